@@ -1,0 +1,69 @@
+# kgpub — make help lists the targets. Every target installs what it needs first.
+SHELL := /bin/bash
+PY    ?= python3
+VENV  := .venv
+BIN   := $(VENV)/bin
+HOST  ?= 127.0.0.1
+PORT  ?= 5000
+SHARED ?= ../shared
+DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-deps build serve test lint typecheck fmt unit bench eval export clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+system-deps: ## Debian packages: Voikko (Finnish analyser), Chromium + driver (browser tests)
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(MAKE) system-deps
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --loglevel=error && $(BIN)/python -m kgpub.web.assets; fi
+	touch $@
+
+install: $(STAMP) ## make the virtual environment .venv/ with the kgpub command and every dependency
+
+build: install ## build, reason, validate and publish the dataset from data/ into var/
+	$(BIN)/kgpub build
+
+export: install ## print the published graph as Turtle
+	$(BIN)/kgpub export --format ttl
+
+serve: install ## build if missing or stale, then serve on http://$(HOST):$(PORT)/
+	$(BIN)/kgpub build --if-stale
+	$(BIN)/kgpub serve --host $(HOST) --port $(PORT)
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check kgpub tests
+	$(BIN)/ruff format --check kgpub tests
+
+typecheck: install ## mypy --strict on the package
+	$(BIN)/mypy
+
+unit: install ## the pytest suite only
+	$(BIN)/pytest -q
+
+test: lint typecheck unit ## lint, types, then every test (unit, integration, conformance, browser)
+
+fmt: install ## format the code
+	$(BIN)/ruff format kgpub tests
+	$(BIN)/ruff check --fix kgpub tests
+
+bench: install ## benchmarks: store load/memory/latency, rdflib vs pyoxigraph (docs/benchmarks.md)
+	$(BIN)/python -m kgpub.bench --out docs/benchmarks.md
+
+eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
+	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md
+
+clean: ## remove build output (var/) and caches; keeps .venv
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

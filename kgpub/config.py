@@ -1,0 +1,86 @@
+"""Settings: one frozen object, validated at construction, read from the environment (``KGPUB_*``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import InputError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and what the limits are. Invalid settings raise at construction."""
+
+    root: Path = PROJECT_ROOT
+    base_iri: str = "http://127.0.0.1:5000/"
+    data_dir: Path = field(default=PROJECT_ROOT / "data")
+    var_dir: Path = field(default=PROJECT_ROOT / "var")
+    ontology_dir: Path = field(default=PROJECT_ROOT / "ontology")
+    shapes_dir: Path = field(default=PROJECT_ROOT / "shapes")
+    queries_dir: Path = field(default=PROJECT_ROOT / "queries")
+    host: str = "127.0.0.1"
+    port: int = 5000
+    public_base: str | None = None  # where the server is reached, when it differs from base_iri
+    query_timeout_s: float = 10.0
+    max_query_bytes: int = 65536
+    max_result_rows: int = 10000
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_iri)
+        if parts.scheme not in ("http", "https") or not parts.netloc or not self.base_iri.endswith("/"):
+            raise InputError(f"base IRI must be an absolute http(s) IRI ending in '/': {self.base_iri!r}")
+        if self.query_timeout_s <= 0 or self.max_query_bytes <= 0 or self.max_result_rows <= 0:
+            raise InputError("query limits must be positive")
+        if not 0 < self.port < 65536:
+            raise InputError(f"port out of range: {self.port}")
+
+    @property
+    def published_dir(self) -> Path:
+        """The directory the server reads; replaced atomically by a successful build."""
+        return self.var_dir / "published"
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> Settings:
+        """Build settings from a mapping of field names to values (strings are converted)."""
+        known = {f.name: f for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in known:
+                raise InputError(f"unknown setting: {key}")
+            kwargs[key] = _convert(known[key].type, value)
+        return cls(**kwargs)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, prefix: str = "KGPUB_") -> Settings:
+        """Settings from ``KGPUB_BASE_IRI``, ``KGPUB_VAR_DIR`` … (unknown KGPUB_ names are errors)."""
+        env = os.environ if environ is None else environ
+        values = {k[len(prefix) :].lower(): v for k, v in env.items() if k.startswith(prefix)}
+        return cls.from_mapping(values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _convert(type_name: Any, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    name = str(type_name)
+    try:
+        if "Path" in name:
+            return Path(value)
+        if name == "int":
+            return int(value)
+        if name == "float":
+            return float(value)
+    except ValueError as exc:
+        raise InputError(f"bad setting value {value!r}: {exc}") from exc
+    if name.startswith("str | None") and value == "":
+        return None
+    return value
