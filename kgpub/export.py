@@ -1,0 +1,109 @@
+"""Serialise the published dataset: exports on demand and the dumps prebuilt at build time.
+
+Graph formats (Turtle, JSON-LD, N-Triples, RDF/XML) carry the union of the named graphs; dataset
+formats (TriG, N-Quads) keep the graphs apart, provenance graphs included. JSON-LD is compacted with
+the context in ``kgpub/context.jsonld`` plus the local prefixes of the configured base — never a
+remote context.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph
+
+from .errors import InputError
+from .formats import Format, lookup
+from .namespaces import Local, bind_prefixes
+
+CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A prebuilt file in ``dumps/``: what harvesters download."""
+
+    name: str
+    media_type: str
+    encoding: str | None
+    size: int
+
+
+@cache
+def _static_context() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    return data
+
+
+def jsonld_context(local: Local) -> dict[str, Any]:
+    """The compact @context: the shipped vocabulary prefixes plus the deployment's own namespaces."""
+    return {
+        **_static_context(),
+        "kgp": str(local.KGP),
+        "kind": str(local.KIND),
+        "duty": str(local.DUTY),
+        "id": str(local.ID),
+    }
+
+
+def load_dataset(path: Path) -> Dataset:
+    dataset = Dataset()
+    dataset.parse(path, format="trig")
+    return dataset
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """Every triple of every graph in one graph (what a graph serialisation can carry)."""
+    graph = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def resolve_format(name: str) -> Format:
+    fmt = lookup(name)
+    if fmt is None or fmt.kind not in ("graph", "dataset"):
+        raise InputError(f"unknown export format {name!r}: use ttl, jsonld, nt, rdfxml, trig or nq")
+    return fmt
+
+
+def serialize(dataset: Dataset, fmt: Format, local: Local) -> bytes:
+    """The dataset in ``fmt``; graph formats get the union of the named graphs."""
+    assert fmt.rdflib_format is not None
+    if fmt.kind == "dataset":
+        bind_prefixes(dataset, local)
+        return dataset.serialize(format=fmt.rdflib_format, encoding="utf-8")
+    graph = bind_prefixes(union_graph(dataset), local)
+    if fmt.name == "jsonld":
+        return graph.serialize(format="json-ld", context=jsonld_context(local), encoding="utf-8")
+    return graph.serialize(format=fmt.rdflib_format, encoding="utf-8")
+
+
+DUMPS: tuple[tuple[str, str, str | None], ...] = (
+    ("dataset.ttl", "ttl", None),
+    ("dataset.nt.gz", "nt", "gzip"),
+    ("dataset.trig", "trig", None),
+    ("dataset.jsonld", "jsonld", None),
+)
+
+
+def write_dumps(build_dir: Path, dataset: Dataset, local: Local) -> list[Dump]:
+    """Write every dump into ``build_dir/dumps`` (before the swap, so dumps and store always agree)."""
+    out_dir = build_dir / "dumps"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    dumps = []
+    for name, fmt_name, encoding in DUMPS:
+        fmt = resolve_format(fmt_name)
+        data = serialize(dataset, fmt, local)
+        if encoding == "gzip":
+            data = gzip.compress(data, mtime=0)
+        (out_dir / name).write_bytes(data)
+        dumps.append(Dump(name, fmt.media_type, encoding, len(data)))
+    manifest = [d.__dict__ for d in dumps]
+    (out_dir / "dumps.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return dumps
