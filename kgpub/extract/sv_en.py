@@ -1,0 +1,251 @@
+"""What the Swedish and the English rules share: recording facts with evidence, splitting enumerations,
+recognising person names and the lines of a page.
+
+Rules find a fact inside one segment (a sentence, a heading or a list item) of the ORIGINAL text; the
+:class:`Facts` collector turns the segment's span into :class:`~kgpub.model.Evidence`, merges the
+different ways a text names one body, and drops facts whose bodies it never recorded, so every
+``part_of``/``head``/``duty`` points at a body of the same extraction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, heading or list item: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    bullet: bool = False
+    heading: bool = False
+
+
+def key(name: str) -> str:
+    """How two mentions of a body are compared: case-folded, one space, typographic dashes as '-'."""
+    name = unicodedata.normalize("NFC", name).casefold().replace("’", "'")
+    name = re.sub(r"[\u2010-\u2015\u2212]", "-", name)
+    return re.sub(r"\s+", " ", name).strip(" .,;:")
+
+
+# --- person names -----------------------------------------------------------------------------------
+
+_NAME_PART = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+)?"
+#: Two to four capitalised words ("Marja-Leena Rinkineva", "Anna-Kaisa Ikonen"), nothing else.
+PERSON = rf"{_NAME_PART}(?:\s+(?:af\s+|von\s+|de\s+)?{_NAME_PART}){{1,3}}"
+PERSON_RE = re.compile(PERSON)
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
+
+
+def person_line(text: str, banned: Callable[[str], bool]) -> str | None:
+    """The person a whole line names ("Jussi Pajunen"), or None; ``banned`` rejects body/post words."""
+    text = HONORIFIC.sub("", text.strip())
+    if not PERSON_RE.fullmatch(text):
+        return None
+    return None if any(banned(w) for w in text.split()) else text
+
+
+# --- enumerations -----------------------------------------------------------------------------------
+
+Piece = tuple[int, int, str]
+
+
+def _strip_piece(text: str, start: int, conj: tuple[str, ...]) -> Piece | None:
+    lead = re.match(r"^[\s•·*▪–-]*(?:(?:" + "|".join(conj) + r")\s+)?", text)
+    begin = lead.end() if lead else 0
+    body = text[begin:].rstrip(" \t\n.;:!")
+    if not body.strip():
+        return None
+    return start + begin, start + begin + len(body), body
+
+
+def split_list(text: str, start: int, conj: tuple[str, ...], named: Callable[[str], bool]) -> list[Piece]:
+    """Split "a, b, c och d" (or "a; b and c") into items with their offsets.
+
+    The last "och"/"and" separates two items unless it follows a comma (then it opened the last item),
+    the enumeration's items themselves contain the
+    conjunction ("administrative and support services, …, budgeting and ICT"), the word before it is
+    the first half of a compound ("byggnads- och miljöväsendet"), or — in a two-item enumeration —
+    one side does not look like a name by itself (``named``).
+    """
+    raw: list[Piece] = []
+    pos = 0
+    for m in re.finditer(r"[,;]\s*", text):
+        raw.append((start + pos, start + m.start(), text[pos : m.start()]))
+        pos = m.end()
+    raw.append((start + pos, start + len(text), text[pos:]))
+    pieces = [p for p in (_strip_piece(t, s, conj) for s, _, t in raw) if p]
+    if not pieces:
+        return []
+    conj_re = re.compile(r"\s+(?:" + "|".join(conj) + r")\s+")
+    oxford = re.match(r"^\s*(?:" + "|".join(conj) + r")\s", raw[-1][2]) is not None
+    if oxford or any(conj_re.search(p[2]) for p in pieces[:-1]):
+        return pieces
+    s, _, last = pieces[-1]
+    found = list(conj_re.finditer(last))
+    if len(found) != 1:
+        return pieces
+    m = found[0]
+    left, right = last[: m.start()], last[m.end() :]
+    if left.endswith("-") or (len(pieces) == 1 and not (named(left) and named(right))):
+        return pieces
+    return [*pieces[:-1], (s, s + len(left), left), (s + m.end(), s + m.end() + len(right), right)]
+
+
+# --- lines and sentences ----------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
+_ABBREV = re.compile(
+    r"(?:\b(?:[a-zåäöA-ZÅÄÖ]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Temp|temp|tf|Tf|vik|ca|nr|Nr|mm|inkl|jfr|resp|"
+    r"ev|kl|tel|Tel|tfn|Tfn|esim|ym|etc|vs|no|No)\.)$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÜ0-9])")
+
+
+def _sentences(line: str, offset: int, index: int, bullet: bool) -> Iterable[Segment]:
+    pos = 0
+    for m in _BOUNDARY.finditer(line):
+        if _ABBREV.search(line[pos : m.start()]):
+            continue
+        yield Segment(offset + pos, offset + m.start(), line[pos : m.start()], index, bullet)
+        pos = m.end()
+    rest = line[pos:].rstrip()
+    if rest:
+        heading = not bullet and pos == 0 and not re.search(r"[.!?:;,]$", rest) and len(rest.split()) <= 12
+        yield Segment(offset + pos, offset + pos + len(rest), rest, index, bullet, heading)
+
+
+def segments(text: str) -> list[Segment]:
+    """Lines split into sentences; list items (a bullet at line start, or "•" inside a line) alone."""
+    out: list[Segment] = []
+    index = 0
+    for m in re.finditer(r"[^\n\r]+", text):
+        line, start = m.group(), m.start()
+        if not line.strip():
+            continue
+        parts = [(start, line)]
+        if line.count("•") >= 2 or (line.count("•") == 1 and not _BULLET.match(line)):
+            parts = [(start + p.start(), p.group()) for p in re.finditer(r"[^•]+", line) if p.group().strip()]
+        for i, (pstart, part) in enumerate(parts):
+            bullet = bool(_BULLET.match(part)) or (len(parts) > 1 and i > 0)
+            lead = _BULLET.match(part)
+            skip = lead.end() if lead else len(part) - len(part.lstrip())
+            out.extend(_sentences(part[skip:], pstart + skip, index, bullet))
+        index += 1
+    return out
+
+
+# --- the collector ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    """Facts found so far in one text, with evidence spans into the original ``text``."""
+
+    source: str
+    text: str
+    lang: str
+    bodies: dict[str, Body] = field(default_factory=dict)
+    canon: dict[str, str] = field(default_factory=dict)
+    part_of: dict[tuple[str, str], PartOf] = field(default_factory=dict)
+    heads: dict[tuple[str, str, str], Head] = field(default_factory=dict)
+    duties: list[Duty] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The span trimmed of white space, so the quote is exactly what a reader sees."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(self.source, start, end, self.text[start:end])
+
+    def find(self, name: str) -> str | None:
+        """The recorded body a name (or alias) refers to."""
+        return self.canon.get(key(name))
+
+    def body(
+        self, name: str, kind: str, seg: Segment, rule: str, confidence: float, aliases: Iterable[str] = ()
+    ) -> str:
+        """Record a body (or add aliases to the one it already is); returns its canonical name."""
+        known = self.find(name) or next((self.canon[key(a)] for a in aliases if key(a) in self.canon), None)
+        if known is None:
+            self.bodies[key(name)] = Body(
+                name, kind, self.evidence(seg.start, seg.end), (), self.lang, rule, confidence
+            )
+            self.canon[key(name)] = name
+            known = name
+        old = self.bodies[key(known)]
+        new_aliases = [a for a in (name, *aliases) if key(a) != key(known) and a not in old.aliases]
+        if new_aliases or (old.kind == "other" and kind != "other"):
+            self.bodies[key(known)] = Body(
+                old.name,
+                kind if old.kind == "other" else old.kind,
+                old.evidence,
+                (*old.aliases, *new_aliases),
+                old.lang,
+                old.rule,
+                old.confidence,
+            )
+        for alias in (name, *aliases):
+            self.canon.setdefault(key(alias), known)
+        return known
+
+    def part(
+        self,
+        child: str,
+        parent: str,
+        relation: Relation,
+        seg: Segment,
+        rule: str,
+        confidence: float,
+        via_post: str | None = None,
+    ) -> None:
+        c, p = self.find(child), self.find(parent)
+        if c is None or p is None or key(c) == key(p) or (key(c), key(p)) in self.part_of:
+            return
+        ev = self.evidence(seg.start, seg.end)
+        self.part_of[(key(c), key(p))] = PartOf(c, p, relation, ev, via_post, rule, confidence)
+
+    def head(self, org: str, title: str, person: str | None, seg: Segment, rule: str, conf: float) -> None:
+        o = self.find(org)
+        if o is None:
+            return
+        k = (key(o), key(title), key(person or ""))
+        if k not in self.heads:
+            self.heads[k] = Head(o, title, person, self.evidence(seg.start, seg.end), rule, conf)
+
+    def duty(self, org: str, text: str, start: int, end: int, rule: str, confidence: float) -> None:
+        o = self.find(org)
+        text = text.strip(" \t\n.;:,")
+        if o is None or len(text) < 3:
+            return
+        if any(key(d.org) == key(o) and key(d.text) == key(text) for d in self.duties):
+            return
+        self.duties.append(Duty(o, text, self.evidence(start, end), rule, confidence))
+
+    def site(self, org: str, seg: Segment, address: str | None, phone: str | None, rule: str) -> None:
+        o = self.find(org)
+        if o is None or not (address or phone):
+            return
+        self.sites.append(Site(o, self.evidence(seg.start, seg.end), address, phone, rule, 0.7))
+
+    def extraction(self, warnings: Iterable[str] = ()) -> Extraction:
+        return Extraction(
+            source=self.source,
+            lang=self.lang,
+            bodies=tuple(self.bodies.values()),
+            part_of=tuple(self.part_of.values()),
+            heads=tuple(self.heads.values()),
+            duties=tuple(self.duties),
+            sites=tuple(self.sites),
+            warnings=tuple(warnings),
+        )
