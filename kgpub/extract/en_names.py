@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sv_en import words
+
 #: Head nouns that make a capitalised run a body, with the kind they suggest.
 STRONG: dict[str, str] = {
     "council": "council",
@@ -80,11 +82,9 @@ POSTS = (
     "executive",
 )
 _POST_WORD = re.compile(r"^(?:" + "|".join(POSTS) + r")s?$", re.IGNORECASE)
-_GENERIC = frozenset(
-    (
-        "other same new relevant respective each every main own separate different various whole entire "
-        "this that these those such all any some several city's city’s"
-    ).split(" ")
+_GENERIC = words(
+    """other same new relevant respective each every main own separate different various whole entire
+    this that these those such all any some several city's city’s"""
 )
 _CAP = r"[A-Z][\w’'&-]*"
 _RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" + _CAP + r")*")

@@ -29,6 +29,11 @@ class Segment:
     heading: bool = False
 
 
+def words(text: str) -> frozenset[str]:
+    """A word set written as one string (lexicons read better as prose than as list literals)."""
+    return frozenset(text.split())
+
+
 def key(name: str) -> str:
     """How two mentions of a body are compared: case-folded, one space, typographic dashes as '-'."""
     name = unicodedata.normalize("NFC", name).casefold().replace("’", "'")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sv_en import words
+
 
 @dataclass(frozen=True)
 class Head:
@@ -143,18 +145,14 @@ def title_base(word: str) -> str | None:
 # --- mentions in a sentence -------------------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CONJ = ("och", "eller", "samt")
 #: Words that end a "för …" complement of a bare head: verbs and clause openers.
-_PP_STOP = _words(
+_PP_STOP = words(
     """som är var har hade ska skall kan får blir leds leder svarar ansvarar sköter bereder
     verkställer och samt eller med enligt"""
 )
-_QUANTIFIERS = _words(
+_QUANTIFIERS = words(
     """övriga samtliga alla olika respektive varje andra egna nya flera många vissa dessa
     sina våra hela första andra enda"""
 )
