@@ -1,0 +1,127 @@
+"""SHACL validation (pySHACL) of the asserted + inferred graph against ``shapes/``, as a value.
+
+The ontology is given to pySHACL as ``ont_graph`` (so ``sh:targetClass org:Organization`` reaches
+units and formal organisations through ``rdfs:subClassOf``) and is also part of the data graph, so
+that the kind scheme's concepts are there for ``sh:hasValue kind:scheme`` (its concepts, schemes and
+roles only). No inference runs inside
+pySHACL: :mod:`kgpub.reason` has already added what ORG entails, and owlrl's ``owl:hasKey`` rule
+must not run over ORG (see ``reason.py``). Warnings (``sh:Warning``) are reported but do not make
+the graph non-conforming.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Node
+
+from .errors import ShapesError
+from .namespaces import ORG, RDF, SH, SKOS
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One validation result in a form a person can read."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str
+    shape: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" = {self.value}" if self.value else ""
+        return f"[{self.severity}] {self.focus}{where}{value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """pySHACL's answer: ``conforms``, the report graph, its text, and the results one by one."""
+
+    conforms: bool
+    graph: Graph
+    text: str
+    results: tuple[Violation, ...] = field(default=())
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        return tuple(r for r in self.results if r.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        return tuple(r for r in self.results if r.severity == "Warning")
+
+    def summary(self) -> str:
+        """One line per result, violations first, then a count line."""
+        lines = [str(r) for r in (*self.violations, *self.warnings)]
+        lines.append(f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s)")
+        return "\n".join(lines)
+
+
+def validate(data: Graph, shapes: Graph, ontology: Graph) -> ValidationReport:
+    """Validate ``data`` (not modified) with ``shapes``; the ontology is mixed in for class hierarchy."""
+    data_graph = Graph()
+    data_graph += data
+    data_graph += _vocabulary_individuals(ontology)
+    try:
+        conforms, report, text = shacl_validate(
+            data_graph,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            abort_on_first=False,
+            meta_shacl=False,
+        )
+    except Exception as exc:  # pySHACL reports broken shapes as ReportableRuntimeError and friends
+        raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
+    if not isinstance(report, Graph):  # pySHACL returns a ValidationFailure instead of raising
+        raise ShapesError(f"the SHACL shapes could not be applied: {text}")
+    return ValidationReport(bool(conforms), report, str(text), _results(report, data_graph))
+
+
+def _vocabulary_individuals(ontology: Graph) -> Graph:
+    """The concepts, schemes and roles of the ontology (kinds, ``org:Head``): individuals the shapes
+    refer to. pySHACL's ``ont_graph`` mixing copies classes and properties only; the rest of the
+    ontology (e.g. CPOV's editors as ``foaf:Person`` nodes) must not become data."""
+    out = Graph()
+    individuals = {
+        s for c in (SKOS.Concept, SKOS.ConceptScheme, ORG.Role) for s in ontology.subjects(RDF.type, c)
+    }
+    for subject in individuals:
+        for triple in ontology.triples((subject, None, None)):
+            out.add(triple)
+    return out
+
+
+def _results(report: Graph, data: Graph) -> tuple[Violation, ...]:
+    out = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        out.append(
+            Violation(
+                focus=_show(report.value(result, SH.focusNode), data),
+                path=_show(report.value(result, SH.resultPath), data),
+                message=str(report.value(result, SH.resultMessage) or ""),
+                severity=_local(report.value(result, SH.resultSeverity)),
+                shape=_show(report.value(result, SH.sourceShape), data),
+                value=_show(report.value(result, SH.value), data),
+            )
+        )
+    return tuple(sorted(out, key=lambda v: (v.severity, v.focus, v.path, v.message, v.value)))
+
+
+def _local(node: Node | None) -> str:
+    return str(node).rsplit("#", 1)[-1] if node is not None else ""
+
+
+def _show(node: Node | None, graph: Graph) -> str:
+    if node is None:
+        return ""
+    try:
+        return node.n3(graph.namespace_manager)
+    except Exception:  # a blank-node path or an unbindable IRI: fall back to the plain form
+        return str(node)
