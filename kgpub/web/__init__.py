@@ -1,20 +1,70 @@
-"""The web application: ``create_app(settings=None, *, store=None)``.
+"""The web application: ``create_app(settings=None, *, store=None)`` and ``serve(settings)``.
 
 Blueprints: ``sparql`` (SPARQL 1.1 Protocol + query page), ``resources`` (/id → 303 → /doc, /def,
 /source), ``dataset`` (home page, VoID/DCAT, dumps, sitemap, robots). Error handlers live in
-``errors``. The store and settings are in ``app.extensions["kgpub"]``.
+``errors``. ``app.extensions["kgpub"]`` holds ``settings``, ``store`` (the one given, or None) and
+``stores`` — use :func:`current_store` in views: it follows ``var/published`` when a new build is
+swapped in, without a restart.
+
+Every response allows cross-origin reads (``Access-Control-Allow-Origin: *``, no credentials): the
+site is public and read-only.
 """
 
 from __future__ import annotations
 
-from flask import Flask
+import atexit
+
+from flask import Flask, Response, current_app, request
 
 from ..config import Settings
+from ..store import Store, Stores
+
+EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-After, Vary"
 
 
-def create_app(settings: Settings | None = None, *, store: object | None = None) -> Flask:
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
+    from . import dataset, errors, resources, sparql
+
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.extensions["kgpub"] = {"settings": settings, "store": store}
+    stores = Stores(settings, fixed=store)
+    app.extensions["kgpub"] = {"settings": settings, "store": store, "stores": stores}
+    errors.register(app)
+    app.register_blueprint(sparql.bp)
+    resources.register(app)
+    dataset.register(app)
+    app.after_request(_cors)
+    atexit.register(stores.close)
     return app
+
+
+def current_settings() -> Settings:
+    settings: Settings = current_app.extensions["kgpub"]["settings"]
+    return settings
+
+
+def current_store() -> Store:
+    """The store of the published build (NotFoundError → 404 before the first build)."""
+    stores: Stores = current_app.extensions["kgpub"]["stores"]
+    return stores.get()
+
+
+def _cors(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Access-Control-Allow-Origin", "*")
+    headers.setdefault("Access-Control-Expose-Headers", EXPOSED_HEADERS)
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        asked = request.headers.get("Access-Control-Request-Headers")
+        headers["Access-Control-Allow-Headers"] = asked or "Accept, Content-Type"
+        headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def serve(settings: Settings, *, threads: int = 8) -> None:
+    """Serve the app with waitress (a production WSGI server) on ``settings.host:settings.port``."""
+    import waitress
+
+    app = create_app(settings)
+    waitress.serve(app, host=settings.host, port=settings.port, threads=threads, ident="kgpub")

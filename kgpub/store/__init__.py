@@ -1,0 +1,201 @@
+"""The SPARQL store: pyoxigraph (RocksDB), persisted in each build folder, read-only when served.
+
+Chosen over rdflib's engine by measurement (docs/benchmarks.md, ``make bench``).
+
+- ``prepare(build_dir)`` loads ``build_dir/dataset.trig`` into ``build_dir/store/`` before the
+  pipeline's atomic swap, so a published build always has a complete store next to its data.
+- ``open_store(published)`` opens it read-only. Queries run in worker processes
+  (:mod:`kgpub.store.pool`) that are killed at the deadline: pyoxigraph has no timeout of its own.
+- **Default graph.** Unless the request names a dataset (protocol ``default-graph-uri`` /
+  ``named-graph-uri``, or ``FROM`` / ``FROM NAMED`` in the query), the default graph is the *union*
+  of every named graph, and ``GRAPH ?g`` ranges over the named graphs (one per source, curation,
+  ontology, inferred, build). ``FROM <http://…>`` names a graph in the store; nothing is fetched.
+- **Refused**: SPARQL Update (the store is opened read-only, and updates never reach it),
+  ``SERVICE`` (pyoxigraph would fetch it over HTTP) → :class:`~kgpub.errors.QueryError` (400).
+- **Limits**: past ``timeout_s`` or with more than ``max_rows`` rows (or triples) the query is
+  refused with :class:`~kgpub.errors.QueryRefused` (503 + Retry-After); results are never silently
+  truncated.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..config import Settings
+from ..errors import KgpubError, NotFoundError, PublishError, QueryError, QueryRefused, QueryTooLarge
+from ..publish import DATASET, Published, current
+from .pool import WorkerPool, default_pool_size
+from .results import FORMATS_BY_KIND, QueryResult
+from .scan import QueryInfo, analyse, check_allowed
+from .worker import Job
+
+__all__ = [
+    "FORMATS_BY_KIND",
+    "QueryInfo",
+    "QueryResult",
+    "Store",
+    "Stores",
+    "analyse",
+    "open_store",
+    "prepare",
+]
+
+STORE_DIR = "store"
+_ERRORS: dict[str, type[KgpubError]] = {
+    "QueryError": QueryError,
+    "QueryRefused": QueryRefused,
+    "PublishError": PublishError,
+    "KgpubError": KgpubError,
+}
+
+
+def prepare(build_dir: Path, base_iri: str | None = None) -> None:
+    """Load ``build_dir/dataset.trig`` into a new store at ``build_dir/store`` (PublishError if it fails)."""
+    target = build_dir / STORE_DIR
+    base_iri = base_iri or _manifest_base(build_dir)
+    if target.exists():
+        raise PublishError(f"{target} exists already: a build folder is prepared once")
+    store = ox.Store(str(target))
+    try:
+        store.bulk_load(path=build_dir / DATASET, format=ox.RdfFormat.TRIG, base_iri=base_iri)
+        store.flush()
+        store.optimize()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PublishError(f"could not load {build_dir / DATASET} into the store: {exc}") from exc
+    finally:
+        del store
+        gc.collect()  # pyoxigraph releases the RocksDB lock only when the Store object is freed
+
+
+def _manifest_base(build_dir: Path) -> str | None:
+    try:
+        base = Published(build_dir).manifest().get("base_iri")
+    except (OSError, ValueError):
+        return None
+    return str(base) if base else None
+
+
+class Store:
+    """A read-only SPARQL store with a time and result limit on every query."""
+
+    def __init__(
+        self,
+        path: Path,
+        base_iri: str,
+        *,
+        timeout_s: float = 10.0,
+        max_rows: int = 10000,
+        max_query_bytes: int = 65536,
+        workers: int | None = None,
+    ) -> None:
+        if not (path / "CURRENT").is_file():
+            raise NotFoundError(f"no SPARQL store at {path}: the build was not prepared")
+        self.path = path
+        self.base_iri = base_iri
+        self.timeout_s = timeout_s
+        self.max_rows = max_rows
+        self.max_query_bytes = max_query_bytes
+        self._pool = WorkerPool(path, workers or default_pool_size())
+        self._pool.start()
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: tuple[str, ...] | list[str] = (),
+        named_graph_uris: tuple[str, ...] | list[str] = (),
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; relative IRIs resolve against the data's base."""
+        if len(sparql.encode("utf-8")) > self.max_query_bytes:
+            raise QueryTooLarge(f"the query is longer than {self.max_query_bytes} bytes, the limit")
+        info = analyse(sparql)
+        check_allowed(info)
+        base = base_iri or self.base_iri
+        job = Job(
+            sparql=sparql,
+            base_iri=base,
+            default_graphs=tuple(default_graph_uris),
+            named_graphs=tuple(named_graph_uris),
+            protocol_dataset=bool(default_graph_uris or named_graph_uris),
+            union=not info.has_dataset,
+            max_rows=max_rows or self.max_rows,
+        )
+        reply = self._pool.run(job, timeout_s or self.timeout_s)
+        if reply.error is not None or reply.kind is None:
+            raise _ERRORS.get(reply.error or "", KgpubError)(reply.message)
+        return QueryResult(reply.kind, reply.data, reply.rows, base)
+
+    def describe(self, iri: str) -> Graph:
+        """The triples about ``iri`` (its concise bounded description, from every graph)."""
+        return self.query(f"DESCRIBE <{_check_iri(iri)}>").graph()
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+        return [str(row["g"]) for row in result.bindings()]
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_iri(iri: str) -> str:
+    if any(c in iri for c in '<>"{}|^`\\ \n\t'):
+        raise QueryError(f"not an IRI: {iri!r}")
+    return iri
+
+
+def open_store(
+    published: Published, settings: Settings | None = None, *, workers: int | None = None
+) -> Store:
+    """Open a published build's store read-only, with the limits from ``settings``."""
+    settings = settings or Settings()
+    base = str(published.manifest().get("base_iri") or settings.base_iri)
+    return Store(
+        published.store_path,
+        base,
+        timeout_s=settings.query_timeout_s,
+        max_rows=settings.max_result_rows,
+        max_query_bytes=settings.max_query_bytes,
+        workers=workers,
+    )
+
+
+class Stores:
+    """The store of whatever build is published now: reopened when ``var/published`` moves."""
+
+    def __init__(self, settings: Settings, fixed: Store | None = None) -> None:
+        self.settings = settings
+        self._fixed = fixed
+        self._open: Store | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        if self._fixed is not None:
+            return self._fixed
+        published = current(self.settings)  # NotFoundError (404) before the first build
+        with self._lock:
+            if self._open is None or self._open.path != published.store_path:
+                old, self._open = self._open, open_store(published, self.settings)
+                if old is not None:
+                    old.close()
+            return self._open
+
+    def close(self) -> None:
+        with self._lock:
+            if self._open is not None:
+                self._open.close()
+                self._open = None

@@ -1,0 +1,160 @@
+"""The query worker: a child process that owns one read-only pyoxigraph store and runs queries.
+
+pyoxigraph has no query timeout (oxigraph#1926) and a query may compute everything before it yields a
+single row (``ORDER BY``, aggregates), so neither a thread nor a deadline check while iterating can stop
+it. A process can be killed: :mod:`kgpub.store.pool` does that at the deadline and starts a fresh one.
+
+Started by the pool as ``python -c "…worker.main(sys.argv)" <store-dir>``. Messages are
+length-prefixed pickles on stdin/stdout: a :class:`Job` in, a :class:`Reply` out. Only this process
+and its parent speak them.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import struct
+import sys
+from dataclasses import dataclass
+from itertools import islice
+from typing import IO, Any, Literal
+
+ResultKind = Literal["bindings", "boolean", "graph"]
+_HEADER = struct.Struct(">I")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query with its dataset; ``union`` makes the default graph the union of all graphs."""
+
+    sparql: str
+    base_iri: str | None
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+    protocol_dataset: bool
+    union: bool
+    max_rows: int
+
+
+@dataclass(frozen=True)
+class Reply:
+    """``data`` is SPARQL JSON results (bindings, boolean) or N-Triples (graph); or an error."""
+
+    kind: ResultKind | None
+    data: bytes
+    rows: int
+    error: str | None = None  # the kgpub error class name
+    message: str = ""
+
+
+def write_message(stream: IO[bytes], obj: object) -> None:
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def read_exact(stream: IO[bytes], size: int) -> bytes:
+    chunks, remaining = [], size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            raise EOFError("the other end closed the pipe")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_message(stream: IO[bytes]) -> Any:
+    (size,) = _HEADER.unpack(read_exact(stream, _HEADER.size))
+    return pickle.loads(read_exact(stream, size))
+
+
+def term_json(term: Any) -> dict[str, Any]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format (plus RDF-star triple terms)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")},
+    }
+
+
+def run(store: Any, job: Job) -> Reply:
+    """Run one job; every failure becomes an error reply, so one bad query never ends the worker."""
+    import pyoxigraph as ox
+
+    kwargs: dict[str, Any] = {"base_iri": job.base_iri}
+    if job.protocol_dataset:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    elif job.union:
+        kwargs["use_default_graph_as_union"] = True
+    try:
+        result = store.query(job.sparql, **kwargs)
+        return _collect(ox, result, job.max_rows)
+    except SyntaxError as exc:
+        return Reply(None, b"", 0, "QueryError", f"malformed query: {exc}")
+    except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
+        return Reply(None, b"", 0, "QueryError", str(exc))
+    except Exception as exc:  # the process boundary: report, never die (the parent maps it to 500)
+        return Reply(None, b"", 0, "KgpubError", f"query evaluation failed: {type(exc).__name__}: {exc}")
+
+
+def _collect(ox: Any, result: Any, max_rows: int) -> Reply:
+    if isinstance(result, ox.QueryBoolean):
+        return Reply("boolean", json.dumps({"head": {}, "boolean": bool(result)}).encode(), 1)
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = list(islice(result, max_rows + 1))
+        if len(rows) > max_rows:
+            return _too_many(max_rows, "rows")
+        bindings = [{n: term_json(row[n]) for n in names if row[n] is not None} for row in rows]
+        body = {"head": {"vars": names}, "results": {"bindings": bindings}}
+        return Reply("bindings", json.dumps(body, ensure_ascii=False).encode(), len(rows))
+    triples = list(islice(result, max_rows + 1))
+    if len(triples) > max_rows:
+        return _too_many(max_rows, "triples")
+    return Reply("graph", ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", len(triples))
+
+
+def _too_many(limit: int, what: str) -> Reply:
+    return Reply(
+        None,
+        b"",
+        0,
+        "QueryRefused",
+        f"the result has more than {limit} {what}, the limit of this endpoint: "
+        "add LIMIT and OFFSET to the query to fetch it in pages",
+    )
+
+
+def main(argv: list[str]) -> int:
+    import pyoxigraph as ox
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but messages may reach the parent's pipe
+    try:
+        store = ox.Store.read_only(argv[1])
+    except OSError as exc:
+        write_message(stdout, Reply(None, b"", 0, "PublishError", f"cannot open the store {argv[1]}: {exc}"))
+        return 1
+    write_message(stdout, Reply(None, b"ready", 0))
+    while True:
+        try:
+            job = read_message(stdin)
+        except EOFError:
+            return 0
+        write_message(stdout, run(store, job))

@@ -1,0 +1,88 @@
+"""Error responses: the one place the web layer turns errors into HTTP.
+
+A :class:`~kgpub.errors.KgpubError` answers with its ``http_status`` (``QueryRefused`` adds
+``Retry-After``); a werkzeug ``HTTPException`` (404, 405, 406, 413, 415…) with its own code and
+headers. The body is JSON, HTML or plain text, whichever the client's ``Accept`` prefers (plain text
+when it does not say: SPARQL clients show it to their users as is). Anything else is a bug: it is
+logged with its traceback and answered with a 500 that shows none.
+"""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+from flask import Flask, Response, current_app, render_template, request
+from jinja2 import TemplateNotFound
+from markupsafe import escape
+from werkzeug.exceptions import HTTPException, InternalServerError, NotAcceptable
+
+from ..errors import KgpubError, QueryRefused
+from ..formats import Format
+from .negotiate import by_accept
+
+_TEXT = Format("text", ("text/plain",), ".txt", None, "page")
+_JSON = Format("json", ("application/json", "application/problem+json"), ".json", None, "page")
+_HTML = Format("html", ("text/html", "application/xhtml+xml"), ".html", None, "page")
+_CHOICES = (_TEXT, _HTML, _JSON)
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(KgpubError, _kgpub_error)
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def error_response(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    """An error in the representation the client prefers."""
+    try:
+        fmt = by_accept(_CHOICES, request.headers.get("Accept"))
+    except NotAcceptable:
+        fmt = _TEXT
+    if fmt is _JSON:
+        body = json.dumps({"status": status, "error": title, "message": message}, ensure_ascii=False)
+        mimetype = "application/json"
+    elif fmt is _HTML:
+        body, mimetype = _html(status, title, message), "text/html"
+    else:
+        body, mimetype = f"{status} {title}\n\n{message}\n", "text/plain"
+    response = Response(body, status=status, mimetype=mimetype, headers=headers or {})
+    response.vary.add("Accept")
+    return response
+
+
+def _kgpub_error(exc: KgpubError) -> Response:
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, QueryRefused) else {}
+    status = exc.http_status
+    if status >= 500 and not isinstance(exc, QueryRefused):
+        current_app.logger.error("internal error on %s %s", request.method, request.path, exc_info=exc)
+    title = _reason(status)
+    return error_response(status, title, str(exc) or title, headers)
+
+
+def _http_error(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    if isinstance(exc, InternalServerError):
+        original = exc.original_exception
+        current_app.logger.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
+        message = "The server met an internal error; it has been logged. The request may be retried."
+    else:
+        message = exc.description or ""
+    headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+    return error_response(status, exc.name, message, headers)
+
+
+def _html(status: int, title: str, message: str) -> str:
+    try:
+        return render_template("error.html", status=status, title=title, message=message)
+    except TemplateNotFound:
+        return (
+            f"<!doctype html><html lang=en><meta charset=utf-8><title>{status} {escape(title)}</title>"
+            f"<h1>{status} {escape(title)}</h1><pre>{escape(message)}</pre></html>"
+        )
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"

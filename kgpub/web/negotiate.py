@@ -1,0 +1,60 @@
+"""Content negotiation over the format registry (pure: values in, a Format or NotAcceptable out).
+
+Precedence: a URL suffix (``.ttl``), then a ``format`` parameter (a registry name, alias or media
+type), then the ``Accept`` header through werkzeug's ``best_match``, which honours q-values,
+wildcards and ``q=0`` exclusions. With no ``Accept`` (or ``*/*``) the first candidate wins, so the
+caller's order is its default. No match is ``406 Not Acceptable`` naming what is available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.exceptions import NotAcceptable
+from werkzeug.http import parse_accept_header
+
+from ..formats import BY_SUFFIX, Format, lookup
+
+
+def choose(
+    candidates: Sequence[Format],
+    accept: str | None,
+    *,
+    format_param: str | None = None,
+    suffix: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> Format:
+    """The format to answer in, among ``candidates`` (in order of preference)."""
+    if not candidates:
+        raise ValueError("no candidate formats")
+    if suffix:
+        return _named(candidates, BY_SUFFIX.get(suffix.lower()), f"suffix {suffix!r}")
+    if format_param:
+        key = format_param.strip().lower()
+        key = (aliases or {}).get(key, key)
+        return _named(candidates, lookup(key), f"format {format_param!r}")
+    return by_accept(candidates, accept)
+
+
+def by_accept(candidates: Sequence[Format], accept: str | None) -> Format:
+    """The best candidate for an ``Accept`` header (the first one if the header is missing or empty)."""
+    if accept is None or not accept.strip():
+        return candidates[0]
+    parsed = parse_accept_header(accept, MIMEAccept)
+    offered = [(media_type, fmt) for fmt in candidates for media_type in fmt.media_types]
+    best = parsed.best_match([media_type for media_type, _ in offered])
+    if best is None:
+        raise NotAcceptable(
+            f"none of the requested media types ({accept}) is available here; "
+            f"available: {', '.join(f.media_type for f in candidates)}"
+        )
+    return next(fmt for media_type, fmt in offered if media_type == best)
+
+
+def _named(candidates: Sequence[Format], fmt: Format | None, what: str) -> Format:
+    if fmt is None or fmt not in candidates:
+        raise NotAcceptable(
+            f"{what} is not available here; available: {', '.join(f.name for f in candidates)}"
+        )
+    return fmt
