@@ -1,0 +1,362 @@
+"""The store: loading a build, dataset semantics, refusals, limits and result formats.
+
+The store runs the real engine (pyoxigraph in worker processes) over the Helsinki seed snippet that
+the web tests publish too.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import ORG
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
+
+from kgpub import publish
+from kgpub.config import PROJECT_ROOT
+from kgpub.errors import InputError, NotFoundError, PublishError, QueryError, QueryRefused, QueryTooLarge
+from kgpub.formats import BY_NAME
+from kgpub.store import FORMATS_BY_KIND, Store, Stores, analyse, open_store, prepare
+from tests.web.conftest import BASE, SEED_TRIG, make_published
+
+ID = BASE + "id/org/"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }"
+W3C_QUERIES = sorted((PROJECT_ROOT.parent / "shared/testsuites/w3c-rdf-tests/sparql/sparql11").rglob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_published(tmp_path_factory.mktemp("var"), SEED_TRIG).var_dir
+
+
+@pytest.fixture(scope="module")
+def store(var_dir: Path) -> Iterator[Store]:
+    published = publish.Published(var_dir / "published")
+    with Store(published.store_path, BASE, timeout_s=5, max_rows=20, max_query_bytes=2000, workers=2) as s:
+        yield s
+
+
+def select(store: Store, sparql: str, **kw: object) -> list[dict[str, object]]:
+    return store.query(sparql, **kw).bindings()  # type: ignore[arg-type]
+
+
+# -- loading -------------------------------------------------------------------------------------------
+
+
+def test_prepare_loads_every_named_graph(store: Store) -> None:
+    assert store.named_graphs() == [
+        BASE + "graph/curation",
+        BASE + "graph/inferred",
+        BASE + "graph/source/helsinki-kaupunginkanslia",
+    ]
+
+
+def test_prepare_refuses_a_broken_dataset_and_a_second_load(tmp_path: Path) -> None:
+    (tmp_path / publish.DATASET).write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(PublishError, match="could not load"):
+        prepare(tmp_path)
+    (tmp_path / publish.DATASET).write_text(SEED_TRIG, encoding="utf-8")
+    with pytest.raises(PublishError, match="exists already"):
+        prepare(tmp_path)
+
+
+def test_open_store_needs_a_prepared_build(tmp_path: Path) -> None:
+    (tmp_path / publish.MANIFEST).write_text(json.dumps({"base_iri": BASE}), encoding="utf-8")
+    with pytest.raises(NotFoundError, match="not prepared"):
+        open_store(publish.Published(tmp_path))
+
+
+# -- dataset semantics ---------------------------------------------------------------------------------
+
+
+def test_default_graph_is_the_union_of_the_named_graphs(store: Store) -> None:
+    # The municipality's label is in the curation graph, the link to it in a source graph.
+    rows = select(
+        store,
+        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?name WHERE { ?unit org:subOrganizationOf ?m . ?m skos:prefLabel ?name "
+        "FILTER(lang(?name)='sv') }",
+    )
+    assert {r["name"] for r in rows} == {Literal("Helsingfors stad", lang="sv")}
+
+
+def test_from_in_the_query_names_a_graph_of_the_store(store: Store) -> None:
+    query = f"ASK FROM <{BASE}graph/curation> {{ ?s <http://www.w3.org/ns/org#subOrganizationOf> ?o }}"
+    assert store.query(query).boolean is False
+    query = f"ASK FROM <{BASE}graph/inferred> {{ ?s <http://www.w3.org/ns/org#hasSubOrganization> ?o }}"
+    assert store.query(query).boolean is True
+
+
+def test_protocol_dataset_overrides_the_union(store: Store) -> None:
+    ask = "ASK { ?s <http://www.w3.org/ns/org#hasSubOrganization> ?o }"
+    assert store.query(ask, default_graph_uris=[BASE + "graph/inferred"]).boolean is True
+    assert store.query(ask, default_graph_uris=[BASE + "graph/curation"]).boolean is False
+    # Only named graphs given: the default graph is empty, GRAPH sees just those.
+    assert store.query(ask, named_graph_uris=[BASE + "graph/inferred"]).boolean is False
+    graphs = select(store, "SELECT DISTINCT ?g { GRAPH ?g { } }", named_graph_uris=[BASE + "graph/inferred"])
+    assert graphs == [{"g": URIRef(BASE + "graph/inferred")}]
+
+
+def test_relative_iris_resolve_against_the_data_base(store: Store) -> None:
+    rows = select(store, "PREFIX kgp: <def/> SELECT ?s WHERE { ?s a kgp:DutyStatement }")
+    assert rows == [{"s": URIRef(BASE + "id/duty/helsinki-elinkeino-osasto-1")}]
+
+
+def test_describe_gives_the_triples_about_a_thing(store: Store) -> None:
+    graph = store.describe(ID + "helsinki-elinkeino-osasto")
+    assert (
+        URIRef(ID + "helsinki-elinkeino-osasto"),
+        ORG.subOrganizationOf,
+        URIRef(ID + "helsinki-kaupunginkanslia"),
+    ) in graph
+    with pytest.raises(QueryError, match="not an IRI"):
+        store.describe("x> } DELETE { ?s ?p ?o")
+
+
+# -- refusals and limits -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[bytes]]]:
+    """A TCP port that records whatever connects to it: the store must never call it."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            seen.append(conn.recv(1000))
+            conn.close()
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    yield server.getsockname()[1], seen
+    stop.set()
+    thread.join()
+    server.close()
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ service silent <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVICE<http://127.0.0.1:{port}/>{{?s ?p ?x}} }} }}",
+        "SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+    ],
+)
+def test_service_is_refused_and_nothing_is_fetched(
+    store: Store, listener: tuple[int, list[bytes]], template: str
+) -> None:
+    port, seen = listener
+    with pytest.raises(QueryError, match="SERVICE is not supported"):
+        store.query(template.format(port=port))
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "CLEAR ALL",
+        "LOAD <http://example.org/x.ttl>",
+        "DROP DEFAULT",
+    ],
+)
+def test_updates_are_refused_and_change_nothing(store: Store, update: str) -> None:
+    before = store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").bindings()
+    with pytest.raises(QueryError, match="read-only"):
+        store.query(update)
+    assert store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").bindings() == before
+
+
+def test_a_malformed_query_reports_the_parser_message(store: Store) -> None:
+    with pytest.raises(QueryError, match=r"malformed query: error at 1:\d+"):
+        store.query("SELECT * WHERE { ?s ?p }")
+
+
+def test_a_query_past_the_deadline_is_stopped_and_the_store_keeps_answering(store: Store) -> None:
+    with pytest.raises(QueryRefused, match=r"longer than 0\.5 s"):
+        store.query(SLOW, timeout_s=0.5)
+    assert store.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_row_and_triple_limits_refuse_rather_than_truncate(store: Store) -> None:
+    assert store.query("SELECT * { ?s ?p ?o } LIMIT 20").rows == 20
+    with pytest.raises(QueryRefused, match="more than 20 rows"):
+        store.query("SELECT * { ?s ?p ?o }")
+    with pytest.raises(QueryRefused, match="more than 3 triples"):
+        store.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=3)
+
+
+def test_query_size_limit(store: Store) -> None:
+    with pytest.raises(QueryTooLarge):
+        store.query("ASK {}" + " " * 2000)
+
+
+def test_concurrent_queries_beyond_the_pool_wait_their_turn(store: Store) -> None:
+    results: list[bool] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(store.query("ASK {}").boolean)) for _ in range(6)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [True] * 6
+
+
+# -- result formats ------------------------------------------------------------------------------------
+
+SELECT_HEADS = (
+    "PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+    "SELECT ?person ?name ?body WHERE { ?person org:headOf ?body ; foaf:name ?name }"
+)
+
+
+@pytest.mark.parametrize("name", FORMATS_BY_KIND["bindings"])
+def test_select_results_read_back_in_every_format(store: Store, name: str) -> None:
+    result = store.query(SELECT_HEADS)
+    data = result.serialize(BY_NAME[name])
+    parsed = Result.parse(io.BytesIO(data), format=name)  # rdflib's own result parsers
+    if name == "csv":  # CSV carries no term types: compare the lexical values
+        assert [{str(k): str(v) for k, v in row.items()} for row in parsed.bindings] == [
+            {k: str(v) for k, v in row.items()} for row in result.bindings()
+        ]
+    else:
+        assert [{str(k): v for k, v in row.items()} for row in parsed.bindings] == result.bindings()
+
+
+@pytest.mark.parametrize("name", FORMATS_BY_KIND["boolean"])
+def test_ask_results_read_back(store: Store, name: str) -> None:
+    data = store.query("ASK { ?s a <http://xmlns.com/foaf/0.1/Person> }").serialize(BY_NAME[name])
+    assert Result.parse(io.BytesIO(data), format=name).askAnswer is True
+
+
+@pytest.mark.parametrize("name", FORMATS_BY_KIND["graph"])
+def test_construct_results_are_isomorphic_in_every_format(store: Store, name: str) -> None:
+    graph = f"<{BASE}graph/source/helsinki-kaupunginkanslia>"
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+    result = store.query(query, max_rows=100)
+    parsed = Graph().parse(data=result.serialize(BY_NAME[name]), format=BY_NAME[name].rdflib_format)
+    assert len(parsed) == result.rows > 30
+    assert isomorphic(parsed, result.graph())
+
+
+def test_a_format_that_cannot_carry_the_result_is_an_error(store: Store) -> None:
+    with pytest.raises(InputError, match="cannot be written as ttl"):
+        store.query("ASK {}").serialize(BY_NAME["ttl"])
+
+
+# -- following the published build ---------------------------------------------------------------------
+
+
+def test_stores_follow_the_published_build(tmp_path: Path) -> None:
+    settings = make_published(tmp_path, SEED_TRIG)
+    stores = Stores(settings)
+    try:
+        first = stores.get()
+        assert stores.get() is first
+        make_published(tmp_path, "<urn:x> <urn:y> <urn:z> .")
+        second = stores.get()
+        assert second is not first
+        assert second.query("ASK { <urn:x> ?p ?o }").boolean is True
+    finally:
+        stores.close()
+
+
+def test_nothing_published_is_not_found(tmp_path: Path) -> None:
+    from kgpub.config import Settings
+
+    with pytest.raises(NotFoundError, match="kgpub build"):
+        Stores(Settings(var_dir=tmp_path)).get()
+
+
+# -- the lexer that polices queries --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "form", "dataset", "service", "update"),
+    [
+        ("PREFIX service: <urn:> SELECT * { ?s service:x ?service }", "SELECT", False, False, None),
+        ('SELECT * { ?s ?p "SERVICE <http://x/> {}" }', "SELECT", False, False, None),
+        ("SELECT * { ?s ?p 'from' } # SERVICE <http://x/> {}", "SELECT", False, False, None),
+        ('SELECT * { ?s ?p """a\n SERVICE <x> {}"""@service }', "SELECT", False, False, None),
+        ("SELECT * { ?s <http://x/#service> ?o }", "SELECT", False, False, None),
+        ("select * from <urn:g> { ?s ?p ?o }", "SELECT", True, False, None),
+        ("ASK FROM NAMED <urn:g> { GRAPH ?g {} }", "ASK", True, False, None),
+        ("DESCRIBE <urn:a>", "DESCRIBE", False, False, None),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <urn:s> { ?s ?p ?o } }", "CONSTRUCT", False, True, None),
+        (
+            "PREFIX : <urn:> SELECT * { ?a :p ?b FILTER(?a<3&&?b>2) SERVICE<urn:x>{?s ?p ?o} }",
+            "SELECT",
+            False,
+            True,
+            None,
+        ),
+        ("PREFIX ex: <urn:> INSERT DATA { ex:a ex:b ex:c }", None, False, False, "INSERT"),
+        ("WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", None, False, False, "WITH"),
+    ],
+)
+def test_analyse(query: str, form: str | None, dataset: bool, service: bool, update: str | None) -> None:
+    info = analyse(query)
+    assert (info.form, info.has_dataset, info.uses_service, info.update_keyword) == (
+        form,
+        dataset,
+        service,
+        update,
+    )
+
+
+def _parts(node: object) -> Iterator[CompValue]:
+    if isinstance(node, CompValue):
+        yield node
+        for value in node.values():
+            yield from _parts(value)
+    elif isinstance(node, list | tuple) or hasattr(node, "asList"):
+        for value in node:  # type: ignore[attr-defined]
+            yield from _parts(value)
+
+
+FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+
+
+def test_analyse_agrees_with_rdflibs_parser_on_the_w3c_queries() -> None:
+    """On every W3C SPARQL 1.1 query rdflib's full parser accepts: same form, dataset clause, SERVICE."""
+    assert len(W3C_QUERIES) == 334
+    compared = 0
+    for path in W3C_QUERIES:
+        text = path.read_text(encoding="utf-8")
+        try:
+            parsed = parseQuery(text)
+        except Exception:  # negative syntax tests and what rdflib cannot parse: nothing to compare
+            continue
+        parts = list(_parts(parsed))
+        expected = (
+            FORMS[parsed[1].name],
+            any("datasetClause" in p for p in parts if p.name in FORMS),
+            any(p.name == "ServiceGraphPattern" for p in parts),
+        )
+        info = analyse(text)
+        assert (info.form, info.has_dataset, info.uses_service) == expected, path.name
+        compared += 1
+    assert compared == 302
