@@ -75,12 +75,14 @@ class WorkerPool:
         self._release(self._acquire(monotonic() + START_TIMEOUT_S))
 
     def run(self, job: Job, timeout_s: float) -> Reply:
-        """Run a job; past the deadline the worker is killed and QueryRefused raised."""
-        deadline = monotonic() + timeout_s
-        worker = self._acquire(deadline)
+        """Run a job; past ``timeout_s`` of execution the worker is killed and QueryRefused raised.
+
+        Waiting for a free worker is bounded by the same time; starting one is not counted.
+        """
+        worker = self._acquire(monotonic() + timeout_s)
         try:
             write_message(worker.stdin, job)
-            reply = worker.receive(deadline - monotonic())
+            reply = worker.receive(timeout_s)
         except (OSError, EOFError) as exc:
             self._discard(worker)
             raise KgpubError(f"the query worker failed: {exc}") from exc

@@ -119,7 +119,13 @@ def make_published(var_dir: Path, trig: str, *, base_iri: str = BASE, **settings
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The seed snippet, published once for the session, with small limits the tests can hit."""
-    return make_published(tmp_path_factory.mktemp("var"), SEED_TRIG, max_result_rows=50, max_query_bytes=4096)
+    return make_published(
+        tmp_path_factory.mktemp("var"),
+        SEED_TRIG,
+        max_result_rows=50,
+        max_query_bytes=4096,
+        query_timeout_s=3.0,
+    )
 
 
 @pytest.fixture(scope="session")
