@@ -1,11 +1,13 @@
-"""English body and post names as municipal pages write them.
+"""English body, post and person names as municipal pages write them.
 
 English pages capitalise the names of bodies ("the Administrative Procedures Unit", "Board of
 Education", "Culture and Leisure Division") and write generic references in lower case ("the
 division", "five units"). So a body is a run of capitalised words (joined by "of", "for", "and")
-that ends in — or is headed by — a body noun, with a leading "the" dropped; a few lower-case shapes
-also name bodies ("a team of special advisers", "the legal aid office", "the Mayor’s office"). A
-capitalised run that ends in a post noun ("Administrative Director") is a post, not a body.
+that ends in — or is headed by — a body noun, with a leading "the" and a trailing possessive
+dropped. A run that ends in a post noun ("Administrative Director") is a post; "Director of the
+Administration Group" is a post of a body; a run of two to four plain capitalised words is a person.
+A few lower-case shapes also name bodies: "a team of special advisers", "the legal aid office",
+"the Mayor’s office", "the municipal board".
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sv_en import words
+from .sv_en import HONORIFIC, PERSON_RE, words
 
 #: Head nouns that make a capitalised run a body, with the kind they suggest.
 STRONG: dict[str, str] = {
@@ -43,6 +45,7 @@ STRONG: dict[str, str] = {
     "cabinet": "other",
     "assembly": "council",
     "municipality": "municipality",
+    "government": "board",
 }
 #: Heads that name a body only in a capitalised run of two or more words ("Legal Services").
 WEAK: dict[str, str] = {
@@ -55,44 +58,28 @@ WEAK: dict[str, str] = {
     "management": "unit",
     "resources": "unit",
 }
-POSTS = (
-    "director",
-    "mayor",
-    "manager",
-    "officer",
-    "chief",
-    "head",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "secretary",
-    "controller",
-    "ombudsman",
-    "president",
-    "councillor",
-    "counsel",
-    "treasurer",
-    "auditor",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "superintendent",
-    "principal",
-    "executive",
+POSTS = words(
+    """director directors mayor mayors manager managers officer officers chief head chair chairman
+    chairperson chairwoman secretary controller ombudsman president councillor councillors counsel
+    treasurer auditor adviser advisers advisor advisors coordinator superintendent principal"""
 )
-_POST_WORD = re.compile(r"^(?:" + "|".join(POSTS) + r")s?$", re.IGNORECASE)
 _GENERIC = words(
     """other same new relevant respective each every main own separate different various whole entire
-    this that these those such all any some several city's city’s"""
+    this that these those such all any some several city's city’s highest the of in under to for and
+    by with at on from its their our"""
 )
+_NOT_AFTER_HEAD = words("holder holders hours space spaces building premises work worker workers staff")
 _CAP = r"[A-Z][\w’'&-]*"
 _RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" + _CAP + r")*")
-_TEAM_OF = re.compile(r"\b(?:a|the)?\s*\b(team\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+s)\b")
+_TEAM_OF = re.compile(r"\b(team\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+s)\b")
 _LOWER = re.compile(
     r"\b(?:the|a|an)\s+((?:[a-z][\w-]+\s+){1,3}(?:offices?|unit|agency|centre|center|authority|team))\b"
+    r"(?!\s+(?:" + "|".join(sorted(_NOT_AFTER_HEAD)) + r")\b)"
 )
-_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+[’']s\s+(?:office|unit|team|department|staff))\b")
+_MUNICIPAL = re.compile(
+    r"\b((?:municipal|city|town)\s+(?:council|board|government|executive\s+board|assembly))\b"
+)
+_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+[’']s\s+(?:office|unit|team|department))\b")
 _CITY = re.compile(r"\b((?:City|Town|Municipality)\s+of\s+[A-Z][\w-]+)")
 _REFERENCE = re.compile(
     r"\b(?:the|this|our)\s+(division|department|unit|board|council|committee|office|centre|team|city)\b",
@@ -102,84 +89,151 @@ _REFERENCE = re.compile(
 
 @dataclass(frozen=True)
 class Mention:
-    """A body named in a sentence: ``text[start:end]``; ``refers`` is set for "the division"-like anaphora."""
+    """A name in a sentence, ``text[start:end]``.
+
+    ``what`` is body, post or person. A body may refer back ("the division": ``refers`` is the head
+    noun) or be named as part of another ("Road Division of the Official Committee": ``parent``). A
+    post may name the body it is in ("Director of the Administration Group": ``parent``).
+    """
 
     start: int
     end: int
     name: str
     kind: str
+    what: str = "body"
     refers: str | None = None
-    post: bool = False
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 def head_word(word: str) -> str:
-    return word.lower().rstrip(".").replace("’s", "").replace("'s", "")
+    return re.sub(r"[’']s?$", "", word.lower().rstrip("."))
 
 
 def is_post(text: str) -> bool:
     """A title ("Administrative Director", "Deputy Mayors"): ends in a post noun."""
-    words = text.split()
-    return bool(words) and bool(_POST_WORD.match(head_word(words[-1])))
+    ws = text.split()
+    return bool(ws) and head_word(ws[-1]) in POSTS
 
 
-def body_kind(name: str, strict: bool = True) -> str | None:
+def body_kind(name: str) -> str | None:
     """The kind a capitalised run names, or None when it names no body."""
-    words = name.split()
-    if not words:
+    ws = name.split()
+    if not ws:
         return None
-    last = head_word(words[-1])
-    if last in STRONG:
+    if len(ws) >= 3 and head_word(ws[0]) in STRONG and ws[1] in ("of", "for"):
+        return STRONG[head_word(ws[0])]
+    last = head_word(ws[-1])
+    if len(ws) >= 2 and last in STRONG:
         return STRONG[last]
-    if last in WEAK and len(words) >= 2:
+    if len(ws) >= 2 and last in WEAK:
         return WEAK[last]
-    for i, w in enumerate(words[:-1]):
-        if head_word(w) in STRONG and words[i + 1] in ("of", "for"):
-            return STRONG[head_word(w)]
-    return None if strict else "unit"
+    return None
+
+
+def _person(name: str) -> str | None:
+    name = HONORIFIC.sub("", name)
+    if not PERSON_RE.fullmatch(name):
+        return None
+    bad = any(head_word(w) in STRONG or head_word(w) in WEAK or head_word(w) in POSTS for w in name.split())
+    return None if bad else name
+
+
+def _trim(name: str, start: int) -> tuple[str, int]:
+    """Drop a leading article and a trailing possessive: "The Electoral Commission’s" → its name."""
+    m = re.match(r"^(?:The|A|An)\s+", name)
+    if m:
+        name, start = name[m.end() :], start + m.end()
+    return re.sub(r"(?<=s)[’']$|[’']s$", "", name), start
+
+
+def _split_person(name: str, start: int) -> list[Mention]:
+    """ "Director of Welfare Division Riitta Liuksa": the title run, then the person who holds it."""
+    ws = name.split()
+    for n in (2, 3):
+        if len(ws) <= n:
+            break
+        rest = " ".join(ws[-n:])
+        person = _person(rest)
+        if person is None:
+            continue
+        at = name.rindex(rest)
+        head = _classify(name[:at].rstrip(), start)
+        if head and head[-1].what in ("post", "body"):
+            return [*head, _mention_person(person, start + at)]
+    return _classify(name, start)
+
+
+def _mention_person(person: str, start: int) -> Mention:
+    return Mention(start, start + len(person), person, "person", what="person")
+
+
+def _classify(name: str, start: int) -> list[Mention]:
+    """A capitalised run as a post (of a body), a body (of another body), a person, or nothing."""
+    end = start + len(name)
+    of = re.search(r"\s+(?:of|for)\s+(?:the\s+)?", name)
+    if of:
+        left, right = name[: of.start()], name[of.end() :]
+        right_kind = body_kind(right)
+        if is_post(left) and right_kind:
+            return [
+                Mention(start, start + len(left), left, "other", "post", parent=right),
+                Mention(start + of.end(), end, right, right_kind),
+            ]
+        if len(left.split()) >= 2 and head_word(left.split()[-1]) in STRONG and right_kind:
+            kind = STRONG[head_word(left.split()[-1])]
+            return [Mention(start, end, left, kind, parent=right, aliases=(name,))]
+        if is_post(left):
+            return [Mention(start, end, name, "other", "post")]
+    whole = body_kind(name)
+    if whole and not (is_post(name) and not of):
+        return [Mention(start, end, name, whole)]
+    if is_post(name):
+        return [Mention(start, end, name, "other", "post")]
+    person = _person(name)
+    return [_mention_person(person, end - len(person))] if person else []
 
 
 def _runs(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN.finditer(text):
-        start, name = m.start(), m.group()
-        if name.startswith(("The ", "A ", "An ")):
-            start += name.index(" ") + 1
-            name = name[name.index(" ") + 1 :]
-        name = name.rstrip(".")
-        for part_start, part in _split_and(name, start):
-            kind = body_kind(part)
-            if is_post(part):
-                out.append(Mention(part_start, part_start + len(part), part, "other", post=True))
-            elif kind:
-                out.append(Mention(part_start, part_start + len(part), part, kind))
+        name, start = _trim(m.group(), m.start())
+        if not name:
+            continue
+        at = name.find(" and ")
+        if at > 0 and head_word(name[:at].split()[-1]) in STRONG and body_kind(name[at + 5 :]):
+            out += _split_person(name[:at], start) + _split_person(name[at + 5 :], start + at + 5)
+        else:
+            out += _split_person(name, start)
     return out
 
 
-def _split_and(name: str, start: int) -> list[tuple[int, str]]:
-    """ "City Council and City Board" is two bodies; "Culture and Leisure Division" is one."""
-    at = name.find(" and ")
-    if at > 0 and head_word(name[:at].split()[-1]) in STRONG and body_kind(name[at + 5 :]):
-        return [(start, name[:at]), (start + at + 5, name[at + 5 :])]
-    return [(start, name)]
-
-
-def mentions(text: str) -> list[Mention]:
-    """Every body (and post) named in ``text``, left to right, without overlaps."""
-    found = _runs(text)
+def _lower(text: str) -> list[Mention]:
+    found = []
     for m in _CITY.finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1), "municipality"))
     for m in _TEAM_OF.finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1), "team"))
     for m in _POSSESSIVE.finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1), "unit"))
+    for m in _MUNICIPAL.finditer(text):
+        kind = STRONG.get(m.group(1).split()[-1], "board")
+        found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _LOWER.finditer(text):
-        words = m.group(1).split()
-        if not any(w in _GENERIC for w in words[:-1]):
-            found.append(Mention(m.start(1), m.end(1), m.group(1), STRONG.get(words[-1].rstrip("s"), "unit")))
+        ws = m.group(1).split()
+        if not any(w in _GENERIC for w in ws[:-1]):
+            kind = STRONG.get(ws[-1].rstrip("s"), "unit")
+            found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _REFERENCE.finditer(text):
         head = m.group(1).lower()
         kind = "municipality" if head == "city" else STRONG[head]
         found.append(Mention(m.start(1), m.end(1), m.group(1), kind, refers=head))
+    return found
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every body, post and person named in ``text``, left to right, without overlaps."""
+    found = _runs(text) + _lower(text)
     found.sort(key=lambda x: (x.start, -x.end))
     out: list[Mention] = []
     for x in found:

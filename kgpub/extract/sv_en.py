@@ -76,10 +76,10 @@ def split_list(text: str, start: int, conj: tuple[str, ...], named: Callable[[st
     """Split "a, b, c och d" (or "a; b and c") into items with their offsets.
 
     The last "och"/"and" separates two items unless it follows a comma (then it opened the last item),
-    the enumeration's items themselves contain the
-    conjunction ("administrative and support services, …, budgeting and ICT"), the word before it is
-    the first half of a compound ("byggnads- och miljöväsendet"), or — in a two-item enumeration —
-    one side does not look like a name by itself (``named``).
+    the enumeration's items themselves contain that conjunction ("administrative and support
+    services, …, budgeting and ICT"), the word before it is the first half of a compound ("byggnads-
+    och miljöväsendet"), or — in a two-item enumeration — one side does not look like a name by
+    itself (``named``).
     """
     raw: list[Piece] = []
     pos = 0
@@ -90,19 +90,25 @@ def split_list(text: str, start: int, conj: tuple[str, ...], named: Callable[[st
     pieces = [p for p in (_strip_piece(t, s, conj) for s, _, t in raw) if p]
     if not pieces:
         return []
-    conj_re = re.compile(r"\s+(?:" + "|".join(conj) + r")\s+")
     oxford = re.match(r"^\s*(?:" + "|".join(conj) + r")\s", raw[-1][2]) is not None
-    if oxford or any(conj_re.search(p[2]) for p in pieces[:-1]):
-        return pieces
     s, _, last = pieces[-1]
-    found = list(conj_re.finditer(last))
-    if len(found) != 1:
+    cut = None if oxford else _final_conjunction(last, [p[2] for p in pieces[:-1]], conj)
+    if cut is None:
         return pieces
-    m = found[0]
-    left, right = last[: m.start()], last[m.end() :]
-    if left.endswith("-") or (len(pieces) == 1 and not (named(left) and named(right))):
+    left, right = last[: cut.start()], last[cut.end() :]
+    if len(pieces) == 1 and not (named(left) and named(right)):
         return pieces
-    return [*pieces[:-1], (s, s + len(left), left), (s + m.end(), s + m.end() + len(right), right)]
+    return [*pieces[:-1], (s, s + len(left), left), (s + cut.end(), s + cut.end() + len(right), right)]
+
+
+def _final_conjunction(last: str, earlier: list[str], conj: tuple[str, ...]) -> re.Match[str] | None:
+    """The conjunction that joins the last two items, if one can tell: one that occurs once in the
+    last piece, not after a compound's first half ("kost- och"), and never inside an earlier item."""
+    for c in conj:
+        found = [m for m in re.finditer(r"\s+" + c + r"\s+", last) if not last[: m.start()].endswith("-")]
+        if len(found) == 1 and not any(re.search(r"\s" + c + r"\s", e) for e in earlier):
+            return found[0]
+    return None
 
 
 # --- lines and sentences ----------------------------------------------------------------------------
@@ -254,3 +260,64 @@ class Facts:
             sites=tuple(self.sites),
             warnings=tuple(warnings),
         )
+
+
+# --- sites ------------------------------------------------------------------------------------------
+
+_ADDRESS_LABEL = re.compile(
+    r"^(?:Besöksadress|Postadress|Gatuadress|Adress|Address|Visiting\s+address|Postal\s+address|"
+    r"Street\s+address)\s*:?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(
+    r"^[A-ZÅÄÖ][\wåäöéü.-]*(?:\s+[\wåäöéü.-]+){0,3}\s+\d{1,4}(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d{1,4})?"
+    r"(?:,\s*\d{5}\s+[A-ZÅÄÖ][\wåäö-]+)?$"
+)
+_PHONE = re.compile(
+    r"(?:Telefonväxel|Telefon|Tfn|Tel|Växel|Phone|Telephone|Switchboard)\.?\s*:?\s*"
+    r"(?P<value>\+?\(?\d[\d()]*(?:[ -]?\d+){2,5})",
+    re.IGNORECASE,
+)
+
+
+def _site_values(segs: list[Segment], i: int) -> tuple[str | None, str | None]:
+    """(address, phone) stated by segment i — a labelled value may sit on the next line."""
+    seg = segs[i]
+    text = seg.text.strip()
+    address = phone = None
+    label = _ADDRESS_LABEL.match(text)
+    if label:
+        value = label.group("value").strip()
+        if not value and i + 1 < len(segs) and segs[i + 1].line == seg.line + 1:
+            value = segs[i + 1].text.strip()
+        address = value if _ADDRESS.match(value) else None
+    phone_m = _PHONE.search(text)
+    if phone_m is None and re.fullmatch(r"(?:Telefon|Tfn|Tel|Phone|Telephone|Växel)\.?\s*:?", text, re.I):
+        nxt = segs[i + 1].text.strip() if i + 1 < len(segs) else ""
+        phone_m = re.match(r"(?P<value>\+?\(?\d[\d()]*(?:[ -]?\d+){2,5})$", nxt)
+    if phone_m:
+        phone = re.sub(r"\s+", " ", phone_m.group("value")).strip()
+    return address, phone
+
+
+def find_sites(facts: Facts, segs: list[Segment], section: dict[int, str]) -> None:
+    """Addresses and phone numbers, each for the body whose heading they sit under.
+
+    ``section`` maps the line of each heading that names a body to that body. Values found within a
+    few lines of each other under one heading make one site.
+    """
+    groups: list[tuple[str, int, int, str | None, str | None]] = []
+    for i, seg in enumerate(segs):
+        address, phone = _site_values(segs, i)
+        heads = [line for line in section if line <= seg.line]
+        if not (address or phone) or not heads:
+            continue
+        owner = section[max(heads)]
+        if groups and groups[-1][0] == owner and seg.line - segs[groups[-1][2]].line <= 6:
+            o, first, _, a, p = groups[-1]
+            groups[-1] = (o, first, i, a or address, p or phone)
+        else:
+            groups.append((owner, i, i, address, phone))
+    for owner, first, last, address, phone in groups:
+        span = Segment(segs[first].start, segs[last].end, facts.text[segs[first].start : segs[last].end], 0)
+        facts.site(owner, span, address, phone, "site.labelled")

@@ -1,0 +1,113 @@
+"""Swedish head rules: who leads which body, with the title as written (base form).
+
+"Biträdande stadsdirektören för bildningsväsendet" on one line and "Ritva Viljanen" on the next;
+"koncernförvaltningen som leds av stadsdirektör Minna Arve"; "direktören för bildningssektorn Timo
+Jalonen"; "<organ>s chef är <Namn>"; "… under ledning av stadsdirektör <Namn>" (the sentence's body);
+a leading title whose first part names a body of the text ("bildningsdirektör" → bildningssektorn);
+and the municipality's own director ("stadsdirektör", "kommundirektör", "borgmästare").
+Titles of staff who lead nothing (controller, sekreterare) and deputies give no head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import sv_mentions, sv_names
+from .sv_en import PERSON, Segment, person_line
+from .sv_mentions import Mention
+from .sv_parts import State
+
+_TITLE = (
+    r"(?:(?:[Bb]iträdande|[Ss]tällföreträdande|[Vv]ice)\s+)?[\w-]*(?:"
+    + "|".join(sv_names.POSTS)
+    + r")(?:en|n)?"
+)
+_TITLE_PERSON = re.compile(
+    r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+[^,.;:]+?)?\s+(?:är\s+)?(?P<person>" + PERSON + ")"
+)
+_TITLE_LINE = re.compile(
+    r"^(?:(?:temp|tf|t\.f|vik|tillförordnad|tillförordnade)\.?\s+)?"
+    r"(?P<title>(?:(?:biträdande|ställföreträdande)\s+)?[\wåäö-]+)"
+    r"(?:\s+(?:för|vid|inom|i)\s+(?P<org>.+))?$",
+    re.IGNORECASE,
+)
+_LED_BY = re.compile(r"^\s*,?\s*(?:som\s+)?leds\s+av\s+$|^\s*(?:chef|ordförande|direktör)\s+är\s+$", re.I)
+_UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
+_CHIEF_OF = re.compile(r"^\s*(?:Chef|Ordförande|Direktör)\s+för\s+$", re.IGNORECASE)
+
+
+def heads(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    if seg.heading and i + 1 < len(state.segs):
+        _title_line(state, seg, state.segs[i + 1])
+    for tp in _TITLE_PERSON.finditer(seg.text):
+        title = title_of(tp.group("title"))
+        if title is None or not sv_names.leads(title) or not _real_person(tp.group("person")):
+            continue
+        org = _org(state, seg, found, tp, title)
+        if org:
+            state.facts.head(org, title, tp.group("person"), seg, "head.sv.title-name", 0.8)
+
+
+def title_of(text: str) -> str | None:
+    """ "Biträdande stadsdirektören" → "biträdande stadsdirektör" (None for a plural or no title)."""
+    words = text.lower().split()
+    base = sv_names.title_base(words[-1]) if words else None
+    return " ".join([*words[:-1], base]) if base else None
+
+
+def _real_person(person: str) -> bool:
+    return not any(sv_names.read_word(w.lower()) or sv_names.is_post(w) for w in person.split())
+
+
+def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], title: str) -> str | None:
+    """Which body a "<titel> <Namn>" leads: the one the sentence ties to the title, else by its name."""
+    if tp.group("of"):
+        named = sv_mentions.mentions(tp.group("of"))
+        return state.resolve(seg, named[0], create=True) if named else None
+    before = [m for m in found if m.end <= tp.start()]
+    if before and _LED_BY.match(seg.text[before[-1].end : tp.start()]):
+        return state.resolve(seg, before[-1], create=True)
+    if before and _UNDER.search(seg.text[: tp.start()]):
+        return state.resolve(seg, before[0], create=True)
+    if before and _CHIEF_OF.match(seg.text[: before[0].start]):
+        return state.resolve(seg, before[0], create=True)
+    return by_title(state, seg, title)
+
+
+def by_title(state: State, seg: Segment, title: str) -> str | None:
+    """The body a title names by its first part: "bildningsdirektör" → "bildningssektorn",
+    "sektorchef" → the sector named last, "stadsdirektör" → the municipality."""
+    if sv_names.MUNICIPAL_TITLES.match(title):
+        return state.municipality(seg)
+    if not sv_names.leads(title):
+        return None
+    post = next(p for p in sv_names.LEADERS if title.endswith(p))
+    prefix = title[: -len(post)].split()[-1] if title[: -len(post)].strip() else ""
+    if len(prefix) < 4:
+        return None
+    head = sv_names.read_word(prefix.rstrip("s"))
+    if head is not None and not head.prefix and head.head in state.last:
+        return state.last[head.head]
+    matches = [b.name for b in state.facts.bodies.values() if b.name.lower().startswith(prefix)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
+    """A title line ("Biträdande stadsdirektören för bildningsväsendet") and the holder on the next line."""
+    m = _TITLE_LINE.match(seg.text.strip())
+    if m is None or not nxt.heading or nxt.line != seg.line + 1:
+        return
+    title = title_of(m.group("title"))
+    person = person_line(nxt.text, lambda w: bool(sv_names.read_word(w.lower()) or sv_names.is_post(w)))
+    if title is None or person is None:
+        return
+    org = None
+    if m.group("org"):
+        found = sv_mentions.mentions(m.group("org"))
+        org = state.resolve(seg, found[0], create=True) if found else None
+    else:
+        org = by_title(state, seg, title) or (state.topic if sv_names.leads(title) else None)
+    span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
+    if org:
+        state.facts.head(org, title, person, span, "head.sv.title-line", 0.8)

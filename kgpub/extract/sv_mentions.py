@@ -1,0 +1,191 @@
+"""Where a Swedish sentence names bodies: compounds, modified bare heads, the municipality.
+
+See ``sv_names`` for the words. A mention's ``name`` is the canonical (definite singular) name, its
+``aliases`` the other forms the text supports ("stadsstyrelse", "stadens ledningsgrupp").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sv_en import words
+from .sv_names import HEADS, VERBS, Word, read_word
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_CONJ = ("och", "eller", "samt")
+_QUANTIFIERS = words(
+    """övriga samtliga alla olika respektive varje andra egna nya flera många vissa dessa sina våra
+    hela första enda nuvarande tidigare"""
+)
+_GENITIVE = re.compile(r"^(?:stadens|kommunens|samkommunens|[A-ZÅÄÖ][\wåäö-]+s)$")
+MUNICIPALITY = re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][\wåäö]+)?)\s+(stad|kommun)(?:s)?\b")
+_MUNICIPALITY_REF = re.compile(
+    r"\b(?:(?:stadens|kommunens|[A-ZÅÄÖ][\wåäö]+\s+(?:stads|kommuns))\s+(?:förvaltnings|tjänsteinnehavar)?"
+    r"(?:organisation|förvaltning)|(?:staden|kommunen)s?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in a sentence: ``text[start:end]``; ``refers`` is set for "nämnden"-like anaphora."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    genitive: bool = False
+    refers: str | None = None
+    head: str | None = None
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if not s[1:2].isupper() else s
+
+
+def _gap(text: str, a: re.Match[str], b: re.Match[str]) -> str:
+    return text[a.end() : b.start()]
+
+
+def _proper_complement(text: str, toks: list[re.Match[str]], i: int) -> int:
+    """Index of the last word of "i Egentliga Finland" (capitalised words after i/för) or i itself."""
+    k = i
+    if i + 2 < len(toks) and toks[i + 1].group() in ("i", "för") and toks[i + 2].group()[0].isupper():
+        k = i + 2
+        while (
+            k + 1 < len(toks) and toks[k + 1].group()[0].isupper() and _gap(text, toks[k], toks[k + 1]) == " "
+        ):
+            k += 1
+    return k
+
+
+def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:
+    """A compound such as "stadsstyrelsen" or "byggnads- och miljöväsendet" (coordinated halves)."""
+    j = i
+    if j >= 2 and toks[j - 1].group().lower() in _CONJ and toks[j - 2].group().endswith("-"):
+        j -= 2
+        while (
+            j >= 1 and toks[j - 1].group().endswith("-") and _gap(text, toks[j - 1], toks[j]).strip() == ","
+        ):
+            j -= 1
+    spec = HEADS[word.head]
+    core = _lower_first(text[toks[j].start() : toks[i].start()] + toks[i].group()[: len(word.prefix)])
+    definite, indefinite = core + word.head + spec.definite, core + word.head
+    aliases, start, end = [indefinite], toks[j].start(), toks[i].end()
+    prev = toks[j - 1] if j else None
+    if prev and _gap(text, prev, toks[j]) == " " and word.form == "indef":
+        if prev.group().lower() in ("stadens", "kommunens"):
+            aliases.append(f"{prev.group().lower()} {indefinite}")
+            start = prev.start()
+    elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and j == i:
+        adj = prev.group()
+        if adj[0].isupper() and adj.endswith("a") and prev.start() > 0 and adj.lower() not in _QUANTIFIERS:
+            last = _proper_complement(text, toks, i)
+            full = text[prev.start() : toks[last].end()]
+            return Mention(
+                prev.start(), toks[last].end(), full, spec.kind, (definite, indefinite), head=word.head
+            )
+    return Mention(
+        start, end, definite, spec.kind, tuple(aliases), word.form.startswith("gen"), head=word.head
+    )
+
+
+def _complement(text: str, toks: list[re.Match[str]], i: int) -> int | None:
+    """Index of the last word of a "för …" complement after token i ("avdelningen för teknisk och …")."""
+    if i + 2 >= len(toks) or toks[i + 1].group().lower() != "för":
+        return None
+    last = None
+    for k in range(i + 2, min(i + 8, len(toks))):
+        if re.search(r"[,.;:()\n]", _gap(text, toks[k - 1], toks[k])) or toks[k].group().lower() in VERBS:
+            break
+        if toks[k].group().lower() != "och":
+            last = k
+    return last
+
+
+def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention | None:
+    """A bare head noun: named by a modifier, a reference back, or generic (None)."""
+    tok, spec = toks[i], HEADS[word.head]
+    first = i
+    prev = toks[i - 1] if i else None
+    adjacent = prev is not None and _gap(text, prev, tok) == " "
+    if adjacent and prev and word.form in ("def", "gendef"):
+        adj = prev.group()
+        if adj[0].isupper() and adj.endswith("a") and prev.start() > 0 and adj.lower() not in _QUANTIFIERS:
+            k = _proper_complement(text, toks, i)
+            full = text[prev.start() : toks[k].end()]
+            return Mention(prev.start(), toks[k].end(), full, spec.kind, (word.definite,), head=word.head)
+        if adj.lower().endswith("a") and len(adj) >= 5 and adj.lower() not in _QUANTIFIERS:
+            first = i - 1
+    last = _complement(text, toks, i) if word.form in ("def", "indef") else None
+    if last is not None or first < i:
+        end = toks[last].end() if last is not None else tok.end()
+        name = _lower_first(text[toks[first].start() : end])
+        if word.form == "gendef" and last is None:
+            name = name[:-1]
+        return Mention(
+            toks[first].start(), end, name, spec.kind, genitive=word.form == "gendef", head=word.head
+        )
+    if adjacent and prev and word.form == "indef" and _GENITIVE.match(prev.group()):
+        name = text[prev.start() : tok.end()]
+        name = _lower_first(name) if prev.group().lower() in ("stadens", "kommunens") else name
+        return Mention(prev.start(), tok.end(), name, spec.kind, head=word.head)
+    if (
+        word.head == "affärsverk"
+        and word.form == "def"
+        and i + 1 < len(toks)
+        and toks[i + 1].group()[0].isupper()
+    ):
+        return _named_enterprise(text, toks, i)
+    if word.head == "fullmäktige" or word.form in ("def", "gendef"):
+        gen = word.form == "gendef"
+        return Mention(
+            tok.start(), tok.end(), word.definite, spec.kind, refers=word.head, genitive=gen, head=word.head
+        )
+    return None
+
+
+def _named_enterprise(text: str, toks: list[re.Match[str]], i: int) -> Mention:
+    """ "Affärsverket Borgå vatten": the enterprise's own name follows the word."""
+    k = i + 1
+    while k + 1 < len(toks) and not re.search(r"[,.;:()\n]", _gap(text, toks[k], toks[k + 1])):
+        nxt = toks[k + 1].group()
+        if nxt.lower() in VERBS - {"och"} or (nxt.lower() in _CONJ and not toks[k].group().endswith("-")):
+            break
+        k += 1
+    name = _lower_first(text[toks[i].start() : toks[k].end()])
+    return Mention(toks[i].start(), toks[k].end(), name, "enterprise", head="affärsverk")
+
+
+def _municipality(text: str) -> list[Mention]:
+    found = []
+    for m in MUNICIPALITY.finditer(text):
+        name = f"{m.group(1)} {m.group(2)}"
+        found.append(Mention(m.start(), m.end(), name, "municipality", (m.group(2) + "en",)))
+    for m in _MUNICIPALITY_REF.finditer(text):
+        unit = "staden" if m.group().lower().startswith("stad") else "kommunen"
+        alias = (_lower_first(m.group()),) if " " in m.group() else ()
+        gen = m.group().lower().endswith("s")
+        found.append(Mention(m.start(), m.end(), unit, "municipality", alias, gen, refers="municipality"))
+    return found
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every body named in ``text`` (a sentence), left to right, without overlaps."""
+    toks = list(_TOKEN.finditer(text))
+    found = _municipality(text)
+    for i, tok in enumerate(toks):
+        word = read_word(tok.group().lower())
+        if word is None or word.form == "plural":
+            continue
+        mention = _compound(text, toks, i, word) if word.prefix else _bare(text, toks, i, word)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda x: (x.start, -x.end))
+    out: list[Mention] = []
+    for x in found:
+        if not out or x.start >= out[-1].end:
+            out.append(x)
+    return out

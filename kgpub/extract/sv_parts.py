@@ -1,0 +1,185 @@
+"""Swedish part-of rules, and the reading state the Swedish rules share.
+
+"<organ> är indelat i följande avdelningar: a, b och c", "<organ> består av fyra sektorer:" with the
+bullets after it, "<organ>s enheter är a, b samt c", "Under <organ> verkar dessutom a, b samt c",
+"Inom <organ> verkar <organ>", and "<organ> är underställd / lyder under / hör till / ingår i <organ>".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import sv_mentions, sv_names
+from .sv_en import Facts, Segment, split_list
+from .sv_mentions import Mention
+
+_LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+_COUNT = r"(?:följande|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
+_TAIL = r"(?:\s+(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*"
+_ENUM = re.compile(
+    r"\s*(?:är\s+(?:in|upp)?dela(?:de|d|t)\s+i|(?:in|upp)?delas\s+(?:in\s+)?i|består\s+av|omfattar|"
+    r"innefattar|utgörs\s+av|(?P<has>har))" + _TAIL,
+    re.IGNORECASE,
+)
+_UNITS_ARE = re.compile(
+    r"\s+(?P<noun>(?:\w+)?(?:enheter|avdelningar|sektorer|sektioner|byråer|servicehelheter|resultatområden|"
+    r"verksamhetsområden|ansvarsområden|tjänster))\s+(?:är|omfattar)\s*:?\s*",
+    re.IGNORECASE,
+)
+_FRONT = re.compile(r"^\s*(?:Till|Under|Inom|I)\s+$")
+_FRONT_VERB = re.compile(
+    r"\s*(?:hör|finns|verkar|lyder|ingår)\s+(?:dessutom\s+|också\s+|även\s+)?"
+    r"(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*",
+    re.IGNORECASE,
+)
+_RELATION = re.compile(
+    r"^\s*,?\s*(?:som\s+)?(?:(?P<sub>är\s+underställd|är\s+underordnad|lyder\s+(?:direkt\s+)?under|verkar\s+under|"
+    r"sorterar\s+under)|(?P<part>hör\s+till|hör\s+under|är\s+en\s+del\s+av|ingår\s+i))\s+$",
+    re.IGNORECASE,
+)
+_NOUN_KINDS = {
+    "avdelning": "department",
+    "enhet": "unit",
+    "sektor": "division",
+    "nämnd": "committee",
+    "sektion": "division",
+    "byrå": "unit",
+    "område": "service_area",
+    "tjänst": "unit",
+    "team": "team",
+    "grupp": "team",
+}
+
+
+@dataclass
+class State:
+    """One text being read: the facts so far and what a bare "nämnden" or "staden" refers to."""
+
+    facts: Facts
+    segs: list[Segment]
+    last: dict[str, str] = field(default_factory=dict)
+    topic: str | None = None
+    section: dict[int, str] = field(default_factory=dict)
+
+    def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
+        """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
+        text = self.facts.text
+        proper = sv_mentions.MUNICIPALITY.search(text)
+        if proper:
+            name = f"{proper.group(1)} {proper.group(2)}"
+            aliases = (proper.group(2) + "en", *aliases)
+            return self.facts.body(name, "municipality", seg, "body.sv.municipality", 0.8, aliases)
+        unit = "kommunen" if text.lower().count("kommun") > text.lower().count("stad") else hint
+        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
+
+    def resolve(self, seg: Segment, m: Mention, create: bool = False) -> str | None:
+        """The body a mention names: itself, the body a reference points back to, or the municipality."""
+        if m.refers == "municipality":
+            return self.municipality(seg, m.name, m.aliases) if create else self.facts.find(m.name)
+        if m.refers is not None:
+            if m.refers in self.last:
+                return self.last[m.refers]
+            if m.refers != "fullmäktige":
+                return None
+        name = self.facts.body(m.name, m.kind, seg, "body.sv.noun", 0.7, m.aliases)
+        if m.head is not None:
+            self.last[m.head] = name
+        return name
+
+    def subject(self, seg: Segment, found: list[Mention]) -> Mention | None:
+        """The body a sentence is about: its first mention, at the start of the sentence."""
+        if not found or not _LEAD.match(seg.text[: found[0].start]) or found[0].genitive:
+            return None
+        return found[0]
+
+    def items_after(self, i: int) -> list[Segment]:
+        return list(itertools.takewhile(lambda s: s.bullet, self.segs[i + 1 :]))
+
+
+def parts(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    subject = state.subject(seg, found)
+    if subject is not None:
+        enum = _ENUM.match(seg.text, subject.end)
+        structural = bool(enum and enum.group("count"))
+        if enum and (structural or not enum.group("has")):
+            _enumeration(state, i, subject, enum, structural)
+    if found and found[0].genitive and _LEAD.match(seg.text[: found[0].start]):
+        units = _UNITS_ARE.match(seg.text, found[0].end)
+        if units:
+            _enumeration(state, i, found[0], units, True)
+    if found and _FRONT.match(seg.text[: found[0].start]):
+        front = _FRONT_VERB.match(seg.text, found[0].end)
+        if front:
+            _enumeration(state, i, found[0], front, bool(front.group("count")))
+    _relations(state, seg, found)
+
+
+def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
+    for m, nxt in itertools.pairwise(found):
+        rel = _RELATION.match(seg.text[m.end : nxt.start])
+        if rel is None or sv_names.is_post(seg.text[m.start : m.end].split()[-1]):
+            continue
+        child, parent = state.resolve(seg, m), state.resolve(seg, nxt, create=True)
+        if child and parent and rel.group("sub"):
+            state.facts.part(child, parent, "subordinate", seg, "part.sv.subordinate", 0.8)
+        elif child and parent:
+            state.facts.part(child, parent, "part", seg, "part.sv.part", 0.8)
+
+
+def _enumeration(state: State, i: int, parent_m: Mention, enum: re.Match[str], structural: bool) -> None:
+    """Children listed after an enumeration cue, in the sentence or in the bullets that follow it."""
+    seg = state.segs[i]
+    parent = state.resolve(seg, parent_m, create=True)
+    if parent is None:
+        return
+    noun = (enum.groupdict().get("noun") or "").strip().lower()
+    kind = next((k for stem, k in _NOUN_KINDS.items() if stem in noun), "unit")
+    listed = seg.text[enum.end() :].rstrip(" .")
+    if sv_names.is_post(listed.split(" ")[0] if listed else ""):
+        return
+    if not structural:
+        _named_children(state, seg, parent, enum.end())
+        return
+    texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), _named)]
+    if not listed.strip():
+        texts = [s.text.rstrip(" .;") for s in state.items_after(i)]
+    for text in texts:
+        child = _child(state, seg, re.split(r",?\s+som\s", text)[0], kind)
+        if child:
+            state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.8)
+
+
+def _named_children(state: State, seg: Segment, parent: str, at: int) -> None:
+    """Each body named in an enumeration without a count ("… verkar nämnden X samt dess tre
+    sektioner, A, B samt C"): a part of the parent, or — after "dess"/"deras" — of the item before."""
+    previous = None
+    for m in sv_mentions.mentions(seg.text):
+        if m.start < at or m.refers is not None or m.genitive:
+            continue
+        if previous and re.search(r"\b(?:dess|deras)\b", seg.text[at : m.start]):
+            parent = previous
+        child = state.resolve(seg, m)
+        if child:
+            state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.7)
+            previous, at = child, m.end
+
+
+def _named(text: str) -> bool:
+    return any(m.refers is None for m in sv_mentions.mentions(text))
+
+
+def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
+    """The body an enumeration item names: a recognised body name, or (after "följande X:") the item."""
+    text = re.sub(r"^(?:och|samt)\s+", "", text.strip(" ,"))
+    text = re.sub(r"\s+(?:och|samt)$", "", text)
+    found = [m for m in sv_mentions.mentions(text) if m.refers != "municipality"]
+    if found and found[0].start == 0 and found[0].end >= len(text) - 1:
+        return state.resolve(seg, found[0])
+    words = text.split()
+    if not words or len(words) > 6 or re.search(r"\d|[()]", text) or sv_names.is_post(words[0]):
+        return None
+    name = text[:1].lower() + text[1:] if not text[1:2].isupper() else text
+    return state.facts.body(name, kind, seg, "body.sv.enumerated", 0.6)
