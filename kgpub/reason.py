@@ -117,12 +117,13 @@ def infer(data: Graph, ontology: Graph) -> Graph:
         closure.expand(dataset, destination=inferred)
         if len(inferred) == before:
             break
-    problems = _problems(dataset, inferred, asserted)
+    instances = _instances(asserted, ontology)
+    problems = _problems(dataset, inferred, instances)
     if problems:
         raise InconsistentGraph(
             f"reasoning found {len(problems)} inconsistenc{'y' if len(problems) == 1 else 'ies'}", problems
         )
-    return _useful(inferred, asserted, data)
+    return _useful(inferred, asserted, data, instances)
 
 
 def _apply_rules(dataset: Dataset, inferred: Graph) -> None:
@@ -132,14 +133,19 @@ def _apply_rules(dataset: Dataset, inferred: Graph) -> None:
                 inferred.add(triple)  # type: ignore[arg-type]
 
 
-def _problems(dataset: Dataset, inferred: Graph, asserted: Graph) -> list[str]:
+def _instances(asserted: Graph, ontology: Graph) -> set[URIRef]:
+    """The data's own things: IRIs it describes or points to, minus the ontology's terms."""
+    nodes = set(asserted.subjects()) | {o for p, o in asserted.predicate_objects() if p != RDF.type}
+    return {n for n in nodes if isinstance(n, URIRef)} - set(ontology.subjects())
+
+
+def _problems(dataset: Dataset, inferred: Graph, instances: set[URIRef]) -> list[str]:
     problems = sorted(str(msg) for msg in inferred.objects(None, ERRNS.error))
     for body in sorted(set(dataset.subjects(ORG.transitiveSubOrganizationOf, None)), key=str):
         if (body, ORG.transitiveSubOrganizationOf, body) in dataset:
             problems.append(f"{body} is a sub-organisation of itself (a cycle of org:subOrganizationOf)")
-    subjects = set(asserted.subjects())
     for a, b in inferred.subject_objects(OWL.sameAs):
-        if a != b and a in subjects and b in subjects and str(a) < str(b):
+        if a != b and a in instances and b in instances and str(a) < str(b):
             problems.append(
                 f"{a} and {b} would be the same individual (owl:sameAs); a functional "
                 "property (org:member, org:organization) has two values"
@@ -147,13 +153,12 @@ def _problems(dataset: Dataset, inferred: Graph, asserted: Graph) -> list[str]:
     return problems
 
 
-def _useful(inferred: Graph, asserted: Graph, data: Graph) -> Graph:
-    """Keep new triples about the data's own subjects; drop schema, sameAs, noise and illegal hasUnit."""
-    subjects = set(asserted.subjects())
+def _useful(inferred: Graph, asserted: Graph, data: Graph, instances: set[URIRef]) -> Graph:
+    """Keep new triples about the data's own things; drop schema, sameAs, noise and illegal hasUnit."""
     formal = set(asserted.subjects(RDF.type, ORG.FormalOrganization))
     out = Graph()
     for s, p, o in inferred:
-        if s not in subjects or isinstance(o, BNode) or p in SCHEMA_PREDICATES or (s, p, o) in data:
+        if s not in instances or isinstance(o, BNode) or p in SCHEMA_PREDICATES or (s, p, o) in data:
             continue
         if p == RDF.type and (o in USELESS_TYPES or isinstance(o, Literal)):
             continue

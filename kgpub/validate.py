@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Node
+from rdflib import BNode, Graph, Node
+from rdflib.collection import Collection
 
 from .errors import ShapesError
 from .namespaces import ORG, RDF, SH, SKOS
@@ -64,6 +65,8 @@ class ValidationReport:
 def validate(data: Graph, shapes: Graph, ontology: Graph) -> ValidationReport:
     """Validate ``data`` (not modified) with ``shapes``; the ontology is mixed in for class hierarchy."""
     data_graph = Graph()
+    for prefix, namespace in (*data.namespaces(), *shapes.namespaces()):
+        data_graph.bind(prefix, namespace, override=False)
     data_graph += data
     data_graph += _vocabulary_individuals(ontology)
     try:
@@ -81,7 +84,7 @@ def validate(data: Graph, shapes: Graph, ontology: Graph) -> ValidationReport:
         raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
     if not isinstance(report, Graph):  # pySHACL returns a ValidationFailure instead of raising
         raise ShapesError(f"the SHACL shapes could not be applied: {text}")
-    return ValidationReport(bool(conforms), report, str(text), _results(report, data_graph))
+    return ValidationReport(bool(conforms), report, str(text), _results(report, data_graph, shapes))
 
 
 def _vocabulary_individuals(ontology: Graph) -> Graph:
@@ -98,16 +101,19 @@ def _vocabulary_individuals(ontology: Graph) -> Graph:
     return out
 
 
-def _results(report: Graph, data: Graph) -> tuple[Violation, ...]:
+def _results(report: Graph, data: Graph, shapes: Graph) -> tuple[Violation, ...]:
     out = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):  # top-level results (not sh:detail)
+        shape = report.value(result, SH.sourceShape)
+        owner = shapes.value(None, SH.property, shape) if isinstance(shape, BNode) else None
+        shape = owner if owner is not None else shape  # a property shape is reported as its node shape
         out.append(
             Violation(
                 focus=_show(report.value(result, SH.focusNode), data),
-                path=_show(report.value(result, SH.resultPath), data),
+                path=_show_path(report, report.value(result, SH.resultPath), data),
                 message=str(report.value(result, SH.resultMessage) or ""),
                 severity=_local(report.value(result, SH.resultSeverity)),
-                shape=_show(report.value(result, SH.sourceShape), data),
+                shape=_show(shape, data),
                 value=_show(report.value(result, SH.value), data),
             )
         )
@@ -116,6 +122,17 @@ def _results(report: Graph, data: Graph) -> tuple[Violation, ...]:
 
 def _local(node: Node | None) -> str:
     return str(node).rsplit("#", 1)[-1] if node is not None else ""
+
+
+def _show_path(report: Graph, path: Node | None, data: Graph) -> str:
+    """A SHACL property path as SPARQL-like text (sequences a/b/c, ^inverse)."""
+    if isinstance(path, BNode):
+        inverse = report.value(path, SH.inversePath)
+        if inverse is not None:
+            return "^" + _show_path(report, inverse, data)
+        if report.value(path, RDF.first) is not None:
+            return "/".join(_show_path(report, step, data) for step in Collection(report, path))
+    return _show(path, data)
 
 
 def _show(node: Node | None, graph: Graph) -> str:
