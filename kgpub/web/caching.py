@@ -1,0 +1,156 @@
+"""Validators and per-build memory for the pages: everything here changes only when a build is swapped in.
+
+- ``ETag`` is strong and per representation: a hash of the build id, the path and the format, so a
+  new build changes every ETag and two formats of one document never share one.
+- ``Last-Modified`` is the build's creation time from ``build.json`` (its file time if it has none).
+- ``Cache-Control: public, no-cache``: caches may keep a copy but must revalidate it, which costs a
+  ``304 Not Modified`` answered before the store is asked anything.
+- :func:`memo` keeps expensive per-build results (the home tree, VoID statistics, the sitemap) until
+  ``var/published`` points at another build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from flask import Response, current_app, request
+from werkzeug.http import is_resource_modified
+
+from ..config import Settings
+from ..publish import Published
+from ..store import Store
+from . import current_settings, current_store
+
+T = TypeVar("T")
+CACHE_CONTROL = "public, no-cache"
+WEB_DIR = Path(__file__).parent
+
+
+def _code_tag() -> str:
+    """A digest of the web layer's code, templates and styles: a new release of the pages changes every
+    ETag even when the data did not, so no cache keeps a page rendered by older code."""
+    digest = hashlib.sha256()
+    for path in sorted(WEB_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js") and "vendor" not in path.parts:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_TAG = _code_tag()
+
+
+@dataclass(frozen=True)
+class Build:
+    """The published build a request is answered from (the folder of the store in use)."""
+
+    path: Path
+    build_id: str
+    created: datetime
+    base_iri: str
+    manifest: dict[str, Any]
+
+    @property
+    def published(self) -> Published:
+        return Published(self.path)
+
+
+def current() -> tuple[Store, Build, Settings]:
+    """The store, its build and the settings (NotFoundError → 404 before the first build)."""
+    store = current_store()
+    path = store.path.parent
+    return store, _memory().build(path, store.base_iri), current_settings()
+
+
+def etag_for(build: Build, *parts: str) -> str:
+    digest = hashlib.sha256("\x1f".join((CODE_TAG, build.build_id, *parts)).encode("utf-8")).hexdigest()
+    return digest[:32]
+
+
+def not_modified(build: Build, etag: str) -> bool:
+    """True when the request's ``If-None-Match`` / ``If-Modified-Since`` say the client has it."""
+    return not is_resource_modified(request.environ, etag=etag, last_modified=build.created)
+
+
+def validate(response: Response, build: Build, etag: str) -> Response:
+    """Add ETag, Last-Modified and Cache-Control (every cacheable page goes through here)."""
+    response.set_etag(etag)
+    response.last_modified = build.created
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def not_modified_response(build: Build, etag: str) -> Response:
+    return validate(Response(status=304), build, etag)
+
+
+def memo(build: Build, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per build and key (small values only: trees, statistics, URL lists)."""
+    return _memory().get(build, key, compute)
+
+
+class _Memory:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._builds: dict[Path, Build] = {}
+        self._values: dict[tuple[Path, str], Any] = {}
+
+    def build(self, path: Path, base_iri: str) -> Build:
+        with self._lock:
+            found = self._builds.get(path)
+        if found is not None:
+            return found
+        published = Published(path)
+        try:
+            manifest = published.manifest()
+        except (OSError, ValueError):
+            manifest = {}
+        created = _parse_time(manifest.get("created")) or _mtime(published.manifest_path)
+        build = Build(path, str(manifest.get("build") or path.name), created, base_iri, manifest)
+        with self._lock:
+            if len(self._builds) > 8:  # old builds are pruned on disk; forget them here too
+                self._builds.clear()
+                self._values.clear()
+            self._builds[path] = build
+        return build
+
+    def get(self, build: Build, key: str, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if (build.path, key) in self._values:
+                value: T = self._values[(build.path, key)]
+                return value
+        value = compute()
+        with self._lock:
+            self._values[(build.path, key)] = value
+        return value
+
+
+def _memory() -> _Memory:
+    memory = current_app.extensions.get("kgpub.pages")
+    if memory is None:
+        memory = current_app.extensions.setdefault("kgpub.pages", _Memory())
+    assert isinstance(memory, _Memory)
+    return memory
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.replace(microsecond=0)
+
+
+def _mtime(path: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(path.stat().st_mtime), UTC)
+    except OSError:
+        return datetime(1970, 1, 1, tzinfo=UTC)
