@@ -140,8 +140,11 @@ def _resolve(state: State, seg: Segment, m: Mention) -> str | None:
 
 def _known(state: State, text: str, found: list[Mention]) -> list[Mention]:
     """Bodies named before, met again in another case ("Administrative and vitality services")."""
+    lowered = text.lower()
     extra: list[Mention] = []
     for body in state.facts.bodies.values():
+        if body.name.lower() not in lowered:
+            continue
         for m in re.finditer(r"(?<!\w)" + re.escape(body.name) + r"(?!\w)", text, re.IGNORECASE):
             if not any(f.start < m.end() and m.start() < f.end for f in [*found, *extra]):
                 extra.append(Mention(m.start(), m.end(), body.name, body.kind))

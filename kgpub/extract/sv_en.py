@@ -169,6 +169,7 @@ class Facts:
     part_of: dict[tuple[str, str], PartOf] = field(default_factory=dict)
     heads: dict[tuple[str, str, str], Head] = field(default_factory=dict)
     duties: list[Duty] = field(default_factory=list)
+    duty_keys: set[tuple[str, str]] = field(default_factory=set)
     sites: list[Site] = field(default_factory=list)
 
     def evidence(self, start: int, end: int) -> Evidence:
@@ -239,8 +240,9 @@ class Facts:
         text = text.strip(" \t\n.;:,")
         if o is None or len(text) < 3:
             return
-        if any(key(d.org) == key(o) and key(d.text) == key(text) for d in self.duties):
+        if (key(o), key(text)) in self.duty_keys:
             return
+        self.duty_keys.add((key(o), key(text)))
         self.duties.append(Duty(o, text, self.evidence(start, end), rule, confidence))
 
     def site(self, org: str, seg: Segment, address: str | None, phone: str | None, rule: str) -> None:

@@ -18,12 +18,12 @@ from .sv_mentions import Mention
 from .sv_parts import State
 
 _TITLE = (
-    r"(?:(?:[Bb]iträdande|[Ss]tällföreträdande|[Vv]ice)\s+)?[\w-]*(?:"
+    r"(?<![\w-])(?:(?:[Bb]iträdande|[Ss]tällföreträdande|[Vv]ice)\s+)?[\w-]{0,40}?(?:"
     + "|".join(sv_names.POSTS)
     + r")(?:en|n)?"
 )
 _TITLE_PERSON = re.compile(
-    r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+[^,.;:]+?)?\s+(?:är\s+)?(?P<person>" + PERSON + ")"
+    r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+[^,.;:]{1,80}?)?\s+(?:är\s+)?(?P<person>" + PERSON + ")"
 )
 _TITLE_LINE = re.compile(
     r"^(?:(?:temp|tf|t\.f|vik|tillförordnad|tillförordnade)\.?\s+)?"
