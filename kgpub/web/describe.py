@@ -163,7 +163,9 @@ def claims(store: Queryable, iri: str, base: str, limit: int = 300) -> list[Clai
     result = store.query(
         PREFIXES
         + f"""SELECT ?c ?s ?p ?o ?ev ?src ?start ?end ?exact ?rule ?conf WHERE {{
-  {{ SELECT DISTINCT ?c WHERE {{ {{ ?c rdf:subject {t} }} UNION {{ ?c rdf:object {t} }} }} LIMIT {limit} }}
+  {{ SELECT DISTINCT ?c WHERE {{
+    {{ ?c rdf:subject {t} }} UNION {{ ?c rdf:object {t} }} UNION {{ {t} rdf:subject ?x . BIND({t} AS ?c) }}
+  }} LIMIT {limit} }}
   ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL {{ ?c prov:wasDerivedFrom ?ev .
     OPTIONAL {{ ?ev oa:hasSource ?src }}
