@@ -40,6 +40,30 @@ DROPPED_PREDICATES = frozenset({OWL.hasKey, RDFS.domain, RDFS.range})
 ERRATA_REMOVED = frozenset(
     {(ORG.holds, RDFS.subPropertyOf, ORG.memberOf), (ORG.heldBy, RDFS.subPropertyOf, ORG.hasMember)}
 )
+#: What owlrl needs from the ontology: class and property axioms, class expressions, ORG's roleProperty.
+AXIOM_PREDICATES = frozenset(
+    {
+        RDF.type,
+        RDF.first,
+        RDF.rest,
+        RDFS.subClassOf,
+        RDFS.subPropertyOf,
+        OWL.equivalentClass,
+        OWL.equivalentProperty,
+        OWL.inverseOf,
+        OWL.disjointWith,
+        OWL.propertyChainAxiom,
+        OWL.unionOf,
+        OWL.intersectionOf,
+        OWL.onProperty,
+        OWL.allValuesFrom,
+        OWL.someValuesFrom,
+        OWL.hasValue,
+        OWL.members,
+        OWL.complementOf,
+        ORG.roleProperty,
+    }
+)
 #: Predicates that describe ontology terms, not data: never part of the inferred data graph.
 SCHEMA_PREDICATES = frozenset(
     {
@@ -82,11 +106,15 @@ MAX_ROUNDS = 5
 
 
 def reasoning_ontology(ontology: Graph) -> Graph:
-    """The copy of the ontology that is safe to reason with (see the module docstring)."""
+    """The copy of the ontology that is safe to reason with (see the module docstring): its axioms
+    only — labels, comments and metadata would just make owlrl's every cycle longer."""
     safe = Graph()
     for triple in ontology:
-        if triple[1] in DROPPED_PREDICATES or triple in ERRATA_REMOVED:
+        s, p, o = triple
+        if p in DROPPED_PREDICATES or triple in ERRATA_REMOVED or p not in AXIOM_PREDICATES:
             continue
+        if p == RDF.type and isinstance(s, BNode) and o not in (OWL.Class, OWL.Restriction):
+            continue  # e.g. CPOV's editors as foaf:Person blank nodes
         safe.add(triple)
     return safe
 
@@ -111,12 +139,12 @@ def infer(data: Graph, ontology: Graph) -> Graph:
     closure = DeductiveClosure(
         OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False, datatype_axioms=False
     )
-    for _ in range(MAX_ROUNDS):
-        before = len(inferred)
-        _apply_rules(dataset, inferred)
-        closure.expand(dataset, destination=inferred)
-        if len(inferred) == before:
+    _apply_rules(dataset, inferred)
+    closure.expand(dataset, destination=inferred)
+    for _ in range(MAX_ROUNDS):  # the ORG rules may use what owlrl added (holds, hasMember …), and back
+        if not _apply_rules(dataset, inferred):
             break
+        closure.expand(dataset, destination=inferred)
     instances = _instances(asserted, ontology)
     problems = _problems(dataset, inferred, instances)
     if problems:
@@ -126,11 +154,15 @@ def infer(data: Graph, ontology: Graph) -> Graph:
     return _useful(inferred, asserted, data, instances)
 
 
-def _apply_rules(dataset: Dataset, inferred: Graph) -> None:
+def _apply_rules(dataset: Dataset, inferred: Graph) -> int:
+    """Run the SPARQL rules once; the number of new triples."""
+    added = 0
     for rule in RULES:
         for triple in list(dataset.query(rule)):
             if triple not in dataset:  # type: ignore[operator]
                 inferred.add(triple)  # type: ignore[arg-type]
+                added += 1
+    return added
 
 
 def _instances(asserted: Graph, ontology: Graph) -> set[URIRef]:

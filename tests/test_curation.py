@@ -12,6 +12,7 @@ from rdflib.namespace import OWL
 from kgpub.config import PROJECT_ROOT
 from kgpub.curation import load_curation
 from kgpub.errors import CurationError
+from kgpub.iris import Registry, parse_iri
 from kgpub.namespaces import CPOV, DCTERMS, ORG, PROV, RDF, SKOS, Local
 
 BASE = "https://example.org/"
@@ -124,3 +125,15 @@ def test_file_names_must_be_slugs(tmp_path: Path) -> None:
 
 def test_no_curation_folder_is_no_curation(tmp_path: Path) -> None:
     assert len(load_curation(tmp_path / "missing", LOCAL)) == 0
+
+
+def test_curated_things_use_registered_slugs() -> None:
+    """Curation names extracted bodies by their IRIs: those slugs must be in the committed registry."""
+    registry = Registry.load(PROJECT_ROOT / "data" / "registry" / "iris.tsv")
+    registered = {(key.kind, slug) for key, slug in registry}
+    graph = load_curation(CURATION, LOCAL)
+    things = {s for s in graph.subjects() if str(s).startswith(str(LOCAL.ID) + "org/")}
+    assert things
+    for thing in things:
+        parsed = parse_iri(BASE, str(thing))
+        assert (parsed.kind, parsed.slug) in registered, thing
