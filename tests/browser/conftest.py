@@ -1,0 +1,91 @@
+"""Browser fixtures: the pages' fixture build on a live server, and Debian's Chromium driven by
+Playwright (``executable_path``; a browser is never downloaded), each test in a fresh profile."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+
+from kgpub.config import PROJECT_ROOT
+from kgpub.web import create_app
+from tests.web.conftest import LiveServer
+from tests.web.pages.fixture import publish_fixture
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    app = create_app(publish_fixture(tmp_path_factory.mktemp("browser-var")))
+    yield app
+    app.extensions["kgpub"]["stores"].close()
+
+
+@pytest.fixture(scope="session")
+def site(browser_app: Flask) -> Iterator[str]:
+    with LiveServer(browser_app) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+def _context(playwright: Playwright, *, javascript: bool) -> Iterator[BrowserContext]:
+    with tempfile.TemporaryDirectory(prefix="kgpub-chromium-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            java_script_enabled=javascript,
+            viewport={"width": 1200, "height": 900},
+            locale="fi-FI",
+        )
+        context.set_default_timeout(20000)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(playwright: Playwright) -> Iterator[Page]:
+    for context in _context(playwright, javascript=True):
+        yield context.new_page()
+
+
+@pytest.fixture
+def page_without_js(playwright: Playwright) -> Iterator[Page]:
+    for context in _context(playwright, javascript=False):
+        yield context.new_page()
+
+
+def save_screenshot(page: Page, name: str, *, committed: bool = False) -> Path:
+    """A full-page PNG into test-artifacts/ (and docs/screenshots/ when it is the committed one)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    if committed:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / name).write_bytes(path.read_bytes())
+    return path
