@@ -144,9 +144,13 @@ class _Builder:
     # -- IRIs ----------------------------------------------------------------------------------------
 
     def is_municipality(self, name: str) -> bool:
+        """The source's own municipality: "kaupunki", "Helsingin kaupunki", "City of Helsinki",
+        "Helsingfors stad", "Helsinki" (the first four letters of a word match the municipality)."""
         body = self.bodies.get(_norm(name))
         words = _norm(name).split()
-        own = bool(words) and slugify(words[0])[:4] == self.scope[:4] and words[-1] in GENERIC_MUNICIPALITY
+        named = any(slugify(w)[:4] == self.scope[:4] for w in words) and len(words) <= 3
+        generic = any(w in GENERIC_MUNICIPALITY for w in words)
+        own = named and (generic or slugify(name) == self.scope)
         return _norm(name) in GENERIC_MUNICIPALITY or (own and (body is None or body.kind == "municipality"))
 
     def kind_of(self, name: str) -> str:

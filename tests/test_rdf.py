@@ -430,3 +430,25 @@ def test_names_without_a_body_still_get_a_typed_body() -> None:
     kanslia_iri = org("helsinki-kaupunginkanslia")
     assert (kanslia_iri, RDF.type, ORG.Organization) in graph
     assert (kanslia_iri, ORG.classification, LOCAL.KIND["other"]) in graph
+
+
+@pytest.mark.parametrize(
+    "name", ["Helsingin kaupunki", "kaupunki", "City of Helsinki", "Helsingfors stad", "Helsinki"]
+)
+def test_every_way_of_naming_the_own_municipality_is_the_municipality(name: str) -> None:
+    src, x = kanslia_extraction()
+    body = Body(name, "municipality", x.bodies[1].evidence)
+    part = PartOf("kaupunginkanslia", name, "part", x.bodies[1].evidence)
+    graph = source_graph(
+        Extraction(x.source, "fi", (x.bodies[1], body), (part,)), src.meta, LOCAL, Registry()
+    )
+    assert (org("helsinki-kaupunginkanslia"), ORG.subOrganizationOf, org("helsinki")) in graph
+    assert (org("helsinki-kaupunginkanslia"), ORG.unitOf, org("helsinki")) in graph
+
+
+def test_another_municipality_named_in_the_text_is_not_the_own_one() -> None:
+    src, x = kanslia_extraction()
+    other = Body("Espoon kaupunki", "municipality", x.bodies[1].evidence)
+    graph = source_graph(Extraction(x.source, "fi", (other,)), src.meta, LOCAL, Registry())
+    assert not list(graph.triples((org("helsinki"), None, None)))
+    assert (org("helsinki-espoon-kaupunki"), ORG.classification, LOCAL.KIND["municipality"]) in graph
