@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from flask import Blueprint, Flask, Response, render_template, send_file
@@ -35,6 +36,7 @@ bp = Blueprint("dataset", __name__)
 HTML = BY_NAME["html"]
 DESCRIPTION_FORMATS: tuple[Format, ...] = (*by_kind("graph"), HTML)
 SITEMAP_LIMIT = 50000
+URL_SAFE = "/:@!$&'()*+,;=-._~%"
 GZIP = "application/gzip"
 
 
@@ -226,7 +228,8 @@ def sitemap(part: int | None = None) -> Response:
             raise NotFound(f"the sitemap has {parts} part(s)")
         chunk = urls[(n - 1) * SITEMAP_LIMIT : n * SITEMAP_LIMIT]
         items = "".join(
-            f"<url><loc>{xml_escape(root + u)}</loc><lastmod>{lastmod}</lastmod></url>" for u in chunk
+            f"<url><loc>{xml_escape(root + quote(u, safe=URL_SAFE))}</loc><lastmod>{lastmod}</lastmod></url>"
+            for u in chunk
         )
         body = f'{XML_DECL}<urlset xmlns="{SITEMAP_NS}">{items}</urlset>\n'
     return validate(Response(body, mimetype="application/xml"), build, etag)

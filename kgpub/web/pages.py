@@ -155,6 +155,7 @@ def source(
         "source.html",
         iri=iri,
         title=label(graph, URIRef(iri)) or rel,
+        lang=str(graph.value(URIRef(iri), DCTERMS.language) or "") or None,
         properties=properties(graph, URIRef(iri), link),
         segments=body_view.marked(text, spans),
         spans=len(spans),
