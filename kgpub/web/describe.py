@@ -39,8 +39,13 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+#: A description is structural (its size is the data's, not a user's choice): it may exceed the
+#: endpoint's row limit, up to this many triples (a source text with thousands of evidence spans).
+MAX_DESCRIPTION = 100_000
+
+
 class Queryable(Protocol):
-    def query(self, sparql: str) -> QueryResult: ...
+    def query(self, sparql: str, *, max_rows: int | None = None) -> QueryResult: ...
 
 
 def iri_ref(iri: str) -> str:
@@ -84,7 +89,7 @@ class Description:
 def describe(store: Queryable, iri: str, max_incoming: int = 500) -> Description:
     """CBD (+ hash IRIs) + incoming links + labels of neighbours, as one graph."""
     t = iri_ref(iri)
-    graph = store.query(_family(f"BIND({t} AS ?t)")).graph()
+    graph = store.query(_family(f"BIND({t} AS ?t)"), max_rows=MAX_DESCRIPTION).graph()
     not_own = f'FILTER(isBlank(?s) || !STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))'
     neighbours = f"""CONSTRUCT {{ ?s ?p {t} . ?x ?lp ?l }} WHERE {{
   {{ {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {t} . {not_own} }} LIMIT {max_incoming} }} BIND(?s AS ?x) }}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Response, render_template, request
+from flask import Response, render_template, request, url_for
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
@@ -123,10 +123,19 @@ def page_context(store: Any, build: Build, description: d.Description, doc: str)
         "alternates": alternate_links(doc),
         "body": None,
         "inferred_graph": str(Local(build.base_iri).GRAPH["inferred"]),
+        "graph_query": graph_query(str(iri), build.base_iri),
     }
     if body_view.is_body(graph, iri):
         context["body"] = body_view.body_context(store, build, graph, iri, link)
     return context
+
+
+def graph_query(iri: str, base: str) -> str | None:
+    """For a named graph's IRI: a link to the query page showing the triples in it."""
+    if not iri.startswith(base + "graph/"):
+        return None
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }} LIMIT 500"
+    return url_for("sparql.endpoint", query=query, format="html")
 
 
 def alternate_links(doc: str) -> list[dict[str, str]]:

@@ -99,6 +99,10 @@ def document(rest: str) -> Response:
     if thing is None:
         return _finish(pages.not_found(fmt, f"{request.path} describes nothing in this dataset"), None, ())
     response = pages.document(store, build, settings, thing, f"{paths.DOC}/{stem}", fmt)
+    if not suffix and not stem.endswith("/"):
+        response.headers["Content-Location"] = (
+            pages.public_root() + _quote(f"{paths.DOC}/{stem}") + fmt.suffix
+        )
     return _finish(validate(response, build, etag), f"{paths.DOC}/{stem}", DOC_FORMATS)
 
 
@@ -148,6 +152,10 @@ def thing(rest: str) -> Response:
             return _see_other(paths.thing_to_doc(stem), suffix)
     fmt = _negotiate(DOC_FORMATS, "")
     return _finish(pages.not_found(fmt, f"{request.path} is not an IRI of this dataset"), None, ())
+
+
+def _quote(path: str) -> str:
+    return quote(path, safe="/:@!$&'()*+,;=-._~")
 
 
 def _see_other(doc: str, suffix: str) -> Response:
