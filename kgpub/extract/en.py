@@ -314,6 +314,7 @@ def _heads(state: State, i: int, found: list[Mention]) -> None:
     for k, post in enumerate(found):
         if post.what != "post":
             continue
+        _post_without_holder(state, seg, found, k)
         j = k + 2 if post.parent and k + 1 < len(found) and found[k + 1].name == post.parent else k + 1
         person = found[j] if j < len(found) else None
         if person is None or person.what != "person":
@@ -324,6 +325,19 @@ def _heads(state: State, i: int, found: list[Mention]) -> None:
         if org:
             title = re.sub(r"^the\s+", "", post.name.lower())
             state.facts.head(org, title, person.name, seg, "head.en.title-name", 0.8)
+
+
+def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:
+    """ "The Central Administration, headed by the Mayor, …": the body has a head post, no name given."""
+    post = found[k]
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    body = next((m for m in reversed(found[:k]) if m.what == "body"), None)
+    if body is None or (nxt is not None and nxt.what == "person" and nxt.start - post.end < 6):
+        return
+    if _HEAD_BY.match(seg.text[body.end : post.start]):
+        org = _resolve(state, seg, body)
+        if org:
+            state.facts.head(org, post.name.lower(), None, seg, "head.en.headed-by-post", 0.7)
 
 
 def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) -> str | None:

@@ -32,6 +32,9 @@ _TITLE_LINE = re.compile(
     re.IGNORECASE,
 )
 _LED_BY = re.compile(r"^\s*,?\s*(?:som\s+)?leds\s+av\s+$|^\s*(?:chef|ordförande|direktör)\s+är\s+$", re.I)
+_LED_BY_POST = re.compile(
+    r"\s*,?\s*(?:som\s+)?leds\s+av\s+(?P<title>" + _TITLE + r")\b(?!\s+" + PERSON + ")", re.I
+)
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
 _CHIEF_OF = re.compile(r"^\s*(?:Chef|Ordförande|Direktör)\s+för\s+$", re.IGNORECASE)
 
@@ -40,6 +43,12 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     if seg.heading and i + 1 < len(state.segs):
         _title_line(state, seg, state.segs[i + 1])
+    for m in found:
+        post = _LED_BY_POST.match(seg.text, m.end)
+        title = title_of(post.group("title")) if post else None
+        org = state.resolve(seg, m, create=True) if title and sv_names.leads(title) else None
+        if org and title:
+            state.facts.head(org, title, None, seg, "head.sv.led-by-post", 0.7)
     for tp in _TITLE_PERSON.finditer(seg.text):
         title = title_of(tp.group("title"))
         if title is None or not sv_names.leads(title) or not _real_person(tp.group("person")):

@@ -1,0 +1,285 @@
+"""English rules, one construction per test, each on real municipal sentences.
+
+Sentences marked "devset" are quoted from shared/devset/texts/en; the others are written in the same
+style with invented names, for constructions the development set does not show.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kgpub.extract.en import extract_en
+from kgpub.model import Extraction
+from kgpub.sources import Source, SourceMeta
+
+HELSINKI = (  # devset d02
+    "Skip to content\n\nAdministrative Department\n\n"
+    "The Administrative Department is tasked with attending to the operating conditions of the City Council, "
+    "the City Board and the Mayors, guiding the administrative procedures.\n\n"
+    "The Administrative Division is made up of five units. Additionally, within the division there operates "
+    "a team of special advisers and a team of senior advisers, which are directly subordinated to the "
+    "Administrative Director.\n\n"
+    "The Administrative Director, Mr Juha Summanen, is the head the Administrative Division.\n\n"
+    "The Administrative Procedures Unit\n\nThe Administrative Procedures Unit is responsible for\n\n"
+    "  • the general guidance and development of the city’s administrative procedures\n"
+    "  • the development of citywide case management\n\n"
+    "Legal Services\n\nThe Legal Services are responsible for providing legal representation and legal "
+    "expertise.\n\n"
+    "The Legal Services Unit does not provide counsel to private citizens. Private citizens are advised to "
+    "turn to the legal aid office for legal aid or counsel.\n"
+)
+TAMPERE = (  # devset d03
+    "Skip to sidebar\n\nCentral administration\n\n"
+    "Central Administration guides, supervises and supports the operation of the entire City Group. "
+    "Central Administration is responsible for ensuring that units of the City Group implement the City’s "
+    "strategy.\n\n"
+    "Central Administration has, directly subordinate to the Mayor, the Group Chief Executive Officer, "
+    "Deputy Mayors, Internal Auditing, and the Mayor’s office.\n\n"
+    "Subordinated to Group Chief Executive Officer Juha Yli-Rajala are the directors of education and "
+    "culture services; growth, innovation and competitiveness services, and their offices.\n\n"
+    "There are also seven group units guiding and supporting the operation of the entire City and "
+    "development under Group Chief Executive Officer: administrative and support services, human "
+    "resources, legal affairs, corporate governance, strategy and development, budgeting and ICT.\n"
+)
+
+
+def run(text: str) -> Extraction:
+    meta = SourceMeta("test-en", "test", "test", "test", "en", "unknown", "unknown")
+    extraction = extract_en(Source(meta, text))
+    for fact in (
+        *extraction.bodies,
+        *extraction.part_of,
+        *extraction.heads,
+        *extraction.duties,
+        *extraction.sites,
+    ):
+        ev = fact.evidence
+        assert text[ev.start : ev.end] == ev.quote, fact
+        assert ev.quote.strip() == ev.quote and ev.quote
+    return extraction
+
+
+def names(e: Extraction) -> set[str]:
+    return {b.name for b in e.bodies}
+
+
+def duties(e: Extraction) -> set[tuple[str, str]]:
+    return {(d.org, d.text) for d in e.duties}
+
+
+def parts(e: Extraction) -> set[tuple[str, str, str]]:
+    return {(p.child, p.parent, p.relation) for p in e.part_of}
+
+
+def heads(e: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(h.org, h.title, h.person) for h in e.heads}
+
+
+def test_capitalised_names_without_the_and_lower_case_named_bodies() -> None:
+    e = run(HELSINKI)
+    assert names(e) == {
+        "Administrative Department",
+        "City Council",
+        "City Board",
+        "Administrative Division",
+        "team of special advisers",
+        "team of senior advisers",
+        "Administrative Procedures Unit",
+        "Legal Services",
+        "Legal Services Unit",
+        "legal aid office",
+    }
+    assert {b.lang for b in e.bodies} == {"en"}
+
+
+def test_tasked_with_and_responsible_for_with_bullets() -> None:
+    e = run(HELSINKI)
+    assert duties(e) == {
+        (
+            "Administrative Department",
+            "attending to the operating conditions of the City Council, the City Board and the Mayors, "
+            "guiding the administrative procedures",
+        ),
+        (
+            "Administrative Procedures Unit",
+            "the general guidance and development of the city’s administrative procedures",
+        ),
+        ("Administrative Procedures Unit", "the development of citywide case management"),
+        ("Legal Services", "providing legal representation and legal expertise"),
+    }
+
+
+def test_a_negated_statement_is_no_duty() -> None:
+    assert not run("The Legal Services Unit does not provide counsel to private citizens.").duties
+
+
+def test_within_the_division_there_operate() -> None:
+    e = run(HELSINKI)
+    assert parts(e) == {
+        ("team of special advisers", "Administrative Division", "part"),
+        ("team of senior advisers", "Administrative Division", "part"),
+    }
+
+
+def test_title_comma_name_is_the_head_of() -> None:
+    e = run(HELSINKI)
+    assert heads(e) == {("Administrative Division", "administrative director", "Juha Summanen")}
+
+
+def test_duty_verbs_after_the_body() -> None:
+    e = run(TAMPERE)
+    assert duties(e) == {
+        ("Central Administration", "guides, supervises and supports the operation of the entire City Group"),
+        (
+            "Central Administration",
+            "ensuring that units of the City Group implement the City’s strategy",
+        ),
+    }
+
+
+def test_has_directly_subordinate_keeps_bodies_and_drops_posts() -> None:
+    e = run(TAMPERE)
+    direct = {p for p in parts(e) if p[0] in ("Internal Auditing", "Mayor’s office")}
+    assert direct == {
+        ("Internal Auditing", "Central Administration", "part"),
+        ("Mayor’s office", "Central Administration", "part"),
+    }
+    assert not heads(e)  # the Group CEO is named, but no sentence says which body they head
+
+
+def test_there_are_n_units_belong_to_the_page_body() -> None:
+    e = run(TAMPERE)
+    listed = {p[0] for p in parts(e) if p[1] == "Central Administration"} - {
+        "Internal Auditing",
+        "Mayor’s office",
+    }
+    assert listed == {
+        "administrative and support services",
+        "human resources",
+        "legal affairs",
+        "corporate governance",
+        "strategy and development",
+        "budgeting and ICT",
+    }
+
+
+def test_comprises_n_groups_and_the_director_of_each() -> None:
+    e = run(
+        "The Central Administration comprises three groups: the Administration Group, the Finance Group, and "
+        "the Development Group. The Director of the Administration Group is Maria Koski, the Director of the "
+        "Finance Group is Olli Salo."
+    )
+    assert parts(e) == {
+        (g, "Central Administration", "part")
+        for g in ("Administration Group", "Finance Group", "Development Group")
+    }
+    assert heads(e) == {
+        ("Administration Group", "director", "Maria Koski"),
+        ("Finance Group", "director", "Olli Salo"),
+    }
+
+
+def test_headed_by_and_managed_by() -> None:
+    e = run(
+        "City Administration consists of the Central Administration, headed by Mayor Anna Virta, and the "
+        "five divisions.\n\nTechnical Services\n\n  • street maintenance\n\n"
+        "Technical services are managed by Technical Director Jari Lehto."
+    )
+    assert heads(e) == {
+        ("Central Administration", "mayor", "Anna Virta"),
+        ("Technical Services", "technical director", "Jari Lehto"),
+    }
+    assert parts(e) == {("Central Administration", "City Administration", "part")}
+
+
+def test_headed_by_a_title_alone_is_a_post_without_holder() -> None:
+    e = run("The Central Administration, headed by the Mayor, attends to preparation of decision-making.")
+    assert heads(e) == {("Central Administration", "mayor", None)}
+    assert duties(e) == {("Central Administration", "attends to preparation of decision-making")}
+
+
+def test_director_of_body_and_name_in_a_list() -> None:
+    e = run(
+        "Divisional Directors:\n\n  • Director of Welfare Division Riitta Salo\n"
+        "  • Director of Education Division Timo Berg\n"
+    )
+    assert heads(e) == {
+        ("Welfare Division", "director", "Riitta Salo"),
+        ("Education Division", "director", "Timo Berg"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("The City Executive Office is a department subordinate to the City Board.", "subordinate"),
+        ("The City Executive Office reports to the City Board.", "subordinate"),
+        ("The City Executive Office is part of the City Board.", "part"),
+    ],
+)
+def test_subordinate_to_reports_to_part_of(sentence: str, relation: str) -> None:
+    assert parts(run(sentence)) == {("City Executive Office", "City Board", relation)}
+
+
+def test_x_of_the_y_names_a_part() -> None:
+    e = run(
+        "The Road Division of the Official Committee is responsible for matters related to private roads."
+    )
+    assert parts(e) == {("Road Division", "Official Committee", "part")}
+    assert duties(e) == {("Road Division", "matters related to private roads")}
+
+
+def test_possessive_job_is_to() -> None:
+    e = run(
+        "The Electoral Commission’s job is to take care of the organisation of elections in the municipality."
+    )
+    assert duties(e) == {
+        ("Electoral Commission", "take care of the organisation of elections in the municipality")
+    }
+
+
+def test_consists_of_n_with_bullets() -> None:
+    e = run(
+        "Office of the Mayor\n\nThe organisation of the Office of the Mayor consists of three spheres of "
+        "responsibility:\n\n  • Administrative services\n  • HR services\n  • Communication services\n"
+    )
+    assert parts(e) == {
+        (c, "Office of the Mayor", "part")
+        for c in ("Administrative services", "HR services", "Communication services")
+    }
+
+
+def test_lower_case_municipal_bodies() -> None:
+    e = run(
+        "The municipal government manages the operation, administration and finances of the municipality."
+    )
+    assert duties(e) == {
+        ("municipal government", "manages the operation, administration and finances of the municipality")
+    }
+
+
+def test_a_post_is_not_a_body() -> None:
+    e = run("The Mayor is responsible for the operations of the City Board division.")
+    assert not e.duties and names(e) == {"City Board"}
+
+
+def test_labelled_phone_under_a_body_heading() -> None:
+    e = run("Revision Office\n\nThe Revision Office evaluates the goals. Switchboard 09 310 43126.\n")
+    assert [(s.org, s.phone) for s in e.sites] == [("Revision Office", "09 310 43126")]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_never_crashes_on_noise(seed: int) -> None:
+    rng = random.Random(seed)
+    words = [*(HELSINKI + TAMPERE).split(), "•", ":", "\n", "1.", ",", "of", "The"]
+    run(" ".join(rng.choice(words) for _ in range(2000)))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "•", "A" * 20000, "Mr " * 5000, "The Aa Bb Division of the Cc Board " * 500]
+)
+def test_degenerate_input(text: str) -> None:
+    e = run(text)
+    assert e.lang == "en" and e.source == "test-en"

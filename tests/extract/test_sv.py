@@ -1,0 +1,289 @@
+"""Swedish rules, one construction per test, each on real municipal sentences.
+
+Sentences marked "devset" are quoted from shared/devset/texts/sv; the others are written in the same
+style with invented names, for constructions the development set does not show.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kgpub.extract.sv import extract_sv
+from kgpub.model import Extraction
+from kgpub.sources import Source, SourceMeta
+
+NARPES = (  # devset d04
+    "Stadens ledning\n\n"
+    "Stadsfullmäktige svarar för stadens verksamhet och ekonomi, utövar stadens beslutanderätt och "
+    "delegerar beslutanderätt genom bestämmelserna i förvaltningsstadgan.\n\n"
+    "Stadsstyrelsen svarar för beredningen och verkställigheten av fullmäktiges beslut och för tillsynen "
+    "över lagligheten. Stadsstyrelsen leder stadens verksamhet, förvaltning och ekonomi.\n\n"
+    "Stadsdirektören, som är underställd stadsstyrelsen, leder stadens förvaltning, skötseln av stadens "
+    "ekonomi samt stadens övriga verksamheter.\n\n"
+    "Avdelningsdirektören, som är underställd stadsstyrelsen, stadsdirektören och respektive nämnd, svarar "
+    "för avdelningens verksamhet samt leder och utvecklar den. Stadens ämbetsverk är indelat i följande "
+    "avdelningar: förvaltningsavdelningen, bildningsavdelningen, fritidsavdelningen, och avdelningen för "
+    "teknisk och samhällsbyggnad.\n\n"
+    "Staden har en ledningsgrupp som leds av stadsdirektören."
+)
+HELSINGFORS = (  # devset d05
+    "Organisation\n\nStadsdirektör\nJussi Pajunen\n\n"
+    "Biträdande stadsdirektören för byggnads- och miljöväsendet\nPekka Sauri\n\n"
+    "Temp. biträdande stadsdirektören för social- och hälsovårdsväsendet\nPia Panhelainen\n\n"
+    "Stadens viktigaste beslutsfattande organ är stadsfullmäktige. Stadsstyrelsen bereder beslutsförslag "
+    "till stadsfullmäktige.\n"
+)
+
+
+def run(text: str) -> Extraction:
+    meta = SourceMeta("test-sv", "test", "test", "test", "sv", "unknown", "unknown")
+    extraction = extract_sv(Source(meta, text))
+    for fact in (
+        *extraction.bodies,
+        *extraction.part_of,
+        *extraction.heads,
+        *extraction.duties,
+        *extraction.sites,
+    ):
+        ev = fact.evidence
+        assert text[ev.start : ev.end] == ev.quote, fact
+        assert ev.quote.strip() == ev.quote and ev.quote
+    return extraction
+
+
+def names(e: Extraction) -> set[str]:
+    return {b.name for b in e.bodies}
+
+
+def duties(e: Extraction) -> set[tuple[str, str]]:
+    return {(d.org, d.text) for d in e.duties}
+
+
+def parts(e: Extraction) -> set[tuple[str, str, str]]:
+    return {(p.child, p.parent, p.relation) for p in e.part_of}
+
+
+def heads(e: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(h.org, h.title, h.person) for h in e.heads}
+
+
+def test_bodies_are_named_in_definite_form_with_the_indefinite_as_alias() -> None:
+    e = run(NARPES)
+    assert names(e) == {
+        "stadsfullmäktige",
+        "stadsstyrelsen",
+        "stadens ämbetsverk",
+        "förvaltningsavdelningen",
+        "bildningsavdelningen",
+        "fritidsavdelningen",
+        "avdelningen för teknisk och samhällsbyggnad",
+        "ledningsgruppen",
+    }
+    board = next(b for b in e.bodies if b.name == "stadsstyrelsen")
+    assert board.kind == "board" and board.lang == "sv" and "stadsstyrelse" in board.aliases
+    assert next(b for b in e.bodies if b.name == "ledningsgruppen").aliases == ("ledningsgrupp",)
+
+
+def test_svarar_for_and_leder_are_duties_of_the_body_that_opens_the_sentence() -> None:
+    e = run(NARPES)
+    assert duties(e) == {
+        (
+            "stadsfullmäktige",
+            "svarar för stadens verksamhet och ekonomi, utövar stadens beslutanderätt och delegerar "
+            "beslutanderätt genom bestämmelserna i förvaltningsstadgan",
+        ),
+        (
+            "stadsstyrelsen",
+            "svarar för beredningen och verkställigheten av fullmäktiges beslut och för tillsynen över "
+            "lagligheten",
+        ),
+        ("stadsstyrelsen", "leder stadens verksamhet, förvaltning och ekonomi"),
+    }
+    assert {d.rule for d in e.duties} == {"duty.sv.verb"}
+
+
+def test_a_post_that_is_subordinate_to_a_body_is_neither_a_duty_holder_nor_a_part() -> None:
+    e = run(
+        "Stadsdirektören, som är underställd stadsstyrelsen, leder stadens förvaltning, skötseln av stadens "
+        "ekonomi samt stadens övriga verksamheter."
+    )
+    assert not e.duties and not e.part_of
+
+
+def test_indelat_i_foljande_avdelningar_enumerates_parts() -> None:
+    e = run(NARPES)
+    assert parts(e) == {
+        (child, "stadens ämbetsverk", "part")
+        for child in (
+            "förvaltningsavdelningen",
+            "bildningsavdelningen",
+            "fritidsavdelningen",
+            "avdelningen för teknisk och samhällsbyggnad",
+        )
+    }
+
+
+def test_leds_av_a_title_is_a_post_without_a_named_holder() -> None:
+    e = run("Staden har en ledningsgrupp som leds av stadsdirektören.")
+    assert heads(e) == {("ledningsgruppen", "stadsdirektör", None)}
+    assert "posts_without_holder" in e.to_json() and not e.to_json()["heads"]
+
+
+def test_a_title_line_followed_by_a_name_line_is_a_head() -> None:
+    e = run(HELSINGFORS)
+    assert heads(e) == {
+        ("staden", "stadsdirektör", "Jussi Pajunen"),
+        ("byggnads- och miljöväsendet", "biträdande stadsdirektör", "Pekka Sauri"),
+        ("social- och hälsovårdsväsendet", "biträdande stadsdirektör", "Pia Panhelainen"),
+    }
+    assert duties(e) == {("stadsstyrelsen", "bereder beslutsförslag till stadsfullmäktige")}
+
+
+def test_leds_av_title_and_name_and_direktoren_for() -> None:
+    e = run(
+        "Stadens förvaltning består av koncernförvaltningen som leds av stadsdirektör Anna Lindqvist samt "
+        "fyra sektorer.\n\nSektorerna leds av\n\n  • direktören för bildningssektorn Peter Holm\n"
+        "  • direktören för miljösektorn Eva Sandberg.\n"
+    )
+    assert heads(e) == {
+        ("koncernförvaltningen", "stadsdirektör", "Anna Lindqvist"),
+        ("bildningssektorn", "direktör", "Peter Holm"),
+        ("miljösektorn", "direktör", "Eva Sandberg"),
+    }
+    assert ("koncernförvaltningen", "staden", "part") in parts(e)
+
+
+def test_a_title_that_names_its_body_and_staff_titles_that_lead_nothing() -> None:
+    e = run(
+        "Bildningssektorn handhar ordnandet av utbildning och småbarnsfostran för stadens invånare.\n\n"
+        "Sektorns resultatområden lyder under bildningsdirektör Karin Nyberg.\n"
+        "Sektorns ekonomicontroller är Mats Berg.\n"
+    )
+    assert heads(e) == {("bildningssektorn", "bildningsdirektör", "Karin Nyberg")}
+    assert duties(e) == {
+        ("bildningssektorn", "handhar ordnandet av utbildning och småbarnsfostran för stadens invånare")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("Kultur- och fritidssektorn är underställd kultur- och fritidsnämnden.", "subordinate"),
+        ("Kultur- och fritidssektorn lyder direkt under kultur- och fritidsnämnden.", "subordinate"),
+        ("Kultur- och fritidssektorn hör till kultur- och fritidsnämnden.", "part"),
+    ],
+)
+def test_underställd_lyder_under_hör_till(sentence: str, relation: str) -> None:
+    e = run(sentence)
+    assert parts(e) == {("kultur- och fritidssektorn", "kultur- och fritidsnämnden", relation)}
+
+
+def test_a_bare_definite_head_refers_back_to_the_body_named_before() -> None:
+    e = run(
+        "Sektorn för fostran och utbildning ordnar stadens småbarnspedagogik.\n"
+        "Hela sektorn är underställd nämnden för fostran och utbildning."
+    )
+    assert parts(e) == {
+        ("sektorn för fostran och utbildning", "nämnden för fostran och utbildning", "subordinate")
+    }
+
+
+def test_bestar_av_a_count_and_the_bullets_that_follow() -> None:
+    e = run(
+        "Kultur- och fritidssektorn\n"
+        "Kultur- och fritidssektorn består av tre servicehelheter.\n\n"
+        "  • Biblioteket\n"
+        "  • Idrottsservicehelheten, som ansvarar för idrottsanläggningarna och för motionen.\n"
+        "  • Ungdomsservicehelheten, som står för ungdomsarbetet.\n"
+    )
+    assert parts(e) == {
+        (child, "kultur- och fritidssektorn", "part")
+        for child in ("biblioteket", "idrottsservicehelheten", "ungdomsservicehelheten")
+    }
+    assert duties(e) == {
+        ("idrottsservicehelheten", "ansvarar för idrottsanläggningarna och för motionen"),
+        ("ungdomsservicehelheten", "står för ungdomsarbetet"),
+    }
+
+
+def test_under_organ_verkar_and_dess_sektioner() -> None:
+    e = run(
+        "Inom bildningssektorn verkar nämnden för fostran och undervisning samt dess två sektioner, finska "
+        "sektionen och svenska sektionen."
+    )
+    assert parts(e) == {
+        ("nämnden för fostran och undervisning", "bildningssektorn", "part"),
+        ("finska sektionen", "nämnden för fostran och undervisning", "part"),
+        ("svenska sektionen", "nämnden för fostran och undervisning", "part"),
+    }
+
+
+def test_an_organs_units_are_listed_with_samt() -> None:
+    e = run(
+        "Koncernförvaltningens enheter är Ekonomi och finansiering, Personal samt Förvaltning och utveckling."
+    )
+    assert parts(e) == {
+        (child, "koncernförvaltningen", "part")
+        for child in ("ekonomi och finansiering", "personal", "förvaltning och utveckling")
+    }
+
+
+def test_an_enumeration_of_chiefs_is_not_one_of_bodies() -> None:
+    e = run("Stadsledningen består av cheferna för stadskansliet, finanskansliet och personalkansliet.")
+    assert not e.part_of
+
+
+def test_uppgift_ar_followed_by_a_numbered_list_gives_one_duty_per_item() -> None:
+    e = run(
+        "Stadsstyrelsens uppgift är\n\n"
+        " 1. att för fullmäktige bereda förslag till stadens strategier\n"
+        " 2. att leda och övervaka stadens arkiv\n\n"
+        "Stadsledningens uppgift är att ta hand om beredning av beslut i stadsfullmäktige."
+    )
+    assert duties(e) == {
+        ("stadsstyrelsen", "att för fullmäktige bereda förslag till stadens strategier"),
+        ("stadsstyrelsen", "att leda och övervaka stadens arkiv"),
+        ("stadsledningen", "ta hand om beredning av beslut i stadsfullmäktige"),
+    }
+
+
+def test_ansvarar_for_with_bullets() -> None:
+    e = run("Tekniska nämnden ansvarar för:\n• byggnadstillsynen\n• miljövården\n")
+    assert duties(e) == {("tekniska nämnden", "byggnadstillsynen"), ("tekniska nämnden", "miljövården")}
+
+
+def test_a_negated_verb_states_no_duty() -> None:
+    assert not run("Stadsstyrelsen svarar inte för stadens bolag.").duties
+
+
+def test_labelled_address_and_phone_under_a_body_heading_are_its_site() -> None:
+    e = run(
+        "Bildningssektorn\n\nBesöksadress: \nStadshusgatan 12\n20100 Åbo\nTelefon: \n(02) 330 000\n\n"
+        "Bildningssektorn ordnar stadens undervisningstjänster.\n"
+    )
+    assert [(s.org, s.address, s.phone) for s in e.sites] == [
+        ("bildningssektorn", "Stadshusgatan 12", "(02) 330 000")
+    ]
+
+
+def test_named_enterprises_and_municipality_names() -> None:
+    e = run(
+        "Affärsverk\n\n • Affärsverket Vasa vatten\n\nVasa stads förvaltning består av koncernförvaltningen."
+    )
+    assert "affärsverket Vasa vatten" in names(e)
+    assert ("koncernförvaltningen", "Vasa stad", "part") in parts(e)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_never_crashes_on_noise(seed: int) -> None:
+    rng = random.Random(seed)
+    words = [*(NARPES + HELSINGFORS).split(), "•", ":", "\n", "1.", ",", "för", "som"]
+    run(" ".join(rng.choice(words) for _ in range(2000)))
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "•", "a-" * 5000, "A" * 20000, "direktör för " * 2000])
+def test_degenerate_input(text: str) -> None:
+    e = run(text)
+    assert e.lang == "sv" and e.source == "test-sv"
