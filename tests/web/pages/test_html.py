@@ -142,3 +142,11 @@ def test_links_stay_on_this_server(pages_client: FlaskClient) -> None:
     p = page(pages_client, BODY)
     local = [link for link in p.links if "127.0.0.1:5000" in link]
     assert local == []  # the data's base IRI is never a link target; this server is
+
+
+def test_named_graph_pages_link_to_their_triples(pages_client: FlaskClient) -> None:
+    p = page(pages_client, "/doc/graph/curation")
+    query_links = [link for link in p.links if link.startswith("/sparql?")]
+    assert len(query_links) == 1
+    r = pages_client.get(query_links[0], headers=HTML)
+    assert r.status_code == 200 and b"Helsingin kaupunki" in r.data

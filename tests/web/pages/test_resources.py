@@ -250,3 +250,9 @@ def test_public_base_moves_every_link_without_a_rebuild(pages_settings: object) 
         assert "data.example.org" not in ttl  # the data keeps its own IRIs
     finally:
         app.extensions["kgpub"]["stores"].close()
+
+
+def test_negotiated_documents_say_which_representation_they_are(pages_client: FlaskClient) -> None:
+    r = pages_client.get("/doc/" + BODY, headers={"Accept": "application/ld+json"})
+    assert r.headers["Content-Location"] == f"http://localhost/doc/{BODY}.jsonld"
+    assert "Content-Location" not in pages_client.get(f"/doc/{BODY}.ttl").headers
