@@ -27,7 +27,7 @@ from .caching import Build
 from .paths import DOC
 from .view import Linker, hash_subjects, incoming, label, names, properties, term
 
-TEXT_ERROR_FORMATS = ("text", "html")
+FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdfxml": "RDF/XML", "html": "HTML"}
 
 
 def public_root() -> str:
@@ -142,11 +142,10 @@ def alternate_links(doc: str) -> list[dict[str, str]]:
     from .resources import DOC_FORMATS
 
     root = public_root()
-    names_ = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdfxml": "RDF/XML", "html": "HTML"}
     out = []
     for fmt in DOC_FORMATS:
         href = f"{root}{doc}{fmt.suffix}" if not doc.endswith("/") else f"{root}{doc}?format={fmt.name}"
-        out.append({"href": href, "type": fmt.media_type, "name": names_.get(fmt.name, fmt.name)})
+        out.append({"href": href, "type": fmt.media_type, "name": FORMAT_NAMES.get(fmt.name, fmt.name)})
     return out
 
 
@@ -170,7 +169,7 @@ def source(
         spans=len(spans),
         text_href=f"{public_root()}{rel}.txt",
         alternates=[
-            {"href": f"{public_root()}{rel}{f.suffix}", "type": f.media_type, "name": f.name}
+            {"href": f"{public_root()}{rel}{f.suffix}", "type": f.media_type, "name": FORMAT_NAMES[f.name]}
             for f in (*_graph_formats(),)
         ],
     )
