@@ -171,3 +171,23 @@ def test_dataset_page_for_browsers(pages_client: FlaskClient) -> None:
     r = pages_client.get("/dataset", headers={"Accept": "text/html"})
     assert r.mimetype == "text/html"
     assert b"dataset.nt.gz" in r.data and b"Named graphs" in r.data
+
+
+def test_before_the_first_build_pages_say_so(tmp_path: Path) -> None:
+    from kgpub.config import Settings
+    from kgpub.web import create_app
+
+    app = create_app(Settings(var_dir=tmp_path / "var"))
+    client = app.test_client()
+    for path in (
+        "/",
+        "/dataset",
+        "/id/org/helsinki",
+        "/doc/org/helsinki",
+        "/sitemap.xml",
+        "/dumps/dataset.ttl",
+    ):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 404, path
+        assert b"kgpub build" in r.data, path
+    assert client.get("/robots.txt").status_code == 200
