@@ -256,3 +256,32 @@ def test_negotiated_documents_say_which_representation_they_are(pages_client: Fl
     r = pages_client.get("/doc/" + BODY, headers={"Accept": "application/ld+json"})
     assert r.headers["Content-Location"] == f"http://localhost/doc/{BODY}.jsonld"
     assert "Content-Location" not in pages_client.get(f"/doc/{BODY}.ttl").headers
+
+
+WEIRD = [
+    "%25",
+    "%2525",
+    ";x=1",
+    "a%2Fb",
+    "%E2%80%AE",
+    "😀",
+    "a\u0308",
+    "%C0%AF",
+    "x?format=../../",
+    "%0d%0aX: y",
+    "org/" + "%C3%A4" * 300,
+    "org/a.ttl.ttl",
+    "org/.jsonld",
+    "~",
+    "*",
+    "org/helsinki#frag",
+]
+
+
+@pytest.mark.parametrize("prefix", ["/id/", "/doc/", "/source/", "/def/", "/", "/doc/def/"])
+def test_weird_paths_never_fail_the_server(pages_client: FlaskClient, prefix: str) -> None:
+    for weird in WEIRD:
+        for accept in ("text/turtle", "text/html", "application/ld+json", "*/*"):
+            r = pages_client.get(prefix + weird, headers={"Accept": accept})
+            assert r.status_code < 500, (prefix + weird, accept, r.status_code)
+            assert "\n" not in r.headers.get("Location", "")
