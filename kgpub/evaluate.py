@@ -174,16 +174,15 @@ def _counts(total: dict[str, Any]) -> list[object]:
 
 def write_report(out: Path, table: str) -> None:
     """Replace the text between the eval markers of ``out``, or write a new file holding only the table."""
-    block = f"{BEGIN}\n{table}{END}\n"
+    block = f"{BEGIN}\n{table}{END}"
     if out.is_file():
         current = out.read_text(encoding="utf-8")
         if BEGIN in current and END in current:
             before, rest = current.split(BEGIN, 1)
-            after = rest.split(END, 1)[1].lstrip("\n")
-            out.write_text(before + block + after, encoding="utf-8")
+            out.write_text(before + block + rest.split(END, 1)[1], encoding="utf-8")
             return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("# Extraction quality\n\n" + block, encoding="utf-8")
+    out.write_text("# Extraction quality\n\n" + block + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -323,3 +323,59 @@ def _fact_json(numbered: Numbered) -> dict[str, Any]:
     if isinstance(f, Duty):
         return {**base, "org": f.org, "text": f.text}
     return {**base, "org": f.org, "address": f.address, "phone": f.phone}
+
+
+# --- applying -----------------------------------------------------------------------------------------
+
+
+def fact_key(numbered: Numbered) -> str:
+    """What identifies a reviewed fact across runs: its type, rule, content and evidence (not the
+    confidence, which may be retuned without changing what the fact says)."""
+    data = _fact_json(numbered)
+    data.pop("confidence", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def read_decisions(path: Path) -> dict[str, str]:
+    """The latest verdict ("confirmed"/"rejected") for each fact a review file decides on."""
+    if not path.is_file():
+        return {}
+    graph = _load(path)
+    found: list[tuple[str, str, str]] = []
+    for node in graph.subjects(RDF.type, KGP.ReviewDecision):
+        about = graph.value(node, KGP.aboutFact)
+        value = graph.value(about, RDF.value) if about is not None else None
+        verdict = graph.value(node, KGP.decision)
+        activity = graph.value(node, PROV.wasGeneratedBy)
+        when = graph.value(activity, PROV.endedAtTime) if activity is not None else None
+        if value is None or verdict is None:
+            raise CurationError(f"{path}: decision {node} lacks its fact or its verdict")
+        data = json.loads(str(value))
+        data.pop("confidence", None)
+        key = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        found.append((str(when or ""), key, str(verdict)))
+    return {key: verdict for _, key, verdict in sorted(found)}
+
+
+def apply_decisions(extraction: Extraction, curation_dir: Path) -> Extraction:
+    """The extraction without the facts a reviewer rejected (and without facts about rejected bodies)."""
+    decisions = read_decisions(review_path(curation_dir, extraction.source))
+    rejected = {id(n.fact) for n in numbered_facts(extraction) if decisions.get(fact_key(n)) == "rejected"}
+    if not rejected:
+        return extraction
+    bodies = tuple(b for b in extraction.bodies if id(b) not in rejected)
+    names = {b.name for b in bodies}
+
+    def keep(fact: Fact, *orgs: str) -> bool:
+        return id(fact) not in rejected and all(o in names for o in orgs)
+
+    return Extraction(
+        source=extraction.source,
+        lang=extraction.lang,
+        bodies=bodies,
+        part_of=tuple(p for p in extraction.part_of if keep(p, p.child, p.parent)),
+        heads=tuple(h for h in extraction.heads if keep(h, h.org)),
+        duties=tuple(d for d in extraction.duties if keep(d, d.org)),
+        sites=tuple(s for s in extraction.sites if keep(s, s.org)),
+        warnings=(*extraction.warnings, f"{len(rejected)} fact(s) rejected in review"),
+    )
