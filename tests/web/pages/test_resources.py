@@ -285,3 +285,22 @@ def test_weird_paths_never_fail_the_server(pages_client: FlaskClient, prefix: st
             r = pages_client.get(prefix + weird, headers={"Accept": accept})
             assert r.status_code < 500, (prefix + weird, accept, r.status_code)
             assert "\n" not in r.headers.get("Location", "")
+
+
+def test_a_new_build_changes_every_etag_without_a_restart(tmp_path: Path) -> None:
+    from kgpub.web import create_app
+
+    from .fixture import publish_fixture
+
+    settings = publish_fixture(tmp_path / "var")
+    app = create_app(settings)
+    try:
+        client = app.test_client()
+        first = client.get(f"/doc/{BODY}.ttl").headers["ETag"]
+        assert client.get(f"/doc/{BODY}.ttl", headers={"If-None-Match": first}).status_code == 304
+        publish_fixture(tmp_path / "var")
+        again = client.get(f"/doc/{BODY}.ttl", headers={"If-None-Match": first})
+        assert again.status_code == 200
+        assert again.headers["ETag"] != first
+    finally:
+        app.extensions["kgpub"]["stores"].close()
