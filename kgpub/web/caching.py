@@ -24,8 +24,8 @@ from werkzeug.http import is_resource_modified
 
 from ..config import Settings
 from ..publish import Published
-from ..store import Store
 from . import current_settings, current_store
+from .describe import Structural
 
 T = TypeVar("T")
 CACHE_CONTROL = "public, no-cache"
@@ -60,11 +60,12 @@ class Build:
         return Published(self.path)
 
 
-def current() -> tuple[Store, Build, Settings]:
-    """The store, its build and the settings (NotFoundError → 404 before the first build)."""
+def current() -> tuple[Structural, Build, Settings]:
+    """The store (for the pages' own queries), its build and the settings (NotFoundError → 404 before
+    the first build)."""
     store = current_store()
     path = store.path.parent
-    return store, _memory().build(path, store.base_iri), current_settings()
+    return Structural(store), _memory().build(path, store.base_iri), current_settings()
 
 
 def etag_for(build: Build, *parts: str) -> str:

@@ -206,12 +206,12 @@ def _documents(store: Queryable, build: Build, page_size: int) -> list[str]:
 @bp.route("/sitemap.xml")
 @bp.route("/sitemap-<int:part>.xml")
 def sitemap(part: int | None = None) -> Response:
-    store, build, settings = current()
+    store, build, _settings = current()
     root = public_root()
     etag = etag_for(build, "sitemap", str(part), root)
     if not_modified(build, etag):
         return not_modified_response(build, etag)
-    page_size = max(1, min(SITEMAP_LIMIT, settings.max_result_rows - 1))
+    page_size = SITEMAP_LIMIT
     docs = memo(build, "sitemap", lambda: _documents(store, build, page_size))
     urls = ["", "dataset", "sparql", *docs]
     parts = max(1, -(-len(urls) // SITEMAP_LIMIT))

@@ -48,6 +48,18 @@ class Queryable(Protocol):
     def query(self, sparql: str, *, max_rows: int | None = None) -> QueryResult: ...
 
 
+class Structural:
+    """The store as the pages query it: their queries are bounded by their own LIMITs (and by the
+    structure of the data), not by the row cap the SPARQL endpoint puts on users' queries — a home
+    page of 3,000 bodies must not be refused because the endpoint caps results at 1,000 rows."""
+
+    def __init__(self, store: Queryable) -> None:
+        self._store = store
+
+    def query(self, sparql: str, *, max_rows: int | None = None) -> QueryResult:
+        return self._store.query(sparql, max_rows=max_rows or MAX_DESCRIPTION)
+
+
 def iri_ref(iri: str) -> str:
     """``<iri>`` for a query; ValueError for anything that could break out of the brackets."""
     if _BAD_IRI.search(iri):
@@ -89,7 +101,7 @@ class Description:
 def describe(store: Queryable, iri: str, max_incoming: int = 500) -> Description:
     """CBD (+ hash IRIs) + incoming links + labels of neighbours, as one graph."""
     t = iri_ref(iri)
-    graph = store.query(_family(f"BIND({t} AS ?t)"), max_rows=MAX_DESCRIPTION).graph()
+    graph = store.query(_family(f"BIND({t} AS ?t)")).graph()
     not_own = f'FILTER(isBlank(?s) || !STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))'
     neighbours = f"""CONSTRUCT {{ ?s ?p {t} . ?x ?lp ?l }} WHERE {{
   {{ {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {t} . {not_own} }} LIMIT {max_incoming} }} BIND(?s AS ?x) }}

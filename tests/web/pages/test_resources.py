@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, SKOS
 
+from kgpub.config import Settings
 from kgpub.formats import BY_NAME
 
 BASE = "http://127.0.0.1:5000/"
@@ -236,10 +237,10 @@ def test_source_page_in_html_anchors_every_span(pages_client: FlaskClient) -> No
     assert b'id="char=1355,1409"' in r.data
 
 
-def test_public_base_moves_every_link_without_a_rebuild(pages_settings: object) -> None:
+def test_public_base_moves_every_link_without_a_rebuild(pages_settings: Settings) -> None:
     from kgpub.web import create_app
 
-    app = create_app(pages_settings.with_(public_base="https://data.example.org/kg/"))  # type: ignore[attr-defined]
+    app = create_app(pages_settings.with_(public_base="https://data.example.org/kg/"))
     try:
         client = app.test_client()
         r = client.get("/id/" + BODY)
@@ -302,5 +303,21 @@ def test_a_new_build_changes_every_etag_without_a_restart(tmp_path: Path) -> Non
         again = client.get(f"/doc/{BODY}.ttl", headers={"If-None-Match": first})
         assert again.status_code == 200
         assert again.headers["ETag"] != first
+    finally:
+        app.extensions["kgpub"]["stores"].close()
+
+
+def test_pages_do_not_depend_on_the_endpoint_row_cap(pages_settings: Settings) -> None:
+    """Users' queries are capped (here at 5 rows); the pages' own bounded queries are not."""
+    from kgpub.web import create_app
+
+    app = create_app(pages_settings.with_(max_result_rows=5))
+    try:
+        client = app.test_client()
+        for path in ("/", "/dataset", "/sitemap.xml", f"/doc/{BODY}", "/source/helsinki-kaupunginkanslia"):
+            assert client.get(path, headers={"Accept": "text/html"}).status_code == 200, path
+        assert client.get(f"/doc/{BODY}.ttl").status_code == 200
+        big = "SELECT * WHERE { ?s ?p ?o }"
+        assert client.get("/sparql", query_string={"query": big}).status_code == 503
     finally:
         app.extensions["kgpub"]["stores"].close()
