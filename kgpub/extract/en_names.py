@@ -201,7 +201,13 @@ def _runs(text: str) -> list[Mention]:
         if not name:
             continue
         at = name.find(" and ")
-        if at > 0 and head_word(name[:at].split()[-1]) in STRONG and body_kind(name[at + 5 :]):
+        left_head, right_kind = head_word(name[:at].split()[-1]) if at > 0 else "", body_kind(name[at + 5 :])
+        right_weak = head_word(name.split()[-1]) in WEAK
+        if (
+            at > 0
+            and right_kind
+            and (left_head in STRONG or (left_head in WEAK and right_weak and " " in name[:at]))
+        ):
             out += _split_person(name[:at], start) + _split_person(name[at + 5 :], start + at + 5)
         else:
             out += _split_person(name, start)

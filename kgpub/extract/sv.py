@@ -23,7 +23,8 @@ import re
 from ..model import Extraction
 from ..sources import Source
 from . import sv_mentions
-from .sv_en import Facts, Segment, find_sites, segments
+from .sv_en import Facts, Segment, segments
+from .sv_en_sites import find_sites
 from .sv_heads import heads
 from .sv_mentions import Mention
 from .sv_parts import State, parts

@@ -35,6 +35,9 @@ _LED_BY = re.compile(r"^\s*,?\s*(?:som\s+)?leds\s+av\s+$|^\s*(?:chef|ordförande
 _LED_BY_POST = re.compile(
     r"\s*,?\s*(?:som\s+)?leds\s+av\s+(?P<title>" + _TITLE + r")\b(?!\s+" + PERSON + ")", re.I
 )
+_PERSON_FIRST = re.compile(
+    r"(?P<person>" + PERSON + r")\s+är\s+(?P<title>" + _TITLE + r")\s+(?:för|vid|inom|i)\s+$"
+)
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
 _CHIEF_OF = re.compile(r"^\s*(?:Chef|Ordförande|Direktör)\s+för\s+$", re.IGNORECASE)
 
@@ -56,6 +59,19 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         org = _org(state, seg, found, tp, title)
         if org:
             state.facts.head(org, title, tp.group("person"), seg, "head.sv.title-name", 0.8)
+    _person_first(state, seg, found)
+
+
+def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Anna Berg är chef för förvaltningsavdelningen"."""
+    for m in found:
+        pf = _PERSON_FIRST.search(seg.text[: m.start])
+        title = title_of(pf.group("title")) if pf else None
+        if pf is None or title is None or not sv_names.leads(title) or not _real_person(pf.group("person")):
+            continue
+        org = state.resolve(seg, m, create=True)
+        if org:
+            state.facts.head(org, title, pf.group("person"), seg, "head.sv.name-title", 0.8)
 
 
 def title_of(text: str) -> str | None:
@@ -76,6 +92,8 @@ def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], ti
         return state.resolve(seg, named[0], create=True) if named else None
     before = [m for m in found if m.end <= tp.start()]
     if before and _LED_BY.match(seg.text[before[-1].end : tp.start()]):
+        return state.resolve(seg, before[-1], create=True)
+    if before and before[-1].genitive and seg.text[before[-1].end : tp.start()] == " ":
         return state.resolve(seg, before[-1], create=True)
     if before and _UNDER.search(seg.text[: tp.start()]):
         return state.resolve(seg, before[0], create=True)

@@ -17,7 +17,11 @@ from .sv_mentions import Mention
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _COUNT = r"(?:följande|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
-_TAIL = r"(?:\s+(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*"
+_TAIL = (
+    r"(?:\s+(?P<count>"
+    + _COUNT
+    + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<comma>,)|(?P<end>\.?\s*$)))?\s*"
+)
 _ENUM = re.compile(
     r"\s*(?:är\s+(?:in|upp)?dela(?:de|d|t)\s+i|(?:in|upp)?delas\s+(?:in\s+)?i|består\s+av|omfattar|"
     r"innefattar|utgörs\s+av|(?P<has>har))" + _TAIL,
@@ -103,7 +107,10 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     subject = state.subject(seg, found)
     if subject is not None:
         enum = _ENUM.match(seg.text, subject.end)
-        structural = bool(enum and enum.group("count"))
+        structural = bool(enum and enum.group("count") and not enum.group("comma"))
+        if enum and enum.group("has") and enum.group("comma"):
+            _enumeration(state, i, subject, enum, False)
+            enum = None
         if enum and (structural or not enum.group("has")):
             _enumeration(state, i, subject, enum, structural)
     if found and found[0].genitive and _LEAD.match(seg.text[: found[0].start]):

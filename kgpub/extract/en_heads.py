@@ -1,0 +1,129 @@
+"""English head rules: who leads which body, with the title as written (lower case).
+
+"<Title>, Mr <Name>, is the head of <Body>", "<Body>, headed by <title> <Name>", "<Body> is managed
+by <title> <Name>", "The Director of <Body> is <Name>", "Director of <Body> <Name>", "<Name> is the
+head of <Body>", "<Name>, Director of <Body>", a title line followed by the holder's name, and a body
+"headed by the Mayor" (a post with no holder named).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import en_names as names
+from .en_names import Mention
+from .en_state import State, resolve, topic
+from .sv_en import Segment, person_line
+
+_HEAD_BY = re.compile(
+    r"^\s*,?\s*(?:(?:is|are|was)\s+)?(?:headed|led|managed|directed|chaired)\s+by\s+(?:the\s+)?$", re.I
+)
+
+_IS_HEAD = re.compile(
+    r"^\s*,?\s*(?:is|was)\s+(?:the\s+)?(?:head|leader|director|chair)\s+(?:of\s+)?(?:the\s+)?$"
+)
+
+_HEAD_OF = re.compile(r"^\s*(?:The\s+)?(?:head|director|chair)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+_PERSON_IS = re.compile(r"^\s*(?:is|was)\s+(?:the\s+)?$")
+
+_TITLE_GAP = re.compile(r"^\s*,?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+
+
+def heads(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    if seg.heading and i + 1 < len(state.segs):
+        _title_line(state, seg, state.segs[i + 1])
+    _person_first(state, seg, found)
+    for k, post in enumerate(found):
+        if post.what != "post":
+            continue
+        _post_without_holder(state, seg, found, k)
+        j = k + 2 if post.parent and k + 1 < len(found) and found[k + 1].name == post.parent else k + 1
+        person = found[j] if j < len(found) else None
+        if person is None or person.what != "person":
+            continue
+        if not _TITLE_GAP.match(seg.text[found[j - 1].end : person.start]):
+            continue
+        org = _head_org(state, seg, found, k, j)
+        if org:
+            title = re.sub(r"^the\s+", "", post.name.lower())
+            state.facts.head(org, title, person.name, seg, "head.en.title-name", 0.8)
+
+
+def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Anna Smith is the head of the Education Division"; "Anna Smith, Director of the X Division,"."""
+    for k in range(len(found) - 1):
+        person, nxt = found[k], found[k + 1]
+        lower = re.fullmatch(
+            r"\s+(?:is|was)\s+the\s+(head|director|chair|leader)\s+of\s+(?:the\s+)?",
+            seg.text[person.end : nxt.start],
+        )
+        if person.what == "person" and nxt.what == "body" and lower:
+            org = resolve(state, seg, nxt)
+            if org:
+                state.facts.head(org, lower.group(1), person.name, seg, "head.en.name-is-head", 0.75)
+            continue
+        if person.what != "person" or nxt.what != "post":
+            continue
+        gap = seg.text[person.end : nxt.start]
+        body = found[k + 2] if k + 2 < len(found) and found[k + 2].what == "body" else None
+        if nxt.parent and (gap.strip() == "," or _PERSON_IS.match(gap)):
+            org = state.facts.find(nxt.parent)
+        elif (
+            body
+            and _PERSON_IS.match(gap)
+            and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", seg.text[nxt.end : body.start])
+        ):
+            org = resolve(state, seg, body)
+        else:
+            continue
+        if org:
+            state.facts.head(org, nxt.name.lower(), person.name, seg, "head.en.name-title", 0.8)
+
+
+def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:
+    """ "The Central Administration, headed by the Mayor, …": the body has a head post, no name given."""
+    post = found[k]
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    body = next((m for m in reversed(found[:k]) if m.what == "body"), None)
+    if body is None or (nxt is not None and nxt.what == "person" and nxt.start - post.end < 6):
+        return
+    if _HEAD_BY.match(seg.text[body.end : post.start]):
+        org = resolve(state, seg, body)
+        if org:
+            state.facts.head(org, post.name.lower(), None, seg, "head.en.headed-by-post", 0.7)
+
+
+def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) -> str | None:
+    """The body a sentence says the titled person heads; None when it says none."""
+    post, person = found[k], found[j]
+    if post.parent:
+        return state.facts.find(post.parent)
+    before = [m for m in found[:k] if m.what == "body"]
+    after = [m for m in found[j + 1 :] if m.what == "body"]
+    if after and _IS_HEAD.match(seg.text[person.end : after[0].start]):
+        return resolve(state, seg, after[0])
+    if before and _HEAD_BY.match(seg.text[before[-1].end : post.start]):
+        return resolve(state, seg, before[-1])
+    if (
+        before
+        and _HEAD_OF.match(seg.text[: before[0].start])
+        and re.match(r"\s*is\s", seg.text[before[0].end :])
+    ):
+        return resolve(state, seg, before[0])
+    return None
+
+
+def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
+    """A title line ("Director of Education Services") with the holder's name on the next line."""
+    found = names.mentions(seg.text)
+    if not nxt.heading or nxt.line != seg.line + 1 or not found or found[0].what != "post":
+        return
+    person = person_line(nxt.text, lambda w: names.head_word(w) in names.STRONG or names.is_post(w))
+    if person is None:
+        return
+    org = state.facts.find(found[0].parent) if found[0].parent else topic(state, seg)
+    span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
+    if org:
+        state.facts.head(org, found[0].name.lower(), person, span, "head.en.title-line", 0.75)

@@ -1,0 +1,130 @@
+"""English part-of rules.
+
+"<Body> is made up of / consists of / is divided into / comprises …: a, b and c" (or the bullets after
+it), "<Body> has, directly subordinate to …, a, b and c", "There are seven units …: a, b, c" (the
+page's body), "Within <body> there operate a and b", "<Body> (and <Body>) is part of / belongs to / is
+subordinate to / reports to <Body>".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import en_names as names
+from .en_names import Mention
+from .en_state import State, items_after, known, resolve, subject_of, topic
+from .sv_en import Segment, split_list
+
+_COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+
+_ENUM = re.compile(
+    r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
+    r"split\s+into)|consists?\s+of|comprises?|includes?|encompass(?:es)?|(?P<has>has|have))"
+    r"(?P<aside>\s*,\s*(?:directly\s+)?subordinated?\s+to\s+[^,]+,)?"
+    r"\s+(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,40}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*",
+    re.IGNORECASE,
+)
+
+_THERE = re.compile(r"^\s*There\s+(?:are|is)\s+(?:also\s+)?(?P<count>" + _COUNT + r")\s+(?P<noun>[^:]+):\s*")
+
+_WITHIN = re.compile(
+    r"^\s*(?:(?:Additionally|In addition|Also)\s*,\s*)?(?:within|in|under)\s+(?:the\s+)?$", re.I
+)
+
+_OPERATE = re.compile(r"\s*there\s+(?:operates?|is|are|works?)\s+", re.IGNORECASE)
+
+_RELATION = re.compile(
+    r"^\s*,?\s*(?:which\s+)?(?:(?P<sub>(?:is|are)\s+(?:(?:a|an)\s+\w+\s+)?(?:directly\s+)?subordinated?\s+to|"
+    r"reports?\s+to|operates?\s+(?:subordinate\s+to|under)|works?\s+under|(?:is|are)\s+under)|"
+    r"(?P<part>(?:is|are)\s+(?:a\s+)?part\s+of|belongs?\s+to|(?:is|are)\s+(?:a|an)\s+\w+\s+(?:of|within)|"
+    r"falls?\s+under))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_COORD = re.compile(r"^\s*(?:,|and|as\s+well\s+as)\s+(?:the\s+)?$")
+
+
+def parts(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    subject = subject_of(seg, found)
+    if subject is not None:
+        enum = _ENUM.match(seg.text, subject.end)
+        structural = bool(enum and (enum.group("count") or enum.group("aside")))
+        if enum and (structural or not enum.group("has")):
+            _enumeration(state, i, resolve(state, seg, subject), enum, structural)
+    there = _THERE.match(seg.text)
+    if there:
+        inside = [m for m in found if there.start("noun") <= m.start < there.end("noun") and m.what == "body"]
+        parent = resolve(state, seg, inside[-1]) if inside else topic(state, seg)
+        _enumeration(state, i, parent, there, True)
+    _within(state, i, found)
+    _relations(state, seg, found)
+
+
+def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], structural: bool) -> None:
+    """Children listed after an enumeration cue, in the sentence or in the bullets that follow it."""
+    seg = state.segs[i]
+    if parent is None:
+        return
+    listed = re.split(r",\s*(?:which|that|who)\s", seg.text[enum.end() :].rstrip(" ."))[0]
+    pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named)]
+    if not listed.strip() and structural:
+        pieces = [s.text.rstrip(" .;") for s in items_after(state.segs, i)]
+    noun = (enum.groupdict().get("noun") or "").lower()
+    kind = next((k for h, k in names.STRONG.items() if h in noun), "unit")
+    for text in pieces:
+        child = _child(state, seg, text, kind, structural)
+        if child:
+            state.facts.part(child, parent, "part", seg, "part.en.enumeration", 0.8 if structural else 0.7)
+
+
+def _named(text: str) -> bool:
+    return any(m.what == "body" and m.refers is None for m in names.mentions(text))
+
+
+def _child(state: State, seg: Segment, text: str, kind: str, structural: bool) -> str | None:
+    """The body an enumeration item names: a recognised name, or (in a structural list) the item."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+    text = re.sub(r",?\s+and$", "", text)
+    found = [m for m in known(state, text, names.mentions(text)) if m.what != "person"]
+    if len(found) == 1 and found[0].refers is None and found[0].end - found[0].start >= len(text) - 1:
+        return resolve(state, seg, found[0])
+    if (found and found[0].what == "post") or names.is_post(text):
+        return None
+    ws = text.split()
+    if not structural or not ws or len(ws) > 6 or re.search(r"\d|[()]", text):
+        return None
+    return state.facts.body(text, kind, seg, "body.en.enumerated", 0.6)
+
+
+def _within(state: State, i: int, found: list[Mention]) -> None:
+    """ "Within the division there operate a team of … and a team of …"."""
+    seg = state.segs[i]
+    for m in found:
+        if not _WITHIN.match(seg.text[: m.start]):
+            continue
+        there = _OPERATE.match(seg.text, m.end)
+        parent = resolve(state, seg, m)
+        if there and parent:
+            _enumeration(state, i, parent, there, False)
+        return
+
+
+def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "<Body> (and <Body>) is part of / belongs to / is subordinate to <Body>"."""
+    bodies = [m for m in found if m.what == "body"]
+    for k, (m, nxt) in enumerate(itertools.pairwise(bodies)):
+        rel = _RELATION.match(seg.text[m.end : nxt.start])
+        if rel is None:
+            continue
+        children = [m]
+        while k > 0 and _COORD.match(seg.text[bodies[k - 1].end : bodies[k].start]):
+            children.append(bodies[k - 1])
+            k -= 1
+        parent = resolve(state, seg, nxt)
+        for c in children:
+            child = resolve(state, seg, c)
+            if child and parent:
+                relation = "subordinate" if rel.group("sub") else "part"
+                state.facts.part(child, parent, relation, seg, f"part.en.{relation}", 0.8)  # type: ignore[arg-type]

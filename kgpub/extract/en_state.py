@@ -1,0 +1,110 @@
+"""What the English rules share while reading one text: the bodies recorded so far, what "the
+division" refers to, the page's own body (its first heading that names one), the body each heading
+opens, and the subject of a sentence."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import en_names as names
+from .en_names import Mention
+from .sv_en import Facts, Segment
+
+ADVERBS = r"(?:(?:also|primarily|mainly|chiefly|additionally|jointly|directly|further)\s+)?"
+
+COPULA = re.compile(
+    r"(?:is|are)\s+" + ADVERBS + r"(?:responsible\s+for|tasked\s+with|in\s+charge\s+of|charged\s+with)\s*"
+    r"|(?:has|have)\s+(?:the\s+)?(?:task|duty|responsibility)\s+(?:of|to)\s+",
+    re.IGNORECASE,
+)
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,?\s*)?"
+    r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&-]*)")
+
+
+@dataclass
+class State:
+    """One text being read: the facts so far and what "the division" refers to."""
+
+    facts: Facts
+    segs: list[Segment]
+    last: dict[str, str] = field(default_factory=dict)
+    topic: str | None = None
+    section: dict[int, str] = field(default_factory=dict)
+
+
+def resolve(state: State, seg: Segment, m: Mention) -> str | None:
+    """The body a mention names: itself, or the body a reference ("the division") points back to."""
+    if m.what != "body":
+        return None
+    if m.refers is not None:
+        return state.last.get(m.refers)
+    name = state.facts.body(m.name, m.kind, seg, "body.en.name", 0.7, m.aliases)
+    state.last[names.head_word(m.name.split()[-1])] = name
+    for head, kind in names.STRONG.items():
+        if kind == m.kind:
+            state.last.setdefault(head, name)
+    if m.parent:
+        parent = state.facts.body(m.parent, names.body_kind(m.parent) or "other", seg, "body.en.name", 0.7)
+        state.facts.part(name, parent, "part", seg, "part.en.of", 0.75)
+    return name
+
+
+def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
+    """Bodies named before, met again in another case ("Administrative and vitality services")."""
+    lowered = text.lower()
+    extra: list[Mention] = []
+    for body in state.facts.bodies.values():
+        if body.name.lower() not in lowered:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(body.name) + r"(?!\w)", text, re.IGNORECASE):
+            if not any(f.start < m.end() and m.start() < f.end for f in [*found, *extra]):
+                extra.append(Mention(m.start(), m.end(), body.name, body.kind))
+    return sorted([*found, *extra], key=lambda x: x.start)
+
+
+def register(state: State, i: int) -> list[Mention]:
+    seg = state.segs[i]
+    found = known(state, seg.text, names.mentions(seg.text))
+    for m in found:
+        resolve(state, seg, m)
+    text = seg.text.strip()
+    if seg.heading and len(text.split()) <= 6 and names.body_kind(text.title()):
+        state.topic = state.topic or text
+        state.section[seg.line] = text
+    elif seg.heading:
+        state.section[seg.line] = ""
+    return found
+
+
+def topic(state: State, seg: Segment) -> str | None:
+    """The body the page is about (its first heading that names one), recorded on first use."""
+    if state.topic is None:
+        return None
+    kind = names.body_kind(state.topic.title()) or "unit"
+    return state.facts.find(state.topic) or state.facts.body(state.topic, kind, seg, "body.en.heading", 0.6)
+
+
+def subject_of(seg: Segment, found: list[Mention]) -> Mention | None:
+    """The body a sentence is about: its first mention, at the start of the sentence.
+
+    A capitalised name with no body noun ("Helsinki City Transport HKL") is a body when it is the
+    subject of "is responsible for" and the like.
+    """
+    if found and found[0].what == "body" and _LEAD.match(seg.text[: found[0].start]):
+        return found[0]
+    run = _START_RUN.match(seg.text)
+    if run and not names.is_post(run.group(1)) and COPULA.match(seg.text, run.end() + 1):
+        return Mention(run.start(1), run.end(1), run.group(1), "other")
+    return None
+
+
+def items_after(segs: list[Segment], i: int) -> list[Segment]:
+    return list(itertools.takewhile(lambda s: s.bullet, segs[i + 1 :]))
