@@ -27,7 +27,7 @@ from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 from .sv_heads import heads
 from .sv_mentions import Mention
-from .sv_parts import State, parts
+from .sv_parts import State, named_children, parts
 
 LANG = "sv"
 
@@ -69,6 +69,9 @@ def _register(state: State, i: int) -> list[Mention]:
     for m in found:
         if m.refers is None:
             state.resolve(seg, m)
+    named = [m for m in found if m.refers is None]
+    if seg.heading and named:
+        state.context[seg.line] = state.facts.find(named[0].name) or ""
     whole = len(found) == 1 and found[0].end - found[0].start >= len(seg.text.strip()) - 1
     if seg.heading and whole and found[0].refers is None:
         name = state.facts.find(found[0].name)
@@ -81,8 +84,28 @@ def _register(state: State, i: int) -> list[Mention]:
 # --- duties -------------------------------------------------------------------------------------------
 
 
+def _heading_list(state: State, i: int, found: list[Mention]) -> None:
+    """A heading that names a body, then bullets that say what it does ("• leder stadens förvaltning")
+    or which parts it has ("• har koncernsektionen, allmänna sektionen och planeringssektionen")."""
+    seg = state.segs[i]
+    if not (seg.heading and len(found) == 1 and found[0].refers is None):
+        return
+    if found[0].end - found[0].start < len(seg.text.strip()) - 1:
+        return
+    org = state.resolve(seg, found[0])
+    for item in state.items_after(i):
+        text = item.text.strip().rstrip(" .;")
+        if org and re.match(r"har\s", text):
+            named_children(state, item, org, 4)
+        elif org and _DUTY.match(text) and not _NEGATION.search(text[:30]):
+            state.facts.duty(
+                org, re.sub(r"\s+(?:samt|och)$", "", text), item.start, item.end, "duty.sv.heading-list", 0.7
+            )
+
+
 def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
+    _heading_list(state, i, found)
     subject = state.subject(seg, found)
     if subject is None:
         _task_duty(state, i, found)

@@ -18,9 +18,9 @@ from .sv_mentions import Mention
 from .sv_parts import State
 
 _TITLE = (
-    r"(?<![\w-])(?:(?:[Bb]iträdande|[Ss]tällföreträdande|[Vv]ice)\s+)?[\w-]{0,40}?(?:"
+    r"(?<![\w-])(?i:(?:(?:biträdande|ställföreträdande|vice)\s+)?[\w-]{0,40}?(?:"
     + "|".join(sv_names.POSTS)
-    + r")(?:en|n)?"
+    + r")(?:en|n)?)"
 )
 _TITLE_PERSON = re.compile(
     r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+[^,.;:]{1,80}?)?\s+(?:är\s+)?(?P<person>" + PERSON + ")"
@@ -54,7 +54,9 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             state.facts.head(org, title, None, seg, "head.sv.led-by-post", 0.7)
     for tp in _TITLE_PERSON.finditer(seg.text):
         title = title_of(tp.group("title"))
-        if title is None or not sv_names.leads(title) or not _real_person(tp.group("person")):
+        if title is None or not _real_person(tp.group("person")):
+            continue
+        if not sv_names.leads(title) and not (tp.group("of") and title.endswith(sv_names.LEADERS)):
             continue
         org = _org(state, seg, found, tp, title)
         if org:
@@ -99,7 +101,16 @@ def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], ti
         return state.resolve(seg, before[0], create=True)
     if before and _CHIEF_OF.match(seg.text[: before[0].start]):
         return state.resolve(seg, before[0], create=True)
-    return by_title(state, seg, title)
+    return by_title(state, seg, title) or _listed_under(state, seg, title)
+
+
+def _listed_under(state: State, seg: Segment, title: str) -> str | None:
+    """A "Ordförande Hanna Kosonen" line in a listing under "Stadsstyrelsens ordföranden": the body
+    of the heading right above (at most three lines up)."""
+    if not seg.heading or not sv_names.leads(title):
+        return None
+    above = [line for line in state.context if seg.line - 3 <= line < seg.line]
+    return state.context[max(above)] or None if above else None
 
 
 def by_title(state: State, seg: Segment, title: str) -> str | None:

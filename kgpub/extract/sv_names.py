@@ -162,4 +162,4 @@ def title_base(word: str) -> str | None:
 
 def leads(title: str) -> bool:
     """Whether a title's holder leads a body ("bildningsdirektör" yes, "ekonomicontroller" no)."""
-    return title.endswith(LEADERS) and not title.startswith(("vice ", "biträdande "))
+    return title.endswith(LEADERS) and not title.startswith(("vice", "biträdande ", "ställföreträdande "))

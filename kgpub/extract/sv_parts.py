@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..model import Relation
 from . import sv_mentions, sv_names
 from .sv_en import Facts, Segment, split_list
 from .sv_mentions import Mention
@@ -29,10 +30,10 @@ _ENUM = re.compile(
 )
 _UNITS_ARE = re.compile(
     r"\s+(?P<noun>(?:\w+)?(?:enheter|avdelningar|sektorer|sektioner|byråer|servicehelheter|resultatområden|"
-    r"verksamhetsområden|ansvarsområden|tjänster))\s+(?:är|omfattar)\s*:?\s*",
+    r"verksamhetsområden|ansvarsområden|tjänster|nämnder))(?:\s+(?:är|omfattar)\s*:?|\s*:)\s*",
     re.IGNORECASE,
 )
-_FRONT = re.compile(r"^\s*(?:Till|Under|Inom|I)\s+$")
+_FRONT = re.compile(r"(?:^|,|\boch)\s*(?:[Dd]irekt\s+)?(?:Till|Under|Inom|I|till|under|inom)\s+$")
 _FRONT_VERB = re.compile(
     r"\s*(?:hör|finns|verkar|lyder|ingår)\s+(?:dessutom\s+|också\s+|även\s+)?"
     r"(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*",
@@ -66,6 +67,7 @@ class State:
     last: dict[str, str] = field(default_factory=dict)
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
+    context: dict[int, str] = field(default_factory=dict)
 
     def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
         """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
@@ -99,7 +101,22 @@ class State:
         return found[0]
 
     def items_after(self, i: int) -> list[Segment]:
-        return list(itertools.takewhile(lambda s: s.bullet, self.segs[i + 1 :]))
+        """The list that follows segment i: its bullets, or else the lines that each name one body."""
+        bullets = list(itertools.takewhile(lambda s: s.bullet, self.segs[i + 1 :]))
+        if bullets:
+            return bullets
+        return list(itertools.takewhile(_names_one_body, self.segs[i + 1 :]))
+
+
+def _names_one_body(seg: Segment) -> bool:
+    found = sv_mentions.mentions(seg.text)
+    text = seg.text.strip()
+    return (
+        seg.heading
+        and len(found) == 1
+        and found[0].refers is None
+        and found[0].end - found[0].start >= len(text) - 1
+    )
 
 
 def parts(state: State, i: int, found: list[Mention]) -> None:
@@ -117,10 +134,12 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         units = _UNITS_ARE.match(seg.text, found[0].end)
         if units:
             _enumeration(state, i, found[0], units, True)
-    if found and _FRONT.match(seg.text[: found[0].start]):
-        front = _FRONT_VERB.match(seg.text, found[0].end)
+    for m in found:
+        front = _FRONT_VERB.match(seg.text, m.end) if _FRONT.search(seg.text[: m.start]) else None
         if front:
-            _enumeration(state, i, found[0], front, bool(front.group("count")))
+            sub = re.search(r"under\s+$", seg.text[: m.start], re.IGNORECASE) is not None
+            _enumeration(state, i, m, front, bool(front.group("count")), "subordinate" if sub else "part")
+            break
     _relations(state, seg, found)
 
 
@@ -136,7 +155,14 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
             state.facts.part(child, parent, "part", seg, "part.sv.part", 0.8)
 
 
-def _enumeration(state: State, i: int, parent_m: Mention, enum: re.Match[str], structural: bool) -> None:
+def _enumeration(
+    state: State,
+    i: int,
+    parent_m: Mention,
+    enum: re.Match[str],
+    structural: bool,
+    relation: Relation = "part",
+) -> None:
     """Children listed after an enumeration cue, in the sentence or in the bullets that follow it."""
     seg = state.segs[i]
     parent = state.resolve(seg, parent_m, create=True)
@@ -148,7 +174,7 @@ def _enumeration(state: State, i: int, parent_m: Mention, enum: re.Match[str], s
     if sv_names.is_post(listed.split(" ")[0] if listed else ""):
         return
     if not structural:
-        _named_children(state, seg, parent, enum.end())
+        named_children(state, seg, parent, enum.end(), relation)
         return
     texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), _named)]
     if not listed.strip():
@@ -159,7 +185,7 @@ def _enumeration(state: State, i: int, parent_m: Mention, enum: re.Match[str], s
             state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.8)
 
 
-def _named_children(state: State, seg: Segment, parent: str, at: int) -> None:
+def named_children(state: State, seg: Segment, parent: str, at: int, relation: Relation = "part") -> None:
     """Each body named in an enumeration without a count ("… verkar nämnden X samt dess tre
     sektioner, A, B samt C"): a part of the parent, or — after "dess"/"deras" — of the item before."""
     previous = None
@@ -170,7 +196,7 @@ def _named_children(state: State, seg: Segment, parent: str, at: int) -> None:
             parent = previous
         child = state.resolve(seg, m)
         if child:
-            state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.7)
+            state.facts.part(child, parent, relation, seg, "part.sv.enumeration", 0.7)
             previous, at = child, m.end
 
 
