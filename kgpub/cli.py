@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -41,3 +43,158 @@ def translate_errors(func: F) -> F:
 def main(ctx: click.Context) -> None:
     """kgpub: a knowledge graph of public bodies, built from their own web pages."""
     ctx.obj = Settings.from_env()
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@main.command()
+@click.option("--if-stale", is_flag=True, help="Do nothing when the published build is from the same inputs.")
+@click.pass_context
+@translate_errors
+def build(ctx: click.Context, if_stale: bool) -> None:
+    """Build, reason, validate and atomically publish the dataset from data/ into var/."""
+    from .pipeline import build as run_build
+
+    result = run_build(_settings(ctx), if_stale=if_stale)
+    assert result.published is not None
+    if result.skipped:
+        click.echo(f"up to date: {result.published.path}")
+    else:
+        click.echo(f"published {result.triples} quads to {result.published.path}")
+
+
+@main.command()
+@click.pass_context
+@translate_errors
+def validate(ctx: click.Context) -> None:
+    """Build the graph from data/ in memory and check it with the SHACL shapes (publishes nothing)."""
+    from .pipeline import check
+
+    _, _, _, report = check(_settings(ctx))
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "ttl"]), default="json", show_default=True)
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), help="Language of the text (default: detect).")
+@click.pass_context
+@translate_errors
+def extract(ctx: click.Context, file: Path, fmt: str, lang: str | None) -> None:
+    """Extract organisation facts from one text (a .txt file or a data/sources/<id> folder)."""
+    from .extract import extract as run_extract
+    from .sources import load_source, source_from_file
+
+    source = load_source(file) if file.is_dir() else source_from_file(file, lang)
+    extraction = run_extract(source)
+    if fmt == "json":
+        click.echo(json.dumps(extraction.to_json(), ensure_ascii=False, indent=1))
+    else:
+        from .rdf import extraction_turtle
+
+        click.echo(extraction_turtle(extraction, source.meta, _settings(ctx)))
+
+
+@main.command()
+@click.option("--format", "fmt", default="ttl", show_default=True, help="ttl, jsonld, nt, rdfxml, trig or nq")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
+)
+@click.pass_context
+@translate_errors
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Print the published dataset in an RDF format (graph formats carry the union of the graphs)."""
+    from .export import load_dataset, resolve_format, serialize
+    from .namespaces import Local
+    from .publish import current
+
+    settings = _settings(ctx)
+    chosen = resolve_format(fmt)
+    data = serialize(load_dataset(current(settings).dataset_path), chosen, Local(settings.base_iri))
+    if output:
+        output.write_bytes(data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("query_file", metavar="FILE.rq|-|NAME", type=str)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld", "rdfxml"]),
+    default="table",
+    show_default=True,
+    help="table/csv/tsv/json/xml for SELECT and ASK; ttl/nt/jsonld/rdfxml for CONSTRUCT and DESCRIBE.",
+)
+@click.pass_context
+@translate_errors
+def query(ctx: click.Context, query_file: str, fmt: str) -> None:
+    """Run a SPARQL query (a file, - for stdin, or the name of a query in queries/) on the published data."""
+    from .formats import lookup
+    from .publish import current
+    from .queries import get_query
+    from .store import open_store
+
+    settings = _settings(ctx)
+    text = _read_query(settings, query_file, get_query)
+    with open_store(current(settings), settings, workers=1) as store:
+        result = store.query(text)
+        if fmt == "table":
+            click.echo(_table(result), nl=False)
+            return
+        chosen = lookup(fmt)
+        assert chosen is not None
+        click.echo(result.serialize(chosen).decode("utf-8"), nl=False)
+
+
+def _read_query(settings: Settings, spec: str, get_query: Callable[[Path, str], Any]) -> str:
+    if spec == "-":
+        return sys.stdin.read()
+    path = Path(spec)
+    if path.is_file():
+        from .sources import read_text
+
+        return read_text(path)
+    named = get_query(settings.queries_dir, spec)
+    text: str = named.text
+    return text
+
+
+def _table(result: Any) -> str:
+    """A plain-text table of a SELECT result (ASK prints true/false; graphs print N-Triples)."""
+    if result.kind == "boolean":
+        return f"{str(result.boolean).lower()}\n"
+    if result.kind == "graph":
+        return str(result.data.decode("utf-8"))
+    names: list[str] = result.variables
+    rows = [[str(row.get(n, "")) for n in names] for row in result.bindings()]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on (default: settings, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: settings, 5000).")
+@click.pass_context
+@translate_errors
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve the published dataset (SPARQL endpoint, linked data, dumps) with waitress."""
+    from .publish import current
+    from .web import serve as run_server
+
+    settings = _settings(ctx)
+    settings = settings.with_(host=host or settings.host, port=port or settings.port)
+    current(settings)  # fail early, with exit code 3, when nothing is published yet
+    click.echo(f"serving {settings.published_dir} on http://{settings.host}:{settings.port}/", err=True)
+    run_server(settings)

@@ -1,0 +1,72 @@
+"""Shared fixtures: a copy of the project's inputs in a tmp folder, so builds never touch the repo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kgpub.config import PROJECT_ROOT, Settings
+
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Settings:
+    """Settings whose data/, ontology/, shapes/ and var/ are private copies under tmp_path."""
+    for name in ("data", "ontology", "shapes", "queries"):
+        shutil.copytree(PROJECT_ROOT / name, tmp_path / name)
+    return Settings(
+        root=tmp_path,
+        data_dir=tmp_path / "data",
+        var_dir=tmp_path / "var",
+        ontology_dir=tmp_path / "ontology",
+        shapes_dir=tmp_path / "shapes",
+        queries_dir=tmp_path / "queries",
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One real build of the seed sources, shared by the tests that only read it."""
+    from kgpub.pipeline import build
+
+    root = tmp_path_factory.mktemp("seed-build")
+    for name in ("data", "ontology", "shapes", "queries"):
+        shutil.copytree(PROJECT_ROOT / name, root / name)
+    settings = Settings(
+        root=root,
+        data_dir=root / "data",
+        var_dir=root / "var",
+        ontology_dir=root / "ontology",
+        shapes_dir=root / "shapes",
+        queries_dir=root / "queries",
+    )
+    build(settings)
+    return settings
+
+
+UNLABELLED_BODY = """\
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct:  <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix kgp:  <def/> .
+
+<curation/zz-unlabelled> a kgp:CurationFile ;
+    dct:title "A test file with a shape violation"@en ;
+    prov:wasAttributedTo [ a prov:Agent ; foaf:name "kgpub tests" ] ;
+    dct:modified "2026-11-22"^^xsd:date .
+
+# A body whose label has no language tag violates the label shape.
+<id/org/helsinki-testi> a org:Organization ; skos:prefLabel "testi" ;
+    org:subOrganizationOf <id/org/helsinki> .
+"""
+
+
+def add_violating_curation(settings: Settings) -> None:
+    """Put a well-formed curation file that breaks a SHACL shape into ``settings.data_dir``."""
+    (settings.data_dir / "curation" / "zz-unlabelled.ttl").write_text(UNLABELLED_BODY, encoding="utf-8")

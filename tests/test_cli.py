@@ -1,0 +1,98 @@
+"""The kgpub command: each documented exit code, asserted through the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kgpub.cli import main
+from kgpub.config import PROJECT_ROOT, Settings
+from kgpub.errors import EXIT_CODES
+from tests.conftest import add_violating_curation
+
+SEED = PROJECT_ROOT / "data" / "sources" / "helsinki-kaupunginkanslia" / "text.txt"
+
+
+def env_for(settings: Settings) -> dict[str, str]:
+    return {
+        "KGPUB_DATA_DIR": str(settings.data_dir),
+        "KGPUB_VAR_DIR": str(settings.var_dir),
+        "KGPUB_ONTOLOGY_DIR": str(settings.ontology_dir),
+        "KGPUB_SHAPES_DIR": str(settings.shapes_dir),
+        "KGPUB_QUERIES_DIR": str(settings.queries_dir),
+    }
+
+
+def test_every_exit_code_is_in_the_help_text() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    for code, text in EXIT_CODES.items():
+        assert f"{code} {text}" in flat
+
+
+def test_usage_error_is_exit_2() -> None:
+    assert CliRunner().invoke(main, ["no-such-command"]).exit_code == 2
+    assert CliRunner().invoke(main, ["export", "--no-such-option"]).exit_code == 2
+
+
+def test_extract_json_has_the_gold_shape() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("organizations", "sub_organization_of", "heads", "duties", "sites"):
+        assert isinstance(data[key], list)
+    text = SEED.read_text(encoding="utf-8")
+    for head in data["heads"]:
+        ev = head["evidence"]
+        assert text[ev["start"] : ev["end"]] == ev["quote"]
+
+
+def test_bad_encoding_is_exit_3_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Hallintopalvelut koostuvat neljästä\n".encode("latin-1"))
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 3
+    assert "latin1.txt:1:32: not UTF-8" in result.output
+
+
+def test_export_before_any_build_is_exit_3(project_copy: Settings) -> None:
+    result = CliRunner().invoke(main, ["export"], env=env_for(project_copy))
+    assert result.exit_code == 3
+    assert "run `kgpub build` first" in result.output
+
+
+def test_validate_with_a_violation_is_exit_1(project_copy: Settings) -> None:
+    add_violating_curation(project_copy)
+    result = CliRunner().invoke(main, ["validate"], env=env_for(project_copy))
+    assert result.exit_code == 1
+    assert "helsinki-testi" in result.output
+
+
+def test_publish_failure_is_exit_4(project_copy: Settings) -> None:
+    (project_copy.var_dir / "published").mkdir(parents=True)  # a real folder where the symlink goes
+    result = CliRunner().invoke(main, ["build"], env=env_for(project_copy))
+    assert result.exit_code == 4
+    assert "is not a symlink" in result.output
+
+
+def test_build_query_and_export_through_the_installed_command(project_copy: Settings) -> None:
+    env = {**env_for(project_copy), "PATH": str(Path(sys.executable).parent)}
+    kgpub = str(Path(sys.executable).parent / "kgpub")
+    built = subprocess.run([kgpub, "build"], env=env, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    heads = subprocess.run(
+        [kgpub, "query", "heads", "--format", "csv"], env=env, capture_output=True, text=True, check=False
+    )
+    assert heads.returncode == 0, heads.stderr
+    assert "Marja-Leena Rinkineva" in heads.stdout
+    bad = subprocess.run(
+        [kgpub, "query", "-"], input="SELECT * WHERE {", env=env, capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 3 and "error" in bad.stderr
+    exported = subprocess.run([kgpub, "export", "--format", "nt"], env=env, capture_output=True, check=False)
+    assert exported.returncode == 0 and exported.stdout.count(b"\n") > 100
