@@ -26,7 +26,7 @@ from .en_heads import heads
 from .en_names import Mention
 from .en_parts import parts
 from .en_state import ADVERBS, COPULA, State, items_after, register, resolve, subject_of
-from .sv_en import Facts, segments
+from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 
 LANG = "en"
@@ -36,7 +36,8 @@ _VERBS = (
     r"monitor|promote|plan|maintain|ensure|administer|organi[sz]e|implement|execute|oversee|handle|"
     r"control|represent|assist|arrange|process|draft|approve|appoint|elect|exercise|decide|serve|cover|"
     r"evaluate|supervise|make|run|deliver|operate|govern|attend\s+to|see\s+to|look\s+after|deal\s+with|"
-    r"take\s+care\s+of|carry\s+out|answer\s+for|work\s+on|focus\s+on|set"
+    r"take\s+care\s+of|carry\s+out|answer\s+for|work\s+on|focus\s+on|set|assess|audit|review|inspect|"
+    r"investigate|advise|inform|build|construct|organise|arrange|grant|issue|supply|safeguard|protect"
 )
 
 _FINITE = re.compile(
@@ -55,6 +56,7 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 
+_RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
 
@@ -70,8 +72,25 @@ def extract_en(source: Source) -> Extraction:
     return state.facts.extraction()
 
 
+def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "… is the City Council, which is responsible for the city’s operations and economy"."""
+    for m in found:
+        rel = _RELATIVE.match(seg.text, m.end)
+        if m.what != "body" or rel is None:
+            continue
+        copula, finite = COPULA.match(seg.text, rel.end()), _FINITE.match(seg.text, rel.end())
+        cue = copula or finite
+        org = resolve(state, seg, m) if cue else None
+        if cue is None or org is None:
+            continue
+        text = seg.text[cue.end() :] if copula else seg.text[cue.start() :]
+        text = re.split(r",\s*(?:which|who)\s|;|\.\s", text)[0]
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative", 0.7)
+
+
 def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
+    _relative_duties(state, seg, found)
     subject = subject_of(seg, found)
     if subject is None:
         return

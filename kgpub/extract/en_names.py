@@ -80,7 +80,9 @@ _MUNICIPAL = re.compile(
     r"\b((?:municipal|city|town)\s+(?:council|board|government|executive\s+board|assembly))\b"
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+[’']s\s+(?:office|unit|team|department))\b")
-_CITY = re.compile(r"\b((?:City|Town|Municipality)\s+of\s+[A-Z][\w-]+)")
+_CITY = re.compile(
+    r"\b((?:City|Town|Municipality)\s+of\s+[A-Z][\w-]+)(?:[’']s)?(?:\s+(?:organi[sz]ation|administration))?"
+)
 _REFERENCE = re.compile(
     r"\b(?:the|this|our)\s+(division|department|unit|board|council|committee|office|centre|team|city)\b",
     re.IGNORECASE,
@@ -194,30 +196,34 @@ def _classify(name: str, start: int) -> list[Mention]:
     return [_mention_person(person, end - len(person))] if person else []
 
 
+def _split_and(name: str, start: int) -> list[tuple[int, str]]:
+    """ "City Council and City Board" is two bodies; "Culture and Leisure Division" is one; "Health Care
+    and Rescue Services Division and Culture and Leisure Division" is two."""
+    parts: list[tuple[int, str]] = []
+    begin = 0
+    for m in re.finditer(r" and ", name):
+        left, right = name[begin : m.start()], name[m.end() :]
+        left_head = head_word(left.split()[-1]) if left.split() else ""
+        right_weak = head_word(name.split()[-1]) in WEAK
+        if body_kind(right) and (left_head in STRONG or (left_head in WEAK and right_weak and " " in left)):
+            parts.append((start + begin, left))
+            begin = m.end()
+    return [*parts, (start + begin, name[begin:])]
+
+
 def _runs(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         name, start = _trim(m.group(), m.start())
-        if not name:
-            continue
-        at = name.find(" and ")
-        left_head, right_kind = head_word(name[:at].split()[-1]) if at > 0 else "", body_kind(name[at + 5 :])
-        right_weak = head_word(name.split()[-1]) in WEAK
-        if (
-            at > 0
-            and right_kind
-            and (left_head in STRONG or (left_head in WEAK and right_weak and " " in name[:at]))
-        ):
-            out += _split_person(name[:at], start) + _split_person(name[at + 5 :], start + at + 5)
-        else:
-            out += _split_person(name, start)
+        for at, part in _split_and(name, start) if name else []:
+            out += _split_person(part, at)
     return out
 
 
 def _lower(text: str) -> list[Mention]:
     found = []
     for m in _CITY.finditer(text):
-        found.append(Mention(m.start(1), m.end(1), m.group(1), "municipality"))
+        found.append(Mention(m.start(), m.end(), m.group(1), "municipality"))
     for m in _TEAM_OF.finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1), "team"))
     for m in _POSSESSIVE.finditer(text):

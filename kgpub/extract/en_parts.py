@@ -22,7 +22,8 @@ _ENUM = re.compile(
     r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
     r"split\s+into)|consists?\s+of|comprises?|includes?|encompass(?:es)?|(?P<has>has|have))"
     r"(?P<aside>\s*,\s*(?:directly\s+)?subordinated?\s+to\s+[^,]+,)?"
-    r"\s+(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,40}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*",
+    r"\s+(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,40}?)\s*"
+    r"(?:(?P<colon>:)|,\s*(?:which|that)\s+(?:are|is)\s*:?|,\s*namely|(?P<end>\.?\s*$)))?\s*",
     re.IGNORECASE,
 )
 
@@ -68,10 +69,16 @@ def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], 
     if parent is None:
         return
     listed = re.split(r",\s*(?:which|that|who)\s", seg.text[enum.end() :].rstrip(" ."))[0]
-    pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named)]
+    two = (enum.groupdict().get("count") or "").lower() in ("two", "2")  # "two units, which are a and b"
+    pieces = [
+        t for _, _, t in split_list(listed, 0, ("and", "as well as"), (lambda _: True) if two else _named)
+    ]
+    noun_text = enum.groupdict().get("noun") or ""
+    noun = noun_text.lower()
     if not listed.strip() and structural:
         pieces = [s.text.rstrip(" .;") for s in items_after(state.segs, i)]
-    noun = (enum.groupdict().get("noun") or "").lower()
+        if not pieces:  # "is divided into four divisions and the Central Administration."
+            pieces = [m.name for m in names.mentions(noun_text) if m.what == "body" and m.refers is None]
     kind = next((k for h, k in names.STRONG.items() if h in noun), "unit")
     for text in pieces:
         child = _child(state, seg, text, kind, structural)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import en_names as names
 from .en_names import Mention
-from .sv_en import Facts, Segment
+from .sv_en import Facts, Segment, words
 
 ADVERBS = r"(?:(?:also|primarily|mainly|chiefly|additionally|jointly|directly|further)\s+)?"
 
@@ -26,6 +26,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 
+_NOT_FIRST = words("our your my their other all more about how what who where contact the")
 _START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&-]*)")
 
 
@@ -76,12 +77,27 @@ def register(state: State, i: int) -> list[Mention]:
     for m in found:
         resolve(state, seg, m)
     text = seg.text.strip()
-    if seg.heading and len(text.split()) <= 6 and names.body_kind(text.title()):
+    if seg.heading and _heading_body(text, found):
+        name = state.facts.find(text) or state.facts.body(
+            text, names.body_kind(text.title()) or "unit", seg, "body.en.heading", 0.6
+        )
+        state.last[names.head_word(text.split()[-1])] = name
+        state.topic = state.topic or name
+        state.section[seg.line] = name
+    elif seg.heading and len(text.split()) <= 6 and names.body_kind(text.title()):
         state.topic = state.topic or text
-        state.section[seg.line] = text
-    elif seg.heading:
-        state.section[seg.line] = ""
     return found
+
+
+def _heading_body(text: str, found: list[Mention]) -> bool:
+    """A heading that is a body's name: "Education division", "Audit department" (a strong head noun,
+    or a capitalised name) — not "Our services"."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or words[0].lower() in _NOT_FIRST:
+        return False
+    if found and found[0].what == "body" and found[0].end - found[0].start >= len(text) - 1:
+        return True
+    return names.head_word(words[-1]) in names.STRONG and not any(m.what != "body" for m in found)
 
 
 def topic(state: State, seg: Segment) -> str | None:

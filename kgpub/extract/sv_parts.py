@@ -176,7 +176,8 @@ def _enumeration(
     if not structural:
         named_children(state, seg, parent, enum.end(), relation)
         return
-    texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), _named)]
+    two = (enum.groupdict().get("count") or "").lower() in ("två", "2")  # "två sektioner: a och b"
+    texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), (lambda _: True) if two else _named)]
     if not listed.strip():
         texts = [s.text.rstrip(" .;") for s in state.items_after(i)]
     for text in texts:

@@ -283,3 +283,42 @@ def test_never_crashes_on_noise(seed: int) -> None:
 def test_degenerate_input(text: str) -> None:
     e = run(text)
     assert e.lang == "en" and e.source == "test-en"
+
+
+def test_which_is_responsible_for_gives_the_named_body_a_duty() -> None:
+    e = run(
+        "The city’s highest decision-making body is the City Council, which is responsible for the city’s "
+        "operations and economy."
+    )
+    assert duties(e) == {("City Council", "the city’s operations and economy")}
+
+
+def test_a_run_of_names_joined_by_and_is_split_at_body_nouns() -> None:
+    e = run(
+        "The divisions are: Education Division, Health Care and Rescue Services Division and Culture and "
+        "Leisure Division."
+    )
+    assert names(e) == {
+        "Education Division",
+        "Health Care and Rescue Services Division",
+        "Culture and Leisure Division",
+    }
+
+
+def test_a_lower_case_body_heading_its_units_and_its_phone() -> None:
+    e = run(
+        "Education division\n\nThe division consists of two units, which are early education and basic "
+        "education.\n\nTel. +358 9 310 8600.\nFeedback and contact information\n"
+    )
+    assert parts(e) == {
+        ("early education", "Education division", "part"),
+        ("basic education", "Education division", "part"),
+    }
+    assert [(s.org, s.phone) for s in e.sites] == [("Education division", "+358 9 310 8600")]
+
+
+def test_divided_into_divisions_and_a_named_body() -> None:
+    e = run(
+        "The City of Helsinki organisation is divided into four divisions and the Central Administration."
+    )
+    assert parts(e) == {("Central Administration", "City of Helsinki", "part")}

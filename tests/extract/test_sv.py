@@ -287,3 +287,55 @@ def test_never_crashes_on_noise(seed: int) -> None:
 def test_degenerate_input(text: str) -> None:
     e = run(text)
     assert e.lang == "sv" and e.source == "test-sv"
+
+
+def test_a_body_heading_followed_by_bullets_of_what_it_does_and_has() -> None:
+    e = run(
+        "Stadsstyrelsen\n\n  • leder stadens förvaltning\n"
+        "  • bereder de ärenden som ska behandlas i fullmäktige\n"
+        "  • har koncernsektionen och planeringssektionen\n"
+    )
+    assert duties(e) == {
+        ("stadsstyrelsen", "leder stadens förvaltning"),
+        ("stadsstyrelsen", "bereder de ärenden som ska behandlas i fullmäktige"),
+    }
+    assert parts(e) == {
+        ("koncernsektionen", "stadsstyrelsen", "part"),
+        ("planeringssektionen", "stadsstyrelsen", "part"),
+    }
+
+
+def test_direkt_under_organ_lyder_names_subordinates() -> None:
+    e = run(
+        "Stadsfullmäktige har 43 ledamöter och direkt under fullmäktige lyder revisionsnämnden och "
+        "valnämnden."
+    )
+    assert parts(e) == {
+        ("revisionsnämnden", "stadsfullmäktige", "subordinate"),
+        ("valnämnden", "stadsfullmäktige", "subordinate"),
+    }
+
+
+def test_an_organs_sections_listed_on_the_lines_after_a_colon() -> None:
+    e = run("Stadsstyrelsens sektioner:\n\nPersonalsektionen\nEkonomi- och koncernsektion\n\nKontakt\n")
+    assert parts(e) == {
+        ("personalsektionen", "stadsstyrelsen", "part"),
+        ("ekonomi- och koncernsektionen", "stadsstyrelsen", "part"),
+    }
+
+
+def test_a_chair_listed_under_a_body_heading_heads_it_and_deputies_do_not() -> None:
+    e = run("Stadsstyrelsens ordförande 2021–2023\n\nOrdförande Hanna Lund\nI viceordförande Timo Berg\n")
+    assert heads(e) == {("stadsstyrelsen", "ordförande", "Hanna Lund")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Förvaltningsavdelningens chef är Anna Berg.",
+        "Anna Berg är chef för förvaltningsavdelningen.",
+        "Chef för förvaltningsavdelningen är Anna Berg.",
+    ],
+)
+def test_chef_ar(sentence: str) -> None:
+    assert heads(run(sentence)) == {("förvaltningsavdelningen", "chef", "Anna Berg")}
