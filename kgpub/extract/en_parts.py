@@ -14,7 +14,7 @@ import re
 from . import en_names as names
 from .en_names import Mention
 from .en_state import State, items_after, known, resolve, subject_of, topic
-from .sv_en import Segment, split_list
+from .sv_en import Segment, count_value, split_list
 
 _COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 
@@ -69,10 +69,8 @@ def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], 
     if parent is None:
         return
     listed = re.split(r",\s*(?:which|that|who)\s", seg.text[enum.end() :].rstrip(" ."))[0]
-    two = (enum.groupdict().get("count") or "").lower() in ("two", "2")  # "two units, which are a and b"
-    pieces = [
-        t for _, _, t in split_list(listed, 0, ("and", "as well as"), (lambda _: True) if two else _named)
-    ]
+    expected = count_value(enum.groupdict().get("count"))
+    pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named, expected)]
     noun_text = enum.groupdict().get("noun") or ""
     noun = noun_text.lower()
     if not listed.strip() and structural:

@@ -72,14 +72,47 @@ def _strip_piece(text: str, start: int, conj: tuple[str, ...]) -> Piece | None:
     return start + begin, start + begin + len(body), body
 
 
-def split_list(text: str, start: int, conj: tuple[str, ...], named: Callable[[str], bool]) -> list[Piece]:
+_NUMBERS = {
+    w: n
+    for n, ws in enumerate(
+        [
+            (),
+            (),
+            ("two", "två"),
+            ("three", "tre"),
+            ("four", "fyra"),
+            ("five", "fem"),
+            ("six", "sex"),
+            ("seven", "sju"),
+            ("eight", "åtta"),
+            ("nine", "nio"),
+            ("ten", "tio"),
+            ("eleven", "elva"),
+            ("twelve", "tolv"),
+        ]
+    )
+    for w in ws
+}
+
+
+def count_value(word: str | None) -> int | None:
+    """The number a count word states ("seven", "fyra", "6"); None for "the following" and the like."""
+    word = (word or "").strip().lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def split_list(
+    text: str, start: int, conj: tuple[str, ...], named: Callable[[str], bool], expected: int | None = None
+) -> list[Piece]:
     """Split "a, b, c och d" (or "a; b and c") into items with their offsets.
 
     The last "och"/"and" separates two items unless it follows a comma (then it opened the last item),
     the enumeration's items themselves contain that conjunction ("administrative and support
     services, …, budgeting and ICT"), the word before it is the first half of a compound ("byggnads-
     och miljöväsendet"), or — in a two-item enumeration — one side does not look like a name by
-    itself (``named``).
+    itself (``named``). When the text states how many items there are (``expected``) and one is
+    missing, the last conjunction separates them: "seven group units: …, strategy and development,
+    budgeting and ICT" has seven.
     """
     raw: list[Piece] = []
     pos = 0
@@ -92,11 +125,14 @@ def split_list(text: str, start: int, conj: tuple[str, ...], named: Callable[[st
         return []
     oxford = re.match(r"^\s*(?:" + "|".join(conj) + r")\s", raw[-1][2]) is not None
     s, _, last = pieces[-1]
-    cut = None if oxford else _final_conjunction(last, [p[2] for p in pieces[:-1]], conj)
+    if oxford or expected == len(pieces):
+        return pieces
+    one_short = expected == len(pieces) + 1
+    cut = _final_conjunction(last, [] if one_short else [p[2] for p in pieces[:-1]], conj)
     if cut is None:
         return pieces
     left, right = last[: cut.start()], last[cut.end() :]
-    if len(pieces) == 1 and not (named(left) and named(right)):
+    if len(pieces) == 1 and not one_short and not (named(left) and named(right)):
         return pieces
     return [*pieces[:-1], (s, s + len(left), left), (s + cut.end(), s + cut.end() + len(right), right)]
 

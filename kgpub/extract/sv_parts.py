@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Relation
 from . import sv_mentions, sv_names
-from .sv_en import Facts, Segment, split_list
+from .sv_en import Facts, Segment, count_value, split_list
 from .sv_mentions import Mention
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
@@ -176,8 +176,8 @@ def _enumeration(
     if not structural:
         named_children(state, seg, parent, enum.end(), relation)
         return
-    two = (enum.groupdict().get("count") or "").lower() in ("två", "2")  # "två sektioner: a och b"
-    texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), (lambda _: True) if two else _named)]
+    expected = count_value(enum.groupdict().get("count"))
+    texts = [t for _, _, t in split_list(listed, 0, ("och", "samt"), _named, expected)]
     if not listed.strip():
         texts = [s.text.rstrip(" .;") for s in state.items_after(i)]
     for text in texts:
