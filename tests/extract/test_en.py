@@ -170,7 +170,8 @@ def test_there_are_n_units_belong_to_the_page_body() -> None:
 
 def test_without_a_count_items_holding_and_keep_the_last_item_whole() -> None:
     e = run(
-        "Central Administration\n\nThere are the following units: human resources, strategy and development, budgeting and ICT."
+        "Central Administration\n\nThere are the following units: human resources, strategy and "
+        "development, budgeting and ICT."
     )
     assert {p[0] for p in parts(e)} == {"human resources", "strategy and development", "budgeting and ICT"}
 
