@@ -170,14 +170,35 @@ def _sentences(line: str, offset: int, index: int, bullet: bool) -> Iterable[Seg
         yield Segment(offset + pos, offset + pos + len(rest), rest, index, bullet, heading)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets; a line of prose broken before a lower-case continuation
+    ("… det vill säga\nbudget, skatteuppbörd …") is joined with it (the span keeps the newline)."""
+    raw = [(m.start(), m.group()) for m in re.finditer(r"[^\n\r]+", text) if m.group().strip()]
+    out: list[tuple[int, str]] = []
+    for start, line in raw:
+        if out and _continues(out[-1][1], line, text[out[-1][0] + len(out[-1][1]) : start]):
+            first = out[-1][0]
+            out[-1] = (first, text[first : start + len(line)])
+        else:
+            out.append((start, line))
+    return out
+
+
+def _continues(prev: str, line: str, gap: str) -> bool:
+    return (
+        gap.count("\n") == 1
+        and len(prev.split()) >= 6
+        and not re.search(r"[.!?:;]\s*$", prev)
+        and bool(re.match(r"\s*[a-zåäö]", line))
+        and not _BULLET.match(line)
+        and not _BULLET.match(prev)
+    )
+
+
 def segments(text: str) -> list[Segment]:
     """Lines split into sentences; list items (a bullet at line start, or "•" inside a line) alone."""
     out: list[Segment] = []
-    index = 0
-    for m in re.finditer(r"[^\n\r]+", text):
-        line, start = m.group(), m.start()
-        if not line.strip():
-            continue
+    for index, (start, line) in enumerate(_lines(text)):
         parts = [(start, line)]
         if line.count("•") >= 2 or (line.count("•") == 1 and not _BULLET.match(line)):
             parts = [(start + p.start(), p.group()) for p in re.finditer(r"[^•]+", line) if p.group().strip()]
@@ -186,7 +207,6 @@ def segments(text: str) -> list[Segment]:
             lead = _BULLET.match(part)
             skip = lead.end() if lead else len(part) - len(part.lstrip())
             out.extend(_sentences(part[skip:], pstart + skip, index, bullet))
-        index += 1
     return out
 
 
@@ -273,7 +293,7 @@ class Facts:
 
     def duty(self, org: str, text: str, start: int, end: int, rule: str, confidence: float) -> None:
         o = self.find(org)
-        text = text.strip(" \t\n.;:,")
+        text = re.sub(r"\s+", " ", text).strip(" .;:,")
         if o is None or len(text) < 3:
             return
         if (key(o), key(text)) in self.duty_keys:

@@ -339,3 +339,18 @@ def test_a_chair_listed_under_a_body_heading_heads_it_and_deputies_do_not() -> N
 )
 def test_chef_ar(sentence: str) -> None:
     assert heads(run(sentence)) == {("förvaltningsavdelningen", "chef", "Anna Berg")}
+
+
+def test_a_sentence_broken_over_two_lines_is_read_as_one() -> None:
+    e = run(
+        "Fullmäktige fattar beslut om grunderna för ekonomin och finansieringen, det vill säga\n"
+        "budget, skatteuppbörd och upplåning.\n"
+    )
+    assert duties(e) == {
+        (
+            "fullmäktige",
+            "fattar beslut om grunderna för ekonomin och finansieringen, det vill säga budget, skatteuppbörd "
+            "och upplåning",
+        )
+    }
+    assert "\n" in e.duties[0].evidence.quote
