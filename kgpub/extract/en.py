@@ -68,6 +68,8 @@ def extract_en(source: Source) -> Extraction:
         _duties(state, i, found)
         parts(state, i, found)
         heads(state, i, found)
+        subject = subject_of(state, state.segs[i], found)
+        state.subject = resolve(state, state.segs[i], subject) if subject else None
     find_sites(state.facts, state.segs, state.section)
     return state.facts.extraction()
 
@@ -91,7 +93,7 @@ def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
 def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _relative_duties(state, seg, found)
-    subject = subject_of(seg, found)
+    subject = subject_of(state, seg, found)
     if subject is None:
         return
     task = _TASK.match(seg.text, subject.end)

@@ -47,7 +47,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             continue
         org = _head_org(state, seg, found, k, j)
         if org:
-            title = re.sub(r"^the\s+", "", post.name.lower())
+            title = re.sub(r"^the\s+|\s+of\s+(?:the\s+)?[a-z][\w-]*$", "", post.name.lower())
             state.facts.head(org, title, person.name, seg, "head.en.title-name", 0.8)
 
 
@@ -68,7 +68,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         gap = seg.text[person.end : nxt.start]
         body = found[k + 2] if k + 2 < len(found) and found[k + 2].what == "body" else None
-        if nxt.parent and (gap.strip() == "," or _PERSON_IS.match(gap)):
+        if nxt.parent and (gap.strip() == "," or _PERSON_IS.match(gap) or re.fullmatch(r"\s+as\s+", gap)):
             org = state.facts.find(nxt.parent)
         elif (
             body
@@ -100,6 +100,12 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
     post, person = found[k], found[j]
     if post.parent:
         return state.facts.find(post.parent)
+    of_place = re.fullmatch(r".+?\s+of\s+(?:the\s+)?([A-Z][\w-]+)", post.name)
+    if of_place:  # "The Mayor of Lahti is …": the municipality the text calls "City of Lahti"
+        place = of_place.group(1)
+        for name in (f"City of {place}", f"Town of {place}", f"Municipality of {place}"):
+            if state.facts.find(name):
+                return state.facts.find(name)
     before = [m for m in found[:k] if m.what == "body"]
     after = [m for m in found[j + 1 :] if m.what == "body"]
     if after and _IS_HEAD.match(seg.text[person.end : after[0].start]):

@@ -74,10 +74,10 @@ _RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" 
 _TEAM_OF = re.compile(r"\b(team\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+s)\b")
 _LOWER = re.compile(
     r"\b(?:the|a|an)\s+((?:[a-z][\w-]+\s+){1,3}(?:offices?|unit|agency|centre|center|authority|team))\b"
-    r"(?!\s+(?:" + "|".join(sorted(_NOT_AFTER_HEAD)) + r")\b)"
+    r"(?=\s*[.,;:)]|\s+(?:for|in|of|to|at|on|is|are|was|were|which|that|who|has|have|provides?)\b)"
 )
 _MUNICIPAL = re.compile(
-    r"\b((?:municipal|city|town)\s+(?:council|board|government|executive\s+board|assembly))\b"
+    r"\b((?:municipal|city|town)\s+(?:council|board|government(?:\s+office)?|executive\s+board|assembly))\b"
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+[’']s\s+(?:office|unit|team|department))\b")
 _CITY = re.compile(
@@ -125,7 +125,11 @@ def body_kind(name: str) -> str | None:
         return None
     if len(ws) >= 3 and head_word(ws[0]) in STRONG and ws[1] in ("of", "for"):
         return STRONG[head_word(ws[0])]
+    if len(ws) == 3 and ws[0] in ("City", "Town", "Municipality") and ws[1] == "of" and ws[2][:1].isupper():
+        return "municipality"
     last = head_word(ws[-1])
+    if len(ws) >= 3 and last in ("area", "areas") and ws[-2].lower() == "service":
+        return "service_area"
     if len(ws) >= 2 and last in STRONG:
         return STRONG[last]
     if len(ws) >= 2 and last in WEAK:

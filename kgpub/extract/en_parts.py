@@ -48,7 +48,7 @@ _COORD = re.compile(r"^\s*(?:,|and|as\s+well\s+as)\s+(?:the\s+)?$")
 
 def parts(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
-    subject = subject_of(seg, found)
+    subject = subject_of(state, seg, found)
     if subject is not None:
         enum = _ENUM.match(seg.text, subject.end)
         structural = bool(enum and (enum.group("count") or enum.group("aside")))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import en_names as names
 from .en_names import Mention
-from .sv_en import Facts, Segment, words
+from .sv_en import Facts, Segment, key, words
 
 ADVERBS = r"(?:(?:also|primarily|mainly|chiefly|additionally|jointly|directly|further)\s+)?"
 
@@ -27,6 +27,8 @@ _LEAD = re.compile(
 )
 
 _NOT_FIRST = words("our your my their other all more about how what who where contact the")
+_ORGANS = frozenset(("council", "board"))
+_PRONOUN = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore)\s*,\s*)?(It)\s+")
 _START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&-]*)")
 
 
@@ -37,6 +39,7 @@ class State:
     facts: Facts
     segs: list[Segment]
     last: dict[str, str] = field(default_factory=dict)
+    subject: str | None = None
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
 
@@ -46,6 +49,10 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
     if m.what != "body":
         return None
     if m.refers is not None:
+        if m.refers not in state.last and m.refers in _ORGANS and m.name[:1].isupper():
+            return state.facts.body(
+                m.name, m.kind, seg, "body.en.organ", 0.6
+            )  # "a Council comprising 75 members"
         return state.last.get(m.refers)
     name = state.facts.body(m.name, m.kind, seg, "body.en.name", 0.7, m.aliases)
     state.last[names.head_word(m.name.split()[-1])] = name
@@ -108,14 +115,18 @@ def topic(state: State, seg: Segment) -> str | None:
     return state.facts.find(state.topic) or state.facts.body(state.topic, kind, seg, "body.en.heading", 0.6)
 
 
-def subject_of(seg: Segment, found: list[Mention]) -> Mention | None:
+def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | None:
     """The body a sentence is about: its first mention, at the start of the sentence.
 
     A capitalised name with no body noun ("Helsinki City Transport HKL") is a body when it is the
-    subject of "is responsible for" and the like.
+    subject of "is responsible for" and the like; "It" is the body the sentence before was about.
     """
     if found and found[0].what == "body" and _LEAD.match(seg.text[: found[0].start]):
         return found[0]
+    pronoun = _PRONOUN.match(seg.text)
+    if pronoun and state.subject:
+        kind = state.facts.bodies[key(state.subject)].kind
+        return Mention(pronoun.start(1), pronoun.end(1), state.subject, kind)
     run = _START_RUN.match(seg.text)
     if run and not names.is_post(run.group(1)) and COPULA.match(seg.text, run.end() + 1):
         return Mention(run.start(1), run.end(1), run.group(1), "other")

@@ -333,3 +333,41 @@ def test_divided_into_divisions_and_a_named_body() -> None:
         "The City of Helsinki organisation is divided into four divisions and the Central Administration."
     )
     assert parts(e) == {("Central Administration", "City of Helsinki", "part")}
+
+
+def test_it_continues_the_body_the_sentence_before_was_about() -> None:
+    e = run(
+        "Urban Environment Service Area\n\nThe Urban Environment Service Area is responsible for urban "
+        "planning. It is in charge of arranging public transport."
+    )
+    assert duties(e) == {
+        ("Urban Environment Service Area", "urban planning"),
+        ("Urban Environment Service Area", "arranging public transport"),
+    }
+    assert next(b for b in e.bodies if b.name == "Urban Environment Service Area").kind == "service_area"
+
+
+def test_a_capitalised_council_with_nothing_before_it_is_a_body() -> None:
+    e = run(
+        "The highest decision-making authority in the City of Vaasa is held by a Council comprising 43 "
+        "members. The Council decides on city matters."
+    )
+    assert duties(e) == {("Council", "decides on city matters")}
+
+
+def test_mayor_of_a_place_heads_the_city_the_text_names() -> None:
+    e = run(
+        "The City of Lahti employs 3,700 people. The Mayor of Lahti is Pekka Mäki.\n\n"
+        "In 2010, the Council appointed Anna Lehto as Mayor of the City of Lahti."
+    )
+    assert heads(e) == {("City of Lahti", "mayor", "Pekka Mäki"), ("City of Lahti", "mayor", "Anna Lehto")}
+
+
+def test_includes_the_following_sectors_with_bullets() -> None:
+    e = run(
+        "The municipal government office includes the following sectors:\n\n  • Education\n  • Group services\n"
+    )
+    assert parts(e) == {
+        ("Education", "municipal government office", "part"),
+        ("Group services", "municipal government office", "part"),
+    }
