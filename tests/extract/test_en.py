@@ -365,7 +365,8 @@ def test_mayor_of_a_place_heads_the_city_the_text_names() -> None:
 
 def test_includes_the_following_sectors_with_bullets() -> None:
     e = run(
-        "The municipal government office includes the following sectors:\n\n  • Education\n  • Group services\n"
+        "The municipal government office includes the following sectors:\n\n  • Education\n"
+        "  • Group services\n"
     )
     assert parts(e) == {
         ("Education", "municipal government office", "part"),
