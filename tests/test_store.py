@@ -38,10 +38,13 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_published(tmp_path_factory.mktemp("var"), SEED_TRIG).var_dir
 
 
-@pytest.fixture(scope="module")
-def store(var_dir: Path) -> Iterator[Store]:
+@pytest.fixture(scope="module", params=[True, False], ids=["memory", "rocksdb"])
+def store(var_dir: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """Both ways a worker can serve a build: its dataset in RAM, or its RocksDB store read-only."""
     published = publish.Published(var_dir / "published")
-    with Store(published.store_path, BASE, timeout_s=5, max_rows=20, max_query_bytes=2000, workers=2) as s:
+    path, memory = published.store_path, request.param
+    with Store(path, BASE, timeout_s=5, max_rows=20, max_query_bytes=2000, workers=2, in_memory=memory) as s:
+        assert s.in_memory is memory
         yield s
 
 
@@ -275,6 +278,8 @@ def test_stores_follow_the_published_build(tmp_path: Path) -> None:
         second = stores.get()
         assert second is not first
         assert second.query("ASK { <urn:x> ?p ?o }").boolean is True
+        with pytest.raises(QueryRefused, match="replaced by a new build"):
+            first.query("ASK {}")  # a request that still holds the old store gets a 503, not stale data
     finally:
         stores.close()
 

@@ -4,8 +4,12 @@ Chosen over rdflib's engine by measurement (docs/benchmarks.md, ``make bench``).
 
 - ``prepare(build_dir)`` loads ``build_dir/dataset.trig`` into ``build_dir/store/`` before the
   pipeline's atomic swap, so a published build always has a complete store next to its data.
-- ``open_store(published)`` opens it read-only. Queries run in worker processes
+- ``open_store(published)`` opens it for reading. Queries run in worker processes
   (:mod:`kgpub.store.pool`) that are killed at the deadline: pyoxigraph has no timeout of its own.
+  Each worker serves the build's ``dataset.trig`` from RAM when it is at most
+  ``MEMORY_LIMIT_BYTES`` (measured several times faster on path and join queries than RocksDB,
+  docs/benchmarks.md), else the RocksDB store read-only. Either way nothing can write to it: updates
+  are refused before they reach the engine, and the engine is only ever asked to ``query``.
 - **Default graph.** Unless the request names a dataset (protocol ``default-graph-uri`` /
   ``named-graph-uri``, or ``FROM`` / ``FROM NAMED`` in the query), the default graph is the *union*
   of every named graph, and ``GRAPH ?g`` ranges over the named graphs (one per source, curation,
@@ -46,6 +50,8 @@ __all__ = [
 ]
 
 STORE_DIR = "store"
+#: Datasets up to this size (TriG bytes, ≈ 1.3 M triples) are served from RAM, larger ones from RocksDB.
+MEMORY_LIMIT_BYTES = 200_000_000
 _ERRORS: dict[str, type[KgpubError]] = {
     "QueryError": QueryError,
     "QueryRefused": QueryRefused,
@@ -92,6 +98,7 @@ class Store:
         max_rows: int = 10000,
         max_query_bytes: int = 65536,
         workers: int | None = None,
+        in_memory: bool | None = None,
     ) -> None:
         if not (path / "CURRENT").is_file():
             raise NotFoundError(f"no SPARQL store at {path}: the build was not prepared")
@@ -100,7 +107,9 @@ class Store:
         self.timeout_s = timeout_s
         self.max_rows = max_rows
         self.max_query_bytes = max_query_bytes
-        self._pool = WorkerPool(path, workers or default_pool_size())
+        self.in_memory = _fits_in_memory(path.parent / DATASET) if in_memory is None else in_memory
+        args = ("memory", str(path.parent / DATASET), base_iri) if self.in_memory else ("disk", str(path), "")
+        self._pool = WorkerPool(args, workers or default_pool_size())
         self._pool.start()
 
     def query(
@@ -150,6 +159,13 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _fits_in_memory(dataset: Path) -> bool:
+    try:
+        return dataset.stat().st_size <= MEMORY_LIMIT_BYTES
+    except OSError:
+        return False
 
 
 def _check_iri(iri: str) -> str:

@@ -12,7 +12,6 @@ import select
 import subprocess
 import sys
 import threading
-from pathlib import Path
 from time import monotonic
 from typing import IO
 
@@ -27,9 +26,9 @@ _ENTRY = "import sys; from kgpub.store.worker import main; sys.exit(main(sys.arg
 class _Worker:
     """One child process and its pipes."""
 
-    def __init__(self, store_path: Path) -> None:
+    def __init__(self, args: tuple[str, ...]) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", _ENTRY, str(store_path)],
+            [sys.executable, "-c", _ENTRY, *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             bufsize=0,
@@ -41,7 +40,7 @@ class _Worker:
         if reply is None or reply.error is not None:
             self.kill()
             message = reply.message if reply is not None else "it did not start in time"
-            raise PublishError(f"cannot start a query worker for {store_path}: {message}")
+            raise PublishError(f"cannot start a query worker: {message}")
 
     def receive(self, timeout_s: float) -> Reply | None:
         """The next reply, or None if none arrived within the time."""
@@ -62,8 +61,9 @@ class _Worker:
 class WorkerPool:
     """At most ``size`` workers; a query waits for a free one within its own deadline."""
 
-    def __init__(self, store_path: Path, size: int) -> None:
-        self.store_path = store_path
+    def __init__(self, args: tuple[str, ...], size: int) -> None:
+        """``args``: what a worker opens (:func:`kgpub.store.worker.open_engine`)."""
+        self.args = args
         self.size = size
         self._idle: list[_Worker] = []
         self._started = 0
@@ -106,16 +106,18 @@ class WorkerPool:
 
     def _acquire(self, deadline: float) -> _Worker:
         with self._cond:
-            while not self._idle and self._started >= self.size:
+            while True:
                 if self._closed:
-                    raise QueryRefused("the store is being replaced by a new build; try again")
+                    raise QueryRefused("the store was replaced by a new build; try again")
+                if self._idle:
+                    return self._idle.pop()
+                if self._started < self.size:
+                    self._started += 1
+                    break
                 if not self._cond.wait(deadline - monotonic()) and deadline <= monotonic():
                     raise QueryRefused("the endpoint is busy with other queries; try again shortly")
-            if self._idle:
-                return self._idle.pop()
-            self._started += 1
         try:
-            return _Worker(self.store_path)
+            return _Worker(self.args)
         except BaseException:
             self._release(None)
             raise

@@ -4,7 +4,7 @@ pyoxigraph has no query timeout (oxigraph#1926) and a query may compute everythi
 single row (``ORDER BY``, aggregates), so neither a thread nor a deadline check while iterating can stop
 it. A process can be killed: :mod:`kgpub.store.pool` does that at the deadline and starts a fresh one.
 
-Started by the pool as ``python -c "…worker.main(sys.argv)" <store-dir>``. Messages are
+Started by the pool as ``python -c "…worker.main(sys.argv)" <mode> <path> <base>``. Messages are
 length-prefixed pickles on stdin/stdout: a :class:`Job` in, a :class:`Reply` out. Only this process
 and its parent speak them.
 """
@@ -141,15 +141,26 @@ def _too_many(limit: int, what: str) -> Reply:
     )
 
 
-def main(argv: list[str]) -> int:
+def open_engine(mode: str, path: str, base_iri: str) -> Any:
+    """``disk``: the build's RocksDB store, read-only. ``memory``: its dataset.trig loaded into RAM
+    (several times faster on path and join queries; see docs/benchmarks.md)."""
     import pyoxigraph as ox
 
+    if mode == "disk":
+        return ox.Store.read_only(path)
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.TRIG, base_iri=base_iri or None)
+    return store
+
+
+def main(argv: list[str]) -> int:
+    """``argv``: program, mode (``disk`` | ``memory``), path, base IRI."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but messages may reach the parent's pipe
     try:
-        store = ox.Store.read_only(argv[1])
-    except OSError as exc:
-        write_message(stdout, Reply(None, b"", 0, "PublishError", f"cannot open the store {argv[1]}: {exc}"))
+        store = open_engine(argv[1], argv[2], argv[3])
+    except (OSError, SyntaxError, ValueError) as exc:
+        write_message(stdout, Reply(None, b"", 0, "PublishError", f"cannot open {argv[2]}: {exc}"))
         return 1
     write_message(stdout, Reply(None, b"ready", 0))
     while True:

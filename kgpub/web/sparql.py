@@ -22,6 +22,7 @@ from werkzeug.exceptions import BadRequest, Forbidden, NotAcceptable, Unsupporte
 from ..errors import QueryTooLarge
 from ..formats import BY_NAME, Format
 from ..store import FORMATS_BY_KIND, analyse
+from ..store.worker import ResultKind
 from . import current_settings, current_store
 from .negotiate import by_accept, choose
 from .sparql_page import render_page, render_results, service_description
@@ -36,7 +37,12 @@ READ_ONLY = (
     "The data changes only through `kgpub build`."
 )
 
-KIND_OF_FORM = {"SELECT": "bindings", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+KIND_OF_FORM: dict[str, ResultKind] = {
+    "SELECT": "bindings",
+    "ASK": "boolean",
+    "CONSTRUCT": "graph",
+    "DESCRIBE": "graph",
+}
 #: ``format=`` values that mean something else for graph results (SPARQLWrapper sends these).
 GRAPH_ALIASES = {"xml": "rdfxml", "rdf+xml": "rdfxml", "json": "jsonld", "n3": "ttl", "ntriples": "nt"}
 SD_FORMATS = tuple(BY_NAME[n] for n in ("ttl", "rdfxml", "jsonld", "nt", "html"))
@@ -85,8 +91,8 @@ def answer(op: ProtocolRequest) -> Response:
     return response
 
 
-def _negotiate(kind: str, format_param: str | None) -> Format:
-    candidates = tuple(BY_NAME[n] for n in FORMATS_BY_KIND[kind])  # type: ignore[index]
+def _negotiate(kind: ResultKind, format_param: str | None) -> Format:
+    candidates = tuple(BY_NAME[n] for n in FORMATS_BY_KIND[kind])
     aliases = GRAPH_ALIASES if kind == "graph" else None
     return choose(candidates, request.headers.get("Accept"), format_param=format_param, aliases=aliases)
 

@@ -365,3 +365,43 @@ def test_html_form_keeps_the_query_when_it_is_wrong(client: FlaskClient) -> None
     assert response.status_code == 400 and response.mimetype == "text/html"
     page = response.get_data(as_text=True)
     assert "SELECT * WHERE { ?s ?p }" in page and "error at 1:" in page
+
+
+# -- the editor in a real browser ----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_yasgui_runs_an_example_query_without_leaving_the_site(live_server: LiveServer) -> None:
+    """Headless Chromium: the vendored YASGUI loads, an example runs, and no request leaves the server."""
+    from playwright.sync_api import Route, sync_playwright
+
+    outside: list[str] = []
+
+    def guard(route: Route) -> None:
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        try:
+            page = browser.new_page()
+            page.route("**/*", guard)
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(live_server.url + "/sparql")
+            page.wait_for_selector(".yasqe .CodeMirror")
+            assert page.locator("#plain-form").is_hidden()
+            page.locator("#example-heads button.load-example").click()
+            assert "org:headOf" in page.evaluate("window.kgpubYasgui.getTab().getQuery()")
+            page.locator(".yasqe_queryButton").click()
+            page.wait_for_function(
+                "document.querySelector('.yasr') && "
+                "document.querySelector('.yasr').innerText.includes('Marja-Leena Rinkineva')"
+            )
+        finally:
+            browser.close()
+    assert outside == []
+    assert errors == []
