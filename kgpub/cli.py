@@ -198,3 +198,32 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
     current(settings)  # fail early, with exit code 3, when nothing is published yet
     click.echo(f"serving {settings.published_dir} on http://{settings.host}:{settings.port}/", err=True)
     run_server(settings)
+
+
+@main.command()
+@click.argument("source_id", metavar="SOURCE")
+@click.option("--html", "as_html", is_flag=True, help="Print a standalone HTML page.")
+@click.option("--decide", metavar="'1-3=confirm 5=reject'", help="Record verdicts for the numbered facts.")
+@click.option("--reviewer", default="", help="Who decides (required with --decide).")
+@click.pass_context
+@translate_errors
+def review(ctx: click.Context, source_id: str, as_html: bool, decide: str | None, reviewer: str) -> None:
+    """Show a source (an id under data/sources/) with its facts numbered; confirm or reject them.
+
+    Verdicts go to data/curation/review-<id>.ttl; rejected facts are left out of the next build.
+    """
+    from .extract import extract as run_extract
+    from .review import numbered_facts, parse_decisions, record_decisions
+    from .review import review as render
+    from .sources import load_source
+
+    settings = _settings(ctx)
+    folder = Path(source_id)
+    source = load_source(folder if folder.is_dir() else settings.data_dir / "sources" / source_id)
+    extraction = run_extract(source)
+    if decide is None:
+        click.echo(render(source, extraction, html=as_html), nl=False)
+        return
+    decisions = parse_decisions(decide, len(numbered_facts(extraction)))
+    path = record_decisions(extraction, decisions, settings.data_dir / "curation", reviewer=reviewer)
+    click.echo(f"recorded {len(decisions)} decision(s) in {path}")

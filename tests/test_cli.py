@@ -96,3 +96,21 @@ def test_build_query_and_export_through_the_installed_command(project_copy: Sett
     assert bad.returncode == 3 and "error" in bad.stderr
     exported = subprocess.run([kgpub, "export", "--format", "nt"], env=env, capture_output=True, check=False)
     assert exported.returncode == 0 and exported.stdout.count(b"\n") > 100
+
+
+def test_review_records_a_rejection_that_the_next_build_leaves_out(project_copy: Settings) -> None:
+    env = env_for(project_copy)
+    shown = CliRunner().invoke(main, ["review", "helsinki-kaupunginkanslia"], env=env)
+    assert shown.exit_code == 0, shown.output
+    assert "helsinki-kaupunginkanslia" in shown.output
+    bad = CliRunner().invoke(
+        main, ["review", "helsinki-kaupunginkanslia", "--decide", "99999=reject"], env=env
+    )
+    assert bad.exit_code == 3 and "no fact numbered 99999" in bad.output
+    done = CliRunner().invoke(
+        main, ["review", "helsinki-kaupunginkanslia", "--decide", "1=reject", "--reviewer", "tester"], env=env
+    )
+    assert done.exit_code == 0, done.output
+    assert (project_copy.data_dir / "curation" / "review-helsinki-kaupunginkanslia.ttl").is_file()
+    built = CliRunner().invoke(main, ["build"], env=env)
+    assert built.exit_code == 0, built.output
