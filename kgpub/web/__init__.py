@@ -13,6 +13,7 @@ site is public and read-only.
 from __future__ import annotations
 
 import atexit
+from typing import Any
 
 from flask import Flask, Response, current_app, request
 
@@ -62,9 +63,23 @@ def _cors(response: Response) -> Response:
     return response
 
 
-def serve(settings: Settings, *, threads: int = 8) -> None:
-    """Serve the app with waitress (a production WSGI server) on ``settings.host:settings.port``."""
-    import waitress
+def make_server(settings: Settings, *, port: int | None = None, threads: int = 8) -> Any:
+    """A waitress server (production WSGI) for the app on ``settings.host`` and ``port`` (default
+    ``settings.port``; 0 picks a free one, see ``server.effective_port``)."""
+    import waitress.server
 
     app = create_app(settings)
-    waitress.serve(app, host=settings.host, port=settings.port, threads=threads, ident="kgpub")
+    return waitress.server.create_server(
+        app, host=settings.host, port=settings.port if port is None else port, threads=threads, ident="kgpub"
+    )
+
+
+def serve(settings: Settings, *, threads: int = 8) -> None:
+    """Serve until interrupted (``kgpub serve``); waitress logs the address it listens on."""
+    server = make_server(settings, threads=threads)
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl-C is how a foreground server is stopped
+        pass
+    finally:
+        server.close()
