@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .config import PROJECT_ROOT
-from .errors import QueryRefused
+from .errors import KgpubError, QueryRefused
 from .queries import NamedQuery, load_queries
 from .store.worker import read_message, write_message
 from .synthetic import DEFAULT_BASE, DEFAULT_MUNICIPALITIES, write_trig
@@ -359,14 +359,44 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _seed(path: Path | None, work: Path) -> tuple[str, Path]:
+    """The seed graph: ``--seed``, else the published build, else a fresh build of ``data/`` made in
+    a scratch copy of the project (so the bench never touches ``var/`` or the slug registry)."""
     published = PROJECT_ROOT / "var" / "published" / "dataset.trig"
     if path is None and published.is_file():
         path = published
     if path is not None:
-        return f"Seed graph (`{path.name}` of the published build)", path.resolve()
+        return f"Seed graph (`{path}`)", path.resolve()
+    try:
+        return "Seed graph (the sources in `data/`, built by `kgpub.pipeline` for this run)", _build_seed(
+            work
+        )
+    except KgpubError as exc:
+        print(f"  no seed build ({exc}); using one synthetic municipality", file=sys.stderr)
     small = work / "seed-synthetic.trig"
     write_trig(small, municipalities=1)
-    return "Seed-sized graph (no published build: one synthetic municipality)", small
+    return "Seed-sized graph (the seed build failed: one synthetic municipality)", small
+
+
+def _build_seed(work: Path) -> Path:
+    import shutil
+
+    from .config import Settings
+    from .pipeline import build
+
+    root = work / "seed-project"
+    for name in ("data", "ontology", "shapes", "queries"):
+        shutil.copytree(PROJECT_ROOT / name, root / name)
+    settings = Settings(
+        root=root,
+        data_dir=root / "data",
+        var_dir=root / "var",
+        ontology_dir=root / "ontology",
+        shapes_dir=root / "shapes",
+        queries_dir=root / "queries",
+    )
+    result = build(settings)
+    assert result.published is not None
+    return result.published.dataset_path
 
 
 def _synthetic(municipalities: int, work: Path) -> tuple[str, Path]:
