@@ -114,6 +114,7 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
         return resolve(state, seg, before[-1])
     if (
         before
+        and before[0].start < 60
         and _HEAD_OF.match(seg.text[: before[0].start])
         and re.match(r"\s*is\s", seg.text[before[0].end :])
     ):

@@ -107,7 +107,7 @@ def _within(state: State, i: int, found: list[Mention]) -> None:
     """ "Within the division there operate a team of … and a team of …"."""
     seg = state.segs[i]
     for m in found:
-        if not _WITHIN.match(seg.text[: m.start]):
+        if m.start > 60 or not _WITHIN.match(seg.text[: m.start]):
             continue
         there = _OPERATE.match(seg.text, m.end)
         parent = resolve(state, seg, m)

@@ -67,7 +67,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
 def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
     """ "Anna Berg är chef för förvaltningsavdelningen"."""
     for m in found:
-        pf = _PERSON_FIRST.search(seg.text[: m.start])
+        pf = _PERSON_FIRST.search(seg.text[max(0, m.start - 160) : m.start])
         title = title_of(pf.group("title")) if pf else None
         if pf is None or title is None or not sv_names.leads(title) or not _real_person(pf.group("person")):
             continue
@@ -97,7 +97,7 @@ def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], ti
         return state.resolve(seg, before[-1], create=True)
     if before and before[-1].genitive and seg.text[before[-1].end : tp.start()] == " ":
         return state.resolve(seg, before[-1], create=True)
-    if before and _UNDER.search(seg.text[: tp.start()]):
+    if before and _UNDER.search(seg.text[max(0, tp.start() - 40) : tp.start()]):
         return state.resolve(seg, before[0], create=True)
     if before and _CHIEF_OF.match(seg.text[: before[0].start]):
         return state.resolve(seg, before[0], create=True)

@@ -135,9 +135,10 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         if units:
             _enumeration(state, i, found[0], units, True)
     for m in found:
-        front = _FRONT_VERB.match(seg.text, m.end) if _FRONT.search(seg.text[: m.start]) else None
+        window = seg.text[max(0, m.start - 40) : m.start]
+        front = _FRONT_VERB.match(seg.text, m.end) if _FRONT.search(window) else None
         if front:
-            sub = re.search(r"under\s+$", seg.text[: m.start], re.IGNORECASE) is not None
+            sub = re.search(r"under\s+$", window, re.IGNORECASE) is not None
             _enumeration(state, i, m, front, bool(front.group("count")), "subordinate" if sub else "part")
             break
     _relations(state, seg, found)
