@@ -283,7 +283,9 @@ def test_never_crashes_on_noise(seed: int) -> None:
     run(" ".join(rng.choice(words) for _ in range(2000)))
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "•", "a-" * 5000, "A" * 20000, "direktör för " * 2000])
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "•", "a-" * 5000, "A" * 20000, "direktör för " * 2000, "Stadsstyrelsen " * 5000]
+)
 def test_degenerate_input(text: str) -> None:
     e = run(text)
     assert e.lang == "sv" and e.source == "test-sv"
