@@ -1,10 +1,58 @@
-"""Finnish rules (placeholder until the Finnish extractor lands: finds nothing, says so)."""
+"""Finnish rules: bodies, their parts, heads, duties and sites from Finnish municipal pages.
+
+The page is read segment by segment (``sv_en.segments``: lines, sentences, list items with their
+original offsets; a line broken mid-sentence is joined, its span keeping the newline). Each segment's
+body mentions are found by morphology (``names``, Voikko base forms), then the rules in ``parts``,
+``heads`` and ``duties`` read the constructions around them; ``sites`` reads address and phone lines.
+Cookie banners and log-in messages are skipped (``clean``). No rule names a city, person or page.
+"""
 
 from __future__ import annotations
 
 from ...model import Extraction
 from ...sources import Source
+from ..sv_en import Facts, segments
+from .clean import is_noise
+from .duties import duties
+from .heads import heads
+from .names import mentions
+from .parts import parts
+from .sites import sites
+from .state import State
+
+LANG = "fi"
+#: Segments longer than this are not read by the sentence rules (a run-on blob, not prose).
+MAX_SEGMENT = 2000
 
 
 def extract_fi(source: Source) -> Extraction:
-    return Extraction(source=source.meta.id, lang="fi", warnings=("the Finnish rules are not written yet",))
+    """All facts the Finnish rules find in ``source`` (offsets into ``source.text``)."""
+    state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
+    seen: set[str] = set()
+    for i, seg in enumerate(state.segs):
+        if is_noise(seg.text) or len(seg.text) > MAX_SEGMENT or seg.text in seen:
+            continue
+        seen.add(seg.text)
+        found = mentions(seg.text)
+        before = len(state.recent)
+        for m in found:
+            if m.strong and not m.generic and not _predicate(seg.text, m.start):
+                state.resolve(seg, m)
+        if seg.heading and len(found) >= 1 and found[-1].end - found[0].start >= len(seg.text.strip()) - 1:
+            name = state.resolve(seg, found[-1], weak=True)
+            if (name and len(found) == 1) or (name and found[-1].start == 0):
+                state.section = name
+                state.subject = name
+        heads(state, i, found)
+        parts(state, i, found)
+        duties(state, i, found)
+        if len(state.recent) > before:
+            state.last_in[i] = state.recent[-1]
+    sites(state)
+    return state.facts.extraction()
+
+
+def _predicate(text: str, at: int) -> bool:
+    """A body word after the copula describes the subject ("… on … tukipalveluyksikkö"), no body."""
+    head = text[:at]
+    return " on " in head and "," not in head[head.rfind(" on ") :] and "alainen" not in text[at - 12 : at]

@@ -1,0 +1,91 @@
+"""Heads: "Osastoa johtaa elinkeinojohtaja X", "Viraston päällikkönä on kansliapäällikkö X",
+"Hallinto-osaston päällikkö on hallintojohtaja X", "jaoston puheenjohtaja X", and "Johto" bullets
+("Toimialajohtaja X", "Varhaiskasvatus: palvelujohtajat X ja Y"). A title with no person is a post
+without holder; no head is ever invented."""
+
+from __future__ import annotations
+
+import re
+
+from ..sv_en import PERSON, Segment
+from .names import Mention, is_title, mentions, title_word
+from .state import State
+
+_PERSONS = rf"(?P<person>{PERSON}(?:\s+ja\s+{PERSON})?)"
+_JOHTAA = re.compile(rf"(?P<org>\S+)\s+johtaa\s+(?P<title>(?:\w+\s+){{0,2}}?\w+)(?:\s+{_PERSONS})?\s*[.,]?$")
+_PAALLIKKO = re.compile(
+    rf"(?P<org>\S+)\s+(?:päällikkönä|päällikkö|johtajana|johtaja)\s+(?:on|toimii)\s+(?P<title>\w+)\s+{_PERSONS}"
+)
+_CHAIR = re.compile(
+    rf"(?P<org>\S+)\s+(?P<title>puheenjohtaja(?:na)?|varapuheenjohtaja(?:na)?)\s+(?:on\s+|toimii\s+)?{_PERSONS}"
+)
+_BULLET = re.compile(rf"^(?:(?P<org>[^:]{{2,60}}):\s*)?(?P<title>\w+)\s+(?:\([^)]*\)\s+)?{_PERSONS}$")
+
+
+def heads(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    text = seg.text.strip().rstrip(".")
+    for rx, rule in ((_PAALLIKKO, "head.paallikko"), (_CHAIR, "head.puheenjohtaja")):
+        for m in rx.finditer(text):
+            org = _org(state, seg, found, m.start("org"), m.end("org"))
+            title = title_word(m.group("title")) or m.group("title").lower()
+            if org:
+                _record(state, seg, org, title, m.group("person"), rule)
+    for clause in re.split(r"\s+ja\s+(?=sitä\s)|,\s+", text):
+        m = _JOHTAA.search(clause)
+        if m is None:
+            continue
+        at = text.find(clause)
+        if m.group("org").lower() == "sitä":
+            org = state.subject
+        else:
+            org = _org(state, seg, found, at + m.start("org"), at + m.end("org"))
+        words = m.group("title").split()
+        title = title_word(words[-1])
+        if org and title:
+            full = " ".join([*(w.lower() for w in words[:-1]), title])
+            _record(state, seg, org, full, m.group("person"), "head.johtaa")
+    if seg.bullet:
+        _bullet(state, seg)
+
+
+def _org(state: State, seg: Segment, found: list[Mention], start: int, end: int) -> str | None:
+    for m in found:
+        if m.start <= start < m.end or (m.start < end <= m.end):
+            return state.resolve(seg, m, weak=True)
+    return None
+
+
+def _record(state: State, seg: Segment, org: str, title: str, persons: str | None, rule: str) -> None:
+    names = re.split(r"\s+ja\s+", persons) if persons else [None]
+    for person in names:
+        state.facts.head(org, title, person, seg, rule, 0.85 if person else 0.6)
+    state.posts.setdefault(title, org)
+
+
+def _bullet(state: State, seg: Segment) -> None:
+    m = _BULLET.match(seg.text.strip())
+    if m is None or not is_title(m.group("title")):
+        return
+    title = title_word(m.group("title")) or ""
+    if title.endswith("t"):
+        title = title[:-1]
+    org: str | None
+    if m.group("org"):
+        ms = [x for x in mentions(m.group("org")) if x.start == 0]
+        org = state.resolve(seg, ms[0], weak=True) if ms else _plain(state, seg, m.group("org"))
+    else:
+        org = state.section or (state.recent[0] if state.recent else None)
+    if org:
+        _record(state, seg, org, title, m.group("person"), "head.list")
+
+
+def _plain(state: State, seg: Segment, text: str) -> str | None:
+    """An item label that is no known body word ("Varhaiskasvatus") names a service area."""
+    words = text.split()
+    if not 1 <= len(words) <= 4:
+        return None
+    name = text.strip().lower()
+    return state.register(
+        seg, Mention(0, len(text), name, "service_area", "nimento", False), "body.label", 0.6
+    )

@@ -1,0 +1,239 @@
+"""Body mentions in Finnish text: which words name a body, its kind, and its base-form name.
+
+A body is named by a compound whose last part is a body word ("elinkeino-osasto", "kaupunginhallitus",
+"hallintopalvelut"), with what belongs to the name before it: a coordinated first half ("talous- ja
+suunnitteluosasto"), an agreeing adjective ("sisäinen tarkastus", "tekniset palvelut"), genitives
+that make a sub-body ("kaupunginhallituksen johtamisen jaosto", "kuntayhtymän hallinto") or a place
+("Helsingin kaupunginkanslia", "Tornion kaupunki"). STRONG body words name a body wherever they occur;
+WEAK ones ("-palvelut", "-hallinto", "-ohjaus") only where the sentence structure says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .morph import Word, noun, plural_nominative, readings
+
+STRONG: dict[str, str] = {
+    "valtuusto": "council",
+    "kaupunginhallitus": "board",
+    "kunnanhallitus": "board",
+    "hallitus": "board",
+    "lautakunta": "committee",
+    "jaosto": "division",
+    "toimiala": "division",
+    "kanslia": "agency",
+    "virasto": "agency",
+    "toimisto": "agency",
+    "osasto": "department",
+    "yksikkö": "unit",
+    "tiimi": "team",
+    "liikelaitos": "enterprise",
+    "palvelualue": "service_area",
+    "vastuualue": "service_area",
+    "tulosalue": "service_area",
+    "kuntayhtymä": "other",
+    "yhtymä": "other",
+    "johtajisto": "other",
+    "pormestarikunta": "other",
+    "johtoryhmä": "other",
+    "keskus": "unit",
+}
+WEAK: dict[str, str] = {
+    "palvelu": "unit",
+    "hallinto": "division",
+    "ohjaus": "service_area",
+    "opetus": "service_area",
+    "kasvatus": "service_area",
+    "toimi": "unit",
+    "tarkastus": "unit",
+}
+#: Words that end like a body word but are not bodies.
+NOT_BODY = frozenset(["hallitusohjelma", "kuntalaki", "työhyvinvointikeskus", "keskus", "hallitus-"])
+#: Bare body words that refer back to a body already named ("Osastoa johtaa", "Virastossa on").
+GENERIC = frozenset(
+    ["osasto", "virasto", "yksikkö", "hallitus", "valtuusto", "hallinto", "toimiala", "jaosto", "lautakunta", "kanslia", "tiimi", "palvelualue", "kuntayhtymä", "yhtymä", "toimisto", "keskus"]
+)
+#: Heads whose genitive modifiers are part of the name ("kaupunginhallituksen johtamisen jaosto").
+GENITIVE_HEADS = ("jaosto", "toimiala", "hallinto", "toimi")
+MUNICIPALITY = ("kaupunki", "kunta")
+TITLE_ENDS = (
+    "johtaja",
+    "päällikkö",
+    "puheenjohtaja",
+    "sihteeri",
+    "esimies",
+    "pormestari",
+    "apulaispormestari",
+)
+
+_LETTERS = "A-Za-zÅÄÖåäöÉéÜüÕõŠšŽž"
+TOKEN = re.compile(rf"-?[{_LETTERS}]+(?:-[{_LETTERS}]+)*-?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in a segment: ``start``/``end`` relative to the segment text."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    case: str | None
+    strong: bool
+    generic: bool = False
+    parent: str | None = None  # the body a genitive modifier names ("kaupunginhallituksen" jaosto)
+    place: str | None = None  # the municipality a place genitive names ("Kalajoen kaupungin" X)
+    aliases: tuple[str, ...] = ()
+
+
+def body_kind(w: Word) -> tuple[str, bool] | None:
+    """(kind, strong) when the word's base ends with a body word."""
+    base = w.base.lower()
+    if base in NOT_BODY or any(base.endswith(t) for t in TITLE_ENDS):
+        return None
+    for suffix, kind in STRONG.items():
+        if base.endswith(suffix) and not (suffix == "keskus" and base == "keskus"):
+            if suffix == "hallitus" and base != "hallitus" and not base.endswith("nhallitus"):
+                continue
+            return kind, True
+    for suffix, kind in WEAK.items():
+        if base.endswith(suffix):
+            if suffix == "palvelu" and not w.plural:
+                return None
+            if suffix == "toimi" and base == "toimi":
+                return None
+            return kind, False
+    return None
+
+
+def title_word(word: str) -> str | None:
+    """The base form of a post title ("kansliapäällikön" → kansliapäällikkö), singular."""
+    w = noun(word)
+    if w is None:
+        return None
+    return w.base if any(w.base.endswith(t) for t in TITLE_ENDS) else None
+
+
+def is_title(word: str) -> bool:
+    return title_word(word) is not None
+
+
+def _modifier(word: str) -> Word | None:
+    """A reading of a word before a body word: its genitive reading first ("johtamisen")."""
+    rs = readings(word)
+    return (
+        next((r for r in rs if r.case == "omanto" and r.cls != "teonsana"), None)
+        or next((r for r in rs if r.case == "omanto"), None)
+        or noun(word)
+    )
+
+
+def _head_name(w: Word) -> str:
+    if w.plural and w.base.endswith("palvelu"):
+        return plural_nominative(w.base)
+    return w.base
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every body mention in ``text``, left to right, bounded by the token count."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)][:4000]
+    out: list[Mention] = []
+    for i, (s, e, tok) in enumerate(toks):
+        if tok.endswith("-") or tok.startswith("-"):
+            continue
+        w = noun(tok)
+        if w is None:
+            continue
+        found = _mention(text, toks, i, w)
+        if found:
+            out.append(found)
+    return out
+
+
+def _adjacent(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    return i > 0 and text[toks[i - 1][1] : toks[i][0]] in {" ", "\n"}
+
+
+def _mention(text: str, toks: list[tuple[int, int, str]], i: int, w: Word) -> Mention | None:
+    s, e, tok = toks[i]
+    base = w.base.lower()
+    if base in MUNICIPALITY:
+        if _adjacent(text, toks, i):
+            p = noun(toks[i - 1][2])
+            if p and p.proper and p.case == "omanto":
+                return Mention(
+                    toks[i - 1][0],
+                    e,
+                    f"{p.base[:1].upper()}{p.base[1:]}n {base}".replace("nn ", "n "),
+                    "municipality",
+                    w.case,
+                    True,
+                )
+        return None
+    kb = body_kind(w)
+    if kb is None:
+        return None
+    kind, strong = kb
+    name = _head_name(w)
+    start = s
+    generic = base in GENERIC
+    parent = place = None
+    aliases: list[str] = []
+    # a coordinated first half: "talous- ja suunnitteluosasto"
+    if i >= 2 and toks[i - 2][2].endswith("-") and toks[i - 1][2] in {"ja", "sekä", "tai"}:
+        name = toks[i - 2][2].lower() + " " + toks[i - 1][2] + " " + name
+        start = toks[i - 2][0]
+        generic = False
+    else:
+        j = i
+        mods: list[str] = []
+        while j > 0 and _adjacent(text, toks, j) and len(mods) < 2:
+            p = _modifier(toks[j - 1][2])
+            if p is None or toks[j - 1][2].endswith("-"):
+                break
+            adjective = p.cls == "laatusana" and p.base.endswith("nen")
+            if adjective and p.case == w.case and p.plural == w.plural and p.case:
+                mods.insert(0, plural_nominative(p.base) if w.plural and name.endswith("t") else p.base)
+            elif p.case == "omanto" and p.proper:
+                pm = noun(toks[j][2])
+                if pm and pm.base in MUNICIPALITY:
+                    place = f"{p.base}n {pm.base}".replace("nn ", "n ")
+                    break
+                mods.insert(0, toks[j - 1][2])
+            elif p.case == "omanto" and p.base in MUNICIPALITY and j >= 2 and _adjacent(text, toks, j - 1):
+                q = _modifier(toks[j - 2][2])
+                if q and q.proper and q.case == "omanto":
+                    place = f"{q.base}n {p.base}".replace("nn ", "n ")
+                    aliases.append(f"{toks[j - 2][2]} {toks[j - 1][2]} {name}")
+                break
+            elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
+                pk = body_kind(p)
+                if pk and parent is None and j == i:
+                    parent = _head_name(p)
+                mods.insert(0, toks[j - 1][2].lower())
+                if pk:
+                    parent = _head_name(p)
+                    j -= 1
+                    break
+            else:
+                break
+            j -= 1
+        if mods:
+            start = toks[j][0]
+            full = " ".join([*mods, name])
+            if any(m[:1].isupper() for m in mods):
+                aliases.append(name)
+            elif parent is None:
+                aliases.append(name) if generic else None
+            name = full
+            generic = False
+    # "Keskushallintopalvelut -toimialalla": the body word after a spaced hyphen names the kind
+    end = e
+    if i + 1 < len(toks) and toks[i + 1][2].startswith("-") and text[e : toks[i + 1][0]] == " ":
+        k = noun(toks[i + 1][2][1:])
+        if k and body_kind(k):
+            aliases.append(f"{name} -{k.base}")
+            end = toks[i + 1][1]
+    return Mention(start, end, name, kind, w.case, strong, generic, parent, place, tuple(aliases))

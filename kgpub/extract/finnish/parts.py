@@ -1,0 +1,138 @@
+"""Part-of: enumerations ("Kaupunginkansliassa on kuusi osastoa: a, b … ja f"), composition
+("koostuvat neljästä palvelualueesta; a, b, c ja d", "jakautuu toimialoihin, jotka ovat …"),
+membership ("osastoon kuuluu … a ja b"), subordination ("X on Y:n alainen virasto", "Y:n alaisena",
+"toimii <post>:n alaisuudessa" → reports_to) and groupings ("Yleishallinto tarkoittaa a:ta, b:tä …")."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Relation
+from ..sv_en import Segment, split_list
+from .morph import noun
+from .names import Mention, body_kind, mentions, title_word
+from .state import State
+
+_CONJ = ("ja", "sekä", "tai")
+_NUMS = ["kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"]
+_LIST = re.compile(r"\bon\s+(?:(?:" + "|".join(_NUMS) + r"|\d+|seuraavat)\s+)?(\w+)\s*:\s*", re.I)
+_COMPOSE = re.compile(
+    r"\b(?:koostuu|koostuvat|muodostuu|muodostuvat|jakautuu|jakautuvat|jakaantuu|jakaantuvat)\s+"
+    r"(?:(?:"
+    + "|".join(_NUMS)
+    + r"|kahdesta|kolmesta|neljästä|viidestä|kuudesta|seitsemästä|kahdeksasta|kahteen|kolmeen|neljään|viiteen|kuuteen"
+    r"|\d+|seuraavista|seuraaviin|eri|kahdesta|kolmesta|neljästä|viidestä|kuudesta|kahteen|kolmeen|neljään|viiteen|kuuteen)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
+    re.I,
+)
+
+
+def parts(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    _enumeration(state, i, found)
+    _membership(state, seg, found)
+    _subordination(state, seg, found)
+    _grouping(state, seg, found)
+
+
+def _parent(state: State, seg: Segment, found: list[Mention], before: int) -> str | None:
+    for m in found:
+        if m.end <= before and not m.parent:
+            org = state.resolve(seg, m, weak=True)
+            if org:
+                return org
+    return None
+
+
+def _enumeration(state: State, i: int, found: list[Mention]) -> None:
+    seg = state.segs[i]
+    cue = _LIST.search(seg.text) or _COMPOSE.search(seg.text)
+    if cue is None:
+        return
+    count = noun(cue.group(1))
+    kb = body_kind(count) if count else None
+    if kb is None:
+        return
+    parent = _parent(state, seg, found, cue.start())
+    if parent is None:
+        return
+    tail = seg.text[cue.end() :]
+    if tail.strip():
+        items = [
+            (s - seg.start, t) for s, _, t in split_list(tail, seg.start + cue.end(), _CONJ, lambda _: True)
+        ]
+        target = [(seg, s, t) for s, t in items]
+    else:
+        target = [(item, 0, item.text) for item in state.items_after(i)]
+    for where, at, text in target:
+        child = _item_body(state, where, text, kb[0])
+        if child:
+            state.facts.part(child, parent, "part", seg, "part.enumeration", 0.85)
+
+
+def _item_body(state: State, seg: Segment, text: str, kind: str) -> str | None:
+    """The body a list item names: its first mention, or the item's words in the nominative."""
+    head = re.split(r"\s+(?:vastaa|huolehtii|hoitaa)\b|:", text)[0].strip()
+    ms = [m for m in mentions(head) if not m.generic]
+    if ms and ms[0].start == 0:
+        return state.resolve(seg, ms[0], weak=True)
+    words = head.split()
+    if not words or len(words) > 4 or not all(noun(w) for w in words):
+        return None
+    n = noun(words[-1])
+    if n is None:
+        return None
+    name = " ".join([*(w.lower() for w in words[:-1]), n.base])
+    return state.register(seg, Mention(0, len(head), name, kind, "nimento", False), "body.item", 0.6)
+
+
+def _membership(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "X:ään kuuluvat a, b ja c", "osastoon kuuluu … a ja b"."""
+    cue = re.search(r"\bkuuluu|kuuluvat\b", seg.text)
+    if cue is None:
+        return
+    parents = [m for m in found if m.end <= cue.start() and m.case == "sisatulento"]
+    children = [m for m in found if m.start >= cue.end() and not m.generic and m.case == "nimento"]
+    if not parents or not children:
+        return
+    parent = state.resolve(seg, parents[-1], weak=True)
+    for m in children:
+        child = state.resolve(seg, m, weak=True)
+        if parent and child:
+            state.facts.part(child, parent, "part", seg, "part.kuuluu", 0.8)
+
+
+def _subordination(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "X on Y:n alainen virasto", "Y:n alaisena …", "toimii Z:n alaisuudessa"."""
+    for cue in re.finditer(r"(\S+)\s+(alainen|alaisena|alaisuudessa|alle)\b", seg.text):
+        child = _child(state, seg, found, cue.start())
+        if child is None:
+            continue
+        gen = [m for m in found if m.end == cue.end(1) and m.case == "omanto"]
+        if gen:
+            parent = state.resolve(seg, gen[-1], weak=True)
+            if parent:
+                state.facts.part(child, parent, "subordinate", seg, "part.alainen", 0.8)
+            continue
+        title = title_word(cue.group(1))
+        if title and title in state.posts:
+            rel: Relation = "reports_to"
+            state.facts.part(child, state.posts[title], rel, seg, "part.reports-to", 0.75, via_post=title)
+
+
+def _child(state: State, seg: Segment, found: list[Mention], cue_at: int) -> str | None:
+    nominative = [m for m in found if m.case == "nimento" and m.end <= cue_at and m.start == 0]
+    if not nominative:
+        nominative = [m for m in found if m.case == "nimento" and m.start > cue_at and not m.generic]
+    return state.resolve(seg, nominative[0], weak=True, subject=True) if nominative else None
+
+
+def _grouping(state: State, seg: Segment, found: list[Mention]) -> None:
+    cue = re.search(r"\btarkoittaa\s+", seg.text)
+    if cue is None or not found or found[0].start != 0:
+        return
+    group = state.resolve(seg, found[0], weak=True, subject=True)
+    for m in found[1:]:
+        if m.start >= cue.end() and m.strong and not m.generic and group:
+            child = state.resolve(seg, m)
+            if child:
+                state.facts.part(child, group, "grouping", seg, "part.grouping", 0.7)

@@ -1,0 +1,77 @@
+"""What the Finnish rules remember while reading a page: recorded bodies, the most recent ones (for
+"Osastoa johtaa", "Virastossa on", "se vastaa"), the section a heading opened, and which body each
+post heads (for "toimii kansliapäällikön alaisuudessa")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..sv_en import Facts, Segment, key
+from .names import Mention
+
+#: Bare body words that may name a body of their own when nothing earlier matches ("valtuusto").
+SELF_NAMING = frozenset(["valtuusto", "hallitus", "hallinto", "kuntayhtymä"])
+
+
+@dataclass
+class State:
+    facts: Facts
+    segs: list[Segment]
+    recent: list[str] = field(default_factory=list)
+    section: str | None = None
+    subject: str | None = None
+    posts: dict[str, str] = field(default_factory=dict)
+    last_in: dict[int, str] = field(default_factory=dict)
+
+    def register(
+        self, seg: Segment, m: Mention, rule: str, conf: float = 0.8, kind: str | None = None
+    ) -> str:
+        """Record the body a mention names (and what its genitive or place says it is part of)."""
+        name = self.facts.body(m.name, kind or m.kind, seg, rule, conf, m.aliases)
+        self.recent.append(name)
+        if m.parent:
+            parent = self.facts.find(m.parent) or self.facts.body(m.parent, "other", seg, rule, 0.7)
+            self.facts.part(name, parent, "part", seg, "part.genitive", 0.75)
+        if m.place:
+            place = self.facts.body(m.place, "municipality", seg, rule, 0.8)
+            self.facts.part(name, place, "part", seg, "part.place", 0.75)
+        return name
+
+    def resolve(self, seg: Segment, m: Mention, weak: bool = False, subject: bool = False) -> str | None:
+        """The body a mention refers to: an anaphor ("osasto") → the latest such body; a name → itself
+        (a weak name only when ``weak``, i.e. the construction says it is a body)."""
+        if m.generic:
+            for name in reversed(self.recent):
+                body = self.facts.bodies.get(key(name))
+                if key(name).endswith(m.name) or (m.name == "virasto" and body and body.kind == "agency"):
+                    return name
+            if m.name in SELF_NAMING and (subject or m.case == "nimento"):
+                return self.register(seg, m, "body.generic", 0.6)
+            return None
+        known = self.facts.find(m.name)
+        if known:
+            self.recent.append(known)
+            for alias in m.aliases:
+                self.facts.body(known, m.kind, seg, "body", 0.8, (alias,))
+            return known
+        if m.strong or weak:
+            return self.register(seg, m, "body.strong" if m.strong else "body.structural")
+        return None
+
+    def items_after(self, i: int) -> list[Segment]:
+        """The bulleted items right after segment ``i``."""
+        out = []
+        for seg in self.segs[i + 1 : i + 60]:
+            if not seg.bullet:
+                break
+            out.append(seg)
+        return out
+
+
+def at_start(text: str, m: Mention) -> bool:
+    """The mention opens the sentence, after at most a linking adverb ("Lisäksi", "Niin ikään")."""
+    return (
+        re.fullmatch(r"\s*(?:(?:Lisäksi|Myös|Samoin|Niin\s+ikään|Edelleen|Nyt)\s*,?\s*)?", text[: m.start])
+        is not None
+    )

@@ -1,0 +1,102 @@
+"""The Finnish rules on real sentences from the seeds and the devset: facts and exact evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgpub.extract.finnish import extract_fi
+from kgpub.model import Extraction
+from kgpub.sources import Source, SourceMeta
+
+
+def run(text: str) -> Extraction:
+    meta = SourceMeta("t", "t", "p", "m", "fi", "unknown", "unknown")
+    ex = extract_fi(Source(meta=meta, text=text, path=Path("t.txt")))
+    for fact in (*ex.bodies, *ex.part_of, *ex.heads, *ex.duties, *ex.sites):
+        ev = fact.evidence
+        assert text[ev.start : ev.end] == ev.quote
+    return ex
+
+
+def test_enumeration_and_heads() -> None:
+    text = (
+        "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto, henkilöstöosasto, "
+        "strategiaosasto, talous- ja suunnitteluosasto ja viestintäosasto.\n"
+        "Viraston päällikkönä on kansliapäällikkö Sami Sarvilinna.\n"
+        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa ja sitä johtaa sisäisen tarkastuksen päällikkö.\n"
+        "Talous- ja suunnitteluosasto huolehtii mm. kaupunkistrategiasta.\n"
+        "Osaston päällikkönä toimii rahoitusjohtaja Tuula Saxholm.\n"
+    )
+    ex = run(text)
+    parts = {(p.child, p.parent, p.relation) for p in ex.part_of}
+    assert ("talous- ja suunnitteluosasto", "kaupunginkanslia", "part") in parts
+    assert len([p for p in parts if p[1] == "kaupunginkanslia" and p[2] == "part"]) == 6
+    reports = [p for p in ex.part_of if p.relation == "reports_to"]
+    assert [(p.child, p.parent, p.via_post) for p in reports] == [
+        ("sisäinen tarkastus", "kaupunginkanslia", "kansliapäällikkö")
+    ]
+    heads = {(h.org, h.title, h.person) for h in ex.heads}
+    assert ("kaupunginkanslia", "kansliapäällikkö", "Sami Sarvilinna") in heads
+    assert ("talous- ja suunnitteluosasto", "rahoitusjohtaja", "Tuula Saxholm") in heads
+
+
+def test_duty_across_broken_line_keeps_newline_in_quote() -> None:
+    text = (
+        "Strategiaosasto huolehtii kaupungin strategisesta kehittämisestä ja strategisesti keskeisten "
+        "asiakokonaisuuksien ja hankkeiden\nkoordinoinnista, digitalisaation ja tietohallinnon ohjauksesta."
+    )
+    ex = run(text)
+    assert len(ex.duties) == 1
+    d = ex.duties[0]
+    assert d.org == "strategiaosasto" and "hankkeiden koordinoinnista" in d.text
+    assert "\n" in d.evidence.quote
+
+
+def test_composition_grouping_and_passive() -> None:
+    text = (
+        "Hallintopalvelut koostuvat neljästä eri palvelualueesta; yleishallinnosta, henkilöstöohjauksesta, "
+        "talousohjauksesta ja tietohallintopalveluista.\n\nYleishallinto\n\n"
+        "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, kaupunginjohtajaa ja kaupunginkansliaa.\n\n"
+        "Talousohjaus\n\nTalousohjauksessa kootaan ja valmistellaan vuosittain talousarviokirja.\n"
+    )
+    ex = run(text)
+    parts = {(p.child, p.parent, p.relation) for p in ex.part_of}
+    assert ("tietohallintopalvelut", "hallintopalvelut", "part") in parts
+    assert ("kaupunginkanslia", "yleishallinto", "grouping") in parts
+    assert not any(p[0] == "kaupunginjohtaja" for p in parts)
+    assert [(d.org, d.text) for d in ex.duties] == [
+        ("talousohjaus", "kootaan ja valmistellaan vuosittain talousarviokirja")
+    ]
+
+
+def test_jaosto_chair_and_noise() -> None:
+    text = (
+        "Kaupunginhallituksen johtamisen jaosto / Kaupunginhallituksen johtamisen jaoston puheenjohtaja "
+        "Lasse Männistö\n\nKirjautuminen\n\nKirjautuminen epäonnistui. Käyttäjätunnuksesi on suljettu."
+    )
+    ex = run(text)
+    assert {b.name for b in ex.bodies} == {"kaupunginhallitus", "kaupunginhallituksen johtamisen jaosto"}
+    assert [(p.child, p.parent) for p in ex.part_of] == [
+        ("kaupunginhallituksen johtamisen jaosto", "kaupunginhallitus")
+    ]
+    assert [(h.title, h.person) for h in ex.heads] == [("puheenjohtaja", "Lasse Männistö")]
+
+
+def test_site_after_body() -> None:
+    text = "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:\nPorkkalankatu 13 G\nPuhelinnumero: 029 5660 120"
+    ex = run(text)
+    assert [(s.org, s.address, s.phone) for s in ex.sites] == [
+        ("Helsingin oikeusaputoimisto", "Porkkalankatu 13 G", "029 5660 120")
+    ]
+
+
+def test_robust_on_odd_input() -> None:
+    for text in (
+        "",
+        "\n\n",
+        "ä" * 5000,
+        "osasto: " * 2000,
+        "\x00\ufeff–—•\u200b",
+        "Kaupunginkansliassa on :",
+    ):
+        run(text)
