@@ -12,7 +12,18 @@ from .state import State, at_start
 
 #: Verbs that state structure or place, not a duty.
 NOT_DUTY = frozenset(
-    ["olla", "kuulua", "koostua", "jakautua", "jakaantua", "muodostua", "sijaita", "sijoittua", "tarkoittaa", "ei"]
+    [
+        "olla",
+        "kuulua",
+        "koostua",
+        "jakautua",
+        "jakaantua",
+        "muodostua",
+        "sijaita",
+        "sijoittua",
+        "tarkoittaa",
+        "ei",
+    ]
 )
 _CUE = re.compile(r"^(?:huolehtii|vastaa)(?:\s+(?:myös|mm\.|muun\s+muassa|lisäksi))?\s+", re.I)
 _ADVERB = re.compile(r"\s*(?:(?:myös|mm\.|lisäksi|siis|edelleen|osaltaan)\s+)*")

@@ -32,9 +32,10 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             if org:
                 _record(state, seg, org, title, m.group("person"), rule)
     for clause in re.split(r"\s+ja\s+(?=sitä\s)|,\s+", text):
-        m = _JOHTAA.search(clause)
-        if m is None:
+        j = _JOHTAA.search(clause)
+        if j is None:
             continue
+        m = j
         at = text.find(clause)
         if m.group("org").lower() == "sitä":
             org = state.subject

@@ -17,7 +17,7 @@ _VOIKKO: list[Any] = []
 def _voikko() -> Any:
     if not _VOIKKO:
         try:
-            import libvoikko  # type: ignore[import-untyped]
+            import libvoikko
 
             _VOIKKO.append(libvoikko.Voikko("fi"))
         except Exception:  # no analyser: every word is unknown, rules still run on surface forms

@@ -11,7 +11,7 @@ WEAK ones ("-palvelut", "-hallinto", "-ohjaus") only where the sentence structur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .morph import Word, noun, plural_nominative, readings
 
@@ -53,7 +53,24 @@ WEAK: dict[str, str] = {
 NOT_BODY = frozenset(["hallitusohjelma", "kuntalaki", "työhyvinvointikeskus", "keskus", "hallitus-"])
 #: Bare body words that refer back to a body already named ("Osastoa johtaa", "Virastossa on").
 GENERIC = frozenset(
-    ["osasto", "virasto", "yksikkö", "hallitus", "valtuusto", "hallinto", "toimiala", "jaosto", "lautakunta", "kanslia", "tiimi", "palvelualue", "kuntayhtymä", "yhtymä", "toimisto", "keskus"]
+    [
+        "osasto",
+        "virasto",
+        "yksikkö",
+        "hallitus",
+        "valtuusto",
+        "hallinto",
+        "toimiala",
+        "jaosto",
+        "lautakunta",
+        "kanslia",
+        "tiimi",
+        "palvelualue",
+        "kuntayhtymä",
+        "yhtymä",
+        "toimisto",
+        "keskus",
+    ]
 )
 #: Heads whose genitive modifiers are part of the name ("kaupunginhallituksen johtamisen jaosto").
 GENITIVE_HEADS = ("jaosto", "toimiala", "hallinto", "toimi")
@@ -136,104 +153,108 @@ def _head_name(w: Word) -> str:
     return w.base
 
 
+Tok = tuple[int, int, str]
+
+
 def mentions(text: str) -> list[Mention]:
     """Every body mention in ``text``, left to right, bounded by the token count."""
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)][:4000]
     out: list[Mention] = []
-    for i, (s, e, tok) in enumerate(toks):
+    for i, (_, _, tok) in enumerate(toks):
         if tok.endswith("-") or tok.startswith("-"):
             continue
         w = noun(tok)
         if w is None:
             continue
-        found = _mention(text, toks, i, w)
+        found = _municipality(text, toks, i, w) if w.base in MUNICIPALITY else _mention(text, toks, i, w)
         if found:
             out.append(found)
     return out
 
 
-def _adjacent(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+def _adjacent(text: str, toks: list[Tok], i: int) -> bool:
     return i > 0 and text[toks[i - 1][1] : toks[i][0]] in {" ", "\n"}
 
 
-def _mention(text: str, toks: list[tuple[int, int, str]], i: int, w: Word) -> Mention | None:
-    s, e, tok = toks[i]
-    base = w.base.lower()
-    if base in MUNICIPALITY:
-        if _adjacent(text, toks, i):
-            p = noun(toks[i - 1][2])
-            if p and p.proper and p.case == "omanto":
-                return Mention(
-                    toks[i - 1][0],
-                    e,
-                    f"{p.base[:1].upper()}{p.base[1:]}n {base}".replace("nn ", "n "),
-                    "municipality",
-                    w.case,
-                    True,
-                )
+def _town(place: str, word: str) -> str:
+    """ "Helsinki" + "kaupunki" → "Helsingin kaupunki" from the genitive's base."""
+    return f"{place[:1].upper()}{place[1:]}n {word}".replace("nn ", "n ")
+
+
+def _municipality(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
+    """ "Helsingin kaupunki" (any case): a place genitive before kaupunki/kunta."""
+    if not _adjacent(text, toks, i):
         return None
+    p = _modifier(toks[i - 1][2])
+    if p and p.proper and p.case == "omanto":
+        return Mention(toks[i - 1][0], toks[i][1], _town(p.base, w.base), "municipality", w.case, True)
+    return None
+
+
+@dataclass
+class _Name:
+    name: str
+    start: int
+    generic: bool
+    parent: str | None = None
+    place: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _mention(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
     kb = body_kind(w)
     if kb is None:
         return None
-    kind, strong = kb
-    name = _head_name(w)
-    start = s
-    generic = base in GENERIC
-    parent = place = None
-    aliases: list[str] = []
-    # a coordinated first half: "talous- ja suunnitteluosasto"
+    n = _Name(_head_name(w), toks[i][0], w.base.lower() in GENERIC)
     if i >= 2 and toks[i - 2][2].endswith("-") and toks[i - 1][2] in {"ja", "sekä", "tai"}:
-        name = toks[i - 2][2].lower() + " " + toks[i - 1][2] + " " + name
-        start = toks[i - 2][0]
-        generic = False
+        # a coordinated first half: "talous- ja suunnitteluosasto"
+        n.name = toks[i - 2][2].lower() + " " + toks[i - 1][2] + " " + n.name
+        n.start, n.generic = toks[i - 2][0], False
     else:
-        j = i
-        mods: list[str] = []
-        while j > 0 and _adjacent(text, toks, j) and len(mods) < 2:
-            p = _modifier(toks[j - 1][2])
-            if p is None or toks[j - 1][2].endswith("-"):
-                break
-            adjective = p.cls == "laatusana" and p.base.endswith("nen")
-            if adjective and p.case == w.case and p.plural == w.plural and p.case:
-                mods.insert(0, plural_nominative(p.base) if w.plural and name.endswith("t") else p.base)
-            elif p.case == "omanto" and p.proper:
-                pm = noun(toks[j][2])
-                if pm and pm.base in MUNICIPALITY:
-                    place = f"{p.base}n {pm.base}".replace("nn ", "n ")
-                    break
-                mods.insert(0, toks[j - 1][2])
-            elif p.case == "omanto" and p.base in MUNICIPALITY and j >= 2 and _adjacent(text, toks, j - 1):
-                q = _modifier(toks[j - 2][2])
-                if q and q.proper and q.case == "omanto":
-                    place = f"{q.base}n {p.base}".replace("nn ", "n ")
-                    aliases.append(f"{toks[j - 2][2]} {toks[j - 1][2]} {name}")
-                break
-            elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
-                pk = body_kind(p)
-                if pk and parent is None and j == i:
-                    parent = _head_name(p)
-                mods.insert(0, toks[j - 1][2].lower())
-                if pk:
-                    parent = _head_name(p)
-                    j -= 1
-                    break
-            else:
-                break
-            j -= 1
-        if mods:
-            start = toks[j][0]
-            full = " ".join([*mods, name])
-            if any(m[:1].isupper() for m in mods):
-                aliases.append(name)
-            elif parent is None:
-                aliases.append(name) if generic else None
-            name = full
-            generic = False
-    # "Keskushallintopalvelut -toimialalla": the body word after a spaced hyphen names the kind
-    end = e
-    if i + 1 < len(toks) and toks[i + 1][2].startswith("-") and text[e : toks[i + 1][0]] == " ":
-        k = noun(toks[i + 1][2][1:])
+        _modifiers(text, toks, i, w, n)
+    end = toks[i][1]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt and nxt[2].startswith("-") and text[end : nxt[0]] == " ":
+        # "Keskushallintopalvelut -toimialalla": the body word after a spaced hyphen names the kind
+        k = noun(nxt[2][1:])
         if k and body_kind(k):
-            aliases.append(f"{name} -{k.base}")
-            end = toks[i + 1][1]
-    return Mention(start, end, name, kind, w.case, strong, generic, parent, place, tuple(aliases))
+            n.aliases.append(f"{n.name} -{k.base}")
+            end = nxt[1]
+    return Mention(n.start, end, n.name, kb[0], w.case, kb[1], n.generic, n.parent, n.place, tuple(n.aliases))
+
+
+def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
+    """Adjectives, place and body genitives before the body word that belong to its name."""
+    base = w.base.lower()
+    j = i
+    mods: list[str] = []
+    while j > 0 and _adjacent(text, toks, j) and len(mods) < 2:
+        word = toks[j - 1][2]
+        p = _modifier(word)
+        if p is None or word.endswith("-"):
+            break
+        if p.cls == "laatusana" and p.base.endswith("nen") and p.case == w.case and p.plural == w.plural:
+            mods.insert(0, plural_nominative(p.base) if w.plural and n.name.endswith("t") else p.base)
+        elif p.case == "omanto" and p.proper:
+            mods.insert(0, word)
+        elif p.case == "omanto" and p.base in MUNICIPALITY and j >= 2 and _adjacent(text, toks, j - 1):
+            q = _modifier(toks[j - 2][2])
+            if q and q.proper and q.case == "omanto":
+                n.place = _town(q.base, p.base)
+                n.aliases.append(f"{toks[j - 2][2]} {word} {n.name}")
+            break
+        elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
+            mods.insert(0, word.lower())
+            if body_kind(p):
+                n.parent = _head_name(p)
+                j -= 1
+                break
+        else:
+            break
+        j -= 1
+    if mods:
+        n.start = toks[j][0]
+        if any(m[:1].isupper() for m in mods) or (n.generic and n.parent is None):
+            n.aliases.append(n.name)
+        n.name = " ".join([*mods, n.name])
+        n.generic = False

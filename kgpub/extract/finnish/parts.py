@@ -16,12 +16,26 @@ from .state import State
 _CONJ = ("ja", "sekä", "tai")
 _NUMS = ["kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"]
 _LIST = re.compile(r"\bon\s+(?:(?:" + "|".join(_NUMS) + r"|\d+|seuraavat)\s+)?(\w+)\s*:\s*", re.I)
+_COUNTS = [
+    "kahdesta",
+    "kolmesta",
+    "neljästä",
+    "viidestä",
+    "kuudesta",
+    "seitsemästä",
+    "kahdeksasta",
+    "kahteen",
+    "kolmeen",
+    "neljään",
+    "viiteen",
+    "kuuteen",
+    "seuraavista",
+    "seuraaviin",
+    "eri",
+]
 _COMPOSE = re.compile(
     r"\b(?:koostuu|koostuvat|muodostuu|muodostuvat|jakautuu|jakautuvat|jakaantuu|jakaantuvat)\s+"
-    r"(?:(?:"
-    + "|".join(_NUMS)
-    + r"|kahdesta|kolmesta|neljästä|viidestä|kuudesta|seitsemästä|kahdeksasta|kahteen|kolmeen|neljään|viiteen|kuuteen"
-    r"|\d+|seuraavista|seuraaviin|eri|kahdesta|kolmesta|neljästä|viidestä|kuudesta|kahteen|kolmeen|neljään|viiteen|kuuteen)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
+    r"(?:(?:" + "|".join([*_NUMS, *_COUNTS]) + r"|\d+)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
     re.I,
 )
 
@@ -57,13 +71,11 @@ def _enumeration(state: State, i: int, found: list[Mention]) -> None:
         return
     tail = seg.text[cue.end() :]
     if tail.strip():
-        items = [
-            (s - seg.start, t) for s, _, t in split_list(tail, seg.start + cue.end(), _CONJ, lambda _: True)
-        ]
-        target = [(seg, s, t) for s, t in items]
+        pieces = split_list(tail, seg.start + cue.end(), _CONJ, lambda _: True)
+        target = [(seg, t) for _, _, t in pieces]
     else:
-        target = [(item, 0, item.text) for item in state.items_after(i)]
-    for where, at, text in target:
+        target = [(item, item.text) for item in state.items_after(i)]
+    for where, text in target:
         child = _item_body(state, where, text, kb[0])
         if child:
             state.facts.part(child, parent, "part", seg, "part.enumeration", 0.85)

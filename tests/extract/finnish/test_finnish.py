@@ -12,8 +12,11 @@ from kgpub.sources import Source, SourceMeta
 def run(text: str) -> Extraction:
     meta = SourceMeta("t", "t", "p", "m", "fi", "unknown", "unknown")
     ex = extract_fi(Source(meta=meta, text=text, path=Path("t.txt")))
-    for fact in (*ex.bodies, *ex.part_of, *ex.heads, *ex.duties, *ex.sites):
-        ev = fact.evidence
+    spans = (
+        [f.evidence for f in ex.bodies] + [f.evidence for f in ex.part_of] + [f.evidence for f in ex.heads]
+    )
+    spans += [f.evidence for f in ex.duties] + [f.evidence for f in ex.sites]
+    for ev in spans:
         assert text[ev.start : ev.end] == ev.quote
     return ex
 
@@ -23,7 +26,8 @@ def test_enumeration_and_heads() -> None:
         "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto, henkilöstöosasto, "
         "strategiaosasto, talous- ja suunnitteluosasto ja viestintäosasto.\n"
         "Viraston päällikkönä on kansliapäällikkö Sami Sarvilinna.\n"
-        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa ja sitä johtaa sisäisen tarkastuksen päällikkö.\n"
+        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa ja sitä johtaa "
+        "sisäisen tarkastuksen päällikkö.\n"
         "Talous- ja suunnitteluosasto huolehtii mm. kaupunkistrategiasta.\n"
         "Osaston päällikkönä toimii rahoitusjohtaja Tuula Saxholm.\n"
     )
@@ -56,7 +60,8 @@ def test_composition_grouping_and_passive() -> None:
     text = (
         "Hallintopalvelut koostuvat neljästä eri palvelualueesta; yleishallinnosta, henkilöstöohjauksesta, "
         "talousohjauksesta ja tietohallintopalveluista.\n\nYleishallinto\n\n"
-        "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, kaupunginjohtajaa ja kaupunginkansliaa.\n\n"
+        "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, kaupunginjohtajaa ja "
+        "kaupunginkansliaa.\n\n"
         "Talousohjaus\n\nTalousohjauksessa kootaan ja valmistellaan vuosittain talousarviokirja.\n"
     )
     ex = run(text)
@@ -83,7 +88,10 @@ def test_jaosto_chair_and_noise() -> None:
 
 
 def test_site_after_body() -> None:
-    text = "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:\nPorkkalankatu 13 G\nPuhelinnumero: 029 5660 120"
+    text = (
+        "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:\n"
+        "Porkkalankatu 13 G\nPuhelinnumero: 029 5660 120"
+    )
     ex = run(text)
     assert [(s.org, s.address, s.phone) for s in ex.sites] == [
         ("Helsingin oikeusaputoimisto", "Porkkalankatu 13 G", "029 5660 120")
