@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...model import Relation
-from ..sv_en import Segment, split_list
+from ..sv_en import Segment, split_list, words
 from .morph import noun
 from .names import Mention, body_kind, mentions, title_word
 from .state import State
@@ -16,26 +16,13 @@ from .state import State
 _CONJ = ("ja", "sekä", "tai")
 _NUMS = ["kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"]
 _LIST = re.compile(r"\bon\s+(?:(?:" + "|".join(_NUMS) + r"|\d+|seuraavat)\s+)?(\w+)\s*:\s*", re.I)
-_COUNTS = [
-    "kahdesta",
-    "kolmesta",
-    "neljästä",
-    "viidestä",
-    "kuudesta",
-    "seitsemästä",
-    "kahdeksasta",
-    "kahteen",
-    "kolmeen",
-    "neljään",
-    "viiteen",
-    "kuuteen",
-    "seuraavista",
-    "seuraaviin",
-    "eri",
-]
+_COUNTS = words(
+    "kahdesta kolmesta neljästä viidestä kuudesta seitsemästä kahdeksasta kahteen kolmeen neljään viiteen "
+    "kuuteen seuraavista seuraaviin eri"
+)
 _COMPOSE = re.compile(
     r"\b(?:koostuu|koostuvat|muodostuu|muodostuvat|jakautuu|jakautuvat|jakaantuu|jakaantuvat)\s+"
-    r"(?:(?:" + "|".join([*_NUMS, *_COUNTS]) + r"|\d+)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
+    r"(?:(?:" + "|".join([*_NUMS, *sorted(_COUNTS)]) + r"|\d+)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
     re.I,
 )
 
