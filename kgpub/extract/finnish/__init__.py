@@ -15,7 +15,7 @@ from ..sv_en import Facts, segments
 from .clean import is_noise
 from .duties import duties
 from .heads import heads
-from .names import mentions
+from .names import Mention, mentions
 from .parts import parts
 from .sites import sites
 from .state import State
@@ -36,7 +36,7 @@ def extract_fi(source: Source) -> Extraction:
         found = mentions(seg.text)
         before = len(state.recent)
         for m in found:
-            if m.strong and not m.generic and not _predicate(seg.text, m.start):
+            if m.strong and not m.generic and not _predicate(seg.text, m):
                 state.resolve(seg, m)
         if seg.heading and len(found) >= 1 and found[-1].end - found[0].start >= len(seg.text.strip()) - 1:
             name = state.resolve(seg, found[-1], weak=True)
@@ -52,7 +52,15 @@ def extract_fi(source: Source) -> Extraction:
     return state.facts.extraction()
 
 
-def _predicate(text: str, at: int) -> bool:
-    """A body word after the copula describes the subject ("… on … tukipalveluyksikkö"), no body."""
-    head = text[:at]
-    return " on " in head and "," not in head[head.rfind(" on ") :] and "alainen" not in text[at - 12 : at]
+def _predicate(text: str, m: Mention) -> bool:
+    """A body word after the copula ("… on … tukipalveluyksikkö") or in the essive ("toimii …
+    virastona") describes the subject; it names no body of its own."""
+    if m.case == "olento":
+        return True
+    head = text[: m.start]
+    return (
+        m.case == "nimento"
+        and " on " in head
+        and "," not in head[head.rfind(" on ") :]
+        and "alainen" not in text[m.start - 12 : m.start]
+    )

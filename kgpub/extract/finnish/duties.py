@@ -49,6 +49,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
             state.facts.duty(org, what, seg.start, seg.end, "duty.verb", 0.8)
         elif tok and verb and verb.base == "olla":
             _copula(state, seg, org, tok.end())
+        else:
+            _genitive(state, seg, found)
         state.subject = org
         return
     _genitive(state, seg, found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..sv_en import words
 from .morph import Word, noun, plural_nominative, readings
 
 STRONG: dict[str, str] = {
@@ -37,8 +38,6 @@ STRONG: dict[str, str] = {
     "yhtymä": "other",
     "johtajisto": "other",
     "pormestarikunta": "other",
-    "johtoryhmä": "other",
-    "keskus": "unit",
 }
 WEAK: dict[str, str] = {
     "palvelu": "unit",
@@ -75,6 +74,7 @@ GENERIC = frozenset(
 #: Heads whose genitive modifiers are part of the name ("kaupunginhallituksen johtamisen jaosto").
 GENITIVE_HEADS = ("jaosto", "toimiala", "hallinto", "toimi")
 MUNICIPALITY = ("kaupunki", "kunta")
+NUMERALS = words("kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen seuraavat")
 TITLE_ENDS = (
     "johtaja",
     "päällikkö",
@@ -176,9 +176,9 @@ def _adjacent(text: str, toks: list[Tok], i: int) -> bool:
     return i > 0 and text[toks[i - 1][1] : toks[i][0]] in {" ", "\n"}
 
 
-def _town(place: str, word: str) -> str:
-    """ "Helsinki" + "kaupunki" → "Helsingin kaupunki" from the genitive's base."""
-    return f"{place[:1].upper()}{place[1:]}n {word}".replace("nn ", "n ")
+def _town(genitive: str, word: str) -> str:
+    """ "Helsingin" + "kaupunki" → "Helsingin kaupunki" (the genitive as written, capitalised)."""
+    return f"{genitive[:1].upper()}{genitive[1:]} {word}"
 
 
 def _municipality(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
@@ -187,8 +187,18 @@ def _municipality(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None
         return None
     p = _modifier(toks[i - 1][2])
     if p and p.proper and p.case == "omanto":
-        return Mention(toks[i - 1][0], toks[i][1], _town(p.base, w.base), "municipality", w.case, True)
+        return Mention(
+            toks[i - 1][0], toks[i][1], _town(toks[i - 1][2], w.base), "municipality", w.case, True
+        )
     return None
+
+
+def _counted(toks: list[Tok], i: int) -> bool:
+    """ "kuusi osastoa", "neljä palveluyksikköä": a count noun, not a body."""
+    if i == 0:
+        return False
+    prev = toks[i - 1][2].lower()
+    return prev in NUMERALS or any(r.cls == "lukusana" for r in readings(prev))
 
 
 @dataclass
@@ -203,8 +213,10 @@ class _Name:
 
 def _mention(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
     kb = body_kind(w)
-    if kb is None:
+    if kb is None or _counted(toks, i):
         return None
+    if w.plural and kb[1]:
+        return None  # "liikelaitokset", "kunnanvaltuustot": a class of bodies, none named
     n = _Name(_head_name(w), toks[i][0], w.base.lower() in GENERIC)
     if i >= 2 and toks[i - 2][2].endswith("-") and toks[i - 1][2] in {"ja", "sekä", "tai"}:
         # a coordinated first half: "talous- ja suunnitteluosasto"
@@ -240,13 +252,16 @@ def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
         elif p.case == "omanto" and p.base in MUNICIPALITY and j >= 2 and _adjacent(text, toks, j - 1):
             q = _modifier(toks[j - 2][2])
             if q and q.proper and q.case == "omanto":
-                n.place = _town(q.base, p.base)
+                n.place = _town(toks[j - 2][2], p.base)
                 n.aliases.append(f"{toks[j - 2][2]} {word} {n.name}")
             break
         elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
+            pk = body_kind(p)
+            if pk and base.endswith("toimiala"):
+                break  # "kaupunginhallituksen toimiala": a board's field, no body
             mods.insert(0, word.lower())
-            if body_kind(p):
-                n.parent = _head_name(p)
+            if pk:
+                n.parent = _head_name(p) if pk[1] else None
                 j -= 1
                 break
         else:

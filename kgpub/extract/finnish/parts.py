@@ -121,7 +121,7 @@ def _subordination(state: State, seg: Segment, found: list[Mention]) -> None:
 def _child(state: State, seg: Segment, found: list[Mention], cue_at: int) -> str | None:
     nominative = [m for m in found if m.case == "nimento" and m.end <= cue_at and m.start == 0]
     if not nominative:
-        nominative = [m for m in found if m.case == "nimento" and m.start > cue_at and not m.generic]
+        nominative = [m for m in found if m.case == "nimento" and m.start > cue_at]
     return state.resolve(seg, nominative[0], weak=True, subject=True) if nominative else None
 
 
