@@ -9,6 +9,8 @@ Cookie banners and log-in messages are skipped (``clean``). No rule names a city
 
 from __future__ import annotations
 
+import re
+
 from ...model import Extraction
 from ...sources import Source
 from ..sv_en import Facts, segments
@@ -36,8 +38,9 @@ def extract_fi(source: Source) -> Extraction:
         found = mentions(seg.text)
         before = len(state.recent)
         for m in found:
-            if m.strong and not m.generic and not _predicate(seg.text, m):
-                state.resolve(seg, m)
+            strong = m.strong or m.place or state.facts.find(m.name)
+            if strong and not m.generic and not _predicate(seg.text, m):
+                state.resolve(seg, m, weak=bool(m.place))
         if seg.heading and len(found) >= 1 and found[-1].end - found[0].start >= len(seg.text.strip()) - 1:
             name = state.resolve(seg, found[-1], weak=True)
             if (name and len(found) == 1) or (name and found[-1].start == 0):
@@ -57,10 +60,10 @@ def _predicate(text: str, m: Mention) -> bool:
     virastona") describes the subject; it names no body of its own."""
     if m.case == "olento":
         return True
-    head = text[: m.start]
+    copula = list(re.finditer(r"\son\s", text[: m.start]))
     return (
         m.case == "nimento"
-        and " on " in head
-        and "," not in head[head.rfind(" on ") :]
+        and bool(copula)
+        and "," not in text[copula[-1].end() : m.start]
         and "alainen" not in text[m.start - 12 : m.start]
     )

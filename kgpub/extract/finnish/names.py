@@ -140,6 +140,10 @@ def is_title(word: str) -> bool:
 def _modifier(word: str) -> Word | None:
     """A reading of a word before a body word: its genitive reading first ("johtamisen")."""
     rs = readings(word)
+    if word[:1].isupper():
+        proper = next((r for r in rs if r.case == "omanto" and r.cls == "paikannimi"), None)
+        if proper:
+            return proper
     return (
         next((r for r in rs if r.case == "omanto" and r.cls != "teonsana"), None)
         or next((r for r in rs if r.case == "omanto"), None)
@@ -173,7 +177,7 @@ def mentions(text: str) -> list[Mention]:
 
 
 def _adjacent(text: str, toks: list[Tok], i: int) -> bool:
-    return i > 0 and text[toks[i - 1][1] : toks[i][0]] in {" ", "\n"}
+    return i > 0 and text[toks[i - 1][1] : toks[i][0]] in {" ", "\n", "\xa0"}
 
 
 def _town(genitive: str, word: str) -> str:
@@ -226,7 +230,7 @@ def _mention(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
         _modifiers(text, toks, i, w, n)
     end = toks[i][1]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt and nxt[2].startswith("-") and text[end : nxt[0]] == " ":
+    if nxt and nxt[2].startswith("-") and text[end : nxt[0]] in {" ", "\xa0"}:
         # "Keskushallintopalvelut -toimialalla": the body word after a spaced hyphen names the kind
         k = noun(nxt[2][1:])
         if k and body_kind(k):

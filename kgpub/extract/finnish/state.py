@@ -54,6 +54,9 @@ class State:
             self.recent.append(known)
             for alias in m.aliases:
                 self.facts.body(known, m.kind, seg, "body", 0.8, (alias,))
+            if m.place:
+                place = self.facts.body(m.place, "municipality", seg, "body.place", 0.8)
+                self.facts.part(known, place, "part", seg, "part.place", 0.75)
             return known
         if m.strong or weak:
             return self.register(seg, m, "body.strong" if m.strong else "body.structural")
