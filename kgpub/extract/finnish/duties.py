@@ -32,6 +32,8 @@ _ADVERB = re.compile(r"\s*(?:(?:myös|mm\.|lisäksi|siis|edelleen|osaltaan)\s+)*
 def duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     text = seg.text
+    if _truncated(state, seg):
+        return
     subject = _subject(state, seg, found)
     if subject is not None:
         org, end = subject
@@ -178,3 +180,9 @@ def _inverted(state: State, seg: Segment, found: list[Mention]) -> None:
         start = lead.end() if lead else 0
         state.facts.duty(org, text[start : before[-1].end()], seg.start, seg.end, "duty.inverted", 0.6)
         return
+
+
+def _truncated(state: State, seg: Segment) -> bool:
+    """The page's last sentence cut off mid-word ("… hyvinvoinnin ja elämänh"): no duty from it."""
+    whole = state.facts.text
+    return seg.end >= len(whole.rstrip()) and not re.search(r"[.!?:;)\]\"”]\s*$", seg.text)

@@ -30,6 +30,7 @@ _COMPOSE = re.compile(
 def parts(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _enumeration(state, i, found)
+    _class_list(state, seg, found)
     _membership(state, seg, found)
     _subordination(state, seg, found)
     _grouping(state, seg, found)
@@ -135,3 +136,35 @@ def _grouping(state: State, seg: Segment, found: list[Mention]) -> None:
             child = state.resolve(seg, m)
             if child:
                 state.facts.part(child, group, "grouping", seg, "part.grouping", 0.7)
+
+
+_CLASS_LIST = re.compile(
+    r"^(?P<cls>\w+)\s+(?P<items>[^.]+?)\s+(?:sijoittuvat|kuuluvat|toimivat)\s+(?P<rest>.*)$"
+)
+
+
+def _class_list(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Liikelaitoksista A, B (C) ja D sijoittuvat X:n alle": named members of a class of bodies."""
+    m = _CLASS_LIST.match(seg.text)
+    cls = noun(m.group("cls")) if m else None
+    kb = body_kind(cls) if cls and cls.plural and cls.case == "sisaeronto" else None
+    if m is None or kb is None:
+        return
+    rest_at = m.start("rest")
+    parents = [x for x in found if x.start >= rest_at and x.case in {"omanto", "sisatulento"}]
+    parent = state.resolve(seg, parents[0], weak=True) if parents else None
+    if parent is None:
+        return
+    base = seg.start + m.start("items")
+    for _, _, item in split_list(m.group("items"), base, _CONJ, lambda _: True):
+        alias = re.search(r"\(([^)]{1,40})\)", item)
+        name = re.sub(r"\s*\([^)]*\)", "", item).strip()
+        if not name or len(name.split()) > 4:
+            continue
+        first = noun(name.split()[0])
+        if first and not first.proper and name[:1].isupper() and len(name.split()) == 1:
+            name = name.lower()
+        aliases = (alias.group(1), item) if alias else ()
+        mention = Mention(0, len(item), name, kb[0], "nimento", True, aliases=aliases)
+        child = state.register(seg, mention, "body.class-list", 0.7)
+        state.facts.part(child, parent, "part", seg, "part.class-list", 0.75)
