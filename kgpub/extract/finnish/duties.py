@@ -52,10 +52,10 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         elif tok and verb and verb.base == "olla":
             _copula(state, seg, org, tok.end())
         else:
-            _genitive(state, seg, found)
+            _genitive(state, i, found)
         state.subject = org
         return
-    _genitive(state, seg, found)
+    _genitive(state, i, found)
     _passive(state, seg, found)
     _inverted(state, seg, found)
 
@@ -103,8 +103,9 @@ _GEN_TASK = re.compile(
 )
 
 
-def _genitive(state: State, seg: Segment, found: list[Mention]) -> None:
+def _genitive(state: State, i: int, found: list[Mention]) -> None:
     """ "X:n tehtävänä on …", "X:n vastuisiin kuuluvat …", "X:n on valmisteltava …"."""
+    seg = state.segs[i]
     text = seg.text
     for m in found[:2]:
         if not at_start(text, m):
@@ -115,8 +116,8 @@ def _genitive(state: State, seg: Segment, found: list[Mention]) -> None:
         org = state.resolve(seg, m, weak=True, subject=True)
         if org:
             what = text[task.end() :]
-            if not what.strip().rstrip(":") and state.items_after(seg_index(state, seg)):
-                for item in state.items_after(seg_index(state, seg)):
+            if not what.strip().rstrip(":") and state.items_after(i):
+                for item in state.items_after(i):
                     state.facts.duty(org, item.text, item.start, item.end, "duty.task-list", 0.75)
             else:
                 state.facts.duty(org, what, seg.start, seg.end, "duty.task", 0.8)
@@ -132,10 +133,6 @@ def _genitive(state: State, seg: Segment, found: list[Mention]) -> None:
         org = state.resolve(seg, found[0])
         if org and not rest:
             state.facts.duty(org, text[kuuluu.end() :], seg.start, seg.end, "duty.kuuluu", 0.6)
-
-
-def seg_index(state: State, seg: Segment) -> int:
-    return state.segs.index(seg)
 
 
 def _passive(state: State, seg: Segment, found: list[Mention]) -> None:

@@ -42,7 +42,7 @@ class State:
         """The body a mention refers to: an anaphor ("osasto") → the latest such body; a name → itself
         (a weak name only when ``weak``, i.e. the construction says it is a body)."""
         if m.generic:
-            for name in reversed(self.recent):
+            for name in reversed(self.recent[-200:]):
                 body = self.facts.bodies.get(key(name))
                 if key(name).endswith(m.name) or (m.name == "virasto" and body and body.kind == "agency"):
                     return name
