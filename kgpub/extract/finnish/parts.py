@@ -16,6 +16,8 @@ from .state import State
 _CONJ = ("ja", "sekä", "tai")
 _NUMS = ["kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"]
 _LIST = re.compile(r"\bon\s+(?:(?:" + "|".join(_NUMS) + r"|\d+|seuraavat)\s+)?(\w+)\s*:\s*", re.I)
+#: "Kaupunginkanslian osastot:" followed by list items.
+_HEADED = re.compile(r"^\S+\s+(\w+)\s*:\s*$")
 _COUNTS = words(
     "kahdesta kolmesta neljästä viidestä kuudesta seitsemästä kahdeksasta kahteen kolmeen neljään viiteen "
     "kuuteen seuraavista seuraaviin eri"
@@ -47,14 +49,14 @@ def _parent(state: State, seg: Segment, found: list[Mention], before: int) -> st
 
 def _enumeration(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
-    cue = _LIST.search(seg.text) or _COMPOSE.search(seg.text)
+    cue = _LIST.search(seg.text) or _COMPOSE.search(seg.text) or _HEADED.search(seg.text)
     if cue is None:
         return
     count = noun(cue.group(1))
     kb = body_kind(count) if count else None
     if kb is None:
         return
-    parent = _parent(state, seg, found, cue.start())
+    parent = _parent(state, seg, found, cue.start(1))
     if parent is None:
         return
     tail = seg.text[cue.end() :]
@@ -81,7 +83,8 @@ def _item_body(state: State, seg: Segment, text: str, kind: str) -> str | None:
     n = noun(words[-1])
     if n is None:
         return None
-    name = " ".join([*(w.lower() for w in words[:-1]), n.base])
+    last = words[-1].lower() if n.case == "nimento" else n.base
+    name = " ".join([*(w.lower() for w in words[:-1]), last])
     return state.register(seg, Mention(0, len(head), name, kind, "nimento", False), "body.item", 0.6)
 
 
@@ -92,7 +95,27 @@ def _membership(state: State, seg: Segment, found: list[Mention]) -> None:
         return
     parents = [m for m in found if m.end <= cue.start() and m.case == "sisatulento"]
     children = [m for m in found if m.start >= cue.end() and not m.generic and m.case == "nimento"]
-    if not parents or not children:
+    if not parents:
+        # "Rakennusvalvonta kuuluu teknisiin palveluihin": the subject belongs to the illative body
+        subj = [m for m in found if m.start == 0 and m.case == "nimento" and m.end < cue.start()]
+        first = re.match(r"\w+", seg.text)
+        word = noun(first.group()) if first else None
+        if (
+            not subj
+            and first
+            and word
+            and word.case == "nimento"
+            and not word.plural
+            and word.cls == "nimisana"
+        ):
+            subj = [Mention(0, first.end(), word.base, "unit", "nimento", False)]
+        into = [m for m in found if m.start >= cue.end() and m.case == "sisatulento"]
+        if subj and into and re.fullmatch(r"\s*(?:suoraan\s+|myös\s+)?", seg.text[subj[0].end : cue.start()]):
+            child, parent = state.resolve(seg, subj[0], weak=True), state.resolve(seg, into[0], weak=True)
+            if child and parent:
+                state.facts.part(child, parent, "part", seg, "part.kuuluu", 0.75)
+        return
+    if not children:
         return
     parent = state.resolve(seg, parents[-1], weak=True)
     for m in children:
@@ -104,14 +127,15 @@ def _membership(state: State, seg: Segment, found: list[Mention]) -> None:
 def _subordination(state: State, seg: Segment, found: list[Mention]) -> None:
     """ "X on Y:n alainen virasto", "Y:n alaisena …", "toimii Z:n alaisuudessa"."""
     for cue in re.finditer(r"(\S+)\s+(alainen|alaisena|alaisuudessa|alle)\b", seg.text):
-        child = _child(state, seg, found, cue.start())
-        if child is None:
+        kids = _children(state, seg, found, cue.start(), cue.end())
+        if not kids:
             continue
+        child = kids[0]
         gen = [m for m in found if m.end == cue.end(1) and m.case == "omanto"]
         if gen:
-            parent = state.resolve(seg, gen[-1], weak=True)
-            if parent:
-                state.facts.part(child, parent, "subordinate", seg, "part.alainen", 0.8)
+            parent = state.resolve(seg, gen[-1], weak=True, subject=True)
+            for kid in kids if parent else []:
+                state.facts.part(kid, parent or "", "subordinate", seg, "part.alainen", 0.8)
             continue
         title = title_word(cue.group(1))
         if title and title in state.posts:
@@ -119,11 +143,19 @@ def _subordination(state: State, seg: Segment, found: list[Mention]) -> None:
             state.facts.part(child, state.posts[title], rel, seg, "part.reports-to", 0.75, via_post=title)
 
 
-def _child(state: State, seg: Segment, found: list[Mention], cue_at: int) -> str | None:
-    nominative = [m for m in found if m.case == "nimento" and m.end <= cue_at and m.start == 0]
-    if not nominative:
-        nominative = [m for m in found if m.case == "nimento" and m.start > cue_at]
-    return state.resolve(seg, nominative[0], weak=True, subject=True) if nominative else None
+def _children(state: State, seg: Segment, found: list[Mention], cue_at: int, cue_end: int) -> list[str]:
+    """The subject before the cue, or the bodies it introduces ("X:n alaisuudessa toimivat a ja b")."""
+    before = [m for m in found if m.case == "nimento" and m.end <= cue_at and m.start == 0]
+    if before:
+        one = state.resolve(seg, before[0], weak=True, subject=True)
+        return [one] if one else []
+    after = [m for m in found if m.case == "nimento" and m.start > cue_at]
+    if re.match(r"\s+toimi(?:i|vat)\s", seg.text[cue_end:]):
+        after = [m for m in after if not m.generic] or after[:1]
+    else:
+        after = after[:1]
+    names = [state.resolve(seg, m, weak=True, subject=True) for m in after]
+    return [n for n in names if n]
 
 
 def _grouping(state: State, seg: Segment, found: list[Mention]) -> None:

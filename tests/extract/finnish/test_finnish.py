@@ -108,3 +108,51 @@ def test_robust_on_odd_input() -> None:
         "Kaupunginkansliassa on :",
     ):
         run(text)
+
+
+def test_membership_subordination_and_bullets_under_a_heading() -> None:
+    text = (
+        "Kaupunginkanslia on kaupunginhallituksen alainen virasto.\n"
+        "Hallinto-osastossa on viisi yksikköä, jonka lisäksi osastoon kuuluu suoraan hallintojohtajan "
+        "alaisuudessa toimivat erityisavustajatiimi ja kaupunginsihteerit-tiimi.\n"
+        "Kaupunginkanslian osastot:\n• Hallinto-osasto\n• Talousosasto\n"
+    )
+    ex = run(text)
+    parts = {(p.child, p.parent, p.relation) for p in ex.part_of}
+    assert ("kaupunginkanslia", "kaupunginhallitus", "subordinate") in parts
+    assert ("erityisavustajatiimi", "hallinto-osasto", "part") in parts
+    assert ("kaupunginsihteerit-tiimi", "hallinto-osasto", "part") in parts
+    assert ("talousosasto", "kaupunginkanslia", "part") in parts
+    assert not any(b.name in {"yksikkö", "virasto"} for b in ex.bodies)
+
+
+def test_inverted_subject_is_subordinate_and_has_a_duty() -> None:
+    ex = run("Valtuuston alaisena kuntayhtymää johtaa hallitus.")
+    assert [(p.child, p.parent, p.relation) for p in ex.part_of] == [("hallitus", "valtuusto", "subordinate")]
+    assert [(d.org, d.text) for d in ex.duties] == [("hallitus", "kuntayhtymää johtaa")]
+
+
+def test_class_list_with_alias_and_cut_off_last_sentence() -> None:
+    text = (
+        "Liikelaitoksista Palvelukeskus Helsinki, Työterveys Helsinki, taloushallintopalvelu (Talpa) ja "
+        "rakentamispalvelu Stara sijoittuvat keskushallinnon alle ja toimivat omina yksiköinään.\n"
+        "Vanhus- ja hoitopalvelut vastaa kuntalaisten kokonaisvaltaisen hyvinvoinnin ja elämänh"
+    )
+    ex = run(text)
+    parts = {(p.child, p.parent) for p in ex.part_of}
+    assert ("taloushallintopalvelu", "keskushallinto") in parts
+    assert ("rakentamispalvelu Stara", "keskushallinto") in parts
+    talpa = next(b for b in ex.bodies if b.name == "taloushallintopalvelu")
+    assert "Talpa" in talpa.aliases and talpa.kind == "enterprise"
+    assert ex.duties == ()
+
+
+def test_plural_titles_in_a_list_give_one_head_per_person() -> None:
+    text = (
+        "Johto\n\n  • Toimialajohtaja Eino Leisimo\n"
+        "  • Perusopetus: palvelujohtajat Sami Lahti ja Tuija Rasinen"
+    )
+    ex = run(text)
+    heads = {(h.org, h.title, h.person) for h in ex.heads}
+    assert ("perusopetus", "palvelujohtaja", "Sami Lahti") in heads
+    assert ("perusopetus", "palvelujohtaja", "Tuija Rasinen") in heads
