@@ -8,7 +8,7 @@ import re
 from ..sv_en import Segment
 from .morph import finite_verb
 from .names import TOKEN, Mention
-from .state import State, at_start
+from .state import State, at_start, openers
 
 #: Verbs that state structure or place, not a duty.
 NOT_DUTY = frozenset(
@@ -65,7 +65,7 @@ def _subject(state: State, seg: Segment, found: list[Mention]) -> tuple[str, int
     pron = re.match(r"\s*(?:Lisäksi\s+|Myös\s+)?(?:se|Se)\b", seg.text)
     if pron and state.subject:
         return state.subject, pron.end()
-    for m in found[:2]:
+    for m in openers(seg.text, found):
         if m.case == "nimento" and at_start(seg.text, m) and not _title_after(seg.text, m.end):
             org = state.resolve(seg, m, weak=True, subject=True)
             if org:
@@ -107,7 +107,7 @@ def _genitive(state: State, i: int, found: list[Mention]) -> None:
     """ "X:n tehtävänä on …", "X:n vastuisiin kuuluvat …", "X:n on valmisteltava …"."""
     seg = state.segs[i]
     text = seg.text
-    for m in found[:2]:
+    for m in openers(seg.text, found):
         if not at_start(text, m):
             continue
         task = _GEN_TASK.match(text, m.end)
@@ -137,7 +137,7 @@ def _genitive(state: State, i: int, found: list[Mention]) -> None:
 
 def _passive(state: State, seg: Segment, found: list[Mention]) -> None:
     """ "Talousohjauksessa kootaan ja valmistellaan …" (inessive body + passive verb)."""
-    for m in found[:2]:
+    for m in openers(seg.text, found):
         if m.case != "sisaolento" or not at_start(seg.text, m):
             continue
         tok = TOKEN.match(seg.text, _ADVERB.match(seg.text, m.end).end())  # type: ignore[union-attr]

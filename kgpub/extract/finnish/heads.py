@@ -14,8 +14,10 @@ from .state import State
 _PERSONS = rf"(?P<person>{PERSON}(?:\s+ja\s+{PERSON})?)"
 _JOHTAA = re.compile(rf"(?P<org>\S+)\s+johtaa\s+(?P<title>(?:\w+\s+){{0,2}}?\w+)(?:\s+{_PERSONS})?\s*[.,]?$")
 _PAALLIKKO = re.compile(
-    rf"(?P<org>\S+)\s+(?:päällikkönä|päällikkö|johtajana|johtaja)\s+(?:on|toimii)\s+(?P<title>\w+)\s+{_PERSONS}"
+    rf"(?P<org>\S+)\s+(?P<cue>päällikkö|johtaja)(?:nä|na)?\s+(?:on|toimii)\s+(?:(?P<title>[a-zåäö]\w+)\s+)?{_PERSONS}"
 )
+#: "Hallintojohtaja Kirsi Remes johtaa hallinto-osastoa."
+_TITLE_FIRST = re.compile(rf"^(?P<title>\w+)\s+{_PERSONS}\s+johtaa\s+(?P<org>\S+)")
 _CHAIR = re.compile(
     rf"(?P<org>\S+)\s+(?P<title>puheenjohtaja(?:na)?|varapuheenjohtaja(?:na)?)\s+(?:on\s+|toimii\s+)?{_PERSONS}"
 )
@@ -28,9 +30,22 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     for rx, rule in ((_PAALLIKKO, "head.paallikko"), (_CHAIR, "head.puheenjohtaja")):
         for m in rx.finditer(text):
             org = _org(state, seg, found, m.start("org"), m.end("org"))
-            title = title_word(m.group("title")) or m.group("title").lower()
+            word = m.group("title") or m.group("cue") if "cue" in rx.groupindex else m.group("title")
+            title = title_word(word) or word.lower()
             if org:
                 _record(state, seg, org, title, m.group("person"), rule)
+    first = _TITLE_FIRST.match(text)
+    if first and title_word(first.group("title")):
+        org = _org(state, seg, found, first.start("org"), first.end("org"))
+        if org:
+            _record(
+                state,
+                seg,
+                org,
+                title_word(first.group("title")) or "",
+                first.group("person"),
+                "head.title-first",
+            )
     for clause in re.split(r"\s+ja\s+(?=sitä\s)|,\s+", text):
         j = _JOHTAA.search(clause)
         if j is None:

@@ -246,10 +246,18 @@ def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
     mods: list[str] = []
     while j > 0 and _adjacent(text, toks, j) and len(mods) < 2:
         word = toks[j - 1][2]
-        p = _modifier(word)
-        if p is None or word.endswith("-"):
+        p = _modifier(word) if word not in {"ja", "sekä"} else None
+        if (p is None and not (mods and word in {"ja", "sekä"})) or word.endswith("-"):
             break
-        if p.cls == "laatusana" and p.base.endswith("nen") and p.case == w.case and p.plural == w.plural:
+        if p is None:
+            # "kasvatuksen ja opetuksen toimiala": coordinated genitives
+            q = _modifier(toks[j - 2][2]) if j >= 2 and _adjacent(text, toks, j - 1) else None
+            qk = body_kind(q) if q else None
+            if q is None or q.case != "omanto" or q.proper or (qk and qk[1]):
+                break
+            mods[:0] = [toks[j - 2][2].lower(), word]
+            j -= 1
+        elif p.cls == "laatusana" and p.base.endswith("nen") and p.case == w.case and p.plural == w.plural:
             mods.insert(0, plural_nominative(p.base) if w.plural and n.name.endswith("t") else p.base)
         elif p.case == "omanto" and p.proper:
             mods.insert(0, word)
@@ -261,11 +269,12 @@ def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
             break
         elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
             pk = body_kind(p)
-            if pk and base.endswith("toimiala"):
+            strong_parent = pk is not None and pk[1]
+            if strong_parent and base.endswith("toimiala"):
                 break  # "kaupunginhallituksen toimiala": a board's field, no body
             mods.insert(0, word.lower())
-            if pk:
-                n.parent = _head_name(p) if pk[1] else None
+            if strong_parent:
+                n.parent = _head_name(p)
                 j -= 1
                 break
         else:

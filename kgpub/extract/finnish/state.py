@@ -78,3 +78,8 @@ def at_start(text: str, m: Mention) -> bool:
         re.fullmatch(r"\s*(?:(?:Lisäksi|Myös|Samoin|Niin\s+ikään|Edelleen|Nyt)\s*,?\s*)?", text[: m.start])
         is not None
     )
+
+
+def openers(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions that open the sentence, the longest (the full name) first."""
+    return sorted((m for m in found if at_start(text, m)), key=lambda m: m.start - m.end)

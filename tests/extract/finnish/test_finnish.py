@@ -156,3 +156,18 @@ def test_plural_titles_in_a_list_give_one_head_per_person() -> None:
     heads = {(h.org, h.title, h.person) for h in ex.heads}
     assert ("perusopetus", "palvelujohtaja", "Sami Lahti") in heads
     assert ("perusopetus", "palvelujohtaja", "Tuija Rasinen") in heads
+
+
+def test_coordinated_genitives_and_other_head_forms() -> None:
+    text = (
+        "Kasvatuksen ja opetuksen toimiala järjestää varhaiskasvatuksen ja perusopetuksen.\n"
+        "Toimialan johtajana toimii sivistysjohtaja Matti Virtanen.\n"
+        "Hallintojohtaja Kirsi Remes johtaa hallinto-osastoa.\n"
+    )
+    ex = run(text)
+    heads = {(h.org, h.title, h.person) for h in ex.heads}
+    assert heads == {
+        ("kasvatuksen ja opetuksen toimiala", "sivistysjohtaja", "Matti Virtanen"),
+        ("hallinto-osasto", "hallintojohtaja", "Kirsi Remes"),
+    }
+    assert [d.org for d in ex.duties] == ["kasvatuksen ja opetuksen toimiala"]
