@@ -67,10 +67,16 @@ def _subject(state: State, seg: Segment, found: list[Mention]) -> tuple[str, int
         return state.subject, pron.end()
     for m in openers(seg.text, found):
         if m.case == "nimento" and at_start(seg.text, m) and not _title_after(seg.text, m.end):
-            org = state.resolve(seg, m, weak=True, subject=True)
+            org = state.resolve(seg, m, weak=_verb_follows(seg.text, m.end), subject=True)
             if org:
                 return org, m.end
     return None
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """A finite verb (or a task cue) right after the name: the name is a subject, so a body."""
+    tok = TOKEN.match(text, _ADVERB.match(text, end).end())  # type: ignore[union-attr]
+    return bool(tok and finite_verb(tok.group())) or _GEN_TASK.match(text, end) is not None
 
 
 def _title_after(text: str, end: int) -> bool:
@@ -98,7 +104,7 @@ def _copula(state: State, seg: Segment, org: str, at: int) -> None:
 
 _GEN_TASK = re.compile(
     r"\s*(?:tehtävänä\s+on|tehtävänä\s+ovat|tehtäviin\s+kuuluu|tehtäviin\s+kuuluvat|vastuisiin\s+kuuluvat|"
-    r"vastuisiin\s+kuuluu|vastuuseen\s+(?:\w+\s+){0,2}kuuluu(?:\s+mm\.)?|on(?:\s+myös)?(?=\s+\w+(?:tava|tävä)\b))\s*",
+    r"vastuisiin\s+kuuluu|tehtävät(?:\s+ovat)?(?=\s*:?\s*$)|tehtäviä\s+ovat|vastuuseen\s+(?:\w+\s+){0,2}kuuluu(?:\s+mm\.)?|on(?:\s+myös)?(?=\s+\w+(?:tava|tävä)\b))\s*",
     re.I,
 )
 

@@ -68,7 +68,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
 def _org(state: State, seg: Segment, found: list[Mention], start: int, end: int) -> str | None:
     for m in found:
         if m.start <= start < m.end or (m.start < end <= m.end):
-            return state.resolve(seg, m, weak=True)
+            return state.resolve(seg, m, weak=True, subject=True)
     return None
 
 

@@ -48,7 +48,7 @@ class State:
                     return name
             if m.name in SELF_NAMING and (subject or m.case == "nimento"):
                 return self.register(seg, m, "body.generic", 0.6)
-            return None
+            return self.section if subject else None
         known = self.facts.find(m.name)
         if known:
             self.recent.append(known)

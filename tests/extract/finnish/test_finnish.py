@@ -171,3 +171,18 @@ def test_coordinated_genitives_and_other_head_forms() -> None:
         ("hallinto-osasto", "hallintojohtaja", "Kirsi Remes"),
     }
     assert [d.org for d in ex.duties] == ["kasvatuksen ja opetuksen toimiala"]
+
+
+def test_task_lists_and_section_anaphora() -> None:
+    text = (
+        "Sivistyslautakunnan tehtävät:\n• järjestää perusopetus\n• ylläpitää kirjastoja\n"
+        "Hyvinvointipalvelut\nToimiala vastaa sosiaalipalveluista. Toimialaa johtaa hyvinvointijohtaja Leena Laine.\n"
+    )
+    ex = run(text)
+    assert [(d.org, d.text) for d in ex.duties] == [
+        ("sivistyslautakunta", "järjestää perusopetus"),
+        ("sivistyslautakunta", "ylläpitää kirjastoja"),
+        ("hyvinvointipalvelut", "sosiaalipalveluista"),
+    ]
+    assert [(h.org, h.person) for h in ex.heads] == [("hyvinvointipalvelut", "Leena Laine")]
+    assert ex.duties[0].evidence.quote == "järjestää perusopetus"
