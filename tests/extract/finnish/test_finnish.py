@@ -176,7 +176,8 @@ def test_coordinated_genitives_and_other_head_forms() -> None:
 def test_task_lists_and_section_anaphora() -> None:
     text = (
         "Sivistyslautakunnan tehtävät:\n• järjestää perusopetus\n• ylläpitää kirjastoja\n"
-        "Hyvinvointipalvelut\nToimiala vastaa sosiaalipalveluista. Toimialaa johtaa hyvinvointijohtaja Leena Laine.\n"
+        "Hyvinvointipalvelut\nToimiala vastaa sosiaalipalveluista. "
+        "Toimialaa johtaa hyvinvointijohtaja Leena Laine.\n"
     )
     ex = run(text)
     assert [(d.org, d.text) for d in ex.duties] == [
