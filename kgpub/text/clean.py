@@ -1,0 +1,194 @@
+"""Clean scraped page text into blocks the rules can read, remembering where every character came from.
+
+What cleaning does, and why:
+
+* drops web noise — cookie and feedback banners, login errors, menu and breadcrumb lines
+  (``noise.py``) — so that "Toiminnon käyttämiseksi vaaditaan, että hyväksyt sivuston evästeet" never
+  becomes a duty or a body;
+* drops a sentence the page already said (pages repeat their lead paragraph; seed 000 states
+  "Kaupunginkansliassa on kuusi osastoa…" twice): the first occurrence is the evidence;
+* joins a line broken mid-sentence ("…hankkeiden\\nkoordinoinnista…": a line without final
+  punctuation followed directly by a lower-case continuation) — the evidence of the joined sentence is
+  the exact original slice, newline included;
+* keeps headings as blocks of their own (a short line without final punctuation followed by a blank
+  line, or the first line of the page): a section heading names the body its paragraphs talk about;
+* separates list items (a bullet or number at line start, "•" inside a line).
+
+Only white space is ever changed inside a kept sentence (each white-space character becomes one
+space), so a cleaned sentence has exactly the length of its original slice. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .noise import is_nav_line, is_noise_sentence
+from .offsets import MapBuilder, OffsetMap
+from .sentences import sentence_bounds
+
+BlockKind = Literal["heading", "line", "paragraph", "item"]
+
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣⁃*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))[ \t]*")
+_INLINE_BULLET = re.compile(r"\s[•▪◦‣]\s|\s\*\s")
+_TRAILING_BULLET = re.compile(r"\s[•▪◦‣*]$")
+_FINAL_PUNCT = re.compile(r"[.!?:;,…]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_LOWER_START = re.compile(r"\s*[a-zåäöüé]")
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 120
+MIN_REPEAT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class CleanBlock:
+    """A heading, line, paragraph or list item: cleaned ``[start, end)`` and its sentences (cleaned spans).
+
+    ``para`` counts blank-line separated groups, so blocks with the same ``para`` were adjacent lines.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    para: int
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned text (one block per line), its map to the original, and its blocks."""
+
+    original: str
+    text: str
+    offsets: OffsetMap
+    blocks: tuple[CleanBlock, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    para: int
+    blank_after: bool
+    first: bool
+
+
+_TERMINATORS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _physical_lines(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line, its terminator (``\\n``, ``\\r\\n``, …) excluded."""
+    pos = 0
+    for chunk in text.splitlines(keepends=True):
+        yield pos, pos + len(chunk.rstrip(_TERMINATORS))
+        pos += len(chunk)
+
+
+def _content_lines(text: str) -> list[_Line]:
+    """Non-blank, non-navigation lines with their paragraph number and whether a blank line follows."""
+    out: list[_Line] = []
+    para = 0
+    for start, end in _physical_lines(text):
+        line = text[start:end]
+        if not line.strip():
+            if out and not out[-1].blank_after:
+                para += 1
+                last = out[-1]
+                out[-1] = _Line(last.start, last.end, last.para, True, last.first)
+            continue
+        if not is_nav_line(line):
+            out.append(_Line(start, end, para, False, not out))
+    if out:
+        last = out[-1]
+        out[-1] = _Line(last.start, last.end, last.para, True, last.first)
+    return out
+
+
+def _joins(text: str, prev: _Line, line: _Line) -> bool:
+    """A line broken mid-sentence: no final punctuation, no blank line, lower-case continuation."""
+    before = text[prev.start : prev.end]
+    after = text[line.start : line.end]
+    return (
+        not prev.blank_after
+        and not _SENTENCE_END.search(before)
+        and bool(_LOWER_START.match(after))
+        and not _BULLET.match(after)
+    )
+
+
+def _logical_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    for line in _content_lines(text):
+        if out and _joins(text, out[-1], line):
+            prev = out[-1]
+            out[-1] = _Line(prev.start, line.end, prev.para, line.blank_after, prev.first)
+        else:
+            out.append(line)
+    return out
+
+
+def _pieces(text: str, line: _Line) -> Iterator[tuple[int, int, bool]]:
+    """The line cut at inline bullets: ``(start, end, is_item)`` with bullet markers left out."""
+    s, e = line.start, line.end
+    cuts = [m.start() + 1 for m in _INLINE_BULLET.finditer(text, s, e)]
+    bounds = [s, *cuts, e]
+    for i in range(len(bounds) - 1):
+        a, b = bounds[i], bounds[i + 1]
+        lead = _BULLET.match(text, a, b)
+        item = bool(lead) or i > 0
+        if lead:
+            a = lead.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if _TRAILING_BULLET.search(text, a, b):
+            b -= 2
+        if b > a:
+            yield a, b, item
+
+
+def _kind(text: str, start: int, end: int, line: _Line, item: bool) -> BlockKind:
+    if item:
+        return "item"
+    piece = text[start:end]
+    if _FINAL_PUNCT.search(piece) or len(piece) > MAX_HEADING_CHARS or len(piece.split()) > MAX_HEADING_WORDS:
+        return "paragraph"
+    return "heading" if line.blank_after or line.first else "line"
+
+
+def _key(sentence: str) -> str:
+    return " ".join(sentence.casefold().split())
+
+
+def clean(text: str) -> CleanText:
+    """Cleaned blocks of ``text`` with the map back to it; never raises on any string."""
+    builder = MapBuilder(text)
+    blocks: list[CleanBlock] = []
+    seen: set[str] = set()
+    for line in _logical_lines(text):
+        for start, end, item in _pieces(text, line):
+            kind = _kind(text, start, end, line, item)
+            spans: list[tuple[int, int]] = []
+            block_start = builder.length
+            for s, e in sentence_bounds(text[start:end]):
+                sentence = text[start + s : start + e]
+                if is_noise_sentence(sentence) or not any(c.isalnum() for c in sentence):
+                    continue
+                key = _key(sentence)
+                if len(key.split()) >= MIN_REPEAT_WORDS:
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                if spans:
+                    builder.insert(" ")
+                begin = builder.length
+                builder.copy(start + s, start + e)
+                spans.append((begin, builder.length))
+            if spans:
+                blocks.append(CleanBlock(kind, block_start, builder.length, line.para, tuple(spans)))
+                builder.insert("\n")
+    cleaned, offsets = builder.build()
+    return CleanText(text, cleaned, offsets, tuple(blocks))
