@@ -9,7 +9,7 @@ import re
 
 from ..sv_en import PERSON, Segment
 from .names import Mention, is_title, mentions, title_word
-from .state import State
+from .state import State, openers
 
 _PERSONS = rf"(?P<person>{PERSON}(?:\s+ja\s+{PERSON})?)"
 _JOHTAA = re.compile(rf"(?P<org>\S+)\s+johtaa\s+(?P<title>(?:\w+\s+){{0,2}}?\w+)(?:\s+{_PERSONS})?\s*[.,]?$")
@@ -21,7 +21,9 @@ _TITLE_FIRST = re.compile(rf"^(?P<title>\w+)\s+{_PERSONS}\s+johtaa\s+(?P<org>\S+
 _CHAIR = re.compile(
     rf"(?P<org>\S+)\s+(?P<title>puheenjohtaja(?:na)?|varapuheenjohtaja(?:na)?)\s+(?:on\s+|toimii\s+)?{_PERSONS}"
 )
-_BULLET = re.compile(rf"^(?:(?P<org>[^:]{{2,60}}):\s*)?(?P<title>\w+)\s+(?:\([^)]*\)\s+)?{_PERSONS}$")
+#: "Keskushallintopalvelujen toimialajohtaja on kehitysjohtaja": a post, its holder named by title only.
+_POST_IS = re.compile(r"^(?P<org>\S+)\s+(?P<title>\w+)\s+on\s+(?P<other>\w+)$")
+_BULLET = re.compile(rf"^(?:(?P<org>[^:]{{2,60}}):\s*)?(?P<title>\w+)(?:\s+(?:\([^)]*\)\s+)?{_PERSONS})?$")
 
 
 def heads(state: State, i: int, found: list[Mention]) -> None:
@@ -53,7 +55,8 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         m = j
         at = text.find(clause)
         if m.group("org").lower() == "sitä":
-            org = state.subject
+            opener = [x for x in openers(seg.text, found) if x.case == "nimento"]
+            org = state.resolve(seg, opener[0], weak=True, subject=True) if opener else state.subject
         else:
             org = _org(state, seg, found, at + m.start("org"), at + m.end("org"))
         words = m.group("title").split()
@@ -63,6 +66,11 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             _record(state, seg, org, full, m.group("person"), "head.johtaa")
     if seg.bullet:
         _bullet(state, seg)
+    post = _POST_IS.match(text)
+    if post and is_title(post.group("title")) and is_title(post.group("other")):
+        org = _org(state, seg, found, post.start("org"), post.end("org"))
+        if org:
+            _record(state, seg, org, title_word(post.group("title")) or "", None, "head.post")
 
 
 def _org(state: State, seg: Segment, found: list[Mention], start: int, end: int) -> str | None:
@@ -81,7 +89,7 @@ def _record(state: State, seg: Segment, org: str, title: str, persons: str | Non
 
 def _bullet(state: State, seg: Segment) -> None:
     m = _BULLET.match(seg.text.strip())
-    if m is None or not is_title(m.group("title")):
+    if m is None or not is_title(m.group("title")) or not (m.group("person") or m.group("org")):
         return
     title = title_word(m.group("title")) or ""
     if title.endswith("t"):
@@ -89,7 +97,10 @@ def _bullet(state: State, seg: Segment) -> None:
     org: str | None
     if m.group("org"):
         ms = [x for x in mentions(m.group("org")) if x.start == 0]
-        org = state.resolve(seg, ms[0], weak=True) if ms else _plain(state, seg, m.group("org"))
+        if not m.group("person"):  # "Hallinto- ja kehittämispalvelut: hallintopäällikkö": a post only
+            org = state.facts.find(ms[0].name) if ms else None
+        else:
+            org = state.resolve(seg, ms[0], weak=True) if ms else _plain(state, seg, m.group("org"))
     else:
         org = state.section or (state.recent[0] if state.recent else None)
     if org:

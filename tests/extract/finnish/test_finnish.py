@@ -42,6 +42,7 @@ def test_enumeration_and_heads() -> None:
     heads = {(h.org, h.title, h.person) for h in ex.heads}
     assert ("kaupunginkanslia", "kansliapäällikkö", "Sami Sarvilinna") in heads
     assert ("talous- ja suunnitteluosasto", "rahoitusjohtaja", "Tuula Saxholm") in heads
+    assert ("sisäinen tarkastus", "sisäisen tarkastuksen päällikkö", None) in heads
 
 
 def test_duty_across_broken_line_keeps_newline_in_quote() -> None:
@@ -187,3 +188,15 @@ def test_task_lists_and_section_anaphora() -> None:
     ]
     assert [(h.org, h.person) for h in ex.heads] == [("hyvinvointipalvelut", "Leena Laine")]
     assert ex.duties[0].evidence.quote == "järjestää perusopetus"
+
+
+def test_posts_without_holder_are_never_given_a_person() -> None:
+    text = (
+        "Keskushallintopalvelujen tehtävänä on johtaa kaupunkikonsernin toimintaa.\n"
+        "Keskushallintopalvelujen toimialajohtaja on kehitysjohtaja.\n"
+    )
+    ex = run(text)
+    assert [(h.org, h.title, h.person) for h in ex.heads] == [
+        ("keskushallintopalvelut", "toimialajohtaja", None)
+    ]
+    assert ex.to_json()["heads"] == []
