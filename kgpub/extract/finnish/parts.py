@@ -150,10 +150,13 @@ def _children(state: State, seg: Segment, found: list[Mention], cue_at: int, cue
         one = state.resolve(seg, before[0], weak=True, subject=True)
         return [one] if one else []
     after = [m for m in found if m.case == "nimento" and m.start > cue_at]
-    if re.match(r"\s+toimi(?:i|vat)\s", seg.text[cue_end:]):
-        after = [m for m in after if not m.generic] or after[:1]
-    else:
-        after = after[:1]
+    verb = re.match(r"\s+toimi(?:i|vat)\s+", seg.text[cue_end:])
+    if verb and not after:
+        # "Lautakunnan alaisuudessa toimii rakennusvalvonta": plain nouns name the bodies
+        tail = re.split(r"[.;]", seg.text[cue_end + verb.end() :])[0]
+        named = [_item_body(state, seg, t, "unit") for _, _, t in split_list(tail, 0, _CONJ, lambda _: True)]
+        return [n for n in named if n]
+    after = ([m for m in after if not m.generic] or after[:1]) if verb else after[:1]
     names = [state.resolve(seg, m, weak=True, subject=True) for m in after]
     return [n for n in names if n]
 

@@ -200,3 +200,10 @@ def test_posts_without_holder_are_never_given_a_person() -> None:
         ("keskushallintopalvelut", "toimialajohtaja", None)
     ]
     assert ex.to_json()["heads"] == []
+
+
+def test_plain_noun_under_a_body() -> None:
+    ex = run("Tekninen lautakunta\nLautakunnan alaisuudessa toimii rakennusvalvonta.")
+    assert [(p.child, p.parent, p.relation) for p in ex.part_of] == [
+        ("rakennusvalvonta", "tekninen lautakunta", "subordinate")
+    ]
