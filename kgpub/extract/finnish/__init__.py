@@ -13,7 +13,7 @@ import re
 
 from ...model import Extraction
 from ...sources import Source
-from ..sv_en import Facts, segments
+from ..sv_en import Facts, Segment, segments
 from .clean import is_noise
 from .duties import duties
 from .heads import heads
@@ -41,11 +41,8 @@ def extract_fi(source: Source) -> Extraction:
             strong = m.strong or m.place or state.facts.find(m.name)
             if strong and not m.generic and not _predicate(seg.text, m):
                 state.resolve(seg, m, weak=bool(m.place))
-        if seg.heading and len(found) >= 1 and found[-1].end - found[0].start >= len(seg.text.strip()) - 1:
-            name = state.resolve(seg, found[-1], weak=True)
-            if (name and len(found) == 1) or (name and found[-1].start == 0):
-                state.section = name
-                state.subject = name
+        if seg.heading:
+            _heading(state, seg, found)
         heads(state, i, found)
         parts(state, i, found)
         duties(state, i, found)
@@ -53,6 +50,21 @@ def extract_fi(source: Source) -> Extraction:
             state.last_in[i] = state.recent[-1]
     sites(state)
     return state.facts.extraction()
+
+
+def _heading(state: State, seg: Segment, found: list[Mention]) -> None:
+    """A heading that is a body name opens its section. A weak name ("Perusopetus") becomes a body
+    only when the section refers to it, so menu and crumb lines name nothing."""
+    whole = bool(found) and found[-1].end - found[0].start >= len(seg.text.strip()) - 1
+    if not whole or not (len(found) == 1 or found[-1].start == 0):
+        return
+    m = found[-1]
+    if m.strong or state.facts.find(m.name):
+        state.section = state.subject = state.resolve(seg, m, weak=True)
+        state.pending = None
+    elif not m.generic:
+        state.section = state.subject = None
+        state.pending = (seg, m)
 
 
 def _predicate(text: str, m: Mention) -> bool:

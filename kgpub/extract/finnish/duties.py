@@ -130,8 +130,9 @@ def _genitive(state: State, i: int, found: list[Mention]) -> None:
             state.subject = org
         return
     vastuu = re.match(r"\s*\w+\s+vastuu\s+käsittää\s+", text)
-    if vastuu and state.section:
-        state.facts.duty(state.section, text[vastuu.end() :], seg.start, seg.end, "duty.section", 0.6)
+    section = state.section_body() if vastuu else None
+    if vastuu and section:
+        state.facts.duty(section, text[vastuu.end() :], seg.start, seg.end, "duty.section", 0.6)
         return
     kuuluu = re.match(r"\s*(?:Samoin\s+|Lisäksi\s+)?(\w+)\s+kuuluu\s+", text)
     if kuuluu and found and found[0].start == kuuluu.start(1) and not found[0].generic:

@@ -102,7 +102,7 @@ def _bullet(state: State, seg: Segment) -> None:
         else:
             org = state.resolve(seg, ms[0], weak=True) if ms else _plain(state, seg, m.group("org"))
     else:
-        org = state.section or (state.recent[0] if state.recent else None)
+        org = state.section_body() or (state.recent[0] if state.recent else None)
     if org:
         _record(state, seg, org, title, m.group("person"), "head.list")
 

@@ -23,6 +23,15 @@ class State:
     subject: str | None = None
     posts: dict[str, str] = field(default_factory=dict)
     last_in: dict[int, str] = field(default_factory=dict)
+    pending: tuple[Segment, Mention] | None = None  # a weak heading name not yet referred to
+
+    def section_body(self) -> str | None:
+        """The body the current section is about, recording a pending heading name on first use."""
+        if self.section is None and self.pending is not None:
+            seg, m = self.pending
+            self.pending = None
+            self.section = self.subject = self.register(seg, m, "body.heading", 0.7)
+        return self.section
 
     def register(
         self, seg: Segment, m: Mention, rule: str, conf: float = 0.8, kind: str | None = None
@@ -48,7 +57,7 @@ class State:
                     return name
             if m.name in SELF_NAMING and (subject or m.case == "nimento"):
                 return self.register(seg, m, "body.generic", 0.6)
-            return self.section if subject else None
+            return self.section_body() if subject else None
         known = self.facts.find(m.name)
         if known:
             self.recent.append(known)

@@ -207,3 +207,13 @@ def test_plain_noun_under_a_body() -> None:
     assert [(p.child, p.parent, p.relation) for p in ex.part_of] == [
         ("rakennusvalvonta", "tekninen lautakunta", "subordinate")
     ]
+
+
+def test_menu_lines_of_weak_names_name_no_body_and_noise_is_skipped() -> None:
+    text = (
+        "Perusopetus\nKirjastopalvelut\nLiikuntapalvelut\n"
+        "Toiminnon käyttämiseksi vaaditaan, että hyväksyt sivuston evästeet. Pääset antamaan palautetta "
+        "tästä sivusta sallimalla evästeasetuksista tilastointiin liittyvät evästeet.\n"
+        "Kirjautuminen epäonnistui. Käyttäjätunnuksesi on suljettu.\n"
+    )
+    assert run(text).bodies == ()
