@@ -7,14 +7,21 @@ last hyphen part, the prefix kept as written. Lookups are cached because a page 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 _VOIKKO: list[Any] = []
+_LOCK = threading.Lock()  # one Voikko handle is not safe to share between threads
 
 
 def _voikko() -> Any:
+    with _LOCK:
+        return _open()
+
+
+def _open() -> Any:
     if not _VOIKKO:
         try:
             import libvoikko
@@ -46,7 +53,8 @@ def _raw(word: str) -> list[dict[str, str]]:
     if v is None or not word or len(word) > 80:
         return []
     try:
-        return list(v.analyze(word))
+        with _LOCK:
+            return list(v.analyze(word))
     except Exception:
         return []
 
