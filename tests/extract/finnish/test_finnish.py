@@ -220,10 +220,11 @@ def test_menu_lines_of_weak_names_name_no_body_and_noise_is_skipped() -> None:
 
 
 def test_a_megabyte_of_varied_words_is_read() -> None:
-    vocab = (
+    sample = (
         "Osasto huolehtii kaupungin hallinto-osasto talousohjauksessa laaditaan kuusi osastoa: a, b ja c. "
         "Kaupunginhallituksen alainen virasto johtaa Matti Meikäläinen • tehtävänä on Porkkalankatu 13"
-    ).split()
+    )
+    vocab = sample.split()
     lines = [" ".join(vocab[(i * 7 + k) % len(vocab)] for k in range(3 + i % 20)) for i in range(12000)]
     text = "\n".join(lines)
     text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
