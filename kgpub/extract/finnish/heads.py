@@ -16,6 +16,8 @@ _JOHTAA = re.compile(rf"(?P<org>\S+)\s+johtaa\s+(?P<title>(?:\w+\s+){{0,2}}?\w+)
 _PAALLIKKO = re.compile(
     rf"(?P<org>\S+)\s+(?P<cue>päällikkö|johtaja)(?:nä|na)?\s+(?:on|toimii)\s+(?:(?P<title>[a-zåäö]\w+)\s+)?{_PERSONS}"
 )
+#: "Toimialajohtajana toimii Matti Meikäläinen." (the section's body)
+_ACTING = re.compile(rf"^(?P<title>\w+)(?:na|nä)\s+(?:toimii|on)\s+{_PERSONS}$")
 #: "Hallintojohtaja Kirsi Remes johtaa hallinto-osastoa."
 _TITLE_FIRST = re.compile(rf"^(?P<title>\w+)\s+{_PERSONS}\s+johtaa\s+(?P<org>\S+)")
 _CHAIR = re.compile(
@@ -36,6 +38,18 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             title = title_word(word) or word.lower()
             if org:
                 _record(state, seg, org, title, m.group("person"), rule)
+    acting = _ACTING.match(text)
+    if acting and title_word(acting.group("title")):
+        org = state.section_body() or state.subject
+        if org:
+            _record(
+                state,
+                seg,
+                org,
+                title_word(acting.group("title")) or "",
+                acting.group("person"),
+                "head.acting",
+            )
     first = _TITLE_FIRST.match(text)
     if first and title_word(first.group("title")):
         org = _org(state, seg, found, first.start("org"), first.end("org"))

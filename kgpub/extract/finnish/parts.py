@@ -14,6 +14,31 @@ from .names import Mention, body_kind, mentions, title_word
 from .state import State
 
 _CONJ = ("ja", "sekä", "tai")
+#: Stems of the numerals two to ten in any case ("kuusi", "neljästä", "kolmeen", "viiteen").
+_NUMBER_STEMS = (
+    ("kah", 2),
+    ("kol", 3),
+    ("nel", 4),
+    ("vii", 5),
+    ("kuu", 6),
+    ("seits", 7),
+    ("kahdeks", 8),
+    ("yhdeks", 9),
+    ("kymmen", 10),
+)
+
+
+def _count(cue: str) -> int | None:
+    """How many items the cue announces ("on kuusi osastoa:" → 6), or None."""
+    for word in cue.lower().split():
+        if word.isdigit():
+            return int(word)
+        if word in _NUMS or word in _COUNTS:
+            found = [n for stem, n in _NUMBER_STEMS if word.startswith(stem)]
+            return max(found) if found else None
+    return None
+
+
 _NUMS = ["kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"]
 _LIST = re.compile(r"\bon\s+(?:(?:" + "|".join(_NUMS) + r"|\d+|seuraavat)\s+)?(\w+)\s*:\s*", re.I)
 #: "Kaupunginkanslian osastot:" followed by list items.
@@ -44,6 +69,12 @@ def _parent(state: State, seg: Segment, found: list[Mention], before: int) -> st
             org = state.resolve(seg, m, weak=True)
             if org:
                 return org
+    town = re.match(r"\s*(Kunnan|Kaupungin)\s+(?:\w*organisaatio|hallinto|toiminta)\b", seg.text)
+    if town and town.end() <= before:
+        named = [b.name for b in state.facts.bodies.values() if b.kind == "municipality"]
+        word = "kunta" if town.group(1) == "Kunnan" else "kaupunki"
+        mention = Mention(0, town.end(), word, "municipality", "omanto", True)
+        return named[0] if len(named) == 1 else state.register(seg, mention, "body.municipality", 0.6)
     return None
 
 
@@ -61,7 +92,7 @@ def _enumeration(state: State, i: int, found: list[Mention]) -> None:
         return
     tail = seg.text[cue.end() :]
     if tail.strip():
-        pieces = split_list(tail, seg.start + cue.end(), _CONJ, lambda _: True)
+        pieces = split_list(tail, seg.start + cue.end(), _CONJ, lambda _: True, _count(cue.group()))
         target = [(seg, t) for _, _, t in pieces]
     else:
         target = [(item, item.text) for item in state.items_after(i)]

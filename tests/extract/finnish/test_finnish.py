@@ -230,3 +230,16 @@ def test_a_megabyte_of_varied_words_is_read() -> None:
     text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
     ex = run(text)
     assert ex.lang == "fi"
+
+
+def test_stated_count_splits_the_last_pair_and_unnamed_town_is_the_parent() -> None:
+    text = (
+        "Kunnan organisaatio koostuu kolmesta toimialasta: hallinto- ja elinvoimapalvelut, "
+        "sivistyspalvelut ja tekniset palvelut.\nToimialajohtajana toimii Matti Meikäläinen."
+    )
+    ex = run(text)
+    assert sorted((p.child, p.parent) for p in ex.part_of) == [
+        ("hallinto- ja elinvoimapalvelut", "kunta"),
+        ("sivistyspalvelut", "kunta"),
+        ("tekniset palvelut", "kunta"),
+    ]
