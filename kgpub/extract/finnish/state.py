@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..sv_en import Facts, Segment, key
-from .names import Mention
+from .names import GENERIC, Mention
 
 #: Bare body words that may name a body of their own when nothing earlier matches ("valtuusto").
 SELF_NAMING = frozenset(["valtuusto", "hallitus", "hallinto", "kuntayhtymä"])
@@ -37,7 +37,9 @@ class State:
         self, seg: Segment, m: Mention, rule: str, conf: float = 0.8, kind: str | None = None
     ) -> str:
         """Record the body a mention names (and what its genitive or place says it is part of)."""
-        name = self.facts.body(m.name, kind or m.kind, seg, rule, conf, m.aliases)
+        same = self._same_body(m.name)
+        aliases = (*m.aliases, m.name) if same else m.aliases
+        name = self.facts.body(same or m.name, kind or m.kind, seg, rule, conf, aliases)
         self.recent.append(name)
         if m.parent:
             parent = self.facts.find(m.parent) or self.facts.body(m.parent, "other", seg, rule, 0.7)
@@ -47,6 +49,20 @@ class State:
             self.facts.part(name, place, "part", seg, "part.place", 0.75)
         return name
 
+    def _same_body(self, name: str) -> str | None:
+        """A body already recorded under a shorter form of this name: "johtamisen jaosto" for
+        "kaupunginhallituksen johtamisen jaosto", "oikeuspalvelut" for "Oikeuspalvelut-yksikkö"."""
+        k = key(name)
+        hyphen = re.match(r"^(.+)-(\w+)$", k)
+        if hyphen and hyphen.group(2) in GENERIC and self.facts.find(hyphen.group(1)):
+            return self.facts.find(hyphen.group(1))
+        words = k.split()
+        for n in range(1, min(len(words), 4)):
+            tail = " ".join(words[n:])
+            if tail not in GENERIC and (" " in tail or len(tail) > 12) and self.facts.find(tail):
+                return self.facts.find(tail)
+        return None
+
     def resolve(self, seg: Segment, m: Mention, weak: bool = False, subject: bool = False) -> str | None:
         """The body a mention refers to: an anaphor ("osasto") → the latest such body; a name → itself
         (a weak name only when ``weak``, i.e. the construction says it is a body)."""
@@ -55,7 +71,7 @@ class State:
                 body = self.facts.bodies.get(key(name))
                 if key(name).endswith(m.name) or (m.name == "virasto" and body and body.kind == "agency"):
                     return name
-            if m.name in SELF_NAMING and (subject or m.case == "nimento"):
+            if m.name in SELF_NAMING and weak and (subject or m.case == "nimento"):
                 return self.register(seg, m, "body.generic", 0.6)
             return self.section_body() if subject else None
         known = self.facts.find(m.name)

@@ -243,3 +243,18 @@ def test_stated_count_splits_the_last_pair_and_unnamed_town_is_the_parent() -> N
         ("sivistyspalvelut", "kunta"),
         ("tekniset palvelut", "kunta"),
     ]
+
+
+def test_shorter_and_suffixed_forms_of_one_name_are_one_body() -> None:
+    text = (
+        "Palautteesta laaditaan yhteenveto, joka käsitellään johtamisen jaostossa.\n\n"
+        "Kaupunginhallituksen johtamisen jaosto / Kaupunginhallituksen johtamisen jaoston puheenjohtaja "
+        "Lasse Männistö\n"
+        "Oikeuspalvelut huolehtii oikeudellisesta edunvalvonnasta.\n"
+        "Oikeuspalvelut-yksikkö ei palvele yksityishenkilöitä.\n"
+    )
+    ex = run(text)
+    names = {b.name: b.aliases for b in ex.bodies}
+    assert "kaupunginhallituksen johtamisen jaosto" in names["johtamisen jaosto"]
+    assert names["oikeuspalvelut"] == ("oikeuspalvelut-yksikkö",)
+    assert [(p.child, p.parent) for p in ex.part_of] == [("johtamisen jaosto", "kaupunginhallitus")]
