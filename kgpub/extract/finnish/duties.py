@@ -103,7 +103,7 @@ def _copula(state: State, seg: Segment, org: str, at: int) -> None:
 
 
 _GEN_TASK = re.compile(
-    r"\s*(?:tehtävänä\s+on|tehtävänä\s+ovat|tehtäviin\s+kuuluu|tehtäviin\s+kuuluvat|vastuisiin\s+kuuluvat|"
+    r"\s*(?:(?:\w+(?:mpana|mpänä)\s+)?tehtävänä\s+on|tehtävänä\s+ovat|tehtäviin\s+kuuluu|tehtäviin\s+kuuluvat|vastuisiin\s+kuuluvat|"
     r"vastuisiin\s+kuuluu|tehtävät(?:\s+ovat)?(?=\s*:?\s*$)|tehtäviä\s+ovat|vastuuseen\s+(?:\w+\s+){0,2}kuuluu(?:\s+mm\.)?|on(?:\s+myös)?(?=\s+\w+(?:tava|tävä)\b))\s*",
     re.I,
 )
@@ -128,6 +128,11 @@ def _genitive(state: State, i: int, found: list[Mention]) -> None:
             else:
                 state.facts.duty(org, what, seg.start, seg.end, "duty.task", 0.8)
             state.subject = org
+        return
+    pron = re.match(r"\s*(?:Lisäksi\s+)?Sen(?=\s)", text)
+    task = _GEN_TASK.match(text, pron.end()) if pron else None
+    if task and state.subject:
+        state.facts.duty(state.subject, text[task.end() :], seg.start, seg.end, "duty.task", 0.7)
         return
     vastuu = re.match(r"\s*\w+\s+vastuu\s+käsittää\s+", text)
     section = state.section_body() if vastuu else None

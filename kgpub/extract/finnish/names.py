@@ -47,6 +47,7 @@ WEAK: dict[str, str] = {
     "kasvatus": "service_area",
     "toimi": "unit",
     "tarkastus": "unit",
+    "organisaatio": "other",
 }
 #: Words that end like a body word but are not bodies.
 NOT_BODY = frozenset(["hallitusohjelma", "kuntalaki", "työhyvinvointikeskus", "keskus", "hallitus-"])
@@ -70,6 +71,11 @@ GENERIC = frozenset(
         "toimisto",
         "keskus",
     ]
+)
+#: Bare body words that name a kind of body, not one body ("vastuualueensa", "palveluja").
+CLASS_WORDS = GENERIC | words(
+    "lautakunta liikelaitos palvelualue vastuualue tulosalue toimisto yksikkö tiimi yhtymä organisaatio "
+    "palvelu ohjaus opetus kasvatus tarkastus toimi"
 )
 #: Heads whose genitive modifiers are part of the name ("kaupunginhallituksen johtamisen jaosto").
 GENITIVE_HEADS = ("jaosto", "toimiala", "hallinto", "toimi")
@@ -210,6 +216,7 @@ class _Name:
     name: str
     start: int
     generic: bool
+    weak: bool = False
     parent: str | None = None
     place: str | None = None
     aliases: list[str] = field(default_factory=list)
@@ -221,10 +228,17 @@ def _mention(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
         return None
     if w.plural and kb[1]:
         return None  # "liikelaitokset", "kunnanvaltuustot": a class of bodies, none named
-    n = _Name(_head_name(w), toks[i][0], w.base.lower() in GENERIC)
-    if i >= 2 and toks[i - 2][2].endswith("-") and toks[i - 1][2] in {"ja", "sekä", "tai"}:
+    bare = w.base.lower()
+    n = _Name(_head_name(w), toks[i][0], bare in CLASS_WORDS)
+    adj = _modifier(toks[i - 2][2]) if i >= 2 else None
+    if i >= 2 and toks[i - 1][2] in {"ja", "sekä", "tai"} and toks[i - 2][2].endswith("-"):
         # a coordinated first half: "talous- ja suunnitteluosasto"
         n.name = toks[i - 2][2].lower() + " " + toks[i - 1][2] + " " + n.name
+        n.start, n.generic = toks[i - 2][0], False
+    elif toks[i - 1][2] in {"ja", "sekä"} and adj and _agrees(adj, w):
+        # "Tekniset ja ympäristöpalvelut", "Teknisiä ja ympäristöpalveluja"
+        first = plural_nominative(adj.base) if w.plural else adj.base
+        n.name = f"{first} {toks[i - 1][2]} {n.name}"
         n.start, n.generic = toks[i - 2][0], False
     else:
         _modifiers(text, toks, i, w, n)
@@ -236,7 +250,17 @@ def _mention(text: str, toks: list[Tok], i: int, w: Word) -> Mention | None:
         if k and body_kind(k):
             n.aliases.append(f"{n.name} -{k.base}")
             end = nxt[1]
-    return Mention(n.start, end, n.name, kb[0], w.case, kb[1], n.generic, n.parent, n.place, tuple(n.aliases))
+    strong = kb[1] and not n.weak
+    return Mention(
+        n.start, end, n.name, kb[0], w.case, strong, n.generic, n.parent, n.place, tuple(n.aliases)
+    )
+
+
+def _agrees(adj: Word, w: Word) -> bool:
+    """An adjective ("tekninen") in the noun's case and number."""
+    return (
+        adj.cls == "laatusana" and adj.base.endswith("nen") and adj.case == w.case and adj.plural == w.plural
+    )
 
 
 def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
@@ -257,7 +281,7 @@ def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
                 break
             mods[:0] = [toks[j - 2][2].lower(), word]
             j -= 1
-        elif p.cls == "laatusana" and p.base.endswith("nen") and p.case == w.case and p.plural == w.plural:
+        elif _agrees(p, w):
             mods.insert(0, plural_nominative(p.base) if w.plural and n.name.endswith("t") else p.base)
         elif p.case == "omanto" and p.proper:
             mods.insert(0, word)
@@ -267,11 +291,11 @@ def _modifiers(text: str, toks: list[Tok], i: int, w: Word, n: _Name) -> None:
                 n.place = _town(toks[j - 2][2], p.base)
                 n.aliases.append(f"{toks[j - 2][2]} {word} {n.name}")
             break
-        elif p.case == "omanto" and any(base.endswith(g) for g in GENITIVE_HEADS) and not p.proper:
+        elif p.case == "omanto" and (base == "palvelu" or base.endswith(GENITIVE_HEADS)) and not p.proper:
             pk = body_kind(p)
             strong_parent = pk is not None and pk[1]
             if strong_parent and base.endswith("toimiala"):
-                break  # "kaupunginhallituksen toimiala": a board's field, no body
+                n.weak = True  # "kaupunginhallituksen toimiala": a body, or only the board's field
             mods.insert(0, word.lower())
             if strong_parent:
                 n.parent = _head_name(p)

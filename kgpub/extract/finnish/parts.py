@@ -11,7 +11,7 @@ from ...model import Relation
 from ..sv_en import Segment, split_list, words
 from .morph import noun
 from .names import Mention, body_kind, mentions, title_word
-from .state import State
+from .state import SELF_NAMING, State
 
 _CONJ = ("ja", "sekä", "tai")
 #: Stems of the numerals two to ten in any case ("kuusi", "neljästä", "kolmeen", "viiteen").
@@ -48,8 +48,9 @@ _COUNTS = words(
     "kuuteen seuraavista seuraaviin eri"
 )
 _COMPOSE = re.compile(
-    r"\b(?:koostuu|koostuvat|muodostuu|muodostuvat|jakautuu|jakautuvat|jakaantuu|jakaantuvat)\s+"
-    r"(?:(?:" + "|".join([*_NUMS, *sorted(_COUNTS)]) + r"|\d+)\s+)*(\w+)\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
+    r"\b(?:koostuu|koostuvat|muodostuu|muodostuvat|jakautuu|jakautuvat|jakaantuu|jakaantuvat|jaetaan|jakaantuen)\s+"
+    r"(?:[^\s,.:;]+\s+){0,6}?(?:(?:" + "|".join([*_NUMS, *sorted(_COUNTS)]) + r"|\d+)\s+)*(\w+)"
+    r"(?:,\s*(?:joiden|joissa|joita|joihin)\s[^:;.]{0,80})?\s*(?:[:;]|,\s*jotka\s+ovat)\s*",
     re.I,
 )
 
@@ -80,12 +81,10 @@ def _parent(state: State, seg: Segment, found: list[Mention], before: int) -> st
 
 def _enumeration(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
-    cue = _LIST.search(seg.text) or _COMPOSE.search(seg.text) or _HEADED.search(seg.text)
-    if cue is None:
-        return
-    count = noun(cue.group(1))
-    kb = body_kind(count) if count else None
-    if kb is None:
+    cues = (rx.search(seg.text) for rx in (_LIST, _COMPOSE, _HEADED))
+    kinds = ((c, body_kind(w) if (w := noun(c.group(1))) else None) for c in cues if c)
+    cue, kb = next(((c, k) for c, k in kinds if k), (None, None))
+    if cue is None or kb is None:
         return
     parent = _parent(state, seg, found, cue.start(1))
     if parent is None:
@@ -125,7 +124,11 @@ def _membership(state: State, seg: Segment, found: list[Mention]) -> None:
     if cue is None:
         return
     parents = [m for m in found if m.end <= cue.start() and m.case == "sisatulento"]
-    children = [m for m in found if m.start >= cue.end() and not m.generic and m.case == "nimento"]
+    children = [
+        m
+        for m in found
+        if m.start >= cue.end() and (not m.generic or m.name in SELF_NAMING) and m.case == "nimento"
+    ]
     if not parents:
         # "Rakennusvalvonta kuuluu teknisiin palveluihin": the subject belongs to the illative body
         subj = [m for m in found if m.start == 0 and m.case == "nimento" and m.end < cue.start()]

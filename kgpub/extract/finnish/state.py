@@ -37,6 +37,9 @@ class State:
         self, seg: Segment, m: Mention, rule: str, conf: float = 0.8, kind: str | None = None
     ) -> str:
         """Record the body a mention names (and what its genitive or place says it is part of)."""
+        if m.place and m.name.endswith("organisaatio"):
+            # "Tornion kaupungin virasto-organisaatio": the town's own organisation is the town
+            return self.facts.body(m.place, "municipality", seg, rule, conf, m.aliases)
         same = self._same_body(m.name)
         aliases = (*m.aliases, m.name) if same else m.aliases
         name = self.facts.body(same or m.name, kind or m.kind, seg, rule, conf, aliases)

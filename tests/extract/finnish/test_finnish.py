@@ -258,3 +258,24 @@ def test_shorter_and_suffixed_forms_of_one_name_are_one_body() -> None:
     assert "kaupunginhallituksen johtamisen jaosto" in names["johtamisen jaosto"]
     assert names["oikeuspalvelut"] == ("oikeuspalvelut-yksikkö",)
     assert [(p.child, p.parent) for p in ex.part_of] == [("johtamisen jaosto", "kaupunginhallitus")]
+
+
+def test_more_list_and_name_shapes() -> None:
+    text = (
+        "Kaupungin organisaatio jaetaan seuraaviin osastoihin, joiden johdossa on osastopäällikkö: "
+        "hallinto-osasto, sivistysosasto ja tekninen osasto.\n"
+        "Hallinto-osaston keskeisimpänä tehtävänä on talousarvion valmistelu.\n"
+        "Kaupunginhallituksen toimialaan kuuluvat konsernipalvelut ja sisäinen tarkastus.\n"
+        "Teknisiä ja ympäristöpalveluja johtaa tekninen johtaja Jari Virtanen.\n"
+    )
+    ex = run(text)
+    parts = {(p.child, p.parent) for p in ex.part_of}
+    assert {("hallinto-osasto", "kaupunki"), ("tekninen osasto", "kaupunki")} <= parts
+    assert ("konsernipalvelut", "kaupunginhallituksen toimiala") in parts
+    assert [(d.org, d.text) for d in ex.duties] == [("hallinto-osasto", "talousarvion valmistelu")]
+    assert [(h.org, h.title) for h in ex.heads] == [("tekniset ja ympäristöpalvelut", "tekninen johtaja")]
+
+
+def test_a_boards_field_is_no_body_unless_the_text_says_so() -> None:
+    ex = run("Henkilöstöohjaus antaa lausunnon kaupunginhallituksen toimialaan kuuluvista asioista.")
+    assert "kaupunginhallituksen toimiala" not in {b.name for b in ex.bodies}
