@@ -23,6 +23,11 @@ _TITLE_FIRST = re.compile(rf"^(?P<title>\w+)\s+{_PERSONS}\s+johtaa\s+(?P<org>\S+
 _CHAIR = re.compile(
     rf"(?P<org>\S+)\s+(?P<title>puheenjohtaja(?:na)?|varapuheenjohtaja(?:na)?)\s+(?:on\s+|toimii\s+)?{_PERSONS}"
 )
+#: "Rahoitus ja talous, johtajana rahoitusjohtaja" (a list item naming a unit and its post)
+_LED_BY = re.compile(
+    rf"^(?P<org>[^,:]{{2,60}}),\s+(?:johtajana|päällikkönä|vetäjänä)\s+(?P<title>(?:[\w-]+\s+ja\s+)?[\w-]+)"
+    rf"(?:\s+{_PERSONS})?$"
+)
 #: "Keskushallintopalvelujen toimialajohtaja on kehitysjohtaja": a post, its holder named by title only.
 _POST_IS = re.compile(r"^(?P<org>\S+)\s+(?P<title>\w+)\s+on\s+(?P<other>\w+)$")
 _BULLET = re.compile(rf"^(?:(?P<org>[^:]{{2,60}}):\s*)?(?P<title>\w+)(?:\s+(?:\([^)]*\)\s+)?{_PERSONS})?$")
@@ -102,12 +107,17 @@ def _record(state: State, seg: Segment, org: str, title: str, persons: str | Non
 
 
 def _bullet(state: State, seg: Segment) -> None:
+    led = _LED_BY.match(seg.text.strip().rstrip("."))
+    unit = state.facts.find(led.group("org")) if led else None
+    if led and unit and is_title(led.group("title").split()[-1]):
+        *first, last = led.group("title").split()
+        title = " ".join([*first, title_word(last) or last])
+        _record(state, seg, unit, title.lower(), led.group("person"), "head.item")
+        return
     m = _BULLET.match(seg.text.strip())
     if m is None or not is_title(m.group("title")) or not (m.group("person") or m.group("org")):
         return
     title = title_word(m.group("title")) or ""
-    if title.endswith("t"):
-        title = title[:-1]
     org: str | None
     if m.group("org"):
         ms = [x for x in mentions(m.group("org")) if x.start == 0]

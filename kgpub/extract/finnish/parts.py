@@ -9,7 +9,7 @@ import re
 
 from ...model import Relation
 from ..sv_en import Segment, split_list, words
-from .morph import noun
+from .morph import noun, readings
 from .names import Mention, body_kind, mentions, title_word
 from .state import SELF_NAMING, State
 
@@ -65,6 +65,10 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
 
 
 def _parent(state: State, seg: Segment, found: list[Mention], before: int) -> str | None:
+    labelled = re.match(r"\s*(?P<n>[^,.:;]{2,60}?)\s+-(?P<k>\w+)\b", seg.text[:before])
+    kind = noun(labelled.group("k")) if labelled else None
+    if labelled and kind and body_kind(kind) and state.facts.find(labelled.group("n")):
+        return state.facts.find(labelled.group("n"))  # "Rahoitus ja talous -yksikkö jakautuu …"
     for m in found:
         if m.end <= before and not m.parent:
             org = state.resolve(seg, m, weak=True)
@@ -103,19 +107,29 @@ def _enumeration(state: State, i: int, found: list[Mention]) -> None:
 
 def _item_body(state: State, seg: Segment, text: str, kind: str) -> str | None:
     """The body a list item names: its first mention, or the item's words in the nominative."""
-    head = re.split(r"\s+(?:vastaa|huolehtii|hoitaa)\b|:", text)[0].strip()
+    head = re.split(r"\s+(?:vastaa|huolehtii|hoitaa)\b|[:,(]", text)[0].strip().rstrip(".;")
     ms = [m for m in mentions(head) if not m.generic]
     if ms and ms[0].start == 0:
         return state.resolve(seg, ms[0], weak=True)
+    if ms and ms[-1].end == len(head) and re.fullmatch(r"(?:[A-ZÅÄÖ]\w*\s+){1,2}", head[: ms[-1].start]):
+        # "Vähänkyrön aluehallinto": a place Voikko does not know, then the body word
+        name = head[: ms[-1].start] + ms[-1].name
+        return state.register(
+            seg, Mention(0, len(head), name, ms[-1].kind, "nimento", False), "body.item", 0.6
+        )
     words = head.split()
-    if not words or len(words) > 4 or not all(noun(w) for w in words):
+    content = [w for w in words if w not in {"ja", "sekä"}]
+    if not content or len(words) > 4 or not all(_nominal(w) for w in content):
         return None
     n = noun(words[-1])
-    if n is None:
-        return None
-    last = words[-1].lower() if n.case == "nimento" else n.base
+    last = words[-1].lower() if n is None or n.case == "nimento" else n.base
     name = " ".join([*(w.lower() for w in words[:-1]), last])
     return state.register(seg, Mention(0, len(head), name, kind, "nimento", False), "body.item", 0.6)
+
+
+def _nominal(word: str) -> bool:
+    """A noun, adjective or verbal noun ("kehittäminen") — a word a unit name is made of."""
+    return noun(word) is not None or any(r.case == "nimento" for r in readings(word))
 
 
 def _membership(state: State, seg: Segment, found: list[Mention]) -> None:

@@ -279,3 +279,23 @@ def test_more_list_and_name_shapes() -> None:
 def test_a_boards_field_is_no_body_unless_the_text_says_so() -> None:
     ex = run("Henkilöstöohjaus antaa lausunnon kaupunginhallituksen toimialaan kuuluvista asioista.")
     assert "kaupunginhallituksen toimiala" not in {b.name for b in ex.bodies}
+
+
+def test_numbered_units_with_posts_and_a_labelled_parent() -> None:
+    text = (
+        "Konsernihallintoa johtaa kaupunginjohtaja.\n\n"
+        "Konsernihallinnossa on seuraavat yksiköt:\n\n"
+        "1. Rahoitus ja talous, johtajana rahoitusjohtaja\n"
+        "2. Hallinto ja kehittäminen, johtajana hallinto- ja kehittämisjohtaja.\n\n"
+        "Rahoitus ja talous -yksikkö jakautuu seuraaviin vastuualueisiin:\n"
+        "1. Taloussuunnittelu, päällikkönä taloussuunnittelujohtaja\n"
+    )
+    ex = run(text)
+    assert sorted((p.child, p.parent) for p in ex.part_of) == [
+        ("hallinto ja kehittäminen", "konsernihallinto"),
+        ("rahoitus ja talous", "konsernihallinto"),
+        ("taloussuunnittelu", "rahoitus ja talous"),
+    ]
+    posts = {(h.org, h.title) for h in ex.heads if h.person is None}
+    assert ("hallinto ja kehittäminen", "hallinto- ja kehittämisjohtaja") in posts
+    assert ex.to_json()["heads"] == []
