@@ -22,6 +22,7 @@ NOT_DUTY = frozenset(
         "sijaita",
         "sijoittua",
         "tarkoittaa",
+        "muodostaa",
         "ei",
     ]
 )

@@ -88,8 +88,10 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     post = _POST_IS.match(text)
     if post and is_title(post.group("title")) and is_title(post.group("other")):
         org = _org(state, seg, found, post.start("org"), post.end("org"))
+        essive = post.group("title").endswith(("na", "nä"))  # "X:n päällikkönä on kunnanjohtaja"
+        title = title_word(post.group("other" if essive else "title")) or ""
         if org:
-            _record(state, seg, org, title_word(post.group("title")) or "", None, "head.post")
+            _record(state, seg, org, title, None, "head.post")
 
 
 def _org(state: State, seg: Segment, found: list[Mention], start: int, end: int) -> str | None:

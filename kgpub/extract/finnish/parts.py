@@ -60,6 +60,7 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     _enumeration(state, i, found)
     _class_list(state, seg, found)
     _membership(state, seg, found)
+    _formed_by(state, seg, found)
     _subordination(state, seg, found)
     _grouping(state, seg, found)
 
@@ -251,3 +252,22 @@ def _class_list(state: State, seg: Segment, found: list[Mention]) -> None:
         mention = Mention(0, len(item), name, kb[0], "nimento", True, aliases=aliases)
         child = state.register(seg, mention, "body.class-list", 0.7)
         state.facts.part(child, parent, "part", seg, "part.class-list", 0.75)
+
+
+def _formed_by(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Kunnan luottamushenkilöorganisaation muodostavat valtuusto, kunnanhallitus ja lautakunnat"."""
+    cue = re.search(r"\bmuodostavat\s+", seg.text)
+    if cue is None:
+        return
+    wholes = [m for m in found if m.end <= cue.start() and m.case == "omanto" and not m.generic]
+    parent = state.resolve(seg, wholes[-1], weak=True) if wholes else None
+    for m in found:
+        if (
+            parent
+            and m.start >= cue.end()
+            and m.case == "nimento"
+            and (not m.generic or m.name in SELF_NAMING)
+        ):
+            child = state.resolve(seg, m, weak=True, subject=True)
+            if child:
+                state.facts.part(child, parent, "part", seg, "part.muodostavat", 0.75)

@@ -299,3 +299,17 @@ def test_numbered_units_with_posts_and_a_labelled_parent() -> None:
     posts = {(h.org, h.title) for h in ex.heads if h.person is None}
     assert ("hallinto ja kehittäminen", "hallinto- ja kehittämisjohtaja") in posts
     assert ex.to_json()["heads"] == []
+
+
+def test_formed_by_and_essive_post() -> None:
+    text = (
+        "Kunnan luottamushenkilöorganisaation muodostavat valtuusto, kunnanhallitus ja lautakunnat.\n"
+        "Kunnanviraston päällikkönä on kunnanjohtaja.\n"
+    )
+    ex = run(text)
+    assert sorted((p.child, p.parent) for p in ex.part_of) == [
+        ("kunnanhallitus", "luottamushenkilöorganisaatio"),
+        ("valtuusto", "luottamushenkilöorganisaatio"),
+    ]
+    assert [(h.org, h.title, h.person) for h in ex.heads] == [("kunnanvirasto", "kunnanjohtaja", None)]
+    assert ex.duties == ()
