@@ -81,10 +81,16 @@ def readings(word: str) -> tuple[Word, ...]:
                 a.get("SIJAMUOTO"),
                 a.get("NUMBER") == "plural",
                 cls,
-                a.get("PERSON") if cls == "teonsana" and a.get("MOOD") == "indicative" else None,
+                _person(a) if cls == "teonsana" and a.get("MOOD") == "indicative" else None,
             )
         )
     return tuple(out)
+
+
+def _person(a: dict[str, str]) -> str | None:
+    """The person of a present-tense indicative verb; a past-tense verb ("päätti") reports an event,
+    not a standing duty, so it counts as no finite verb here."""
+    return a.get("PERSON") if a.get("TENSE") in {"present_simple", None} else None
 
 
 def noun(word: str) -> Word | None:
@@ -98,7 +104,7 @@ def noun(word: str) -> Word | None:
 
 
 def finite_verb(word: str) -> Word | None:
-    """An indicative verb reading ("huolehtii", passive "laaditaan" = person 4), or None."""
+    """A present indicative verb reading ("huolehtii", passive "laaditaan" = person 4), or None."""
     return next((r for r in readings(word) if r.verb_person), None)
 
 

@@ -313,3 +313,8 @@ def test_formed_by_and_essive_post() -> None:
     ]
     assert [(h.org, h.title, h.person) for h in ex.heads] == [("kunnanvirasto", "kunnanjohtaja", None)]
     assert ex.duties == ()
+
+
+def test_a_past_decision_is_no_duty() -> None:
+    ex = run("Kaupunginhallitus päätti panna asian pöydälle.\nKaupunginhallitus vastaa kaupungin taloudesta.")
+    assert [(d.org, d.text) for d in ex.duties] == [("kaupunginhallitus", "kaupungin taloudesta")]
