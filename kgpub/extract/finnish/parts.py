@@ -111,7 +111,9 @@ def _item_body(state: State, seg: Segment, text: str, kind: str) -> str | None:
     head = re.split(r"\s+(?:vastaa|huolehtii|hoitaa)\b|[:,(]", text)[0].strip().rstrip(".;")
     ms = [m for m in mentions(head) if not m.generic]
     if ms and ms[0].start == 0:
-        return state.resolve(seg, ms[0], weak=True)
+        if state.facts.find(ms[0].name) or ms[0].strong:
+            return state.resolve(seg, ms[0], weak=True)
+        return state.register(seg, ms[0], "body.item", 0.7, kind=kind)  # the list says what kind
     if ms and ms[-1].end == len(head) and re.fullmatch(r"(?:[A-ZÅÄÖ]\w*\s+){1,2}", head[: ms[-1].start]):
         # "Vähänkyrön aluehallinto": a place Voikko does not know, then the body word
         name = head[: ms[-1].start] + ms[-1].name
