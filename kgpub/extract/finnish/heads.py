@@ -18,6 +18,10 @@ _PAALLIKKO = re.compile(
 )
 #: "Toimialajohtajana toimii Matti Meikäläinen." (the section's body)
 _ACTING = re.compile(rf"^(?P<title>\w+)(?:na|nä)\s+(?:toimii|on)\s+{_PERSONS}$")
+#: "Osaston johdossa on osastopäällikkö Matti Meikäläinen."
+_JOHDOSSA = re.compile(
+    rf"(?P<org>\S+)\s+johdossa\s+(?:on|toimii)\s+(?P<title>(?:[a-zåäö]\w*nen\s+)?[a-zåäö][\w-]+)\s+{_PERSONS}"
+)
 #: "Hallintojohtaja Kirsi Remes johtaa hallinto-osastoa."
 _TITLE_FIRST = re.compile(rf"^(?P<title>\w+)\s+{_PERSONS}\s+johtaa\s+(?P<org>\S+)")
 _CHAIR = re.compile(
@@ -36,7 +40,11 @@ _BULLET = re.compile(rf"^(?:(?P<org>[^:]{{2,60}}):\s*)?(?P<title>\w+)(?:\s+(?:\(
 def heads(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     text = seg.text.strip().rstrip(".")
-    for rx, rule in ((_PAALLIKKO, "head.paallikko"), (_CHAIR, "head.puheenjohtaja")):
+    for rx, rule in (
+        (_PAALLIKKO, "head.paallikko"),
+        (_CHAIR, "head.puheenjohtaja"),
+        (_JOHDOSSA, "head.johdossa"),
+    ):
         for m in rx.finditer(text):
             org = _org(state, seg, found, m.start("org"), m.end("org"))
             word = m.group("title") or m.group("cue") if "cue" in rx.groupindex else m.group("title")

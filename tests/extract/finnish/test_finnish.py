@@ -318,3 +318,10 @@ def test_formed_by_and_essive_post() -> None:
 def test_a_past_decision_is_no_duty() -> None:
     ex = run("Kaupunginhallitus päätti panna asian pöydälle.\nKaupunginhallitus vastaa kaupungin taloudesta.")
     assert [(d.org, d.text) for d in ex.duties] == [("kaupunginhallitus", "kaupungin taloudesta")]
+
+
+def test_johdossa_on() -> None:
+    ex = run("Tekninen osasto\nOsaston johdossa on tekninen johtaja Matti Meikäläinen.")
+    assert [(h.org, h.title, h.person) for h in ex.heads] == [
+        ("tekninen osasto", "tekninen johtaja", "Matti Meikäläinen")
+    ]
