@@ -32,7 +32,11 @@ def extract_fi(source: Source) -> Extraction:
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
     seen: set[str] = set()
     for i, seg in enumerate(state.segs):
-        if is_noise(seg.text) or len(seg.text) > MAX_SEGMENT or seg.text in seen:
+        if is_noise(seg.text) or len(seg.text) > MAX_SEGMENT:
+            continue
+        if seg.text in seen:  # a repeated sentence states its facts once; a repeated heading still opens
+            if seg.heading:  # its section again ("Hallinto-osasto" in a menu, then as a heading)
+                _heading(state, seg, mentions(seg.text))
             continue
         seen.add(seg.text)
         found = mentions(seg.text)

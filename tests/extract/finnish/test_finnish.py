@@ -325,3 +325,12 @@ def test_johdossa_on() -> None:
     assert [(h.org, h.title, h.person) for h in ex.heads] == [
         ("tekninen osasto", "tekninen johtaja", "Matti Meikäläinen")
     ]
+
+
+def test_repeated_heading_reopens_its_section_and_repeated_sentences_count_once() -> None:
+    text = (
+        "Hallinto-osasto\nViestintäosasto\n\nHallinto-osasto\n\nOsasto huolehtii virastopalveluista.\n"
+        "Osasto huolehtii virastopalveluista.\n"
+    )
+    ex = run(text)
+    assert [(d.org, d.text) for d in ex.duties] == [("hallinto-osasto", "virastopalveluista")]
