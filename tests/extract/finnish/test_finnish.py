@@ -334,3 +334,12 @@ def test_repeated_heading_reopens_its_section_and_repeated_sentences_count_once(
     )
     ex = run(text)
     assert [(d.org, d.text) for d in ex.duties] == [("hallinto-osasto", "virastopalveluista")]
+
+
+def test_each_bullet_of_a_duty_list_is_its_own_duty() -> None:
+    text = "Kaupunginhallitus vastaa • kaupungin hallinnosta • konsernin omistajaohjauksesta\n"
+    ex = run(text)
+    assert [(d.text, d.evidence.quote) for d in ex.duties] == [
+        ("kaupungin hallinnosta", "kaupungin hallinnosta"),
+        ("konsernin omistajaohjauksesta", "konsernin omistajaohjauksesta"),
+    ]
