@@ -62,6 +62,7 @@ class Analysis:
     cls: str
     mood: str | None = None
     person: str | None = None
+    participle: str | None = None
 
     @property
     def plural(self) -> bool:
@@ -106,6 +107,7 @@ def _reading(a: dict[str, str], token: str, prefix: str) -> Analysis:
         cls=cls,
         mood=a.get("MOOD"),
         person=a.get("PERSON"),
+        participle=a.get("PARTICIPLE"),
     )
 
 

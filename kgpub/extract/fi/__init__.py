@@ -1,0 +1,111 @@
+"""Finnish rules over lemmatised tokens: bodies, parts, heads, duties and sites of a municipal page.
+
+The page is cleaned and cut into headings, lines, paragraphs, list items and sentences with their
+ORIGINAL spans (:mod:`kgpub.text`); each sentence is tokenised and analysed by Voikko
+(:mod:`kgpub.analyse`), its body mentions found (``bodies``), and the rules read the constructions
+around them in a fixed order — ``hierarchy`` (parts, subordination, grouping), ``heads``, ``duties``,
+``contacts``. ``context.Reader`` carries what later sentences refer back to ("Osasto", "se", a
+section heading, the body a post heads). Every fact's evidence is the exact original span of the
+sentence that states it. No rule names a city, a person or a page: only Finnish words and
+constructions.
+"""
+
+from __future__ import annotations
+
+from ...model import Extraction
+from ...sources import Source
+from ...text import segment
+from ..sv_en import Facts
+from . import hierarchy
+from .bodies import Mention
+from .contacts import contacts, flush
+from .context import Reader, Sent
+from .duties import duties
+from .heads import heads
+from .lists import item_bodies
+
+LANG = "fi"
+#: Sentences longer than this (in characters) are a run-on blob, not prose: mentions only.
+MAX_SENTENCE = 2000
+
+
+def extract_fi(source: Source) -> Extraction:
+    """All facts the Finnish rules find in ``source`` (offsets into ``source.text``)."""
+    reader = Reader(Facts(source.meta.id, source.text, LANG))
+    sentences = segment(source.text).sentences
+    for n, sentence in enumerate(sentences):
+        s = reader.read(sentence)
+        s.last = n == len(sentences) - 1
+        _sentence(reader, s)
+    flush(reader)
+    reader.resolve_posts()
+    return reader.facts.extraction()
+
+
+def _sentence(reader: Reader, s: Sent) -> None:
+    if s.kind == "heading":
+        _heading(reader, s)
+    if s.kind != "item":
+        reader.open_list = None
+        reader.open_duties = None
+    elif reader.open_list is not None:
+        _list_item(reader, s)
+    for m in s.mentions:
+        if m.named and m.strong and not _predicate(s, m):
+            reader.named(s, m)
+    if len(s.sentence.text) <= MAX_SENTENCE and not contacts(reader, s):
+        for rule in hierarchy.RULES:
+            rule(reader, s)
+        heads(reader, s)
+        duties(reader, s)
+    subject = reader.subject_of(s)
+    if subject is not None:
+        reader.subject = subject
+
+
+def _heading(reader: Reader, s: Sent) -> None:
+    """A heading that is a body's name opens that body's section (a weak name becomes a body once a
+    sentence of the section refers to it)."""
+    reader.section = reader.subject = None
+    reader.heading = None
+    m = s.mention_at(0)
+    if m is None or m.first != 0 or m.generic:
+        return
+    if m.last + 1 < len(s.tokens) and m.case != "omanto":
+        return  # "Kaupunginkanslian toimintasääntö" names a document, not a section body
+    found = reader.named(s, m)
+    if found is not None:
+        reader.section = reader.subject = found
+    elif not m.bare:
+        reader.heading = (s, m)
+
+
+def _list_item(reader: Reader, s: Sent) -> None:
+    """A bulleted item after "… on neljä palveluyksikköä:": the body it starts with is a part."""
+    assert reader.open_list is not None
+    parent, kind, rule = reader.open_list
+    first = next((m for m in s.mentions if m.first == 0), None)
+    end = first.last + 1 if first is not None else _name_end(s)
+    for child in item_bodies(reader, s, [(0, end)], kind, rule):
+        if child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), rule, 0.85)
+
+
+def _name_end(s: Sent) -> int:
+    """Where an item's leading name ends: before a colon or a finite verb."""
+    for i, tok in enumerate(s.tokens):
+        if tok.text in {":", ",", "(", "–", "-"} or tok.verb() is not None:
+            return i
+    return len(s.tokens)
+
+
+def _predicate(s: Sent, m: Mention) -> bool:
+    """A body word that describes the subject ("… on … sijoitettu tukipalveluyksikkö", "toimii …
+    toimeenpanovirastona") names no body of its own."""
+    if m.case == "olento":
+        return True
+    subject = s.mention_at(s.start)
+    if m.case != "nimento" or subject is None or subject is m or subject.case != "nimento":
+        return False
+    between = s.tokens[subject.last + 1 : m.first]
+    return any(t.low in {"on", "ovat"} for t in between) and not any(t.text in {",", ":"} for t in between)

@@ -1,0 +1,70 @@
+"""Sites: street addresses and phone numbers stated for a body.
+
+"Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:" / "Porkkalankatu 13 G" /
+"Puhelinnumero: 029 5660 120": consecutive address and phone lines make one site of the body the
+sentence before them is about (or the body of the section they stand in). Patterns are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sv_en import Segment
+from .context import PendingSite, Reader, Sent
+
+_STREET = (
+    r"katu|tie|kuja|polku|väylä|ranta|tori|aukio|kaari|rinne|portti|raitti|bulevardi|valli|kenttä"
+    r"|puistikko|linja|piha|mäki|vainio|puisto|esplanadi"
+)
+ADDRESS = re.compile(
+    rf"(?<![\w-])(?P<address>(?:[A-ZÅÄÖ][a-zåäö]{{1,20}}\s)?[A-ZÅÄÖ][\w-]{{0,40}}(?:{_STREET})"
+    r"\s\d{1,4}(?:-\d{1,4})?(?:\s?[A-Z]\b)?(?:\s[a-z]?\s?\d{1,3}\b)?(?:,\s\d{5}\s[A-ZÅÄÖ][a-zåäö]{1,30})?"
+    r"|PL\s\d{1,5}(?:,\s\d{5}\s[A-ZÅÄÖ][a-zåäö]{1,30})?)"
+)
+PHONE = re.compile(
+    r"(?:puhelin(?:numero)?|puh|vaihde|tel|p)\.?\s?:?\s?(?P<phone>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})"
+    r"|^(?P<bare>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})$",
+    re.IGNORECASE,
+)
+MAX_LINE = 160
+
+
+def contact_line(s: Sent) -> tuple[str | None, str | None]:
+    """The address and phone a short line or sentence states, if any."""
+    text = s.sentence.text
+    if len(text) > MAX_LINE:
+        return None, None
+    a = ADDRESS.search(text)
+    p = PHONE.search(text)
+    phone = (p.group("phone") or p.group("bare")) if p else None
+    return (a.group("address").strip() if a else None), (phone.strip() if phone else None)
+
+
+def contacts(reader: Reader, s: Sent) -> bool:
+    """Collect an address/phone line into the pending site; flush the site at any other sentence."""
+    address, phone = contact_line(s)
+    if address is None and phone is None:
+        flush(reader)
+        return False
+    pending = reader.site
+    if pending is None or (address and pending.address) or (phone and pending.phone):
+        flush(reader)
+        org = reader.subject or reader.section_body()
+        if org is None:
+            return False
+        pending = reader.site = PendingSite(org, s.sentence.start, s.sentence.end)
+    pending.end = s.sentence.end
+    pending.address = pending.address or address
+    pending.phone = pending.phone or phone
+    return True
+
+
+def flush(reader: Reader) -> None:
+    site = reader.site
+    reader.site = None
+    if site is None:
+        return
+    text = reader.facts.text[site.start : site.end]
+    reader.facts.site(
+        site.org, Segment(site.start, site.end, text, 0), site.address, site.phone, "site.lines"
+    )

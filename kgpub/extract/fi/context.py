@@ -1,0 +1,215 @@
+"""What the Finnish rules remember while reading a page, and the sentence they are reading.
+
+:class:`Reader` records bodies through the shared collector (``sv_en.Facts``: aliases merged, evidence
+trimmed, relations only between recorded bodies) and remembers what later sentences refer back to:
+the bodies mentioned most recently ("Osastoa johtaa …" → the last osasto), the subject of the last
+sentence ("Lisäksi se vastaa …"), the body a section heading names, and which body each post heads
+(for "toimii kansliapäällikön alaisuudessa").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...text import Sentence
+from ..sv_en import Facts, Segment, key
+from .bodies import Mention, find_mentions
+from .lexicon import OPENERS, PRONOUNS, SELF_NAMING, STRONG
+from .names import body_word, is_title
+from .tokens import Token, tokenize
+
+#: Kinds a bare class word may refer to by kind alone ("virasto" → the kanslia, both agencies).
+REFERABLE_KINDS = frozenset({"agency", "department", "enterprise", "division"})
+#: How many recorded bodies back a bare class word ("Osasto", "Virastossa") may refer.
+LOOKBACK = 12
+
+
+@dataclass
+class PendingSite:
+    """Address and phone lines read so far for one body (they make one site)."""
+
+    org: str
+    start: int
+    end: int
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class Sent:
+    """One sentence being read: its tokens, its body mentions and where its subject starts."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[Mention]
+    start: int  # index of the first token after openers ("Lisäksi", "Samoin")
+    last: bool = False  # the page's last sentence (it may be cut off)
+
+    @property
+    def kind(self) -> str:
+        return self.sentence.kind
+
+    def segment(self) -> Segment:
+        s = self.sentence
+        return Segment(s.start, s.end, s.text, s.block, s.kind == "item", s.kind == "heading")
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The widest mention covering token ``i`` ("Hallintopalvelujen taloustoimi", not its owner)."""
+        covering = [m for m in self.mentions if m.first <= i <= m.last]
+        return max(covering, key=lambda m: m.last - m.first) if covering else None
+
+    def mention_ending(self, i: int) -> Mention | None:
+        return next((m for m in self.mentions if m.last == i), None)
+
+    def text(self, a: int, b: int) -> tuple[str, int, int]:
+        """Text of tokens ``a..b-1`` with its original span."""
+        if a >= b:
+            return "", self.sentence.start, self.sentence.start
+        i, j = self.tokens[a].start, self.tokens[b - 1].end
+        start, end = self.sentence.span(i, j)
+        return self.sentence.text[i:j], start, end
+
+    def index(self, *lemmas: str, after: int = 0) -> int:
+        """The first token at or after ``after`` with one of these base forms (or surfaces), or -1."""
+        for i in range(after, len(self.tokens)):
+            if self.tokens[i].is_lemma(*lemmas):
+                return i
+        return -1
+
+
+@dataclass
+class Reader:
+    facts: Facts
+    recent: list[str] = field(default_factory=list)
+    words: dict[str, str] = field(default_factory=dict)
+    subject: str | None = None
+    section: str | None = None
+    heading: tuple[Sent, Mention] | None = None
+    posts: dict[str, str] = field(default_factory=dict)
+    open_list: tuple[str, str, str] | None = None  # (parent, kind, rule) awaiting bulleted items
+    open_duties: str | None = None  # a body whose duties follow as items
+    pending_posts: list[tuple[str, str, Sent]] = field(default_factory=list)  # (child, post, sentence)
+    site: PendingSite | None = None
+
+    def known(self, name: str) -> bool:
+        return self.facts.find(name) is not None
+
+    def read(self, sentence: Sentence) -> Sent:
+        tokens = tokenize(sentence.text)
+        start = 0
+        while start < len(tokens) and (
+            tokens[start].low in OPENERS or tokens[start].text in {",", "mm", "."}
+        ):
+            start += 1
+        return Sent(sentence, tokens, find_mentions(tokens, self.known), start)
+
+    def touch(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def record(self, s: Sent, m: Mention, rule: str = "body.mention", conf: float = 0.8) -> str:
+        """Record the body a mention names (and the owner its genitive names); its canonical name."""
+        owner = self.record(s, m.owner, rule, conf) if m.owner is not None else None
+        name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, m.aliases)
+        self.words.setdefault(key(name), m.word)
+        self.touch(name)
+        if owner is not None:
+            self.facts.part(name, owner, "part", s.segment(), "part.genitive", 0.75)
+        return name
+
+    def named(self, s: Sent, m: Mention) -> str | None:
+        """The body a mention names without any role: a STRONG name, or one recorded before."""
+        if m.generic:
+            return None
+        if m.bare:
+            return self.refer(m.word)
+        found = self.facts.find(m.name) or next(
+            (self.facts.find(a) for a in m.aliases if self.known(a)), None
+        )
+        if m.strong or found:
+            return self.record(s, m)
+        return None
+
+    def body(self, s: Sent, m: Mention, rule: str = "body.role", conf: float = 0.75) -> str | None:
+        """The body a mention names where the sentence gives it a role (weak names and organs count)."""
+        if m.generic:
+            return None
+        if m.bare:
+            found = self.refer(m.word)
+            if found is None and m.word in SELF_NAMING:
+                return self.record(s, m, rule, conf)
+            return found
+        return self.record(s, m, rule, conf)
+
+    def refer(self, word: str) -> str | None:
+        """The most recent recorded body a bare class word refers back to: one named with that word
+        ("Osasto" → "henkilöstöosasto"), else one of its kind ("Virastossa" → "kaupunginkanslia")."""
+        recent = [n for n in reversed(self.recent[-LOOKBACK:]) if self.facts.find(n)]
+        for name in recent:
+            k = key(name)
+            if self.words.get(k) == word or k.endswith(word):
+                return self.facts.find(name)
+        kind = STRONG.get(word)
+        for name in recent if kind in REFERABLE_KINDS else []:
+            if self.facts.bodies[key(self.facts.find(name) or name)].kind == kind:
+                return self.facts.find(name)
+        return None
+
+    def pronoun(self, tok: Token) -> str | None:
+        """What "se", "sen", "sitä" refers to: the last subject, else the section's body."""
+        if tok.is_lemma(*PRONOUNS) and tok.low not in {"siinä", "siitä", "niin"}:
+            return self.subject or self.section_body()
+        return None
+
+    def section_body(self) -> str | None:
+        """The body the current heading names, recording a weak heading name on first use."""
+        if self.section is None and self.heading is not None:
+            s, m = self.heading
+            self.heading = None
+            self.section = self.body(s, m, "body.heading", 0.7)
+        return self.section
+
+    def heads_body(self, title: str) -> str | None:
+        """The body a post heads: stated before ("Viraston päällikkönä on kansliapäällikkö …"), or
+        named by the title's first part ("hallintojohtaja" → hallinto-osasto, "toimialajohtaja" →
+        the toimiala)."""
+        if title in self.posts:
+            return self.posts[title]
+        return self.by_title(title)
+
+    def by_title(self, title: str) -> str | None:
+        low = title.lower()
+        stem = next((low[: -len(e)] for e in ("johtaja", "päällikkö", "esimies") if low.endswith(e)), "")
+        if len(stem) < 3:
+            return None
+        lemma = Token(stem, 0, len(stem)).lemma() if not stem.endswith("-") else stem
+        word = body_word(lemma)
+        for name in reversed(self.recent):
+            k = key(name)
+            if k.startswith(stem.rstrip("-")) or (word is not None and self.words.get(k) == word.word):
+                return self.facts.find(name)
+        return None
+
+    def subject_of(self, s: Sent, role: bool = False) -> str | None:
+        """The body a sentence is about when it starts with it, a pronoun or a bare class word;
+        with ``role`` a weak name there becomes a body ("Sisäinen tarkastus toimii …")."""
+        if s.start >= len(s.tokens):
+            return None
+        first = s.tokens[s.start]
+        if (ref := self.pronoun(first)) is not None:
+            return ref
+        m = s.mention_at(s.start)
+        if m is None or m.first != s.start or is_title(first.lemma()) or m.case != "nimento":
+            return None
+        return self.body(s, m) if role else self.named(s, m)
+
+    def subject_role(self, s: Sent) -> str | None:
+        return self.subject_of(s, role=True)
+
+    def resolve_posts(self) -> None:
+        """ "X toimii kansliapäällikön alaisuudessa": X reports to the post and is part of its body."""
+        for child, post, s in self.pending_posts:
+            parent = self.heads_body(post)
+            if parent and parent != child:
+                self.facts.part(child, parent, "reports_to", s.segment(), "part.post", 0.8, via_post=post)

@@ -1,0 +1,230 @@
+"""Duties: what a body does or is responsible for, one per statement; the text is the span saying what.
+
+* "Elinkeino-osasto huolehtii X:stä", "Hallinto vastaa myös X:stä" → X (the object is the duty);
+  "Kaupunginkanslia hoitaa …", "Hallinto käy … ja vastaa …" → from the verb on;
+* "X:n tehtävänä on …", "Sen tehtävänä on …", "…, jonka tehtävänä on …";
+* "X:n vastuisiin kuuluvat …", "X:ään kuuluu velkaneuvonta, …" (when what belongs names no body);
+* passive "Talousohjauksessa laaditaan …"; necessive "Kaupunginhallituksen on valmisteltava …";
+* "X on riippumatonta … toimintaa, …" (a partitive predicate describes an activity);
+* "…, joka tuottaa …" (a relative clause on the subject);
+* object first: "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto";
+* "Taloudenhoidon vastuu käsittää …" in a body's section;
+* "X vastaa:" or a body heading followed by bulleted items: one duty per item.
+
+A negated verb ("ei palvele") states no duty; a statement cut off at the end of the page is left out.
+"""
+
+from __future__ import annotations
+
+from .context import Reader, Sent
+from .lexicon import ADVERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS
+from .tokens import Token
+
+END_PUNCT = " .;:!?,"
+
+
+def _duty(reader: Reader, s: Sent, org: str | None, a: int, b: int, rule: str, conf: float = 0.8) -> None:
+    if org is None or a >= b or _cut_off(s):
+        return
+    text, _, _ = s.text(a, b)
+    text = text.strip(END_PUNCT)
+    if len(text) < 3:
+        return
+    reader.facts.duty(org, text, s.sentence.start, s.sentence.end, rule, conf)
+
+
+def _cut_off(s: Sent) -> bool:
+    """A statement the page truncated: no final punctuation and a last word nobody knows ("elämänh")."""
+    last = s.tokens[-1] if s.tokens else None
+    return last is not None and last.word and not last.readings and s.sentence.text[-1:].isalpha() and s.last
+
+
+def _end(s: Sent) -> int:
+    n = len(s.tokens)
+    while n > 0 and s.tokens[n - 1].text in {".", "!", "?", ":", ";"}:
+        n -= 1
+    return n
+
+
+def _skip_adverbs(s: Sent, i: int) -> int:
+    while i < len(s.tokens) and (s.tokens[i].low in ADVERBS or s.tokens[i].text == "."):
+        i += 1
+    return i
+
+
+def _duty_verb(tok: Token) -> str | None:
+    v = tok.verb()
+    return v.lemma if v is not None and v.person == "3" and v.lemma in DUTY_VERBS else None
+
+
+def subject_verb(reader: Reader, s: Sent) -> bool:
+    """ "Osasto huolehtii …", "Lisäksi se vastaa …", "• Tietohallintopalvelut vastaa …"."""
+    if s.start >= len(s.tokens):
+        return False
+    first = s.mention_at(s.start)
+    after = first.last + 1 if first is not None and first.first == s.start else s.start + 1
+    v = _skip_adverbs(s, after)
+    if v >= len(s.tokens) or (lemma := _duty_verb(s.tokens[v])) is None:
+        return False
+    if lemma == "toimia" and s.index("alaisuus", "alainen", after=v) >= 0:
+        return False  # "toimii kansliapäällikön alaisuudessa" is subordination
+    org = reader.subject_role(s)
+    end = _end(s)
+    if end == v + 1:
+        reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
+        return True
+    later = any(_duty_verb(t) for t in s.tokens[v + 1 : end])
+    start = _skip_adverbs(s, v + 1) if lemma in OBJECT_ONLY_VERBS and not later else v
+    _duty(reader, s, org, start, end, f"duty.{lemma}", 0.85)
+    return True
+
+
+def task(reader: Reader, s: Sent) -> None:
+    """ "X:n tehtävänä on …", "Sen tehtävänä on …", "…, jonka tehtävänä on …"."""
+    for i, tok in enumerate(s.tokens[:-1]):
+        if not tok.is_lemma("tehtävä") or tok.case() not in {"olento", "nimento"}:
+            continue
+        if not s.tokens[i + 1].is_lemma("olla") or i == 0:
+            continue
+        before = s.tokens[i - 1]
+        org: str | None = None
+        if before.low in {"jonka"}:
+            org = reader.subject_role(s)
+        elif before.is_lemma("se"):
+            org = reader.pronoun(before)
+        elif (m := s.mention_ending(i - 1)) is not None and m.case == "omanto" and not m.generic:
+            org = reader.body(s, m, "body.duty", 0.8)
+        _duty(reader, s, org, i + 2, _end(s), "duty.tehtava", 0.85)
+
+
+def belongs(reader: Reader, s: Sent) -> None:
+    """ "X:n vastuisiin kuuluvat …", "Samoin kaupunginkansliaan kuuluu velkaneuvonta, …"."""
+    verb = s.index("kuulua")
+    if verb <= 0 or s.tokens[verb].verb() is None:
+        return
+    before = s.tokens[verb - 1]
+    org: str | None = None
+    start = verb - 1
+    if before.is_lemma(*DUTY_NOUNS) or (verb > 1 and s.tokens[verb - 2].is_lemma(*DUTY_NOUNS)):
+        at = verb - 1 if before.is_lemma(*DUTY_NOUNS) else verb - 2
+        m = s.mention_ending(at - 1)
+        start = at - 1
+        if m is not None and not m.generic and m.case in {"omanto", "nimento"}:
+            org = reader.body(s, m, "body.duty", 0.8)
+    elif (m := s.mention_ending(start)) is not None and m.case in {"sisatulento", "osanto"} and not m.generic:
+        if any(x.first > verb and (x.strong or reader.known(x.name)) for x in s.mentions):
+            return  # what belongs are bodies: a part-of statement
+        org = reader.body(s, m, "body.duty", 0.8)
+    _duty(reader, s, org, _skip_adverbs(s, verb + 1), _end(s), "duty.kuuluu", 0.8)
+
+
+def passive(reader: Reader, s: Sent) -> None:
+    """ "Talousohjauksessa kootaan ja valmistellaan …", "Niin ikään talousohjauksessa laaditaan …"."""
+    m = s.mention_at(s.start)
+    if m is None or m.first != s.start or m.case != "sisaolento" or m.generic:
+        return
+    v = m.last + 1
+    if v < len(s.tokens) and (r := s.tokens[v].verb()) is not None and r.person == "4":
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), v, _end(s), "duty.passive", 0.8)
+
+
+def necessive(reader: Reader, s: Sent) -> None:
+    """ "Kaupunginhallituksen on myös valmisteltava valtuustossa käsiteltävät asiat"."""
+    m = s.mention_at(s.start)
+    if m is None or m.first != s.start or m.case != "omanto" or m.last + 1 >= len(s.tokens):
+        return
+    if not s.tokens[m.last + 1].is_lemma("olla"):
+        return
+    p = _skip_adverbs(s, m.last + 2)
+    if p < len(s.tokens) and any(r.participle == "present_passive" for r in s.tokens[p].readings):
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), p, _end(s), "duty.necessive", 0.75)
+
+
+def predicate(reader: Reader, s: Sent) -> None:
+    """ "Sisäinen tarkastus on riippumatonta ja objektiivista … toimintaa, jonka tarkoituksena on …"."""
+    m = s.mention_at(s.start)
+    if m is None or m.first != s.start or m.case != "nimento" or m.last + 2 >= len(s.tokens):
+        return
+    verb, first = s.tokens[m.last + 1], s.tokens[m.last + 2]
+    if (
+        verb.low == "on"
+        and first.has_case("osanto")
+        and first.noun() is not None
+        and not first.is_lemma("osa")
+    ):
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), m.last + 2, _end(s), "duty.on", 0.7)
+
+
+def relative(reader: Reader, s: Sent) -> None:
+    """ "Tietohallintopalvelut on … tukipalveluyksikkö, joka tuottaa …"."""
+    at = s.index("joka")
+    if (
+        at <= 0
+        or at + 1 >= len(s.tokens)
+        or s.tokens[at].low != "joka"
+        or _duty_verb(s.tokens[at + 1]) is None
+    ):
+        return
+    _duty(reader, s, reader.subject_role(s), at + 1, _end(s), "duty.joka", 0.75)
+
+
+def object_first(reader: Reader, s: Sent) -> None:
+    """ "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, …": the subject ends the clause."""
+    for m in s.mentions:
+        if m.case != "nimento" or m.generic or m.first <= s.start + 1:
+            continue
+        v = m.first - 1
+        nxt = s.tokens[m.last + 1].text if m.last + 1 < len(s.tokens) else "."
+        if _duty_verb(s.tokens[v]) is None or nxt not in {".", ",", ";"}:
+            continue
+        if (
+            s.mention_at(s.start) is not None
+            and s.mention_at(s.start) is not m
+            and s.tokens[s.start].case() == "nimento"
+        ):
+            continue
+        start = s.start
+        cue = s.index("alaisena", "alaisuudessa")
+        if 0 <= cue < v:
+            start = cue + 1
+        if start >= v:
+            return  # nothing before the verb: "… alaisuudessa toimii konsernihallinto" states no duty
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), start, v + 1, "duty.object-first", 0.7)
+        return
+
+
+def remit(reader: Reader, s: Sent) -> None:
+    """ "Taloudenhoidon vastuu käsittää …" in the section of a body."""
+    for i in range(s.start, min(s.start + 3, len(s.tokens) - 1)):
+        tok, verb = s.tokens[i], s.tokens[i + 1]
+        if (
+            tok.is_lemma("vastuu", "tehtävä")
+            and tok.case() == "nimento"
+            and verb.is_lemma("käsittää", "sisältää")
+        ):
+            _duty(reader, s, reader.section_body() or reader.subject, i + 2, _end(s), "duty.vastuu", 0.7)
+            return
+
+
+def listed(reader: Reader, s: Sent) -> bool:
+    """An item of a duty list ("• hallinnosta", "• huolehtii …" under a body heading)."""
+    if s.kind != "item":
+        return False
+    org = reader.open_duties
+    if org is None and s.tokens and _duty_verb(s.tokens[0]) is not None:
+        org = reader.section_body()
+    if org is None:
+        return False
+    _duty(reader, s, org, 0, _end(s), "duty.list", 0.75)
+    return True
+
+
+def duties(reader: Reader, s: Sent) -> None:
+    if listed(reader, s):
+        return
+    if not subject_verb(reader, s):
+        for rule in (passive, necessive, predicate, object_first, remit):
+            rule(reader, s)
+    task(reader, s)
+    belongs(reader, s)
+    relative(reader, s)

@@ -1,0 +1,164 @@
+"""Heads of bodies: a post (title) in a body and the person holding it, if the text names one.
+
+* "Osastoa johtaa elinkeinojohtaja Marja-Leena Rinkineva", "sitä johtaa sisäisen tarkastuksen päällikkö"
+* "Viraston päällikkönä on kansliapäällikkö Sami Sarvilinna", "Osaston päällikkönä toimii
+  rahoitusjohtaja Tuula Saxholm", "Hallinto-osaston päällikkö on hallintojohtaja Kirsi Remes",
+  "Sivistyslautakunnan puheenjohtaja on …"
+* "Kaupunginhallituksen johtamisen jaoston puheenjohtaja Lasse Männistö" (genitive body + title + name)
+* "johdossa on …"
+* list items and lines: "Varhaiskasvatus: palvelujohtajat Tarja Ahlqvist ja Päivi Koivisto" (one head
+  per person, singular title), "Toimialajohtaja Eino Leisimo" (the body the title's first part names).
+
+A title with no named person is a post with no holder (``Head.person`` None) — a head is never
+invented. Deputies ("varapuheenjohtaja") and staff titles lead nothing.
+"""
+
+from __future__ import annotations
+
+from .context import Reader, Sent
+from .lexicon import DEPUTY_PREFIXES, LEADING_TITLES, TITLE_NOTES
+from .lists import phrase_name
+from .names import body_word, is_title
+from .tokens import Token
+
+MAX_NAME_WORDS = 4
+
+
+def leading_title(tok: Token) -> str | None:
+    """The singular base form of a title that leads a body ("palvelujohtajat" → "palvelujohtaja")."""
+    if not tok.word:
+        return None
+    lemma = tok.lemma().lower()
+    if not is_title(lemma) or not lemma.endswith(LEADING_TITLES) or lemma.startswith(DEPUTY_PREFIXES):
+        return None
+    return lemma
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.word and tok.cap and not is_title(tok.lemma()) and body_word(tok.lemma()) is None
+
+
+def persons(tokens: list[Token], i: int) -> tuple[list[str], int]:
+    """Names starting at token ``i`` ("Tarja Ahlqvist ja Päivi Koivisto"), skipping notes such as
+    "(oto)" or "vs."; returns the names and the index after them."""
+    i = _skip_notes(tokens, i)
+    out: list[str] = []
+    while True:
+        j = i
+        while j < len(tokens) and j - i < MAX_NAME_WORDS and _name_word(tokens[j]):
+            j += 1
+        if j - i < 2:
+            break
+        out.append(" ".join(t.text for t in tokens[i:j]))
+        if j + 1 < len(tokens) and tokens[j].low in {"ja", "sekä"} and _name_word(tokens[j + 1]):
+            i = j + 1
+            continue
+        i = j
+        break
+    return out, i
+
+
+def _skip_notes(tokens: list[Token], i: int) -> int:
+    note = [t.text.lower() for t in tokens[i : i + 3]]
+    if len(note) == 3 and note[0] == "(" and note[2] == ")" and note[1] in TITLE_NOTES:
+        return i + 3
+    if i + 1 < len(tokens) and tokens[i].low in TITLE_NOTES and tokens[i + 1].text == ".":
+        return i + 2
+    return i
+
+
+def _record(reader: Reader, s: Sent, org: str | None, title: str, people: list[str], rule: str) -> None:
+    if org is None:
+        return
+    reader.posts.setdefault(title, org)
+    if not people:
+        reader.facts.head(org, title, None, s.segment(), rule, 0.7)
+    for person in people:
+        reader.facts.head(org, title, person, s.segment(), rule, 0.9)
+
+
+def _genitive_org(reader: Reader, s: Sent, t: int) -> str | None:
+    m = s.mention_ending(t - 1)
+    if m is None or m.case != "omanto" or m.generic:
+        return None
+    return reader.body(s, m, "body.head", 0.8)
+
+
+def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
+    """ "Osastoa johtaa …", "Hallinto- ja elinvoimapalveluja johtaa …", "sitä johtaa …"."""
+    if verb == 0:
+        return None
+    before = s.tokens[verb - 1]
+    if before.is_lemma("se") and before.case() == "osanto":
+        return reader.subject or reader.section_body()
+    m = s.mention_ending(verb - 1)
+    if m is not None and m.case == "osanto" and not m.generic:
+        return reader.body(s, m, "body.head", 0.8)
+    return None
+
+
+def _item_org(reader: Reader, s: Sent, colon: int) -> str | None:
+    """ "Varhaiskasvatus: palvelujohtajat …": the words before the colon name the body."""
+    m = s.mention_ending(colon - 1)
+    if m is not None and m.first == 0:
+        return reader.body(s, m, "body.head", 0.8)
+    name, aliases = phrase_name(s.tokens, 0, colon)
+    if not name or colon > 5:
+        return None
+    found = reader.facts.find(name)
+    if found:
+        return found
+    created = reader.facts.body(name, "service_area", s.segment(), "body.head-list", 0.7, aliases)
+    reader.touch(created)
+    return created
+
+
+def heads(reader: Reader, s: Sent) -> None:
+    toks = s.tokens
+    t = 0
+    while t < len(toks):
+        title = leading_title(toks[t])
+        if title is None:
+            t += 1
+            continue
+        nxt = t + 1
+        if nxt + 1 < len(toks) and toks[nxt].is_lemma("olla", "toimia") and toks[nxt].verb():
+            second = leading_title(toks[nxt + 1])
+            org = _genitive_org(reader, s, t)
+            if second and org:
+                people, after = persons(toks, nxt + 2)
+                _record(reader, s, org, second, people, "head.paallikkona")
+                t = after
+                continue
+            if org:
+                people, after = persons(toks, nxt + 1)
+                _record(reader, s, org, title, people, "head.on")
+                t = max(after, t + 1)
+                continue
+        people, after = persons(toks, nxt)
+        org, rule = _org(reader, s, t, bool(people))
+        _record(reader, s, org, title, people, rule)
+        t = max(after, t + 1)
+
+
+def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]:
+    """Which body the title at ``t`` heads, and the rule that says so."""
+    toks = s.tokens
+    if t > 0 and toks[t - 1].is_lemma("johtaa") and toks[t - 1].verb():
+        return _led_org(reader, s, t - 1), "head.johtaa"
+    if (org := _genitive_org(reader, s, t)) is not None:
+        return org, "head.genitive"
+    if t > 1 and toks[t - 1].is_lemma("olla", "toimia") and toks[t - 2].is_lemma("johto"):
+        m = s.mention_ending(t - 3) if t > 2 else None
+        org = reader.body(s, m) if m is not None and m.case == "omanto" else None
+        return org or reader.subject or reader.section_body(), "head.johdossa"
+    if not named:
+        return None, ""
+    colon = next((i for i in range(min(t, 7)) if toks[i].text == ":"), -1)
+    if s.kind in {"item", "line", "heading"} and colon > 0 and colon == t - 1:
+        return _item_org(reader, s, colon), "head.list"
+    if t == s.start and s.kind in {"item", "line", "heading"}:
+        return reader.by_title(toks[t].lemma()) or reader.section_body(), "head.title-line"
+    if t == s.start:
+        return reader.by_title(toks[t].lemma()), "head.title"
+    return None, ""

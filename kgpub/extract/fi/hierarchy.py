@@ -1,0 +1,234 @@
+"""Part-of, subordination and grouping statements.
+
+* counted parts: "Kaupunginkansliassa on kuusi osastoa: a, b, … ja f", "X:ssä on kolme
+  tulosyksikköä: a, b sekä c", "… on neljä palveluyksikköä:" followed by bulleted items;
+* composition: "Hallintopalvelut koostuvat neljästä eri palvelualueesta; a, b, c ja d", "X jakautuu
+  toimialoihin, jotka ovat a, b, c ja d", "X muodostuu seuraavista palvelualueista: …";
+* belonging: "X:ään kuuluvat a, b ja c", "Liikelaitoksista a, b ja c sijoittuvat keskushallinnon alle",
+  "X kuuluu Y:hyn";
+* subordination: "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa / alaisena", "Y:n alaisena …
+  johtaa X" — to a post ("kansliapäällikön alaisuudessa") it is ``reports_to`` the body the post heads;
+  "X on Y:hyn sijoitettu yksikkö";
+* grouping: "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, …".
+
+A genitive owner ("Kaupunginhallituksen johtamisen jaosto") is recorded with the mention itself
+(``Reader.record``).
+"""
+
+from __future__ import annotations
+
+from .bodies import Mention, is_count
+from .context import Reader, Sent
+from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
+from .lists import item_bodies, items
+from .names import is_title
+
+CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
+INTO_CASES = frozenset({"sisatulento", "ulkotulento"})  # "Kaupunginkansliaan kuuluvat"
+
+
+def _parts(reader: Reader, s: Sent, parent: str | None, children: list[str], rule: str, conf: float) -> None:
+    for child in children:
+        if parent:
+            reader.facts.part(child, parent, "part", s.segment(), rule, conf)
+
+
+def _list_start(s: Sent, i: int) -> int:
+    """Where the items begin after a count noun ending at token ``i``: after ":" or ";" or ", jotka
+    ovat"; -1 when no list follows in this sentence."""
+    toks = s.tokens
+    j = i + 1
+    if j < len(toks) and toks[j].text in {":", ";"}:
+        return j + 1
+    if j + 2 < len(toks) and toks[j].text == "," and toks[j + 1].low in {"jotka", "joita"}:
+        return j + 3 if toks[j + 2].is_lemma("olla") else -1
+    return -1
+
+
+def _container(reader: Reader, s: Sent, before: int) -> str | None:
+    """The body the parts are in: "Kaupunginkansliassa on …", "Keskushallintopalvelut -toimialalla …"."""
+    for m in s.mentions:
+        if m.last < before and m.case in CONTAINER_CASES and not m.generic:
+            return reader.body(s, m, "body.container", 0.8)
+    return None
+
+
+def _subject(reader: Reader, s: Sent, before: int) -> str | None:
+    """The nominative subject before a verb ("Hallintopalvelut koostuvat …")."""
+    for m in s.mentions:
+        if m.last < before and m.case == "nimento" and not m.generic:
+            return reader.body(s, m, "body.subject", 0.8)
+    return reader.subject_role(s) if s.start < before else None
+
+
+def counted(reader: Reader, s: Sent) -> None:
+    """ "X:ssä on kuusi osastoa: …", "X koostuu neljästä eri palvelualueesta; …"."""
+    for m in s.mentions:
+        if not (m.generic or m.bare) or m.first == 0 or not is_count(s.tokens[m.first - 1]):
+            continue
+        verb = s.index(*COMPOSITION_VERBS)
+        parent = _subject(reader, s, verb) if 0 <= verb < m.first else _container(reader, s, m.first)
+        start = _list_start(s, m.last)
+        if parent is None:
+            continue
+        if start == len(s.tokens) or (start < 0 and s.tokens[-1].text == ":"):
+            reader.open_list = (parent, m.kind, "part.enumeration")
+        elif start > 0:
+            _parts(
+                reader,
+                s,
+                parent,
+                item_bodies(reader, s, items(s.tokens, start, len(s.tokens)), m.kind, "part.enumeration"),
+                "part.enumeration",
+                0.9,
+            )
+
+
+def composition(reader: Reader, s: Sent) -> None:
+    """ "X jakautuu toimialoihin, jotka ovat a, b …", "X koostuu a:sta, b:stä ja c:stä"."""
+    verb = s.index(*COMPOSITION_VERBS)
+    if verb < 0:
+        return
+    parent = _subject(reader, s, verb)
+    if parent is None:
+        return
+    after = [m for m in s.mentions if m.first > verb]
+    if after and (after[0].generic or after[0].bare) and not is_count(s.tokens[after[0].first - 1]):
+        start = _list_start(s, after[0].last)
+        if start > 0:
+            ranges = items(s.tokens, start, len(s.tokens))
+            _parts(
+                reader,
+                s,
+                parent,
+                item_bodies(reader, s, ranges, after[0].kind, "part.composition"),
+                "part.composition",
+                0.85,
+            )
+        return
+    ranges = items(s.tokens, verb + 1, len(s.tokens))
+    named = [m for m in after if not (m.generic or m.bare) and m.case == "sisaeronto"]
+    if named and len(ranges) >= 2:
+        _parts(
+            reader,
+            s,
+            parent,
+            item_bodies(reader, s, ranges, None, "part.composition"),
+            "part.composition",
+            0.8,
+        )
+
+
+def belonging(reader: Reader, s: Sent) -> None:
+    """ "X:ään kuuluvat a, b ja c", "a, b ja c sijoittuvat X:n alle", "X kuuluu Y:hyn"."""
+    verb = s.index(*BELONG_VERBS)
+    if verb < 0 or s.tokens[verb].verb() is None:
+        return
+    into = [m for m in s.mentions if m.case in INTO_CASES and not m.generic]
+    under = _under(s, verb)
+    target = under or (into[0] if into else None)
+    if target is None:
+        return
+    parent = reader.body(s, target, "body.parent", 0.8)
+    declared = _declared_kind(s)
+    if target.last < verb:
+        children = item_bodies(reader, s, _after_modifiers(s, verb), declared, "part.belongs")
+    else:
+        first = s.start + (1 if declared else 0)
+        children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
+    _parts(reader, s, parent, [c for c in children if c != parent], "part.belongs", 0.85)
+
+
+def _under(s: Sent, verb: int) -> Mention | None:
+    """ "keskushallinnon alle" / "alaisuuteen": the genitive before the postposition."""
+    for i, tok in enumerate(s.tokens):
+        if tok.low in {"alle", "alaisuuteen"} and i > 0:
+            m = s.mention_ending(i - 1)
+            if m is not None and m.case == "omanto":
+                return m
+    return None
+
+
+def _declared_kind(s: Sent) -> str | None:
+    """ "Liikelaitoksista a, b ja c …": a plural class word in the elative declares what follows."""
+    first = s.mention_at(s.start)
+    if first is not None and first.first == s.start and first.generic and first.case == "sisaeronto":
+        return first.kind
+    return None
+
+
+def _after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
+    """Items after the verb, skipping modifiers such as "suoraan hallintojohtajan alaisuudessa toimivat"."""
+    ranges = items(s.tokens, verb + 1, len(s.tokens))
+    return [(a, b) for a, b in ranges if any(a <= m.head < b and not m.generic for m in s.mentions)]
+
+
+def subordination(reader: Reader, s: Sent) -> None:
+    """ "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa", "Y:n alaisena … johtaa X"."""
+    for i, tok in enumerate(s.tokens):
+        if i == 0 or not tok.is_lemma("alainen", "alaisuus") or tok.case() == "omanto":
+            continue
+        if tok.plural():
+            continue  # "palvelujohtajien alaiset päiväkodit": generic
+        child = _child(reader, s, i)
+        if child is None:
+            continue
+        owner = s.tokens[i - 1]
+        m = s.mention_ending(i - 1)
+        if m is not None and m.case == "omanto" and not m.generic:
+            parent = reader.body(s, m, "body.parent", 0.8)
+            if parent and parent != child:
+                reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.9)
+        elif owner.has_case("omanto") and is_title(owner.lemma()):
+            reader.pending_posts.append((child, owner.lemma(), s))
+
+
+def _child(reader: Reader, s: Sent, at: int) -> str | None:
+    """The subject of a subordination: the nominative body before the cue, else after it."""
+    for m in s.mentions:
+        if m.last < at - 1 and m.case == "nimento" and not m.generic and m.first == s.start:
+            return reader.body(s, m, "body.subject", 0.8)
+    if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
+        return ref
+    for m in s.mentions:
+        if m.first > at and m.case == "nimento" and not m.generic and _clause_subject(s, m):
+            return reader.body(s, m, "body.subject", 0.8)
+    return None
+
+
+def _clause_subject(s: Sent, m: Mention) -> bool:
+    """A nominative body after the verb that ends its clause ("… johtaa hallitus.")."""
+    nxt = s.tokens[m.last + 1].text if m.last + 1 < len(s.tokens) else "."
+    return nxt in {".", ",", ";", "!"} and s.tokens[m.first - 1].verb() is not None
+
+
+def placed(reader: Reader, s: Sent) -> None:
+    """ "X on Kalajoen kaupungin hallintopalveluihin sijoitettu tukipalveluyksikkö"."""
+    at = s.index("sijoitettu", "sijoitetut")
+    if at <= 0:
+        return
+    m = s.mention_ending(at - 1)
+    child = reader.subject_role(s)
+    if m is None or child is None or m.case not in INTO_CASES:
+        return
+    parent = reader.body(s, m, "body.parent", 0.8)
+    if parent and parent != child:
+        reader.facts.part(child, parent, "part", s.segment(), "part.sijoitettu", 0.85)
+
+
+def grouping(reader: Reader, s: Sent) -> None:
+    """ "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, … ja kaupunginkansliaa"."""
+    verb = s.index(*GROUPING_VERBS)
+    if verb <= 0 or s.tokens[verb].verb() is None:
+        return
+    group = reader.subject_role(s)
+    members = [m for m in s.mentions if m.first > verb and m.case == "osanto" and m.named and m.strong]
+    if group is None or not members:
+        return
+    for m in members:
+        name = reader.body(s, m, "body.member", 0.8)
+        if name and name != group:
+            reader.facts.part(name, group, "grouping", s.segment(), "part.grouping", 0.8)
+
+
+RULES = (counted, composition, belonging, subordination, placed, grouping)

@@ -1,0 +1,147 @@
+"""Finnish word lists the rules read: body words and their kinds, title words, verbs and cue words.
+
+Data, not logic. Words are Voikko base forms (lower case). Nothing here names a city, a person or a
+page: these are the words any Finnish municipal page uses for its bodies, posts and duties.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as prose (lists read better that way)."""
+    return frozenset(text.split())
+
+
+#: Base forms that end a body's name, with the gold kind (longest match wins: "lautakunta" before
+#: "kunta"). A STRONG body word names a body wherever a distinctive name carries it
+#: ("elinkeino-osasto", "kaupunginhallitus"); a bare one ("osasto", "virasto") refers back.
+STRONG: dict[str, str] = {
+    "valtuusto": "council",
+    "hallitus": "board",
+    "lautakunta": "committee",
+    "toimikunta": "committee",
+    "johtokunta": "committee",
+    "jaosto": "division",
+    "toimiala": "division",
+    "virasto": "agency",
+    "kanslia": "agency",
+    "toimisto": "agency",
+    "osasto": "department",
+    "yksikkö": "unit",
+    "palvelualue": "service_area",
+    "tulosalue": "service_area",
+    "vastuualue": "service_area",
+    "palvelukokonaisuus": "service_area",
+    "liikelaitos": "enterprise",
+    "tiimi": "team",
+    "kuntayhtymä": "other",
+    "johtajisto": "other",
+    "pormestarikunta": "other",
+    "palvelukeskus": "unit",
+}
+
+#: Body words that name a body only where the sentence gives it a role (subject of a duty, a part
+#: in an enumeration, a parent): "yleishallinto", "talousohjaus", "sisäinen tarkastus", and names
+#: plural by nature ending in -palvelut.
+WEAK: dict[str, str] = {
+    "palvelu": "unit",
+    "hallinto": "division",
+    "ohjaus": "service_area",
+    "toimi": "unit",
+    "tarkastus": "unit",
+    "valvonta": "unit",
+    "keskus": "unit",
+    "asema": "unit",
+    "laitos": "unit",
+    "sektori": "division",
+}
+
+#: Body words that are class words: alone ("Osasto huolehtii", "lautakunnan päätöksellä") they refer
+#: back to a body or are generic; other STRONG words are names by themselves ("pormestarikunta").
+GENERIC = frozenset(STRONG) - {"pormestarikunta", "johtajisto"}
+#: Class words that name a body by themselves where a sentence gives them a role and nothing earlier
+#: is referred to ("Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto").
+SELF_NAMING = _words("valtuusto hallitus hallinto kuntayhtymä johtokunta lautakunta kaupunki kunta")
+#: The municipality itself ("Helsingin kaupunki", "kunta").
+MUNICIPALITY = _words("kaupunki kunta")
+#: "Tornion kaupungin virasto-organisaatio": the organisation of a municipality is the municipality.
+ORGANISATION = _words("organisaatio virasto-organisaatio kuntaorganisaatio kaupunkiorganisaatio")
+#: Heads of plural names: "hallintopalvelut", "tekniset palvelut" (other plurals are generic).
+PLURAL_NAMES = _words("palvelu")
+#: Compounds that end in a body word but name no body.
+NOT_BODIES = _words(
+    """
+    toimielin luottamuselin kunnanvaltuutettu valtuutettu hallitusohjelma hallituskausi valtuustokausi
+    valtuustoryhmä valtuustoaloite henkilöstöhallinto asiakaspalvelu kuntapalvelu sähköpalvelu
+    verkkopalvelu palvelu kotikunta jäsenkunta naapurikunta kuntalainen ohjelmatoimisto
+    """
+)
+
+#: Words for posts: a title is a word whose base form ends in one of these ("elinkeinojohtaja",
+#: "kansliapäällikkö", "puheenjohtaja").
+TITLE_ENDINGS = (
+    "johtaja",
+    "päällikkö",
+    "puheenjohtaja",
+    "esimies",
+    "esihenkilö",
+    "pormestari",
+    "apulaispormestari",
+    "sihteeri",
+    "tarkastaja",
+    "koordinaattori",
+    "asiamies",
+    "insinööri",
+    "lääkäri",
+    "rehtori",
+    "kamreeri",
+    "controller",
+)
+#: Titles that lead the body they are written in ("päällikkö", "johtaja"), as opposed to staff.
+LEADING_TITLES = ("johtaja", "päällikkö", "puheenjohtaja", "esimies", "esihenkilö", "pormestari", "rehtori")
+#: Deputies lead nothing by themselves.
+DEPUTY_PREFIXES = ("vara", "apulais", "sijainen")
+#: Parenthesised or abbreviated notes between a title and a name: "(oto)", "(vt.)", "vs.", "va.".
+TITLE_NOTES = _words("oto vt vs va ma ts sijainen")
+
+#: Verbs that state what a body does ("Osasto huolehtii …", "Hallinto käy …").
+DUTY_VERBS = _words(
+    """
+    huolehtia vastata hoitaa ohjata koordinoida valvoa seurata tukea johtaa tuottaa järjestää
+    valmistella esitellä antaa käsitellä päättää myydä kehittää toteuttaa edistää palvella käydä
+    toimia käyttää avustaa laatia koota tarjota ylläpitää sovittaa suunnitella neuvoa opastaa
+    hallinnoida organisoida ratkaista myöntää hyväksyä valita nimittää arvioida tarkastaa
+    selvittää kerätä tilastoida tiedottaa viestiä markkinoida vastaanottaa hankkia rahoittaa
+    omistaa valmistaa edustaa vaalia asettaa määrätä käynnistää keskittyä osallistua vahvistaa
+    varmistaa yhteensovittaa lausua ylläpitää tutkia ennakoida
+    """
+)
+#: Duty verbs whose object alone is the duty ("huolehtii X:stä" → "X:stä").
+OBJECT_ONLY_VERBS = _words("huolehtia vastata")
+#: Adverbs between a subject and its verb that are not part of the duty.
+ADVERBS = _words("myös lisäksi osaltaan edelleen erityisesti pääasiassa muun muassa mm samoin niin ikään")
+
+#: "Kaupunginkansliassa on kuusi osastoa", "neljästä eri palvelualueesta".
+COUNTS = _words(
+    """
+    kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista
+    useita useampi monta muutama seuraava eri
+    """
+)
+#: "X koostuu / muodostuu / jakautuu / jakaantuu …".
+COMPOSITION_VERBS = _words("koostua muodostua jakautua jakaantua jakaa sisältää")
+#: "X:ään kuuluvat a, b ja c", "… sijoittuvat X:n alle".
+BELONG_VERBS = _words("kuulua sijoittua")
+#: "X on Y:n alainen …", "toimii Y:n alaisuudessa", "Y:n alaisena".
+SUBORDINATE_WORDS = _words("alainen alaisuus")
+#: "Yleishallinto tarkoittaa kaupunginvaltuustoa, …" (a grouping).
+GROUPING_VERBS = _words("tarkoittaa käsittää")
+#: "X:n tehtävänä on …", "X:n vastuisiin kuuluvat …", "Sen tarkoituksena on …".
+DUTY_NOUNS = _words("tehtävä vastuu tarkoitus perustehtävä päätehtävä vastuualue")
+#: "Osastoa johtaa …", "johdossa on …".
+LEAD_VERBS = _words("johtaa")
+LEAD_NOUNS = _words("johto päällikkö johtaja puheenjohtaja esimies")
+#: Pronouns that refer back to the last subject ("Se toimii …", "Lisäksi se vastaa …").
+PRONOUNS = _words("se ne")
+#: Sentence openers that do not change who the subject is.
+OPENERS = _words("lisäksi samoin myös niin ikään näin ollen edelleen")

@@ -1,0 +1,129 @@
+"""Enumerations inside a sentence ("a, b, c ja d", "a; b sekä c") and the bodies their items name.
+
+A conjunction after a coordinated first half ("talous- ja suunnitteluosasto") joins words, not
+items; a relative clause (", jotka toimivat …") ends the list. An item names a body through the
+mention it ends with ("suoraan hallintojohtajan alaisuudessa toimivat erityisavustajatiimi"), or —
+when the sentence has declared what the items are ("kolme tulosyksikköä:", "Liikelaitoksista …") —
+through its own words ("Työterveys Helsinki", "taloushallintopalvelu (Talpa)", "rakentamispalvelu
+Stara").
+"""
+
+from __future__ import annotations
+
+from .bodies import Mention
+from .context import Reader, Sent
+from .names import as_written, head_name, modifier_name
+from .tokens import Token
+
+SEPARATORS = frozenset({",", ";"})
+CONJUNCTIONS = frozenset({"ja", "sekä", "tai"})
+RELATIVES = frozenset({"joka", "jotka", "jonka", "joiden", "joita", "mikä", "mitkä"})
+STOPS = frozenset({".", ":", "!", "?"})
+MAX_ITEM_TOKENS = 8
+
+
+def items(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of the items of an enumeration in ``tokens[a:b]``."""
+    out: list[tuple[int, int]] = []
+    start = a
+    depth = 0
+    i = a
+    while i < b:
+        tok = tokens[i]
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth == 0 and (tok.text in STOPS or (tok.text in SEPARATORS and _relative(tokens, i + 1))):
+            break
+        if depth == 0 and (
+            tok.text in SEPARATORS or (tok.low in CONJUNCTIONS and not _joins_halves(tokens, i))
+        ):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        i += 1
+    if i > start:
+        out.append((start, i))
+    return [(s, e) for s, e in out if e - s <= MAX_ITEM_TOKENS]
+
+
+def _relative(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].low in RELATIVES
+
+
+def _joins_halves(tokens: list[Token], i: int) -> bool:
+    """ "talous- ja suunnitteluosasto": the conjunction joins the halves of one word."""
+    return i > 0 and tokens[i - 1].text.endswith("-")
+
+
+def item_mention(s: Sent, a: int, b: int) -> Mention | None:
+    """The body mention an item ends with (its head is the item's last word, or a parenthesis follows)."""
+    for m in reversed(s.mentions):
+        if a <= m.head < b and (m.last >= b - 1 or _only_parenthesis(s.tokens, m.last + 1, b)):
+            return m
+    return None
+
+
+def _only_parenthesis(tokens: list[Token], a: int, b: int) -> bool:
+    return a < b and tokens[a].text == "(" and tokens[b - 1].text == ")"
+
+
+def phrase_name(tokens: list[Token], a: int, b: int) -> tuple[str, tuple[str, ...]]:
+    """The base-form name of a noun phrase with no body word, and its parenthesised short names.
+
+    The last common noun is the head: it and the adjectives before it go to the nominative, proper
+    names and genitives stay as written ("perusopetuksesta" → "perusopetus", "Työterveys Helsinki").
+    """
+    aliases = tuple(t.text for t in tokens[a:b] if t.cap and _in_parenthesis(tokens, a, b, t))
+    words = [t for t in tokens[a:b] if t.word and not _in_parenthesis(tokens, a, b, t)]
+    if not words:
+        return "", aliases
+    if all(t.case() in {None, "nimento"} for t in words):
+        first = words[0]
+        text = " ".join(t.text for t in words)
+        proper = first.cap and ((len(words) > 1 and words[-1].cap) or first.is_name())
+        return (text if proper else as_written(first) + text[len(first.text) :]), aliases
+    head = max(
+        (i for i, t in enumerate(words) if t.noun() is not None and not t.is_name()), default=len(words) - 1
+    )
+    plural = words[head].plural()
+    parts = [
+        modifier_name(t, plural)
+        if i < head and t.is_adjective() and t.case() == words[head].case()
+        else as_written(t)
+        for i, t in enumerate(words[:head])
+    ]
+    return " ".join(
+        [
+            *parts,
+            head_name(words[head].noun(), words[head].text, plural),
+            *(t.text for t in words[head + 1 :]),
+        ]
+    ), aliases
+
+
+def _in_parenthesis(tokens: list[Token], a: int, b: int, tok: Token) -> bool:
+    depth = 0
+    for t in tokens[a:b]:
+        if t is tok:
+            return depth > 0
+        depth += (t.text == "(") - (t.text == ")")
+    return False
+
+
+def item_bodies(
+    reader: Reader, s: Sent, ranges: list[tuple[int, int]], kind: str | None, rule: str
+) -> list[str]:
+    """The bodies the items name; with a declared ``kind``, items without a body word count too."""
+    out = []
+    for a, b in ranges:
+        m = item_mention(s, a, b)
+        name: str | None = None
+        if m is not None and not m.generic:
+            name = reader.body(s, m, rule, 0.8)
+        elif kind is not None and m is None:
+            text, aliases = phrase_name(s.tokens, a, b)
+            if text and len(text) > 2:
+                name = reader.facts.body(text, kind, s.segment(), rule, 0.75, aliases)
+                reader.touch(name)
+        if name:
+            out.append(name)
+    return out
