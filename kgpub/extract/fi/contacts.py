@@ -26,6 +26,7 @@ PHONE = re.compile(
     r"|^(?P<bare>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})$",
     re.IGNORECASE,
 )
+POSTAL = re.compile(r"^(?P<postal>\d{5}\s[A-ZÅÄÖ][a-zåäö]{1,30}(?:\s[A-ZÅÄÖ][a-zåäö]{1,30})?)$")
 MAX_LINE = 160
 
 
@@ -42,6 +43,11 @@ def contact_line(s: Sent) -> tuple[str | None, str | None]:
 
 def contacts(reader: Reader, s: Sent) -> bool:
     """Collect an address/phone line into the pending site; flush the site at any other sentence."""
+    postal = POSTAL.match(s.sentence.text)
+    if postal and reader.site is not None and reader.site.address and not reader.site.phone:
+        reader.site.address += ", " + postal.group("postal")  # "Kirkkokatu 2" / "45100 Kouvola"
+        reader.site.end = s.sentence.end
+        return True
     address, phone = contact_line(s)
     if address is None and phone is None:
         flush(reader)

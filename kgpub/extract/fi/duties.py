@@ -219,6 +219,16 @@ def listed(reader: Reader, s: Sent) -> bool:
     return True
 
 
+def task_list(reader: Reader, s: Sent) -> None:
+    """ "Elinvoimapalveluiden tehtävät:", "X:n tehtäviä ovat:" followed by bulleted duties."""
+    if not s.tokens or s.tokens[-1].text != ":":
+        return
+    at = next((i for i, t in enumerate(s.tokens) if t.is_lemma(*DUTY_NOUNS) and t.plural()), -1)
+    m = s.mention_ending(at - 1) if at > 0 else None
+    if m is not None and m.case == "omanto" and not m.generic:
+        reader.open_duties = reader.body(s, m, "body.duty", 0.8)
+
+
 def duties(reader: Reader, s: Sent) -> None:
     if listed(reader, s):
         return
@@ -228,3 +238,4 @@ def duties(reader: Reader, s: Sent) -> None:
     task(reader, s)
     belongs(reader, s)
     relative(reader, s)
+    task_list(reader, s)

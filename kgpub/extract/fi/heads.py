@@ -94,7 +94,18 @@ def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
     m = s.mention_ending(verb - 1)
     if m is not None and m.case == "osanto" and not m.generic:
         return reader.body(s, m, "body.head", 0.8)
-    return None
+    return _named_by_title(reader, s, verb)
+
+
+def _named_by_title(reader: Reader, s: Sent, verb: int) -> str | None:
+    """ "Perusturvaa johtaa perusturvajohtaja …": the object is what the title's first part names."""
+    obj, title = s.tokens[verb - 1], s.tokens[verb + 1]
+    lemma = obj.lemma().lower()
+    if obj.case() != "osanto" or len(lemma) < 4 or not title.lemma().lower().startswith(lemma):
+        return None
+    name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.led", 0.7)
+    reader.touch(name)
+    return name
 
 
 def _item_org(reader: Reader, s: Sent, colon: int) -> str | None:

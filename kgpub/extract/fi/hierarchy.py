@@ -20,7 +20,7 @@ from __future__ import annotations
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import item_bodies, items
+from .lists import item_bodies, items, phrase_name
 from .names import is_title
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
@@ -164,36 +164,39 @@ def _after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
 
 
 def subordination(reader: Reader, s: Sent) -> None:
-    """ "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa", "Y:n alaisena … johtaa X"."""
+    """ "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa", "Y:n alaisena … johtaa X",
+    "Y:n alaisuudessa toimivat a ja b"."""
     for i, tok in enumerate(s.tokens):
         if i == 0 or not tok.is_lemma("alainen", "alaisuus") or tok.case() == "omanto":
             continue
         if tok.plural():
             continue  # "palvelujohtajien alaiset päiväkodit": generic
-        child = _child(reader, s, i)
-        if child is None:
-            continue
         owner = s.tokens[i - 1]
         m = s.mention_ending(i - 1)
-        if m is not None and m.case == "omanto" and not m.generic:
-            parent = reader.body(s, m, "body.parent", 0.8)
-            if parent and parent != child:
-                reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.9)
-        elif owner.has_case("omanto") and is_title(owner.lemma()):
-            reader.pending_posts.append((child, owner.lemma(), s))
+        for child in _children(reader, s, i):
+            if m is not None and m.case == "omanto" and not m.generic:
+                parent = reader.body(s, m, "body.parent", 0.8)
+                if parent and parent != child:
+                    reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.9)
+            elif owner.has_case("omanto") and is_title(owner.lemma()):
+                reader.pending_posts.append((child, owner.lemma(), s))
 
 
-def _child(reader: Reader, s: Sent, at: int) -> str | None:
+def _children(reader: Reader, s: Sent, at: int) -> list[str]:
     """The subject of a subordination: the nominative body before the cue, else after it."""
     for m in s.mentions:
         if m.last < at - 1 and m.case == "nimento" and not m.generic and m.first == s.start:
-            return reader.body(s, m, "body.subject", 0.8)
+            found = reader.body(s, m, "body.subject", 0.8)
+            return [found] if found else []
     if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
-        return ref
+        return [ref]
+    if at + 1 < len(s.tokens) and s.tokens[at + 1].is_lemma("toimia") and s.tokens[at + 1].verb():
+        return item_bodies(reader, s, _after_modifiers(s, at + 1), None, "part.alainen")
     for m in s.mentions:
         if m.first > at and m.case == "nimento" and not m.generic and _clause_subject(s, m):
-            return reader.body(s, m, "body.subject", 0.8)
-    return None
+            found = reader.body(s, m, "body.subject", 0.8)
+            return [found] if found else []
+    return []
 
 
 def _clause_subject(s: Sent, m: Mention) -> bool:
@@ -216,6 +219,68 @@ def placed(reader: Reader, s: Sent) -> None:
         reader.facts.part(child, parent, "part", s.segment(), "part.sijoitettu", 0.85)
 
 
+def listing(reader: Reader, s: Sent) -> None:
+    """ "Kaupunginkanslian yksiköt ovat: …", "Perusturvan palvelualueita ovat a, b ja c"."""
+    for m in s.mentions:
+        if not m.generic or m.case not in {"nimento", "osanto"} or m.first == m.head:
+            continue
+        nxt = m.last + 1
+        if nxt < len(s.tokens) and s.tokens[nxt].low == "ovat":
+            nxt += 1
+        elif not (nxt < len(s.tokens) and s.tokens[nxt].text == ":"):
+            continue
+        parent = _owner_of(reader, s, m)
+        if parent is None:
+            return
+        if nxt < len(s.tokens) and s.tokens[nxt].text == ":":
+            nxt += 1
+        if nxt >= _end(s):
+            reader.open_list = (parent, m.kind, "part.listing")
+            return
+        children = item_bodies(reader, s, items(s.tokens, nxt, len(s.tokens)), m.kind, "part.listing")
+        _parts(reader, s, parent, children, "part.listing", 0.85)
+        return
+
+
+def _end(s: Sent) -> int:
+    n = len(s.tokens)
+    while n > 0 and s.tokens[n - 1].text in {".", ":", ";", "!", "?"}:
+        n -= 1
+    return n
+
+
+def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
+    """Whose parts a plural class word lists: its owner, or the genitive words before it."""
+    if m.owner is not None:
+        return reader.body(s, m.owner, "body.parent", 0.8)
+    if m.head - m.first == 1:  # one genitive word: a reading that names a body already read wins
+        known = (reader.facts.find(r.lemma) for r in s.tokens[m.first].nouns())
+        if (found := next((k for k in known if k), None)) is not None:
+            return found
+    name, aliases = phrase_name(s.tokens, m.first, m.head)
+    if not name or m.head - m.first > 3:
+        return None
+    found = reader.facts.find(name)
+    if found is None:
+        found = reader.facts.body(name, "other", s.segment(), "body.parent", 0.7, aliases)
+        reader.touch(found)
+    return found
+
+
+def osa(reader: Reader, s: Sent) -> None:
+    """ "Ruokapalvelut on osa tukipalveluiden tulosyksikköä", "X toimii osana Y:tä"."""
+    at = s.index("osa", "osana")
+    if at < 2 or not s.tokens[at - 1].is_lemma("olla", "toimia"):
+        return
+    m = next((x for x in s.mentions if x.first > at and not x.generic), None)
+    child = reader.subject_role(s)
+    if m is None or child is None or m.case not in {"osanto", "omanto"}:
+        return
+    parent = reader.body(s, m, "body.parent", 0.8)
+    if parent and parent != child:
+        reader.facts.part(child, parent, "part", s.segment(), "part.osa", 0.85)
+
+
 def grouping(reader: Reader, s: Sent) -> None:
     """ "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, … ja kaupunginkansliaa"."""
     verb = s.index(*GROUPING_VERBS)
@@ -231,4 +296,4 @@ def grouping(reader: Reader, s: Sent) -> None:
             reader.facts.part(name, group, "grouping", s.segment(), "part.grouping", 0.8)
 
 
-RULES = (counted, composition, belonging, subordination, placed, grouping)
+RULES = (counted, composition, belonging, subordination, placed, listing, osa, grouping)
