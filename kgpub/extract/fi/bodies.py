@@ -211,6 +211,15 @@ def _right(tokens: list[Token], h: int) -> tuple[int, list[str], list[str], Toke
     return last, proper, aliases, carrier
 
 
+def _shared_first_part(tokens: list[Token], h: int, previous: Mention | None) -> str:
+    """ "kaupunginvaltuuston ja -hallituksen": the second word shares the first one's first part."""
+    if not tokens[h].text.startswith("-") or previous is None or h < 2 or previous.last != h - 2:
+        return ""
+    if tokens[h - 1].low not in CONJUNCTIONS or not previous.name.endswith(previous.word):
+        return ""
+    return previous.name[: len(previous.name) - len(previous.word)]
+
+
 def _case(carrier: Token, head_r: Analysis) -> str | None:
     found = head_reading(carrier)
     return found[0].case if found else head_r.case
@@ -245,8 +254,13 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
         return None  # "kaupunginhallituksen toimialaan kuuluvista asioista": its remit, not a body
     last, proper, short, carrier = _right(tokens, h)
     core = join([*left.mods, head_name(head_r, head.text, by_nature)])
+    shared = _shared_first_part(tokens, h, previous)
+    if shared:
+        core, bw = shared + core, replace(bw, bare=False)
     if bw.word in ORGANISATION:
         return _organisation(tokens, left, h, last, carrier)
+    if proper and head.cap and not left.mods:
+        core = core[:1].upper() + core[1:]  # "Palvelukeskus Helsinki" is a proper name
     aliases = _aliases(head, carrier, core, short)
     outer = _surface(tokens, left.owner.first, left.owner.last) if left.owner else left.place or ""
     inner = join([*left.descriptors, core, *proper])

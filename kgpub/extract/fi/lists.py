@@ -10,6 +10,8 @@ Stara").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .bodies import Mention
 from .context import Reader, Sent
 from .names import as_written, head_name, modifier_name
@@ -118,7 +120,7 @@ def item_bodies(
         m = item_mention(s, a, b)
         name: str | None = None
         if m is not None and not m.generic:
-            name = reader.body(s, m, rule, 0.8)
+            name = reader.body(s, replace(m, kind=kind) if kind else m, rule, 0.8)
         elif kind is not None and m is None:
             text, aliases = phrase_name(s.tokens, a, b)
             if text and len(text) > 2:

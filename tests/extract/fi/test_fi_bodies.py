@@ -1,0 +1,138 @@
+"""Body names: base forms, plural names, coordinated halves, places, owners; what names no body."""
+
+from __future__ import annotations
+
+from .helpers import Run, names, parts
+
+
+def test_enumerated_departments_with_a_coordinated_compound(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto, henkilöstöosasto,"
+        " strategiaosasto, talous- ja suunnitteluosasto ja viestintäosasto."
+    )
+    assert names(ex) == {
+        "kaupunginkanslia",
+        "elinkeino-osasto",
+        "hallinto-osasto",
+        "henkilöstöosasto",
+        "strategiaosasto",
+        "talous- ja suunnitteluosasto",
+        "viestintäosasto",
+    }
+
+
+def test_names_plural_by_nature_stay_plural(fi: Run) -> None:
+    ex = fi(
+        "Tornion kaupungin virasto-organisaatio jakautuu toimialoihin, jotka ovat keskushallintopalvelut,"
+        " hyvinvointipalvelut, sivistyspalvelut ja tekniset palvelut."
+    )
+    assert {
+        "keskushallintopalvelut",
+        "hyvinvointipalvelut",
+        "sivistyspalvelut",
+        "tekniset palvelut",
+    } <= names(ex)
+
+
+def test_plural_name_from_an_inflected_form(fi: Run) -> None:
+    ex = fi(
+        "Hallintopalvelut koostuvat neljästä eri palvelualueesta; yleishallinnosta, henkilöstöohjauksesta,"
+        " talousohjauksesta ja tietohallintopalveluista."
+    )
+    assert names(ex) == {
+        "hallintopalvelut",
+        "yleishallinto",
+        "henkilöstöohjaus",
+        "talousohjaus",
+        "tietohallintopalvelut",
+    }
+
+
+def test_coordinated_name_from_the_partitive(fi: Run) -> None:
+    ex = fi("Hallinto- ja elinvoimapalveluja johtaa hallintojohtaja Anna Korhonen.")
+    assert names(ex) == {"hallinto- ja elinvoimapalvelut"}
+
+
+def test_organisation_of_a_town_is_the_town(fi: Run) -> None:
+    ex = fi(
+        "Tornion kaupungin virasto-organisaatio jakautuu toimialoihin, jotka ovat keskushallintopalvelut,"
+        " hyvinvointipalvelut, sivistyspalvelut ja tekniset palvelut."
+    )
+    assert ("tekniset palvelut", "Tornion kaupunki") in parts(ex)
+    town = next(b for b in ex.bodies if b.name == "Tornion kaupunki")
+    assert town.kind == "municipality"
+    assert "Tornion kaupungin virasto-organisaatio" in town.aliases
+
+
+def test_place_genitive_and_bare_name_are_one_body(fi: Run) -> None:
+    ex = fi(
+        "Yksityishenkilöt voivat pyytää oikeusapua ja oikeudellista neuvontaa oikeusaputoimistosta.\n"
+        "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:\n"
+    )
+    (office,) = [b for b in ex.bodies if "oikeusaputoimisto" in b.name]
+    assert "Helsingin oikeusaputoimisto" in (office.name, *office.aliases)
+
+
+def test_genitive_owner_makes_a_part(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginhallituksen johtamisen jaosto / Kaupunginhallituksen johtamisen jaoston puheenjohtaja"
+        " Lasse Männistö\n"
+    )
+    assert parts(ex) == {("kaupunginhallituksen johtamisen jaosto", "kaupunginhallitus")}
+    jaosto = next(b for b in ex.bodies if b.name == "kaupunginhallituksen johtamisen jaosto")
+    assert "johtamisen jaosto" in jaosto.aliases
+
+
+def test_unit_named_with_its_class_word_is_the_same_body(fi: Run) -> None:
+    ex = fi(
+        "Oikeuspalvelut huolehtii oikeudellisesta edunvalvonnasta.\n"
+        "Oikeuspalvelut-yksikkö ei palvele yksityishenkilöitä.\n"
+    )
+    assert names(ex) == {"oikeuspalvelut"}
+
+
+def test_compound_second_half_after_a_conjunction(fi: Run) -> None:
+    ex = fi(
+        "Tavoitteena on myös demokraattisen päätöksenteon ja sen vaikuttavuuden parantaminen sekä"
+        " kaupunginvaltuuston ja -hallituksen roolin vahvistaminen johtamisessa."
+    )
+    assert {"kaupunginvaltuusto", "kaupunginhallitus"} <= names(ex)
+
+
+def test_generic_plurals_and_counts_name_no_body(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginkansliaan kuuluvat liikelaitokset, jotka toimivat omina yksikköinään.\n"
+        "Toimialat jakaantuvat kaupunginhallituksen päättämiin palvelualueisiin.\n"
+        "Hallinto-osastossa on viisi yksikköä.\n"
+    )
+    assert names(ex) == {"kaupunginkanslia", "kaupunginhallitus", "hallinto-osasto"}
+
+
+def test_predicate_noun_names_no_body(fi: Run) -> None:
+    ex = fi(
+        "Tietohallintopalvelut on Kalajoen kaupungin hallintopalveluihin sijoitettu tukipalveluyksikkö, joka"
+        " tuottaa muille yksiköille tarvittavia tietohallinto- ja ICT-palveluita."
+    )
+    assert "tukipalveluyksikkö" not in names(ex)
+    assert ("hallintopalvelut", "Kalajoen kaupunki") in {(c.split()[-1], p) for c, p in parts(ex)}
+
+
+def test_the_remit_of_an_organ_is_no_body(fi: Run) -> None:
+    ex = fi(
+        "Henkilöstöohjaus antaa lausunnon kaupunginhallituksen toimialaan kuuluvista henkilöstöä ja"
+        " resursointia koskevista asioista."
+    )
+    assert not any("toimiala" in n for n in names(ex))
+
+
+def test_a_weak_word_alone_names_no_body(fi: Run) -> None:
+    ex = fi("Kaupunginhallitus vastaa kaupungin hallinnosta ja taloudesta.")
+    assert names(ex) == {"kaupunginhallitus"}
+
+
+def test_municipality_named_with_its_place(fi: Run) -> None:
+    ex = fi(
+        "Sisäinen tarkastus on riippumatonta ja objektiivista arviointitoimintaa, jonka tarkoituksena on"
+        " tuottaa lisäarvoa Helsingin kaupungille."
+    )
+    assert "Helsingin kaupunki" in names(ex)

@@ -1,0 +1,46 @@
+"""Sites: address and phone lines after the sentence that names the body, or under its heading."""
+
+from __future__ import annotations
+
+from .helpers import Run
+
+SEED = (
+    "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:\n"
+    "Porkkalankatu 13 G\n"
+    "Puhelinnumero: 029 5660 120\n"
+    "Henkilöstöosasto huolehtii henkilöstöpolitiikasta.\n"
+)
+
+
+def test_address_and_phone_lines_make_one_site(fi: Run) -> None:
+    ex = fi(SEED)
+    (site,) = ex.sites
+    assert (site.org, site.address, site.phone) == (
+        "Helsingin oikeusaputoimisto",
+        "Porkkalankatu 13 G",
+        "029 5660 120",
+    )
+    assert site.evidence.quote == "Porkkalankatu 13 G\nPuhelinnumero: 029 5660 120"
+
+
+def test_site_under_a_body_heading_with_postal_code(fi: Run) -> None:
+    ex = fi("Hallintopalvelut\n\nKaupungintalo, Kirkkokatu 2\n45100 Kouvola\nPuhelin 020 615 11\n")
+    (site,) = ex.sites
+    assert (site.org, site.address, site.phone) == (
+        "hallintopalvelut",
+        "Kirkkokatu 2, 45100 Kouvola",
+        "020 615 11",
+    )
+
+
+def test_no_site_without_a_body(fi: Run) -> None:
+    assert fi("Porkkalankatu 13 G\nPuhelinnumero: 029 5660 120\n").sites == ()
+
+
+def test_numbers_in_prose_are_no_phones(fi: Run) -> None:
+    ex = fi(
+        "Sivistyksen toimiala järjestää palveluja.\n"
+        "Sivistyksen toimialan henkilöstömäärä on lähes 3000 henkilötyövuotta.\n"
+        "Toimialan menot ovat noin 253 miljoonaa euroa ja tulot 22 miljoonaa euroa.\n"
+    )
+    assert ex.sites == ()

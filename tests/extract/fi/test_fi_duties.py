@@ -1,0 +1,204 @@
+"""Duties: one per statement, the text saying what; anaphora; lists; what is no duty."""
+
+from __future__ import annotations
+
+from .helpers import Run, duties
+
+
+def test_huolehtii_keeps_the_object(fi: Run) -> None:
+    ex = fi(
+        "Elinkeino-osasto huolehtii kaupungin elinkeino-, innovaatio- ja kilpailukykypolitiikasta,"
+        " yrittäjyyden edistämisestä sekä työllisyys- ja maahanmuuttoasioista."
+    )
+    assert duties(ex) == {
+        (
+            "elinkeino-osasto",
+            "kaupungin elinkeino-, innovaatio- ja kilpailukykypolitiikasta, yrittäjyyden edistämisestä sekä"
+            " työllisyys- ja maahanmuuttoasioista",
+        )
+    }
+    (duty,) = ex.duties
+    assert duty.rule == "duty.huolehtia"
+    assert duty.evidence.quote.startswith("Elinkeino-osasto huolehtii")
+
+
+def test_duty_across_a_broken_line_is_the_exact_original_slice(fi: Run) -> None:
+    text = (
+        "Strategiaosasto huolehtii kaupungin strategisesta kehittämisestä ja strategisesti keskeisten"
+        " asiakokonaisuuksien ja hankkeiden\nkoordinoinnista, digitalisaation ja tietohallinnon"
+        " ohjauksesta.\n"
+    )
+    (duty,) = fi(text).duties
+    assert "hankkeiden koordinoinnista" in duty.text
+    assert duty.evidence.quote == text[: text.index("ohjauksesta.") + len("ohjauksesta.")]
+    assert "\n" in duty.evidence.quote
+
+
+def test_bare_class_word_subject(fi: Run) -> None:
+    ex = fi(
+        "Henkilöstöosasto huolehtii henkilöstöpolitiikasta.\n"
+        "Osasto huolehtii henkilöstön kehittämispalveluista ja muutostuesta.\n"
+    )
+    assert ("henkilöstöosasto", "henkilöstön kehittämispalveluista ja muutostuesta") in duties(ex)
+
+
+def test_several_verbs_keep_the_first_verb(fi: Run) -> None:
+    ex = fi("Kaupunginkanslia vastaa keskusarkistosta ja ohjaa asiakirjahallintoa.")
+    assert duties(ex) == {("kaupunginkanslia", "vastaa keskusarkistosta ja ohjaa asiakirjahallintoa")}
+
+
+def test_other_duty_verbs_keep_the_verb(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginkanslia hoitaa organisaation vaihteen ja toimistotarvikehankinnat. Kaupunginkanslia toimii"
+        " kaupunginjohtajan apuna asioiden valmistelussa."
+    )
+    assert duties(ex) == {
+        ("kaupunginkanslia", "hoitaa organisaation vaihteen ja toimistotarvikehankinnat"),
+        ("kaupunginkanslia", "toimii kaupunginjohtajan apuna asioiden valmistelussa"),
+    }
+
+
+def test_tehtavana_on_with_genitive_pronoun_and_relative(fi: Run) -> None:
+    ex = fi(
+        "Keskushallintopalvelut\n\n"
+        "Keskushallintopalvelujen tehtävänä on johtaa, ohjata, sovittaa yhteen ja valvoa kaupunkikonsernin"
+        " toimintaa kaupunginjohtajan johdolla.\n\n"
+        "Henkilöstöohjaus\n\n"
+        "Henkilöstöohjaus on keskitetty sisäinen tukipalvelu, jonka tehtävänä on antaa organisaation"
+        " toimivalle johdolle tuki päivittäiseen henkilöstötyöhön ja palkanlaskentaan. Lisäksi se vastaa"
+        " strategisesta henkilöstötyöstä.\n"
+    )
+    assert duties(ex) == {
+        (
+            "keskushallintopalvelut",
+            "johtaa, ohjata, sovittaa yhteen ja valvoa kaupunkikonsernin toimintaa"
+            " kaupunginjohtajan johdolla",
+        ),
+        (
+            "henkilöstöohjaus",
+            "antaa organisaation toimivalle johdolle tuki päivittäiseen henkilöstötyöhön ja palkanlaskentaan",
+        ),
+        ("henkilöstöohjaus", "strategisesta henkilöstötyöstä"),
+    }
+
+
+def test_sen_tehtavana_on_under_a_heading(fi: Run) -> None:
+    ex = fi(
+        "Rakennusvalvonta\n\nRakennusvalvonnan tehtävänä on valvoa rakentamista. Lisäksi se vastaa"
+        " rakennuslupien käsittelystä.\n"
+    )
+    assert duties(ex) == {
+        ("rakennusvalvonta", "valvoa rakentamista"),
+        ("rakennusvalvonta", "rakennuslupien käsittelystä"),
+    }
+
+
+def test_vastuisiin_kuuluvat(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginvaltuusto\n\nKaupunginvaltuusto on kaupungin ylin toimielin. Valtuusto vastuisiin kuuluvat"
+        " strateginen päätöksenteko ja toiminnan arviointi.\n"
+    )
+    assert duties(ex) == {("kaupunginvaltuusto", "strateginen päätöksenteko ja toiminnan arviointi")}
+
+
+def test_what_belongs_to_a_body_is_a_duty_when_it_names_no_body(fi: Run) -> None:
+    ex = fi("Samoin kaupunginkansliaa kuuluu velkaneuvonta, kunnallinen edunvalvonta ja väestönsuojelu.")
+    assert duties(ex) == {("kaupunginkanslia", "velkaneuvonta, kunnallinen edunvalvonta ja väestönsuojelu")}
+
+
+def test_passive_in_a_body(fi: Run) -> None:
+    ex = fi(
+        "Talousohjaus myy laskentatoimen palveluja. Talousohjauksessa kootaan ja valmistellaan vuosittain"
+        " talousarviokirja. Niin ikään talousohjauksessa laaditaan sekä kaupungin tilinpäätös että"
+        " konsernitilinpäätös."
+    )
+    assert duties(ex) == {
+        ("talousohjaus", "myy laskentatoimen palveluja"),
+        ("talousohjaus", "kootaan ja valmistellaan vuosittain talousarviokirja"),
+        ("talousohjaus", "laaditaan sekä kaupungin tilinpäätös että konsernitilinpäätös"),
+    }
+
+
+def test_necessive_and_remit_in_a_section(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginhallitus\n\n"
+        "Kaupunginhallitus vastaa kaupungin hallinnosta ja taloudesta. Taloudenhoidon vastuu käsittää"
+        " laskentatoimen ja maksuliikenteen järjestämisen. Kaupunginhallituksen on myös valmisteltava"
+        " valtuustossa käsiteltävät asiat.\n"
+    )
+    assert duties(ex) == {
+        ("kaupunginhallitus", "kaupungin hallinnosta ja taloudesta"),
+        ("kaupunginhallitus", "laskentatoimen ja maksuliikenteen järjestämisen"),
+        ("kaupunginhallitus", "valmisteltava valtuustossa käsiteltävät asiat"),
+    }
+
+
+def test_partitive_predicate_describes_an_activity(fi: Run) -> None:
+    ex = fi(
+        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa. Sisäinen tarkastus on riippumatonta ja"
+        " objektiivista arviointitoimintaa, jonka tarkoituksena on tuottaa lisäarvoa.\n"
+    )
+    assert duties(ex) == {
+        (
+            "sisäinen tarkastus",
+            "riippumatonta ja objektiivista arviointitoimintaa, jonka tarkoituksena on tuottaa lisäarvoa",
+        )
+    }
+
+
+def test_relative_clause_duty(fi: Run) -> None:
+    ex = fi("Tarkastuslautakunta on valtuuston asettama toimielin, joka arvioi tavoitteiden toteutumista.")
+    assert duties(ex) == {("tarkastuslautakunta", "arvioi tavoitteiden toteutumista")}
+
+
+def test_object_before_verb_and_subject(fi: Run) -> None:
+    ex = fi(
+        "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, johon jäsenkuntien kunnanvaltuustot valitsevat"
+        " jäsenet. Valtuuston alaisena kuntayhtymää johtaa hallitus."
+    )
+    assert duties(ex) == {
+        ("valtuusto", "Kuntayhtymän ylintä päätösvaltaa käyttää"),
+        ("hallitus", "kuntayhtymää johtaa"),
+    }
+
+
+def test_bulleted_duties(fi: Run) -> None:
+    ex = fi("Kaupunginhallitus vastaa\n• kaupungin hallinnosta\n• taloudenhoidosta\n• omistajaohjauksesta\n")
+    assert duties(ex) == {
+        ("kaupunginhallitus", "kaupungin hallinnosta"),
+        ("kaupunginhallitus", "taloudenhoidosta"),
+        ("kaupunginhallitus", "omistajaohjauksesta"),
+    }
+    assert {d.rule for d in ex.duties} == {"duty.list"}
+
+
+def test_duty_list_after_tehtavat(fi: Run) -> None:
+    ex = fi("Elinvoimapalveluiden tehtävät:\n• elinkeinopolitiikka\n• matkailun edistäminen\n")
+    assert duties(ex) == {
+        ("elinvoimapalvelut", "elinkeinopolitiikka"),
+        ("elinvoimapalvelut", "matkailun edistäminen"),
+    }
+
+
+def test_bulleted_items_with_their_own_subject(fi: Run) -> None:
+    ex = fi(
+        "Keskushallintopalvelut -toimialalla ja palvelualueella on neljä palveluyksikköä:\n\n"
+        " • Talous- ja hankintapalvelut vastaa talouspalveluista ja hankintapalveluista.\n"
+        " • Tietohallintopalvelut vastaa tietohallinnosta.\n"
+    )
+    assert duties(ex) == {
+        ("talous- ja hankintapalvelut", "talouspalveluista ja hankintapalveluista"),
+        ("tietohallintopalvelut", "tietohallinnosta"),
+    }
+
+
+def test_no_duty_from_negation_subordination_one_off_acts_or_cut_text(fi: Run) -> None:
+    ex = fi(
+        "Oikeuspalvelut-yksikkö ei palvele yksityishenkilöitä.\n"
+        "Tarkastuslautakunta toimii valtuuston alaisena.\n"
+        "Kaupunginhallitus tekee valtuustolle esityksen päälinjauksista.\n"
+        "Kunnanhallituksen alaisuudessa toimii konsernihallinto.\n"
+        " • Vanhus- ja hoitopalvelut vastaa erilaisissa elämäntilanteissa olevien kuntalaisten"
+        " hyvinvoinnin ja elämänh"
+    )
+    assert duties(ex) == set()

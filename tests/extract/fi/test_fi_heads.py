@@ -1,0 +1,112 @@
+"""Heads: posts in bodies and the persons who hold them; titles with nobody named are posts only."""
+
+from __future__ import annotations
+
+from .helpers import Run, heads
+
+KANSLIA = (
+    "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto ja talous- ja"
+    " suunnitteluosasto.\n"
+)
+
+
+def test_johtaa_with_a_bare_class_word(fi: Run) -> None:
+    ex = fi(
+        "Elinkeino-osasto huolehtii kaupungin elinkeinopolitiikasta.\n"
+        "Osastoa johtaa elinkeinojohtaja Marja-Leena Rinkineva.\n"
+    )
+    assert heads(ex) == {("elinkeino-osasto", "elinkeinojohtaja", "Marja-Leena Rinkineva")}
+    assert {h.rule for h in ex.heads} == {"head.johtaa"}
+
+
+def test_paallikkona_on(fi: Run) -> None:
+    ex = fi(KANSLIA + "Viraston päällikkönä on kansliapäällikkö Sami Sarvilinna.\n")
+    assert heads(ex) == {("kaupunginkanslia", "kansliapäällikkö", "Sami Sarvilinna")}
+
+
+def test_paallikkona_toimii(fi: Run) -> None:
+    ex = fi(
+        KANSLIA + "Talous- ja suunnitteluosasto huolehtii mm. kaupungin talouden ohjauksesta.\n"
+        "Osaston päällikkönä toimii rahoitusjohtaja Tuula Saxholm.\n"
+    )
+    assert heads(ex) == {("talous- ja suunnitteluosasto", "rahoitusjohtaja", "Tuula Saxholm")}
+
+
+def test_paallikko_on(fi: Run) -> None:
+    ex = fi("Hallinto-osaston päällikkö on hallintojohtaja Kirsi Remes.")
+    assert heads(ex) == {("hallinto-osasto", "hallintojohtaja", "Kirsi Remes")}
+
+
+def test_chair_of_a_division_in_a_heading(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginhallituksen johtamisen jaosto / Kaupunginhallituksen johtamisen jaoston puheenjohtaja"
+        " Lasse Männistö\n\n"
+    )
+    assert heads(ex) == {("kaupunginhallituksen johtamisen jaosto", "puheenjohtaja", "Lasse Männistö")}
+
+
+def test_chair_is(fi: Run) -> None:
+    ex = fi("Sivistyslautakunnan puheenjohtaja on Liisa Mäkinen.")
+    assert heads(ex) == {("sivistyslautakunta", "puheenjohtaja", "Liisa Mäkinen")}
+
+
+def test_list_of_leaders_with_plural_titles_and_notes(fi: Run) -> None:
+    ex = fi(
+        "Sivistyksen toimiala järjestää kuntalaisille kasvatukseen ja opetukseen liittyviä palveluja.\n\n"
+        "Johto\n\n"
+        "  • Toimialajohtaja Eino Leisimo\n"
+        "  • Varhaiskasvatus: palvelujohtajat Tarja Ahlqvist ja Päivi Koivisto\n"
+        "  • Kulttuuri- ja liikunta: palvelujohtaja (oto) Eino Leisimo\n"
+    )
+    assert heads(ex) == {
+        ("sivistyksen toimiala", "toimialajohtaja", "Eino Leisimo"),
+        ("varhaiskasvatus", "palvelujohtaja", "Tarja Ahlqvist"),
+        ("varhaiskasvatus", "palvelujohtaja", "Päivi Koivisto"),
+        ("kulttuuri- ja liikunta", "palvelujohtaja", "Eino Leisimo"),
+    }
+
+
+def test_title_under_a_body_heading(fi: Run) -> None:
+    ex = fi(
+        "Tekninen lautakunta\n\nPuheenjohtaja Pekka Virtanen\nVarapuheenjohtaja Anna Laine\n"
+        "Sihteeri Jukka Koski\n"
+    )
+    assert heads(ex) == {("tekninen lautakunta", "puheenjohtaja", "Pekka Virtanen")}
+
+
+def test_title_without_a_person_is_a_post_only(fi: Run) -> None:
+    ex = fi(
+        "Keskushallintopalvelujen tehtävänä on johtaa kaupunkikonsernin toimintaa.\n"
+        "Keskushallintopalvelujen toimialajohtaja on kehitysjohtaja.\n"
+        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa ja sitä johtaa sisäisen tarkastuksen"
+        " päällikkö.\n"
+    )
+    assert all(h.person is None for h in ex.heads)
+    assert {h.org for h in ex.heads} == {"keskushallintopalvelut", "sisäinen tarkastus"}
+    assert ex.to_json()["heads"] == []
+
+
+def test_essive_title_before_the_person(fi: Run) -> None:
+    ex = fi("Kasvatus- ja opetuspalveluiden toimialajohtajana toimii Tiina Lehto.")
+    assert heads(ex) == {("kasvatus- ja opetuspalvelut", "toimialajohtaja", "Tiina Lehto")}
+
+
+def test_body_named_by_the_title(fi: Run) -> None:
+    ex = fi("Perusturvaa johtaa perusturvajohtaja Liisa Ahonen.")
+    assert heads(ex) == {("perusturva", "perusturvajohtaja", "Liisa Ahonen")}
+
+
+def test_staff_and_deputies_lead_nothing(fi: Run) -> None:
+    ex = fi(
+        "Keskusvaalilautakunnan sihteerinä toimii hallintosihteeri Mari Nieminen.\n"
+        "Keskusvaalilautakunnan varapuheenjohtaja on Pekka Nieminen.\n"
+    )
+    assert heads(ex) == set()
+
+
+def test_no_head_invented_for_a_title_alone(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginjohtaja johtaa kaupunginhallituksen alaisuudessa kunnan hallintoa, taloudenhoitoa ja"
+        " muuta toimintaa."
+    )
+    assert not ex.heads and not ex.part_of

@@ -1,0 +1,204 @@
+"""Part-of, subordination, reports-to and grouping statements, on sentences of the seeds and the devset."""
+
+from __future__ import annotations
+
+from .helpers import Run, parts
+
+DEPARTMENTS = (
+    "elinkeino-osasto",
+    "hallinto-osasto",
+    "henkilöstöosasto",
+    "strategiaosasto",
+    "talous- ja suunnitteluosasto",
+    "viestintäosasto",
+)
+LIST = ", ".join(DEPARTMENTS[:-1]) + " ja " + DEPARTMENTS[-1]
+
+
+def test_counted_parts_after_a_colon(fi: Run) -> None:
+    ex = fi(f"Kaupunginkansliassa on kuusi osastoa: {LIST}.")
+    assert parts(ex) == {(d, "kaupunginkanslia") for d in DEPARTMENTS}
+    assert {p.relation for p in ex.part_of} == {"part"}
+    assert {p.rule for p in ex.part_of} == {"part.enumeration"}
+
+
+def test_bare_class_word_refers_back_by_kind(fi: Run) -> None:
+    ex = fi(
+        "Helsingin kaupunginkanslia on kaupunginhallituksen alainen virasto.\n\n"
+        f"Virastossa on kuusi osastoa: {LIST}.\n"
+    )
+    assert ("viestintäosasto", "Helsingin kaupunginkanslia") in parts(ex)
+    assert ("Helsingin kaupunginkanslia", "kaupunginhallitus") in parts(ex)
+
+
+def test_counted_parts_with_seka(fi: Run) -> None:
+    ex = fi(
+        "Ympäristötoimialassa on kolme tulosyksikköä: rakennusvalvonta, ympäristönsuojelu sekä"
+        " kaupunkisuunnittelu."
+    )
+    assert parts(ex) == {
+        ("rakennusvalvonta", "ympäristötoimiala"),
+        ("ympäristönsuojelu", "ympäristötoimiala"),
+        ("kaupunkisuunnittelu", "ympäristötoimiala"),
+    }
+
+
+def test_composition_with_a_count_noun(fi: Run) -> None:
+    ex = fi(
+        "Hallintopalvelut koostuvat neljästä eri palvelualueesta; yleishallinnosta, henkilöstöohjauksesta,"
+        " talousohjauksesta ja tietohallintopalveluista."
+    )
+    assert parts(ex) == {
+        (c, "hallintopalvelut")
+        for c in ("yleishallinto", "henkilöstöohjaus", "talousohjaus", "tietohallintopalvelut")
+    }
+    assert all(b.kind == "service_area" for b in ex.bodies if b.name != "hallintopalvelut")
+
+
+def test_division_into_named_parts(fi: Run) -> None:
+    ex = fi(
+        "Tornion kaupungin virasto-organisaatio jakautuu toimialoihin, jotka ovat keskushallintopalvelut,"
+        " hyvinvointipalvelut, sivistyspalvelut ja tekniset palvelut."
+    )
+    assert len(parts(ex)) == 4
+    assert all(parent == "Tornion kaupunki" for _, parent in parts(ex))
+
+
+def test_composition_from_following_parts(fi: Run) -> None:
+    ex = fi(
+        "Tekninen toimiala muodostuu seuraavista palvelualueista: kuntatekniikka, tilapalvelut ja"
+        " ympäristöpalvelut."
+    )
+    assert parts(ex) == {
+        (c, "tekninen toimiala") for c in ("kuntatekniikka", "tilapalvelut", "ympäristöpalvelut")
+    }
+
+
+def test_bulleted_parts_after_a_counted_colon(fi: Run) -> None:
+    ex = fi(
+        "Keskushallintopalvelut\n\n"
+        "Keskushallintopalvelut -toimialalla ja palvelualueella on neljä palveluyksikköä:\n\n"
+        " • Hallinto- ja kehittämispalvelut vastaa kaupunginkansliasta, viestinnästä ja asiakaspalvelusta.\n"
+        " • Tietohallintopalvelut vastaa tietohallinnosta.\n\n"
+        "Keskushallintopalvelujen toimialajohtaja on kehitysjohtaja.\n"
+    )
+    assert parts(ex) == {
+        ("hallinto- ja kehittämispalvelut", "keskushallintopalvelut"),
+        ("tietohallintopalvelut", "keskushallintopalvelut"),
+    }
+
+
+def test_listed_units_of_a_body(fi: Run) -> None:
+    ex = fi("Kaupunginkanslian yksiköt ovat:\n• Hallintoyksikkö\n• Talousyksikkö\n")
+    assert parts(ex) == {("hallintoyksikkö", "kaupunginkanslia"), ("talousyksikkö", "kaupunginkanslia")}
+
+
+def test_belonging_after_participle_modifiers(fi: Run) -> None:
+    ex = fi(
+        "Hallinto-osastossa on viisi yksikköä, jonka lisäksi osastoon kuuluu suoraan hallintojohtajan"
+        " alaisuudessa toimivat erityisavustajatiimi ja kaupunginsihteerit-tiimi."
+    )
+    assert parts(ex) == {
+        ("erityisavustajatiimi", "hallinto-osasto"),
+        ("kaupunginsihteerit-tiimi", "hallinto-osasto"),
+    }
+
+
+def test_belonging_of_declared_enterprises(fi: Run) -> None:
+    ex = fi(
+        "Liikelaitoksista Palvelukeskus Helsinki, Työterveys Helsinki, taloushallintopalvelu (Talpa) ja"
+        " rakentamispalvelu Stara sijoittuvat keskushallinnon alle ja toimivat omina yksiköinään."
+    )
+    assert parts(ex) == {
+        (c, "keskushallinto")
+        for c in (
+            "Palvelukeskus Helsinki",
+            "Työterveys Helsinki",
+            "taloushallintopalvelu",
+            "rakentamispalvelu Stara",
+        )
+    }
+    talpa = next(b for b in ex.bodies if b.name == "taloushallintopalvelu")
+    assert talpa.kind == "enterprise" and "Talpa" in talpa.aliases
+
+
+def test_child_belongs_to_parent(fi: Run) -> None:
+    assert parts(fi("Ympäristöpalvelut kuuluu kaupunkiympäristön toimialaan.")) == {
+        ("ympäristöpalvelut", "kaupunkiympäristön toimiala")
+    }
+
+
+def test_subordinate_agency(fi: Run) -> None:
+    ex = fi("Kaupunginkanslia on kaupunginhallituksen alainen virasto.")
+    (p,) = ex.part_of
+    assert (p.child, p.parent, p.relation, p.rule) == (
+        "kaupunginkanslia",
+        "kaupunginhallitus",
+        "subordinate",
+        "part.alainen",
+    )
+
+
+def test_reports_to_a_post_and_is_part_of_its_body(fi: Run) -> None:
+    ex = fi(
+        "Viraston päällikkönä on kansliapäällikkö Sami Sarvilinna.\n"
+        "Sisäinen tarkastus toimii kansliapäällikön alaisuudessa ja sitä johtaa sisäisen tarkastuksen"
+        " päällikkö.\n"
+        "Kaupunginkanslia on kaupunginhallituksen alainen virasto.\n"
+    )
+    # nothing is recorded before "Viraston": the post's body comes from the title ("kanslia"-päällikkö)
+    (p,) = [p for p in ex.part_of if p.child == "sisäinen tarkastus"]
+    assert (p.parent, p.relation, p.via_post) == ("kaupunginkanslia", "reports_to", "kansliapäällikkö")
+
+
+def test_subordinate_subject_after_the_verb(fi: Run) -> None:
+    ex = fi(
+        "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, johon jäsenkuntien kunnanvaltuustot valitsevat"
+        " jäsenet. Valtuuston alaisena kuntayhtymää johtaa hallitus."
+    )
+    assert parts(ex) == {("hallitus", "valtuusto")}
+
+
+def test_subordinate_list_after_the_verb(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallituksen alaisuudessa toimivat kehittämis- ja elinvoimapalvelut sekä talous- ja"
+        " henkilöstöpalvelut."
+    )
+    assert parts(ex) == {
+        ("kehittämis- ja elinvoimapalvelut", "kunnanhallitus"),
+        ("talous- ja henkilöstöpalvelut", "kunnanhallitus"),
+    }
+
+
+def test_placed_in(fi: Run) -> None:
+    ex = fi(
+        "Tietohallintopalvelut on Kalajoen kaupungin hallintopalveluihin sijoitettu tukipalveluyksikkö, joka"
+        " tuottaa muille yksiköille tarvittavia tietohallinto- ja ICT-palveluita."
+    )
+    assert ("tietohallintopalvelut", "hallintopalvelut") in parts(ex) or (
+        "tietohallintopalvelut",
+        "Kalajoen kaupungin hallintopalvelut",
+    ) in parts(ex)
+
+
+def test_part_of_with_osa(fi: Run) -> None:
+    assert parts(fi("Ruokapalvelut on osa tukipalveluiden tulosyksikköä.")) == {
+        ("ruokapalvelut", "tukipalveluiden tulosyksikkö")
+    }
+
+
+def test_grouping(fi: Run) -> None:
+    ex = fi(
+        "Yleishallinto\n\n"
+        "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, kaupunginjohtajaa ja"
+        " kaupunginkansliaa.\n"
+    )
+    assert parts(ex) == {
+        (c, "yleishallinto") for c in ("kaupunginvaltuusto", "kaupunginhallitus", "kaupunginkanslia")
+    }
+    assert {p.relation for p in ex.part_of} == {"grouping"}
+
+
+def test_generic_subordinates_are_no_parts(fi: Run) -> None:
+    ex = fi("Varhaiskasvatuksen palvelujohtajien alaiset päiväkodit ja perhepuistot\n")
+    assert not ex.part_of
