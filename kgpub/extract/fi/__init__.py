@@ -27,6 +27,8 @@ from .lists import item_bodies
 LANG = "fi"
 #: Sentences longer than this (in characters) are a run-on blob, not prose: mentions only.
 MAX_SENTENCE = 2000
+#: A bulleted item under a body heading names a part only when it is this short.
+MAX_ITEM_WORDS = 6
 
 
 def extract_fi(source: Source) -> Extraction:
@@ -48,8 +50,11 @@ def _sentence(reader: Reader, s: Sent) -> None:
     if s.kind != "item":
         reader.open_list = None
         reader.open_duties = None
+        reader.heading_items = s.kind == "heading" and (reader.section or reader.heading) is not None
     elif reader.open_list is not None:
         _list_item(reader, s)
+    elif reader.heading_items:
+        _heading_item(reader, s)
     for m in s.mentions:
         if m.named and m.strong and not _predicate(s, m):
             reader.named(s, m)
@@ -89,6 +94,20 @@ def _list_item(reader: Reader, s: Sent) -> None:
     for child in item_bodies(reader, s, [(0, end)], kind, rule):
         if child != parent:
             reader.facts.part(child, parent, "part", s.segment(), rule, 0.85)
+
+
+def _heading_item(reader: Reader, s: Sent) -> None:
+    """A short bulleted name right under a body's heading ("Tekniset ja ympäristöpalvelut" /
+    "• rakennusvalvonta ja ympäristönsuojelu"): a part of that body."""
+    end = next((i for i, t in enumerate(s.tokens) if t.text == "("), len(s.tokens))
+    toks = s.tokens[:end]
+    words = [t for t in toks if t.word]
+    if not words or len(words) > MAX_ITEM_WORDS or any(t.verb() is not None or t.text == ":" for t in toks):
+        return
+    parent = reader.section_body()
+    for child in item_bodies(reader, s, [(0, end)], "unit", "part.heading-list"):
+        if parent is not None and child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), "part.heading-list", 0.6)
 
 
 def _name_end(s: Sent) -> int:

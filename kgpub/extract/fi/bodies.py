@@ -22,8 +22,10 @@ from .names import BodyWord, as_written, body_word, head_name, is_title, join, m
 from .tokens import Token
 
 CONJUNCTIONS = frozenset({"ja", "sekä", "tai"})
-#: Elected organs: their "toimiala" is a remit, not a division.
+#: Elected organs: their "toimiala" is mostly a remit, a division only where a sentence says so.
 ORGANS = frozenset({"council", "board", "committee"})
+#: Compounds that start with the municipality's genitive are complete names ("kaupunginhallitus").
+MUNICIPAL_PREFIXES = ("kaupungin", "kunnan")
 MAX_DESCRIPTORS = 3
 
 
@@ -44,6 +46,17 @@ class Mention:
     owner: Mention | None = None
     place: str | None = None
     aliases: tuple[str, ...] = field(default=())
+    descriptors: tuple[str, ...] = field(default=())
+    core: str = ""
+
+    def split(self) -> list[str]:
+        """Names of a plural class word with coordinated descriptors: "yksilöasioiden ja
+        ympäristöterveydenhuollon jaostot" are "yksilöasioiden jaosto" and "ympäristöterveydenhuollon
+        jaosto"."""
+        if "ja" not in self.descriptors:
+            return [self.name]
+        parts = " ".join(self.descriptors).split(" ja ")
+        return [f"{d} {self.core}" for d in parts if d]
 
     @property
     def named(self) -> bool:
@@ -132,6 +145,11 @@ class _Left:
     place: str | None = None
 
 
+def _halves(tokens: list[Token]) -> str:
+    """ "talous-, hallinto- ja" as written (lower case, commas attached)."""
+    return " ".join(t.text.lower() for t in tokens).replace(" ,", ",")
+
+
 def _coordinated(tokens: list[Token], j: int) -> int:
     """Index of the first token of "talous-, hallinto- ja" ending at ``j`` (a conjunction), or -1."""
     if j < 1 or tokens[j].low not in CONJUNCTIONS or not tokens[j - 1].text.endswith("-"):
@@ -147,16 +165,22 @@ def _left(
 ) -> _Left:
     """Modifiers of head ``h``; genitive descriptors only for a bare class word ("johtamisen jaosto")."""
     left = _Left(h)
-    word, bare = bw.word, bw.bare
+    word = bw.word
+    describable = bw.bare or not head_r.lemma.lower().startswith(MUNICIPAL_PREFIXES)
     plural = head_r.plural and plural_name(head_r.lemma)
     j = h - 1
     while j >= 0 and _agrees(tokens[j], head_r):
         left.mods.insert(0, modifier_name(tokens[j], plural))
         left.first = j
         j -= 1
+    if j >= 1 and tokens[j].low in CONJUNCTIONS and _agrees(tokens[j - 1], head_r):
+        # "tekniset ja ympäristöpalvelut"
+        left.mods[:0] = [modifier_name(tokens[j - 1], plural), tokens[j].low]
+        left.first = j - 1
+        j -= 2
     k = _coordinated(tokens, j)
     if k >= 0:
-        left.mods = [" ".join(t.text.lower() for t in tokens[k : j + 1]), *left.mods]
+        left.mods = [_halves(tokens[k : j + 1]), *left.mods]
         left.first = k
         j = k - 1
     while j >= 0 and len(left.descriptors) < MAX_DESCRIPTORS:
@@ -169,12 +193,16 @@ def _left(
         if _genitive_noun(tok) and tok.is_name("paikannimi") and tok.cap:
             left.place, left.first = tok.text, j
             break
-        if not bare or not _descriptor(tok) or (tok.cap and j > 0 and not tok.is_name()):
+        if not describable or not _descriptor(tok) or (tok.cap and j > 0 and not tok.is_name()):
             break
         left.descriptors.insert(0, as_written(tok))
         left.first = j
         j -= 1
-        if j >= 1 and tokens[j].low == "ja" and _descriptor(tokens[j - 1]):
+        k = _coordinated(tokens, j)
+        if k >= 0:  # "sosiaali- ja terveyspalveluiden tilaajajaosto"
+            left.descriptors[0] = _halves(tokens[k : j + 1]) + " " + left.descriptors[0]
+            left.first, j = k, k - 1
+        elif j >= 1 and tokens[j].low == "ja" and _descriptor(tokens[j - 1]):
             left.descriptors.insert(0, "ja")
             j -= 1
     return left
@@ -251,14 +279,16 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     by_nature = plural and plural_name(head_r.lemma)
     left = _left(tokens, h, head_r, previous, known, bw)
     if bw.word == "toimiala" and left.owner is not None and left.owner.kind in ORGANS:
-        return None  # "kaupunginhallituksen toimialaan kuuluvista asioista": its remit, not a body
+        bw = replace(bw, strong=False)  # "kaupunginhallituksen toimialaan kuuluvista asioista": a remit
     last, proper, short, carrier = _right(tokens, h)
     core = join([*left.mods, head_name(head_r, head.text, by_nature)])
     shared = _shared_first_part(tokens, h, previous)
     if shared:
         core, bw = shared + core, replace(bw, bare=False)
     if bw.word in ORGANISATION:
-        return _organisation(tokens, left, h, last, carrier)
+        if (left.owner is not None and left.owner.municipality) or bw.bare:
+            return _organisation(tokens, left, h, last, carrier)
+        bw = replace(bw, kind="other")  # "luottamushenkilöorganisaatio": a part of the organisation
     if proper and head.cap and not left.mods:
         core = core[:1].upper() + core[1:]  # "Palvelukeskus Helsinki" is a proper name
     aliases = _aliases(head, carrier, core, short)
@@ -285,6 +315,8 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
         owner=left.owner,
         place=left.place,
         aliases=tuple(a for a in dict.fromkeys(aliases) if a and a != full),
+        descriptors=tuple(left.descriptors),
+        core=core,
     )
 
 

@@ -88,6 +88,7 @@ class Reader:
     posts: dict[str, str] = field(default_factory=dict)
     open_list: tuple[str, str, str] | None = None  # (parent, kind, rule) awaiting bulleted items
     open_duties: str | None = None  # a body whose duties follow as items
+    heading_items: bool = False  # items right under a body's heading name its parts
     pending_posts: list[tuple[str, str, Sent]] = field(default_factory=list)  # (child, post, sentence)
     site: PendingSite | None = None
 

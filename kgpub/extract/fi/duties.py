@@ -86,13 +86,16 @@ def task(reader: Reader, s: Sent) -> None:
             continue
         if not s.tokens[i + 1].is_lemma("olla") or i == 0:
             continue
-        before = s.tokens[i - 1]
+        j = i - 1
+        while j > 0 and s.tokens[j].is_adjective() and s.tokens[j].case() == tok.case():
+            j -= 1  # "Hallinto-osaston keskeisimpänä tehtävänä on …"
+        before = s.tokens[j]
         org: str | None = None
         if before.low in {"jonka"}:
             org = reader.subject_role(s)
         elif before.is_lemma("se"):
             org = reader.pronoun(before)
-        elif (m := s.mention_ending(i - 1)) is not None and m.case == "omanto" and not m.generic:
+        elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
             org = reader.body(s, m, "body.duty", 0.8)
         _duty(reader, s, org, i + 2, _end(s), "duty.tehtava", 0.85)
 

@@ -146,10 +146,25 @@ def heads(reader: Reader, s: Sent) -> None:
                 _record(reader, s, org, title, people, "head.on")
                 t = max(after, t + 1)
                 continue
+        first = t
+        adjective = _title_adjective(toks, t)
+        if adjective:
+            title, first = f"{adjective} {title}", t - 1  # "tekninen johtaja"
         people, after = persons(toks, nxt)
-        org, rule = _org(reader, s, t, bool(people))
+        org, rule = _org(reader, s, first, bool(people))
         _record(reader, s, org, title, people, rule)
         t = max(after, t + 1)
+
+
+def _title_adjective(toks: list[Token], t: int) -> str | None:
+    """An -inen adjective that is part of a title ("tekninen johtaja"), agreeing with it."""
+    if t == 0:
+        return None
+    title = toks[t].noun()
+    for r in toks[t - 1].readings:
+        if r.cls == "laatusana" and r.lemma.endswith("inen") and title is not None and r.case == title.case:
+            return r.lemma
+    return None
 
 
 def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]:

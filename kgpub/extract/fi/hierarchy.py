@@ -42,7 +42,22 @@ def _list_start(s: Sent, i: int) -> int:
         return j + 1
     if j + 2 < len(toks) and toks[j].text == "," and toks[j + 1].low in {"jotka", "joita"}:
         return j + 3 if toks[j + 2].is_lemma("olla") else -1
+    colon = next((k for k in range(j, len(toks)) if toks[k].text == ":"), -1)
+    if colon > 0 and not any(j <= m.first < colon for m in s.mentions):
+        return colon + 1  # "… seuraaviin osastoihin, joiden johdossa on osastopäällikkö: a, b ja c"
     return -1
+
+
+RELATIVE_CONTAINERS = frozenset({"johon", "joihin", "jossa", "joissa", "jolla", "joilla"})
+
+
+def _antecedent(reader: Reader, s: Sent, before: int) -> str | None:
+    """ "konsernipalvelut, johon kuuluvat seuraavat yksiköt": the body the relative clause is about."""
+    for i in range(before - 1, 1, -1):
+        if s.tokens[i].low in RELATIVE_CONTAINERS and s.tokens[i - 1].text == ",":
+            m = s.mention_ending(i - 2)
+            return reader.body(s, m, "body.container", 0.8) if m is not None and not m.generic else None
+    return None
 
 
 def _container(reader: Reader, s: Sent, before: int) -> str | None:
@@ -67,21 +82,22 @@ def counted(reader: Reader, s: Sent) -> None:
         if not (m.generic or m.bare) or m.first == 0 or not is_count(s.tokens[m.first - 1]):
             continue
         verb = s.index(*COMPOSITION_VERBS)
-        parent = _subject(reader, s, verb) if 0 <= verb < m.first else _container(reader, s, m.first)
+        composed = 0 <= verb < m.first
+        parent = _subject(reader, s, verb) if composed else _container(reader, s, m.first)
+        parent = parent or _antecedent(reader, s, m.first)
         start = _list_start(s, m.last)
         if parent is None:
             continue
+        if composed:  # "jakautuu konsernihallintoon ja neljään eri toimialaan, jotka ovat …"
+            direct = [x for x in s.mentions if verb < x.first < m.first - 1 and not x.generic]
+            named = [n for x in direct if (n := reader.body(s, x))]
+            _parts(reader, s, parent, named, "part.composition", 0.8)
         if start == len(s.tokens) or (start < 0 and s.tokens[-1].text == ":"):
             reader.open_list = (parent, m.kind, "part.enumeration")
         elif start > 0:
-            _parts(
-                reader,
-                s,
-                parent,
-                item_bodies(reader, s, items(s.tokens, start, len(s.tokens)), m.kind, "part.enumeration"),
-                "part.enumeration",
-                0.9,
-            )
+            ranges = items(s.tokens, start, len(s.tokens))
+            children = item_bodies(reader, s, ranges, m.kind, "part.enumeration")
+            _parts(reader, s, parent, children, "part.enumeration", 0.9)
 
 
 def composition(reader: Reader, s: Sent) -> None:
@@ -165,21 +181,83 @@ def _after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
 
 def subordination(reader: Reader, s: Sent) -> None:
     """ "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa", "Y:n alaisena … johtaa X",
-    "Y:n alaisuudessa toimivat a ja b"."""
+    "Y:n alaisuudessa toimivat a ja b", "Y:n alaiset a ja b", "Y:llä on alaisuudessaan X"."""
     for i, tok in enumerate(s.tokens):
         if i == 0 or not tok.is_lemma("alainen", "alaisuus") or tok.case() == "omanto":
             continue
-        if tok.plural():
-            continue  # "palvelujohtajien alaiset päiväkodit": generic
-        owner = s.tokens[i - 1]
-        m = s.mention_ending(i - 1)
-        for child in _children(reader, s, i):
-            if m is not None and m.case == "omanto" and not m.generic:
-                parent = reader.body(s, m, "body.parent", 0.8)
-                if parent and parent != child:
+        if tok.low == "alaisuudessaan":
+            _possessed(reader, s, i)
+            continue
+        bodies, posts = _superiors(reader, s, i)
+        following = s.mention_at(i + 1) if i + 1 < len(s.tokens) else None
+        attributive = (
+            tok.is_lemma("alainen")
+            and following is not None
+            and following.first == i + 1
+            and not following.bare
+            and following.case == tok.case()
+        )
+        children = _attributed(reader, s, i) if attributive else _children(reader, s, i)
+        for child in children:
+            for parent in bodies:
+                if parent != child:
                     reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.9)
-            elif owner.has_case("omanto") and is_title(owner.lemma()):
-                reader.pending_posts.append((child, owner.lemma(), s))
+            for post in posts:
+                reader.pending_posts.append((child, post, s))
+
+
+def _superiors(reader: Reader, s: Sent, at: int) -> tuple[list[str], list[str]]:
+    """The bodies and posts before "alainen"/"alaisuudessa": "Kaupunginhallituksen ja suoraan
+    kaupunginjohtajan alaisena" names a body and a post."""
+    bodies: list[str] = []
+    posts: list[str] = []
+    j = at - 1
+    while j >= 0:
+        m = s.mention_ending(j)
+        tok = s.tokens[j]
+        if m is not None and m.case == "omanto" and not m.generic:
+            if (name := reader.body(s, m, "body.parent", 0.8)) is not None:
+                bodies.append(name)
+            j = m.first - 1
+        elif tok.has_case("omanto") and is_title(tok.lemma()) and not tok.plural():
+            posts.append(tok.lemma())
+            j -= 1
+        else:
+            break
+        while j >= 0 and s.tokens[j].low in {"ja", "sekä", ",", "suoraan", "välittömästi"}:
+            j -= 1
+    return bodies, posts
+
+
+def _attributed(reader: Reader, s: Sent, at: int) -> list[str]:
+    """ "kaupunginhallituksen alaiset a ja b, lautakunnan alainen c": the bodies after the cue, up to
+    the next superior; one for "alainen", all for "alaiset"."""
+    out: list[str] = []
+    outer = [m for m in s.mentions if not any(o.owner is m for o in s.mentions)]
+    for m in outer:
+        if m.first <= at:
+            continue
+        if m.last + 1 < len(s.tokens) and s.tokens[m.last + 1].is_lemma("alainen", "alaisuus"):
+            break
+        names = m.split() if m.generic else [m.name]
+        for name in names if len(names) > 1 or not m.generic else []:
+            out.append(reader.facts.body(name, m.kind, s.segment(), "body.subordinate", 0.75))
+        if not m.generic and (found := reader.body(s, m, "body.subordinate", 0.8)) is not None:
+            out.append(found)
+        if not s.tokens[at].plural():
+            break
+    return out
+
+
+def _possessed(reader: Reader, s: Sent, at: int) -> None:
+    """ "Rakennus- ja ympäristölautakunnalla on alaisuudessaan tiejaosto"."""
+    owner = next((m for m in s.mentions if m.last < at and m.case == "ulkoolento" and not m.generic), None)
+    child = next((m for m in s.mentions if m.first > at and m.case == "nimento" and not m.generic), None)
+    if owner is None or child is None:
+        return
+    parent, name = reader.body(s, owner, "body.parent", 0.8), reader.body(s, child, "body.subordinate", 0.8)
+    if parent and name and parent != name:
+        reader.facts.part(name, parent, "subordinate", s.segment(), "part.alaisuudessaan", 0.85)
 
 
 def _children(reader: Reader, s: Sent, at: int) -> list[str]:
@@ -190,10 +268,11 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
             return [found] if found else []
     if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
         return [ref]
-    if at + 1 < len(s.tokens) and s.tokens[at + 1].is_lemma("toimia") and s.tokens[at + 1].verb():
-        return item_bodies(reader, s, _after_modifiers(s, at + 1), None, "part.alainen")
+    verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
+    if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
+        return item_bodies(reader, s, _after_modifiers(s, verb), None, "part.alainen")
     for m in s.mentions:
-        if m.first > at and m.case == "nimento" and not m.generic and _clause_subject(s, m):
+        if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
             found = reader.body(s, m, "body.subject", 0.8)
             return [found] if found else []
     return []

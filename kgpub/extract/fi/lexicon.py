@@ -77,7 +77,7 @@ NOT_BODIES = _words(
     """
     toimielin luottamuselin kunnanvaltuutettu valtuutettu hallitusohjelma hallituskausi valtuustokausi
     valtuustoryhmä valtuustoaloite henkilöstöhallinto asiakaspalvelu kuntapalvelu sähköpalvelu
-    verkkopalvelu palvelu kotikunta jäsenkunta naapurikunta kuntalainen ohjelmatoimisto
+    verkkopalvelu kotikunta jäsenkunta naapurikunta kuntalainen ohjelmatoimisto
     """
 )
 
@@ -100,6 +100,8 @@ TITLE_ENDINGS = (
     "rehtori",
     "kamreeri",
     "controller",
+    "lakimies",
+    "mestari",
 )
 #: Titles that lead the body they are written in ("päällikkö", "johtaja"), as opposed to staff.
 LEADING_TITLES = ("johtaja", "päällikkö", "puheenjohtaja", "esimies", "esihenkilö", "pormestari", "rehtori")

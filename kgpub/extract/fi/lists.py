@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .bodies import Mention
 from .context import Reader, Sent
-from .names import as_written, head_name, modifier_name
+from .names import as_written, head_name, is_title, modifier_name
 from .tokens import Token
 
 SEPARATORS = frozenset({",", ";"})
@@ -123,7 +123,7 @@ def item_bodies(
             name = reader.body(s, replace(m, kind=kind) if kind else m, rule, 0.8)
         elif kind is not None and m is None:
             text, aliases = phrase_name(s.tokens, a, b)
-            if text and len(text) > 2:
+            if text and len(text) > 2 and not is_title(text.rsplit(" ", 1)[-1]):
                 name = reader.facts.body(text, kind, s.segment(), rule, 0.75, aliases)
                 reader.touch(name)
         if name:

@@ -202,3 +202,8 @@ def test_no_duty_from_negation_subordination_one_off_acts_or_cut_text(fi: Run) -
         " hyvinvoinnin ja elämänh"
     )
     assert duties(ex) == set()
+
+
+def test_task_with_an_adjective(fi: Run) -> None:
+    ex = fi("Hallinto-osaston keskeisimpänä tehtävänä on talousarvion valmistelu ja seuranta.")
+    assert duties(ex) == {("hallinto-osasto", "talousarvion valmistelu ja seuranta")}

@@ -110,3 +110,13 @@ def test_no_head_invented_for_a_title_alone(fi: Run) -> None:
         " muuta toimintaa."
     )
     assert not ex.heads and not ex.part_of
+
+
+def test_title_with_an_adjective_and_a_coordinated_body(fi: Run) -> None:
+    ex = fi("Teknisiä ja ympäristöpalveluja johtaa tekninen johtaja Matti Virtanen.")
+    assert heads(ex) == {("tekniset ja ympäristöpalvelut", "tekninen johtaja", "Matti Virtanen")}
+
+
+def test_body_named_with_genitive_descriptors(fi: Run) -> None:
+    ex = fi("Kasvun ja oppimisen palveluja johtaa opetustoimenjohtaja Anna Laine.")
+    assert heads(ex) == {("kasvun ja oppimisen palvelut", "opetustoimenjohtaja", "Anna Laine")}

@@ -202,3 +202,102 @@ def test_grouping(fi: Run) -> None:
 def test_generic_subordinates_are_no_parts(fi: Run) -> None:
     ex = fi("Varhaiskasvatuksen palvelujohtajien alaiset päiväkodit ja perhepuistot\n")
     assert not ex.part_of
+
+
+def test_attributive_subordinates_up_to_the_next_superior(fi: Run) -> None:
+    ex = fi(
+        "Päätöksiä valmistelevat kunnanhallituksen alaiset elinvoimajaosto ja henkilöstöjaosto sekä"
+        " sivistyslautakunnan alainen yksilöjaosto."
+    )
+    assert parts(ex) == {
+        ("elinvoimajaosto", "kunnanhallitus"),
+        ("henkilöstöjaosto", "kunnanhallitus"),
+        ("yksilöjaosto", "sivistyslautakunta"),
+    }
+    assert {p.relation for p in ex.part_of} == {"subordinate"}
+
+
+def test_plural_class_word_with_coordinated_descriptors_names_two_bodies(fi: Run) -> None:
+    ex = fi(
+        "Perusturvalautakunnan alaiset yksilöasioiden ja vammaisasioiden jaostot kokoontuvat kuukausittain."
+    )
+    assert parts(ex) == {
+        ("yksilöasioiden jaosto", "perusturvalautakunta"),
+        ("vammaisasioiden jaosto", "perusturvalautakunta"),
+    }
+
+
+def test_possessive_subordination(fi: Run) -> None:
+    ex = fi("Teknisellä lautakunnalla on alaisuudessaan liikennejaosto.")
+    assert parts(ex) == {("liikennejaosto", "tekninen lautakunta")}
+
+
+def test_subordinate_to_a_body_and_a_post(fi: Run) -> None:
+    ex = fi(
+        "Konsernipalvelut\n\n"
+        "Kunnanhallituksen ja suoraan kunnanjohtajan alaisena on esikuntayksikkönä konsernipalvelut.\n"
+    )
+    (p,) = ex.part_of
+    assert (p.child, p.parent, p.relation) == ("konsernipalvelut", "kunnanhallitus", "subordinate")
+
+
+def test_counted_parts_after_a_relative_clause(fi: Run) -> None:
+    ex = fi(
+        "Kunnan organisaatio jaetaan seuraaviin osastoihin, joiden johdossa on osastopäällikkö:"
+        " hallinto-osasto, sivistysosasto ja tekninen osasto."
+    )
+    assert parts(ex) == {(o, "kunta") for o in ("hallinto-osasto", "sivistysosasto", "tekninen osasto")}
+
+
+def test_relative_antecedent_owns_the_following_items(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallituksen alaisena toimii konsernipalvelut, johon kuuluvat seuraavat yksiköt:\n\n"
+        "- talous- ja hallintoyksikkö\n- HR-yksikkö\n- kunnanlakimies ja virastomestari\n"
+    )
+    assert {("talous- ja hallintoyksikkö", "konsernipalvelut"), ("HR-yksikkö", "konsernipalvelut")} <= parts(
+        ex
+    )
+    assert not any("lakimies" in c for c, _ in parts(ex))
+
+
+def test_parts_of_an_organisation_level(fi: Run) -> None:
+    ex = fi(
+        "Luottamushenkilöorganisaatioon kuuluvat valtuusto, kunnanhallitus ja lautakunnat.\n\n"
+        "Henkilöstöorganisaatio jakautuu keskushallintoon ja kolmeen toimialaan, jotka ovat perusturva,"
+        " sivistystoimi ja tekninen toimi.\n"
+    )
+    assert {
+        ("valtuusto", "luottamushenkilöorganisaatio"),
+        ("kunnanhallitus", "luottamushenkilöorganisaatio"),
+    } <= parts(ex)
+    assert {
+        (c, "henkilöstöorganisaatio")
+        for c in ("keskushallinto", "perusturva", "sivistystoimi", "tekninen toimi")
+    } <= parts(ex)
+
+
+def test_bulleted_names_under_a_body_heading_are_its_parts(fi: Run) -> None:
+    ex = fi(
+        "Tekniset ja ympäristöpalvelut\n\n"
+        " • rakennusvalvonta ja ympäristönsuojelu\n"
+        " • tilapalvelut (kiinteistönhoito ja rakennusten ylläpito)\n\n"
+        "Teknisiä ja ympäristöpalveluja johtaa tekninen johtaja Matti Virtanen.\n"
+    )
+    assert parts(ex) == {
+        ("rakennusvalvonta ja ympäristönsuojelu", "tekniset ja ympäristöpalvelut"),
+        ("tilapalvelut", "tekniset ja ympäristöpalvelut"),
+    }
+    assert {p.confidence for p in ex.part_of} == {0.6}
+
+
+def test_organ_remit_becomes_a_division_where_the_text_says_so(fi: Run) -> None:
+    ex = fi(
+        "Kaupunginhallituksen toimiala\n\n"
+        "Kaupunginhallituksen toimialaan kuuluvat konsernipalvelut, sisäinen tarkastus ja"
+        " kaupunginhallituksen alaiset taseyksiköt.\n"
+    )
+    assert parts(ex) == {
+        ("konsernipalvelut", "kaupunginhallituksen toimiala"),
+        ("sisäinen tarkastus", "kaupunginhallituksen toimiala"),
+        ("kaupunginhallituksen toimiala", "kaupunginhallitus"),
+    }
