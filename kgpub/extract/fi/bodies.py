@@ -285,8 +285,8 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     shared = _shared_first_part(tokens, h, previous)
     if shared:
         core, bw = shared + core, replace(bw, bare=False)
-    if bw.word in ORGANISATION:
-        if (left.owner is not None and left.owner.municipality) or bw.bare:
+    if head_r.lemma.lower() in ORGANISATION:
+        if (left.owner is not None and left.owner.municipality) or (bw.bare and not left.mods):
             return _organisation(tokens, left, h, last, carrier)
         bw = replace(bw, kind="other")  # "luottamushenkilöorganisaatio": a part of the organisation
     if proper and head.cap and not left.mods:

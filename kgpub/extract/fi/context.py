@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ...text import Sentence
 from ..sv_en import Facts, Segment, key
 from .bodies import Mention, find_mentions
-from .lexicon import OPENERS, PRONOUNS, SELF_NAMING, STRONG
+from .lexicon import MUNICIPALITY, OPENERS, PRONOUNS, SELF_NAMING, STRONG
 from .names import body_word, is_title
 from .tokens import Token, tokenize
 
@@ -89,6 +89,7 @@ class Reader:
     open_list: tuple[str, str, str] | None = None  # (parent, kind, rule) awaiting bulleted items
     open_duties: str | None = None  # a body whose duties follow as items
     heading_items: bool = False  # items right under a body's heading name its parts
+    class_parents: dict[str, str] = field(default_factory=dict)  # "toimiala" → the body toimialat make up
     pending_posts: list[tuple[str, str, Sent]] = field(default_factory=list)  # (child, post, sentence)
     site: PendingSite | None = None
 
@@ -149,7 +150,8 @@ class Reader:
         recent = [n for n in reversed(self.recent[-LOOKBACK:]) if self.facts.find(n)]
         for name in recent:
             k = key(name)
-            if self.words.get(k) == word or k.endswith(word):
+            recorded = self.words.get(k)
+            if recorded == word or (recorded is None and k.endswith(word) and word not in MUNICIPALITY):
                 return self.facts.find(name)
         kind = STRONG.get(word)
         for name in recent if kind in REFERABLE_KINDS else []:

@@ -69,6 +69,8 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     if lemma == "toimia" and s.index("alaisuus", "alainen", after=v) >= 0:
         return False  # "toimii kansliapäällikön alaisuudessa" is subordination
     org = reader.subject_role(s)
+    if org is None:
+        return False
     end = _end(s)
     if end == v + 1:
         reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
@@ -97,6 +99,8 @@ def task(reader: Reader, s: Sent) -> None:
             org = reader.pronoun(before)
         elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
             org = reader.body(s, m, "body.duty", 0.8)
+        if i + 2 >= _end(s):
+            reader.open_duties = org or reader.open_duties  # "… lakisääteisenä tehtävänä on" + items
         _duty(reader, s, org, i + 2, _end(s), "duty.tehtava", 0.85)
 
 

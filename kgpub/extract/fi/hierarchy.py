@@ -301,7 +301,9 @@ def placed(reader: Reader, s: Sent) -> None:
 def listing(reader: Reader, s: Sent) -> None:
     """ "Kaupunginkanslian yksiköt ovat: …", "Perusturvan palvelualueita ovat a, b ja c"."""
     for m in s.mentions:
-        if not m.generic or m.case not in {"nimento", "osanto"} or m.first == m.head:
+        if not m.generic or m.case not in {"nimento", "osanto"}:
+            continue
+        if m.first == m.head and (m.first != s.start or m.word not in reader.class_parents):
             continue
         nxt = m.last + 1
         if nxt < len(s.tokens) and s.tokens[nxt].low == "ovat":
@@ -332,6 +334,8 @@ def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
     """Whose parts a plural class word lists: its owner, or the genitive words before it."""
     if m.owner is not None:
         return reader.body(s, m.owner, "body.parent", 0.8)
+    if m.head == m.first:  # "Toimialoja ovat …" after "… toimialat muodostavat kunnan organisaation"
+        return reader.class_parents.get(m.word)
     if m.head - m.first == 1:  # one genitive word: a reading that names a body already read wins
         known = (reader.facts.find(r.lemma) for r in s.tokens[m.first].nouns())
         if (found := next((k for k in known if k), None)) is not None:
@@ -344,6 +348,48 @@ def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
         found = reader.facts.body(name, "other", s.segment(), "body.parent", 0.7, aliases)
         reader.touch(found)
     return found
+
+
+def formed(reader: Reader, s: Sent) -> None:
+    """ "Kunnan luottamushenkilöorganisaation muodostavat valtuusto, … ja lautakunnat", "Kunnanvirasto
+    ja toimialat muodostavat kunnan organisaation"."""
+    verb = s.index("muodostaa")
+    if verb <= 0 or (v := s.tokens[verb].verb()) is None or v.person != "3":
+        return
+    before = [m for m in s.mentions if m.last < verb and not any(o.owner is m for o in s.mentions)]
+    after = [m for m in s.mentions if m.first > verb and not any(o.owner is m for o in s.mentions)]
+    antecedent = s.mention_ending(verb - 3) if s.tokens[verb - 1].low == "jonka" and verb >= 3 else None
+    if antecedent is not None and not antecedent.generic:
+        whole, parts = antecedent, after  # "… poliittinen organisaatio, jonka muodostavat a, b ja c"
+    elif before and before[0].first == s.start and before[0].case == "omanto" and not before[0].generic:
+        whole, parts = before[0], after  # object first
+    elif after and after[0].case == "omanto" and not after[0].generic:
+        whole, parts = after[0], before
+    else:
+        return
+    parent = reader.body(s, whole, "body.parent", 0.8)
+    if parent is None:
+        return
+    for m in parts:
+        if m.generic:
+            reader.class_parents[m.word] = parent  # "… toimialat muodostavat kunnan organisaation"
+        elif (child := reader.body(s, m, "body.part", 0.8)) is not None and child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), "part.muodostaa", 0.85)
+
+
+def existential(reader: Reader, s: Sent) -> None:
+    """ "Kunnassa on poliittinen organisaatio, …", "Lisäksi kunnassa on ns. hallinto-organisaatio"."""
+    m = s.mention_at(s.start)
+    if m is None or m.first != s.start or m.case != "sisaolento" or m.generic or m.last + 1 >= len(s.tokens):
+        return
+    if s.tokens[m.last + 1].low != "on":
+        return
+    part = next((x for x in s.mentions if m.last + 1 < x.first <= m.last + 4), None)
+    if part is None or part.case != "nimento" or part.generic or part.bare:
+        return
+    parent, child = reader.body(s, m, "body.container", 0.8), reader.body(s, part, "body.part", 0.75)
+    if parent and child and parent != child:
+        reader.facts.part(child, parent, "part", s.segment(), "part.on", 0.75)
 
 
 def osa(reader: Reader, s: Sent) -> None:
@@ -375,4 +421,4 @@ def grouping(reader: Reader, s: Sent) -> None:
             reader.facts.part(name, group, "grouping", s.segment(), "part.grouping", 0.8)
 
 
-RULES = (counted, composition, belonging, subordination, placed, listing, osa, grouping)
+RULES = (counted, composition, formed, belonging, subordination, placed, listing, existential, osa, grouping)

@@ -58,6 +58,7 @@ WEAK: dict[str, str] = {
     "asema": "unit",
     "laitos": "unit",
     "sektori": "division",
+    "organisaatio": "other",
 }
 
 #: Body words that are class words: alone ("Osasto huolehtii", "lautakunnan päätöksellä") they refer
@@ -68,8 +69,12 @@ GENERIC = frozenset(STRONG) - {"pormestarikunta", "johtajisto"}
 SELF_NAMING = _words("valtuusto hallitus hallinto kuntayhtymä johtokunta lautakunta kaupunki kunta")
 #: The municipality itself ("Helsingin kaupunki", "kunta").
 MUNICIPALITY = _words("kaupunki kunta")
-#: "Tornion kaupungin virasto-organisaatio": the organisation of a municipality is the municipality.
-ORGANISATION = _words("organisaatio virasto-organisaatio kuntaorganisaatio kaupunkiorganisaatio")
+#: "Tornion kaupungin virasto-organisaatio": the organisation of a municipality is the municipality
+#: (other "-organisaatio" compounds name a part of it: "luottamushenkilöorganisaatio").
+ORGANISATION = _words(
+    "organisaatio virasto-organisaatio virastoorganisaatio kuntaorganisaatio kaupunkiorganisaatio"
+    " palveluorganisaatio"
+)
 #: Heads of plural names: "hallintopalvelut", "tekniset palvelut" (other plurals are generic).
 PLURAL_NAMES = _words("palvelu")
 #: Compounds that end in a body word but name no body.

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .tokens import Token
 
-_ENDINGS = sorted([*STRONG, *WEAK, *MUNICIPALITY, *ORGANISATION], key=len, reverse=True)
+_ENDINGS = sorted([*STRONG, *WEAK, *MUNICIPALITY], key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ def body_word(lemma: str) -> BodyWord | None:
     low = lemma.lower()
     if low in NOT_BODIES or is_title(low):
         return None
+    if low in ORGANISATION:
+        return BodyWord(low, "municipality", False, True)
     for word in _ENDINGS:
         if not low.endswith(word):
             continue
@@ -55,8 +57,6 @@ def body_word(lemma: str) -> BodyWord | None:
             continue
         if prefix and word in MUNICIPALITY:
             continue  # "jäsenkunta", "pormestarikunta" are no municipalities
-        if word in ORGANISATION:
-            return BodyWord(word, "municipality", False, not prefix)
         kind = STRONG.get(word) or WEAK.get(word) or "municipality"
         generic = word in GENERIC or word in WEAK or word in MUNICIPALITY
         return BodyWord(word, kind, word in STRONG or word in MUNICIPALITY, generic and not prefix)

@@ -207,3 +207,18 @@ def test_no_duty_from_negation_subordination_one_off_acts_or_cut_text(fi: Run) -
 def test_task_with_an_adjective(fi: Run) -> None:
     ex = fi("Hallinto-osaston keskeisimpänä tehtävänä on talousarvion valmistelu ja seuranta.")
     assert duties(ex) == {("hallinto-osasto", "talousarvion valmistelu ja seuranta")}
+
+
+def test_duty_list_after_an_empty_task_sentence(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallitus\n\nLisäksi kunnanhallituksen lakisääteisenä tehtävänä on\n\n"
+        " • valvoa kunnan etua\n • huolehtia kunnan sisäisestä valvonnasta.\n"
+    )
+    assert duties(ex) == {
+        ("kunnanhallitus", "valvoa kunnan etua"),
+        ("kunnanhallitus", "huolehtia kunnan sisäisestä valvonnasta"),
+    }
+
+
+def test_object_first_when_the_sentence_starts_with_a_title(fi: Run) -> None:
+    assert duties(fi("Kunnanjohtajan valitsee valtuusto.")) == {("valtuusto", "Kunnanjohtajan valitsee")}

@@ -301,3 +301,42 @@ def test_organ_remit_becomes_a_division_where_the_text_says_so(fi: Run) -> None:
         ("sisäinen tarkastus", "kaupunginhallituksen toimiala"),
         ("kaupunginhallituksen toimiala", "kaupunginhallitus"),
     }
+
+
+def test_parts_that_form_a_whole_object_first(fi: Run) -> None:
+    ex = fi("Kunnan luottamushenkilöorganisaation muodostavat valtuusto, tarkastuslautakunta ja lautakunnat.")
+    assert {
+        ("valtuusto", "kunnan luottamushenkilöorganisaatio"),
+        ("tarkastuslautakunta", "kunnan luottamushenkilöorganisaatio"),
+    } <= parts(ex)
+    assert not any(c == "lautakunta" for c, _ in parts(ex))
+
+
+def test_parts_that_form_a_whole_and_a_later_listing_of_their_class(fi: Run) -> None:
+    ex = fi(
+        "Kunnanvirasto ja toimialat muodostavat kunnan organisaation. Toimialoja ovat hallinto-osasto,"
+        " sivistysosasto ja tekninen osasto.\n"
+    )
+    assert parts(ex) == {
+        (c, "kunta") for c in ("kunnanvirasto", "hallinto-osasto", "sivistysosasto", "tekninen osasto")
+    }
+
+
+def test_parts_named_in_a_relative_clause(fi: Run) -> None:
+    ex = fi(
+        "Kunnassa on poliittinen organisaatio, jonka muodostavat kunnanvaltuusto, kunnanhallitus ja"
+        " lautakunnat."
+    )
+    assert {
+        ("kunnanvaltuusto", "poliittinen organisaatio"),
+        ("kunnanhallitus", "poliittinen organisaatio"),
+        ("poliittinen organisaatio", "kunta"),
+    } == parts(ex)
+
+
+def test_a_bare_municipality_word_refers_to_no_committee(fi: Run) -> None:
+    ex = fi(
+        "Tarkastuslautakunta arvioi tavoitteiden toteutumista.\n"
+        "Kunnan organisaatio koostuu kahdesta osastosta: hallinto-osastosta ja teknisestä osastosta.\n"
+    )
+    assert parts(ex) == {("hallinto-osasto", "kunta"), ("tekninen osasto", "kunta")}
