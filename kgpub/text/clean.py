@@ -37,6 +37,8 @@ _TRAILING_BULLET = re.compile(r"\s[•▪◦‣*]$")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _LOWER_START = re.compile(r"\s*[a-zåäöüé]")
+#: A lower-case line that is contact data, not a continuation: "p. 040 763 2303", "puh. …", an e-mail.
+_CONTACT_START = re.compile(r"\s*(?:[a-zåäö]{1,4}\.?\s*[+\d(]|puh|tel|[^\s@]{1,64}@)")
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 120
 MIN_REPEAT_WORDS = 4
@@ -114,6 +116,7 @@ def _joins(text: str, prev: _Line, line: _Line) -> bool:
         not prev.blank_after
         and not _SENTENCE_END.search(before)
         and bool(_LOWER_START.match(after))
+        and not _CONTACT_START.match(after)
         and not _BULLET.match(after)
     )
 

@@ -155,3 +155,8 @@ def test_cleaned_text_maps_back_to_the_original() -> None:
     assert cleaned.text == "Osastoa johtaa  elinkeinojohtaja Marja-Leena Rinkineva.\n"
     start, end = cleaned.offsets.span(0, len(cleaned.text) - 1)
     assert text[start:end] == "Osastoa johtaa\r\nelinkeinojohtaja Marja-Leena Rinkineva."
+
+
+def test_contact_lines_are_not_joined_to_a_name() -> None:
+    text = "Sivistysjohtaja\nVille Vihla\np. 040 763 2303\netunimi.sukunimi@kunta.fi\n"
+    assert [s.text for s in segment(text).sentences][:2] == ["Sivistysjohtaja", "Ville Vihla"]

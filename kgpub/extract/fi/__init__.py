@@ -123,8 +123,8 @@ def _predicate(s: Sent, m: Mention) -> bool:
     toimeenpanovirastona") names no body of its own."""
     if m.case == "olento":
         return True
+    if m.case != "nimento" or m.first <= s.start or not s.tokens[s.start].has_case("nimento"):
+        return False  # "Kunnassa on poliittinen organisaatio": existential, the body is the subject
     subject = s.mention_at(s.start)
-    if m.case != "nimento" or subject is None or subject is m or subject.case != "nimento":
-        return False
-    between = s.tokens[subject.last + 1 : m.first]
+    between = s.tokens[(subject.last + 1 if subject is not None else s.start + 1) : m.first]
     return any(t.low in {"on", "ovat"} for t in between) and not any(t.text in {",", ":"} for t in between)

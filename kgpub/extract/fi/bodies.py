@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ...analyse import Analysis
-from .lexicon import COUNTS, MUNICIPALITY, ORGANISATION, SELF_NAMING, SUBORDINATE_WORDS
+from .lexicon import COUNTS, MUNICIPALITY, ORGANISATION, SAME_AS_OWNER, SELF_NAMING, SUBORDINATE_WORDS
 from .names import BodyWord, as_written, body_word, head_name, is_title, join, modifier_name, plural_name
 from .tokens import Token
 
@@ -280,6 +280,11 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     left = _left(tokens, h, head_r, previous, known, bw)
     if bw.word == "toimiala" and left.owner is not None and left.owner.kind in ORGANS:
         bw = replace(bw, strong=False)  # "kaupunginhallituksen toimialaan kuuluvista asioista": a remit
+    elif bw.word in SAME_AS_OWNER and bw.bare and left.owner is not None and not left.descriptors:
+        alias = _surface(tokens, left.first, h - 1) + " " + head_r.lemma.lower()
+        owner = left.owner
+        same = (*owner.aliases, alias)
+        return replace(owner, first=left.first, head=h, last=h, case=head_r.case, aliases=same)
     last, proper, short, carrier = _right(tokens, h)
     core = join([*left.mods, head_name(head_r, head.text, by_nature)])
     shared = _shared_first_part(tokens, h, previous)

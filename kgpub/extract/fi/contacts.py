@@ -51,7 +51,10 @@ def contacts(reader: Reader, s: Sent) -> bool:
     address, phone = contact_line(s)
     if address is None and phone is None:
         flush(reader)
+        reader.person_contacts = False
         return False
+    if reader.person_contacts:
+        return True
     pending = reader.site
     if pending is None or (address and pending.address) or (phone and pending.phone):
         flush(reader)

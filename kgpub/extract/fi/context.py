@@ -20,6 +20,8 @@ from .tokens import Token, tokenize
 
 #: Kinds a bare class word may refer to by kind alone ("virasto" → the kanslia, both agencies).
 REFERABLE_KINDS = frozenset({"agency", "department", "enterprise", "division"})
+#: Elected organs, led by their chair rather than by a -johtaja or -päällikkö.
+ORGAN_KINDS = frozenset({"council", "board", "committee"})
 #: How many recorded bodies back a bare class word ("Osasto", "Virastossa") may refer.
 LOOKBACK = 12
 
@@ -92,6 +94,8 @@ class Reader:
     class_parents: dict[str, str] = field(default_factory=dict)  # "toimiala" → the body toimialat make up
     pending_posts: list[tuple[str, str, Sent]] = field(default_factory=list)  # (child, post, sentence)
     site: PendingSite | None = None
+    pending_title: tuple[str, Sent] | None = None  # a line that is only a title, its holder may follow
+    person_contacts: bool = False  # contact lines after a person's name are the person's, not a site
 
     def known(self, name: str) -> bool:
         return self.facts.find(name) is not None
@@ -190,8 +194,11 @@ class Reader:
         word = body_word(lemma)
         for name in reversed(self.recent):
             k = key(name)
+            found = self.facts.find(name)
+            if found is None or self.facts.bodies[key(found)].kind in ORGAN_KINDS:
+                continue  # a -johtaja leads an administration, not an elected organ
             if k.startswith(stem.rstrip("-")) or (word is not None and self.words.get(k) == word.word):
-                return self.facts.find(name)
+                return found
         return None
 
     def subject_of(self, s: Sent, role: bool = False) -> str | None:

@@ -124,7 +124,28 @@ def _item_org(reader: Reader, s: Sent, colon: int) -> str | None:
     return created
 
 
+def title_line(reader: Reader, s: Sent) -> bool:
+    """A line that is only a title ("Sivistysjohtaja") followed by a line that is only a name
+    ("Ville Vihla"): the head of the body the title names, or of the section's body."""
+    pending, reader.pending_title = reader.pending_title, None
+    words = [t for t in s.tokens if t.text not in {".", ","}]
+    if s.kind not in {"heading", "line"}:
+        return False
+    if len(words) == 1 and (title := leading_title(words[0])) is not None:
+        reader.pending_title = (title, s)
+        return True
+    people, end = persons(s.tokens, 0)
+    if pending is None or len(people) != 1 or end != len(words):
+        return False
+    title, _ = pending
+    _record(reader, s, reader.by_title(title) or reader.section_body(), title, people, "head.title-line")
+    reader.person_contacts = True  # the phone and e-mail lines that follow are the person's
+    return True
+
+
 def heads(reader: Reader, s: Sent) -> None:
+    if title_line(reader, s):
+        return
     toks = s.tokens
     t = 0
     while t < len(toks):

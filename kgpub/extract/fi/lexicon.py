@@ -59,7 +59,11 @@ WEAK: dict[str, str] = {
     "laitos": "unit",
     "sektori": "division",
     "organisaatio": "other",
+    "hallinnonala": "other",
 }
+#: Class words that, owned by a body that is no elected organ, are that body itself:
+#: "Kasvatus- ja sivistystoimen toimiala", "Sivistystoimen hallinnonala".
+SAME_AS_OWNER = _words("toimiala hallinnonala")
 
 #: Body words that are class words: alone ("Osasto huolehtii", "lautakunnan päätöksellä") they refer
 #: back to a body or are generic; other STRONG words are names by themselves ("pormestarikunta").

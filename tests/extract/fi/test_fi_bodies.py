@@ -136,3 +136,17 @@ def test_municipality_named_with_its_place(fi: Run) -> None:
         " tuottaa lisäarvoa Helsingin kaupungille."
     )
     assert "Helsingin kaupunki" in names(ex)
+
+
+def test_the_remit_of_a_non_organ_body_is_that_body(fi: Run) -> None:
+    ex = fi(
+        "Kasvatus- ja sivistystoimen toimiala jakaantuu kahteen tulosalueeseen: koulutuspalvelut ja"
+        " kulttuuripalvelut.\n"
+    )
+    assert {p.parent for p in ex.part_of} == {"kasvatus- ja sivistystoimi"}
+    assert not any(p.child == p.parent for p in ex.part_of)
+
+
+def test_a_predicate_after_a_plain_noun_subject_names_no_body(fi: Run) -> None:
+    ex = fi("Sivistys on kunnan suurin toimiala sekä budjetin että henkilöstömäärän perusteella.")
+    assert ex.bodies == ()

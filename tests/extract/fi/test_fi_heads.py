@@ -120,3 +120,13 @@ def test_title_with_an_adjective_and_a_coordinated_body(fi: Run) -> None:
 def test_body_named_with_genitive_descriptors(fi: Run) -> None:
     ex = fi("Kasvun ja oppimisen palveluja johtaa opetustoimenjohtaja Anna Laine.")
     assert heads(ex) == {("kasvun ja oppimisen palvelut", "opetustoimenjohtaja", "Anna Laine")}
+
+
+def test_title_line_then_name_line(fi: Run) -> None:
+    ex = fi(
+        "Sivistysjohtaja johtaa sivistystoimen toimintaa.\n\n"
+        "Sivistystoimi\n\nSivistystoimi vastaa opetuksesta.\n\n"
+        "Sivistysjohtaja\nVille Virtanen\np. 040 123 4567\n"
+    )
+    assert heads(ex) == {("sivistystoimi", "sivistysjohtaja", "Ville Virtanen")}
+    assert ex.sites == ()  # the phone is the person's
