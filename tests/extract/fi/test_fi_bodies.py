@@ -140,6 +140,7 @@ def test_municipality_named_with_its_place(fi: Run) -> None:
 
 def test_the_remit_of_a_non_organ_body_is_that_body(fi: Run) -> None:
     ex = fi(
+        "Kasvatus- ja sivistystoimen tehtävänä on turvata ajanmukaiset palvelut lapsille.\n\n"
         "Kasvatus- ja sivistystoimen toimiala jakaantuu kahteen tulosalueeseen: koulutuspalvelut ja"
         " kulttuuripalvelut.\n"
     )
