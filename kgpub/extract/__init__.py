@@ -2,8 +2,9 @@
 
 The language comes from the source's metadata, or is detected when the metadata says ``und``
 (``kgpub extract FILE`` on a bare text). Each language has its own rules module registered in
-:data:`EXTRACTORS`; they share the fact model (``kgpub.model``) and the evidence contract:
-``source.text[start:end] == quote`` for every fact.
+:data:`EXTRACTORS` (one line per language); they share the fact model (``kgpub.model``) and the
+evidence contract: ``source.text[start:end] == quote`` for every fact. Finnish is ``extract.fi``
+(rules over :mod:`kgpub.text` sentences and :mod:`kgpub.analyse` readings).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from ..model import Extraction
 from ..sources import Source
 from .en import extract_en
-from .finnish import extract_fi
+from .fi import extract_fi
 from .language import source_language
 from .sv import extract_sv
 
