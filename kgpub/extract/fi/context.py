@@ -55,6 +55,13 @@ class Sent:
         s = self.sentence
         return Segment(s.start, s.end, s.text, s.block, s.kind == "item", s.kind == "heading")
 
+    def end(self) -> int:
+        """Index after the last token that is not final punctuation (".", ":", "!" …)."""
+        n = len(self.tokens)
+        while n > 0 and self.tokens[n - 1].text in {".", "!", "?", ":", ";"}:
+            n -= 1
+        return n
+
     def mention_at(self, i: int) -> Mention | None:
         """The widest mention covering token ``i`` ("Hallintopalvelujen taloustoimi", not its owner)."""
         covering = [m for m in self.mentions if m.first <= i <= m.last]

@@ -39,13 +39,6 @@ def _cut_off(s: Sent) -> bool:
     return last is not None and last.word and not last.readings and s.sentence.text[-1:].isalpha() and s.last
 
 
-def _end(s: Sent) -> int:
-    n = len(s.tokens)
-    while n > 0 and s.tokens[n - 1].text in {".", "!", "?", ":", ";"}:
-        n -= 1
-    return n
-
-
 def _skip_adverbs(s: Sent, i: int) -> int:
     while i < len(s.tokens) and (s.tokens[i].low in ADVERBS or s.tokens[i].text == "."):
         i += 1
@@ -71,7 +64,7 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     org = reader.subject_role(s)
     if org is None:
         return False
-    end = _end(s)
+    end = s.end()
     if end == v + 1:
         reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
         return True
@@ -99,9 +92,9 @@ def task(reader: Reader, s: Sent) -> None:
             org = reader.pronoun(before)
         elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
             org = reader.body(s, m, "body.duty", 0.8)
-        if i + 2 >= _end(s):
+        if i + 2 >= s.end():
             reader.open_duties = org or reader.open_duties  # "… lakisääteisenä tehtävänä on" + items
-        _duty(reader, s, org, i + 2, _end(s), "duty.tehtava", 0.85)
+        _duty(reader, s, org, i + 2, s.end(), "duty.tehtava", 0.85)
 
 
 def belongs(reader: Reader, s: Sent) -> None:
@@ -122,7 +115,7 @@ def belongs(reader: Reader, s: Sent) -> None:
         if any(x.first > verb and (x.strong or reader.known(x.name)) for x in s.mentions):
             return  # what belongs are bodies: a part-of statement
         org = reader.body(s, m, "body.duty", 0.8)
-    _duty(reader, s, org, _skip_adverbs(s, verb + 1), _end(s), "duty.kuuluu", 0.8)
+    _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.kuuluu", 0.8)
 
 
 def passive(reader: Reader, s: Sent) -> None:
@@ -132,7 +125,7 @@ def passive(reader: Reader, s: Sent) -> None:
         return
     v = m.last + 1
     if v < len(s.tokens) and (r := s.tokens[v].verb()) is not None and r.person == "4":
-        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), v, _end(s), "duty.passive", 0.8)
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), v, s.end(), "duty.passive", 0.8)
 
 
 def necessive(reader: Reader, s: Sent) -> None:
@@ -144,7 +137,7 @@ def necessive(reader: Reader, s: Sent) -> None:
         return
     p = _skip_adverbs(s, m.last + 2)
     if p < len(s.tokens) and any(r.participle == "present_passive" for r in s.tokens[p].readings):
-        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), p, _end(s), "duty.necessive", 0.75)
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), p, s.end(), "duty.necessive", 0.75)
 
 
 def predicate(reader: Reader, s: Sent) -> None:
@@ -159,7 +152,7 @@ def predicate(reader: Reader, s: Sent) -> None:
         and first.noun() is not None
         and not first.is_lemma("osa")
     ):
-        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), m.last + 2, _end(s), "duty.on", 0.7)
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), m.last + 2, s.end(), "duty.on", 0.7)
 
 
 def relative(reader: Reader, s: Sent) -> None:
@@ -172,7 +165,7 @@ def relative(reader: Reader, s: Sent) -> None:
         or _duty_verb(s.tokens[at + 1]) is None
     ):
         return
-    _duty(reader, s, reader.subject_role(s), at + 1, _end(s), "duty.joka", 0.75)
+    _duty(reader, s, reader.subject_role(s), at + 1, s.end(), "duty.joka", 0.75)
 
 
 def object_first(reader: Reader, s: Sent) -> None:
@@ -209,7 +202,7 @@ def remit(reader: Reader, s: Sent) -> None:
             and tok.case() == "nimento"
             and verb.is_lemma("käsittää", "sisältää")
         ):
-            _duty(reader, s, reader.section_body() or reader.subject, i + 2, _end(s), "duty.vastuu", 0.7)
+            _duty(reader, s, reader.section_body() or reader.subject, i + 2, s.end(), "duty.vastuu", 0.7)
             return
 
 
@@ -222,7 +215,7 @@ def listed(reader: Reader, s: Sent) -> bool:
         org = reader.section_body()
     if org is None:
         return False
-    _duty(reader, s, org, 0, _end(s), "duty.list", 0.75)
+    _duty(reader, s, org, 0, s.end(), "duty.list", 0.75)
     return True
 
 

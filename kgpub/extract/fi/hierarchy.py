@@ -315,19 +315,12 @@ def listing(reader: Reader, s: Sent) -> None:
             return
         if nxt < len(s.tokens) and s.tokens[nxt].text == ":":
             nxt += 1
-        if nxt >= _end(s):
+        if nxt >= s.end():
             reader.open_list = (parent, m.kind, "part.listing")
             return
         children = item_bodies(reader, s, items(s.tokens, nxt, len(s.tokens)), m.kind, "part.listing")
         _parts(reader, s, parent, children, "part.listing", 0.85)
         return
-
-
-def _end(s: Sent) -> int:
-    n = len(s.tokens)
-    while n > 0 and s.tokens[n - 1].text in {".", ":", ";", "!", "?"}:
-        n -= 1
-    return n
 
 
 def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
