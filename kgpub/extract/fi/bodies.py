@@ -13,230 +13,19 @@ Whether a mention becomes a body is for the rules: a STRONG named mention always
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ...analyse import Analysis
-from .lexicon import COUNTS, MUNICIPALITY, ORGANISATION, SAME_AS_OWNER, SELF_NAMING, SUBORDINATE_WORDS
-from .names import BodyWord, as_written, body_word, head_name, is_title, join, modifier_name, plural_name
+from .lexicon import MUNICIPALITY, ORGANISATION, SAME_AS_OWNER
+from .mention import Known, Mention
+from .modifiers import CONJUNCTIONS, Left, head_reading, is_count, left_of, right_of
+from .names import as_written, head_name, join, plural_name
 from .tokens import Token
 
-CONJUNCTIONS = frozenset({"ja", "sekä", "tai"})
+__all__ = ["Known", "Mention", "find_mentions", "head_reading", "is_count", "mention_at"]
+
 #: Elected organs: their "toimiala" is mostly a remit, a division only where a sentence says so.
 ORGANS = frozenset({"council", "board", "committee"})
-#: Compounds that start with the municipality's genitive are complete names ("kaupunginhallitus").
-MUNICIPAL_PREFIXES = ("kaupungin", "kunnan")
-MAX_DESCRIPTORS = 3
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Tokens ``first..last`` (inclusive) name a body; ``head`` carries its case."""
-
-    name: str
-    kind: str
-    word: str
-    first: int
-    head: int
-    last: int
-    case: str | None
-    strong: bool
-    bare: bool
-    generic: bool = False
-    owner: Mention | None = None
-    place: str | None = None
-    aliases: tuple[str, ...] = field(default=())
-    descriptors: tuple[str, ...] = field(default=())
-    core: str = ""
-
-    def split(self) -> list[str]:
-        """Names of a plural class word with coordinated descriptors: "yksilöasioiden ja
-        ympäristöterveydenhuollon jaostot" are "yksilöasioiden jaosto" and "ympäristöterveydenhuollon
-        jaosto"."""
-        if "ja" not in self.descriptors:
-            return [self.name]
-        parts = " ".join(self.descriptors).split(" ja ")
-        return [f"{d} {self.core}" for d in parts if d]
-
-    @property
-    def named(self) -> bool:
-        """Names a body by itself (not a bare class word, not a generic plural)."""
-        return not self.bare and not self.generic
-
-    @property
-    def municipality(self) -> bool:
-        return self.kind == "municipality"
-
-
-Known = Callable[[str], bool]
-
-
-def head_reading(tok: Token) -> tuple[Analysis, BodyWord] | None:
-    """The noun reading of ``tok`` that ends in a body word, with that word ("Liikelaitosta" is
-    liikelaitos, not liikelaitto), or None."""
-    if not tok.word:
-        return None
-    for r in tok.nouns():
-        if not is_title(r.lemma) and (bw := body_word(r.lemma)) is not None:
-            return r, bw
-    return None
-
-
-def _is_head(tok: Token) -> BodyWord | None:
-    found = head_reading(tok)
-    return found[1] if found else None
-
-
-def _agrees(tok: Token, head_r: Analysis) -> bool:
-    """An adjective in the head's case and number ("sisäisen tarkastuksen", "tekniset palvelut")."""
-    if tok.low in COUNTS or _is_head(tok) is not None:
-        return False
-    return any(
-        r.cls in {"laatusana", "nimisana_laatusana"}
-        and not r.participle
-        and (r.case, r.number) == (head_r.case, head_r.number)
-        for r in tok.readings
-    )
-
-
-def _descriptor(tok: Token) -> bool:
-    """A genitive that describes which body ("johtamisen jaosto", "Keskushallinnon toimiala")."""
-    head = _is_head(tok)
-    if head is not None and head.strong:
-        return False
-    if tok.is_lemma(*SUBORDINATE_WORDS):
-        return False
-    verbal = any(r.mood == "MINEN-infinitive" and r.case == "omanto" for r in tok.readings)
-    return verbal or _genitive_noun(tok)
-
-
-def _genitive_noun(tok: Token) -> bool:
-    return (
-        tok.word
-        and not tok.text.endswith("-")
-        and tok.has_case("omanto")
-        and not tok.is_lemma("se", "ne", "joka", "koko", "kunkin", "oma")
-        and not is_title(tok.lemma())
-        and (tok.noun() is not None)
-    )
-
-
-def is_count(tok: Token) -> bool:
-    """A number or count word: "kuusi osastoa", "neljästä eri palvelualueesta", "seuraavat"."""
-    return tok.text.isdigit() or tok.low in COUNTS or tok.lemma() in COUNTS
-
-
-def _owns(m: Mention, known: Known) -> bool:
-    """A genitive mention that can own a body: a named STRONG body, an organ that names itself
-    ("Kuntayhtymän hallinto"), or one recorded."""
-    if m.owner is not None and m.owner.owner is not None:
-        return False  # three genitives deep is a list, not a name
-    return (m.strong and (m.named or m.word in SELF_NAMING)) or known(m.name)
-
-
-@dataclass
-class _Left:
-    """What lies left of a head inside its name."""
-
-    first: int
-    mods: list[str] = field(default_factory=list)  # adjectives and coordinated halves, reading order
-    descriptors: list[str] = field(default_factory=list)
-    owner: Mention | None = None
-    place: str | None = None
-
-
-def _halves(tokens: list[Token]) -> str:
-    """ "talous-, hallinto- ja" as written (lower case, commas attached)."""
-    return " ".join(t.text.lower() for t in tokens).replace(" ,", ",")
-
-
-def _coordinated(tokens: list[Token], j: int) -> int:
-    """Index of the first token of "talous-, hallinto- ja" ending at ``j`` (a conjunction), or -1."""
-    if j < 1 or tokens[j].low not in CONJUNCTIONS or not tokens[j - 1].text.endswith("-"):
-        return -1
-    k = j - 1
-    while k >= 2 and tokens[k - 1].text == "," and tokens[k - 2].text.endswith("-"):
-        k -= 2
-    return k
-
-
-def _left(
-    tokens: list[Token], h: int, head_r: Analysis, previous: Mention | None, known: Known, bw: BodyWord
-) -> _Left:
-    """Modifiers of head ``h``; genitive descriptors only for a bare class word ("johtamisen jaosto")."""
-    left = _Left(h)
-    word = bw.word
-    describable = bw.bare or not head_r.lemma.lower().startswith(MUNICIPAL_PREFIXES)
-    plural = head_r.plural and plural_name(head_r.lemma)
-    j = h - 1
-    while j >= 0 and _agrees(tokens[j], head_r):
-        left.mods.insert(0, modifier_name(tokens[j], plural))
-        left.first = j
-        j -= 1
-    if j >= 1 and tokens[j].low in CONJUNCTIONS and _agrees(tokens[j - 1], head_r):
-        # "tekniset ja ympäristöpalvelut"
-        left.mods[:0] = [modifier_name(tokens[j - 1], plural), tokens[j].low]
-        left.first = j - 1
-        j -= 2
-    k = _coordinated(tokens, j)
-    if k >= 0:
-        left.mods = [_halves(tokens[k : j + 1]), *left.mods]
-        left.first = k
-        j = k - 1
-    while j >= 0 and len(left.descriptors) < MAX_DESCRIPTORS:
-        tok = tokens[j]
-        if previous is not None and previous.last == j and _owns(previous, known) and _genitive_noun(tok):
-            if previous.word == word:
-                break  # "kaupunginhallituksen kaupunginhallitus" names nothing new
-            left.owner, left.first = previous, previous.first
-            break
-        if _genitive_noun(tok) and tok.is_name("paikannimi") and tok.cap:
-            left.place, left.first = tok.text, j
-            break
-        if not describable or not _descriptor(tok) or (tok.cap and j > 0 and not tok.is_name()):
-            break
-        left.descriptors.insert(0, as_written(tok))
-        left.first = j
-        j -= 1
-        k = _coordinated(tokens, j)
-        if k >= 0:  # "sosiaali- ja terveyspalveluiden tilaajajaosto"
-            left.descriptors[0] = _halves(tokens[k : j + 1]) + " " + left.descriptors[0]
-            left.first, j = k, k - 1
-        elif j >= 1 and tokens[j].low == "ja" and _descriptor(tokens[j - 1]):
-            left.descriptors.insert(0, "ja")
-            j -= 1
-    return left
-
-
-def _right(tokens: list[Token], h: int) -> tuple[int, list[str], list[str], Token]:
-    """Last index, appositive proper-name words, parenthesised aliases and the case-carrying token."""
-    last, carrier = h, tokens[h]
-    proper: list[str] = []
-    aliases: list[str] = []
-    n = len(tokens)
-    nxt = tokens[last + 1] if last + 1 < n else None
-    if nxt and nxt.text.startswith("-") and _is_head(nxt) and nxt.start == tokens[last].end + 1:
-        last += 1
-        carrier = nxt
-    while (
-        last + 1 < n
-        and len(proper) < 2
-        and tokens[last + 1].cap
-        and tokens[last + 1].start == tokens[last].end + 1
-        and (not tokens[last + 1].readings or tokens[last + 1].is_name("paikannimi", "nimi"))
-        and _is_head(tokens[last + 1]) is None
-    ):
-        last += 1
-        proper.append(tokens[last].text)
-    if (
-        last + 3 < n
-        and tokens[last + 1].text == "("
-        and tokens[last + 3].text == ")"
-        and tokens[last + 2].cap
-    ):
-        aliases.append(tokens[last + 2].text)
-        last += 3
-    return last, proper, aliases, carrier
 
 
 def _shared_first_part(tokens: list[Token], h: int, previous: Mention | None) -> str:
@@ -277,7 +66,7 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     head = tokens[h]
     plural = head_r.plural
     by_nature = plural and plural_name(head_r.lemma)
-    left = _left(tokens, h, head_r, previous, known, bw)
+    left = left_of(tokens, h, head_r, previous, known, bw)
     if bw.word == "toimiala" and left.owner is not None and left.owner.kind in ORGANS:
         bw = replace(bw, strong=False)  # "kaupunginhallituksen toimialaan kuuluvista asioista": a remit
     elif bw.word in SAME_AS_OWNER and bw.bare and left.owner is not None and not left.descriptors:
@@ -285,7 +74,7 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
         owner = left.owner
         same = (*owner.aliases, alias)
         return replace(owner, first=left.first, head=h, last=h, case=head_r.case, aliases=same)
-    last, proper, short, carrier = _right(tokens, h)
+    last, proper, short, carrier = right_of(tokens, h)
     core = join([*left.mods, head_name(head_r, head.text, by_nature)])
     shared = _shared_first_part(tokens, h, previous)
     if shared:
@@ -325,7 +114,7 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     )
 
 
-def _organisation(tokens: list[Token], left: _Left, h: int, last: int, carrier: Token) -> Mention | None:
+def _organisation(tokens: list[Token], left: Left, h: int, last: int, carrier: Token) -> Mention | None:
     """ "Tornion kaupungin virasto-organisaatio" is the municipality itself; alone it names nothing."""
     owner = left.owner
     if owner is None or not owner.municipality:

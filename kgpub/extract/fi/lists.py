@@ -129,3 +129,9 @@ def item_bodies(
         if name:
             out.append(name)
     return out
+
+
+def after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
+    """Items after the verb, skipping modifiers such as "suoraan hallintojohtajan alaisuudessa toimivat"."""
+    ranges = items(s.tokens, verb + 1, len(s.tokens))
+    return [(a, b) for a, b in ranges if any(a <= m.head < b and not m.generic for m in s.mentions)]

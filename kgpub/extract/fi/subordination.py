@@ -1,0 +1,119 @@
+"""Subordination: a body under another body or under a post.
+
+"X on Y:n alainen virasto", "X toimii Y:n alaisuudessa / alaisena", "Y:n alaisena … johtaa X",
+"Y:n alaisuudessa toimivat a ja b", "Y:n alaiset a ja b, Z:n alainen c", "Y:llä on alaisuudessaan X".
+To a post ("kansliapäällikön alaisuudessa") it is ``reports_to``: the child reports to the post and is
+part of the body the post heads, resolved once the page is read (``Reader.resolve_posts``).
+"""
+
+from __future__ import annotations
+
+from .bodies import Mention
+from .context import Reader, Sent
+from .lists import after_modifiers, item_bodies
+from .names import is_title
+
+
+def subordination(reader: Reader, s: Sent) -> None:
+    """ "X on Y:n alainen virasto", "X toimii Y:n alaisuudessa", "Y:n alaisena … johtaa X",
+    "Y:n alaisuudessa toimivat a ja b", "Y:n alaiset a ja b", "Y:llä on alaisuudessaan X"."""
+    for i, tok in enumerate(s.tokens):
+        if i == 0 or not tok.is_lemma("alainen", "alaisuus") or tok.case() == "omanto":
+            continue
+        if tok.low == "alaisuudessaan":
+            _possessed(reader, s, i)
+            continue
+        bodies, posts = _superiors(reader, s, i)
+        following = s.mention_at(i + 1) if i + 1 < len(s.tokens) else None
+        attributive = (
+            tok.is_lemma("alainen")
+            and following is not None
+            and following.first == i + 1
+            and not following.bare
+            and following.case == tok.case()
+        )
+        children = _attributed(reader, s, i) if attributive else _children(reader, s, i)
+        for child in children:
+            for parent in bodies:
+                if parent != child:
+                    reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.9)
+            for post in posts:
+                reader.pending_posts.append((child, post, s))
+
+
+def _superiors(reader: Reader, s: Sent, at: int) -> tuple[list[str], list[str]]:
+    """The bodies and posts before "alainen"/"alaisuudessa": "Kaupunginhallituksen ja suoraan
+    kaupunginjohtajan alaisena" names a body and a post."""
+    bodies: list[str] = []
+    posts: list[str] = []
+    j = at - 1
+    while j >= 0:
+        m = s.mention_ending(j)
+        tok = s.tokens[j]
+        if m is not None and m.case == "omanto" and not m.generic:
+            if (name := reader.body(s, m, "body.parent", 0.8)) is not None:
+                bodies.append(name)
+            j = m.first - 1
+        elif tok.has_case("omanto") and is_title(tok.lemma()) and not tok.plural():
+            posts.append(tok.lemma())
+            j -= 1
+        else:
+            break
+        while j >= 0 and s.tokens[j].low in {"ja", "sekä", ",", "suoraan", "välittömästi"}:
+            j -= 1
+    return bodies, posts
+
+
+def _attributed(reader: Reader, s: Sent, at: int) -> list[str]:
+    """ "kaupunginhallituksen alaiset a ja b, lautakunnan alainen c": the bodies after the cue, up to
+    the next superior; one for "alainen", all for "alaiset"."""
+    out: list[str] = []
+    outer = [m for m in s.mentions if not any(o.owner is m for o in s.mentions)]
+    for m in outer:
+        if m.first <= at:
+            continue
+        if m.last + 1 < len(s.tokens) and s.tokens[m.last + 1].is_lemma("alainen", "alaisuus"):
+            break
+        names = m.split() if m.generic else [m.name]
+        for name in names if len(names) > 1 or not m.generic else []:
+            out.append(reader.facts.body(name, m.kind, s.segment(), "body.subordinate", 0.75))
+        if not m.generic and (found := reader.body(s, m, "body.subordinate", 0.8)) is not None:
+            out.append(found)
+        if not s.tokens[at].plural():
+            break
+    return out
+
+
+def _possessed(reader: Reader, s: Sent, at: int) -> None:
+    """ "Rakennus- ja ympäristölautakunnalla on alaisuudessaan tiejaosto"."""
+    owner = next((m for m in s.mentions if m.last < at and m.case == "ulkoolento" and not m.generic), None)
+    child = next((m for m in s.mentions if m.first > at and m.case == "nimento" and not m.generic), None)
+    if owner is None or child is None:
+        return
+    parent, name = reader.body(s, owner, "body.parent", 0.8), reader.body(s, child, "body.subordinate", 0.8)
+    if parent and name and parent != name:
+        reader.facts.part(name, parent, "subordinate", s.segment(), "part.alaisuudessaan", 0.85)
+
+
+def _children(reader: Reader, s: Sent, at: int) -> list[str]:
+    """The subject of a subordination: the nominative body before the cue, else after it."""
+    for m in s.mentions:
+        if m.last < at - 1 and m.case == "nimento" and not m.generic and m.first == s.start:
+            found = reader.body(s, m, "body.subject", 0.8)
+            return [found] if found else []
+    if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
+        return [ref]
+    verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
+    if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
+        return item_bodies(reader, s, after_modifiers(s, verb), None, "part.alainen")
+    for m in s.mentions:
+        if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
+            found = reader.body(s, m, "body.subject", 0.8)
+            return [found] if found else []
+    return []
+
+
+def _clause_subject(s: Sent, m: Mention) -> bool:
+    """A nominative body after the verb that ends its clause ("… johtaa hallitus.")."""
+    nxt = s.tokens[m.last + 1].text if m.last + 1 < len(s.tokens) else "."
+    return nxt in {".", ",", ";", "!"} and s.tokens[m.first - 1].verb() is not None
