@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kgpub.config import PROJECT_ROOT, Settings
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Playwright
+
 SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright driver for the whole run: its sync API owns an event loop, so a second
+    ``sync_playwright()`` while the first is open fails ("Sync API inside the asyncio loop")."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright
 
 from kgpub.config import PROJECT_ROOT
 from kgpub.web import create_app
@@ -42,12 +42,6 @@ def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
 def site(browser_app: Flask) -> Iterator[str]:
     with LiveServer(browser_app) as server:
         yield server.url
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
 
 
 def _context(playwright: Playwright, *, javascript: bool) -> Iterator[BrowserContext]:

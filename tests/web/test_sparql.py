@@ -12,7 +12,7 @@ import socket
 import urllib.parse
 from email.message import Message
 from http.client import HTTPConnection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from flask.testing import FlaskClient
@@ -29,6 +29,9 @@ from kgpub.namespaces import SD
 from kgpub.queries import load_queries
 
 from .conftest import BASE, LiveServer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Playwright
 
 ID = BASE + "id/"
 HEADS = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
@@ -374,9 +377,11 @@ def test_html_form_keeps_the_query_when_it_is_wrong(client: FlaskClient) -> None
 
 
 @pytest.mark.browser
-def test_yasgui_runs_an_example_query_without_leaving_the_site(live_server: LiveServer) -> None:
+def test_yasgui_runs_an_example_query_without_leaving_the_site(
+    live_server: LiveServer, playwright: Playwright
+) -> None:
     """Headless Chromium: the vendored YASGUI loads, an example runs, and no request leaves the server."""
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route
 
     outside: list[str] = []
 
@@ -387,25 +392,24 @@ def test_yasgui_runs_an_example_query_without_leaving_the_site(live_server: Live
             outside.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
-        try:
-            page = browser.new_page()
-            page.route("**/*", guard)
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(live_server.url + "/sparql")
-            page.wait_for_selector(".yasqe .CodeMirror")
-            assert page.locator("#plain-form").is_hidden()
-            page.locator("#example-heads button.load-example").click()
-            assert "org:headOf" in page.evaluate("window.kgpubYasgui.getTab().getQuery()")
-            page.locator(".yasqe_queryButton").click()
-            page.wait_for_function(
-                "document.querySelector('.yasr') && "
-                "document.querySelector('.yasr').innerText.includes('Marja-Leena Rinkineva')"
-            )
-        finally:
-            browser.close()
+    browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+    try:
+        page = browser.new_page()
+        page.route("**/*", guard)
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(live_server.url + "/sparql")
+        page.wait_for_selector(".yasqe .CodeMirror")
+        assert page.locator("#plain-form").is_hidden()
+        page.locator("#example-heads button.load-example").click()
+        assert "org:headOf" in page.evaluate("window.kgpubYasgui.getTab().getQuery()")
+        page.locator(".yasqe_queryButton").click()
+        page.wait_for_function(
+            "document.querySelector('.yasr') && "
+            "document.querySelector('.yasr').innerText.includes('Marja-Leena Rinkineva')"
+        )
+    finally:
+        browser.close()
     assert outside == []
     assert errors == []
 
