@@ -15,6 +15,7 @@ curation file, so the file serves any base IRI.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import json
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from typing import Literal as Lit
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -36,6 +37,7 @@ from .namespaces import OA
 from .sources import Source
 
 Fact = Body | PartOf | Head | Duty | Site
+_F = TypeVar("_F", Body, PartOf, Head, Duty, Site)
 Decision = Lit["confirm", "reject"]
 KGP = Namespace("def/")  # relative: resolved against the base IRI when the curation file is loaded
 _VERDICT = {"confirm": "confirmed", "reject": "rejected"}
@@ -358,24 +360,32 @@ def read_decisions(path: Path) -> dict[str, str]:
 
 
 def apply_decisions(extraction: Extraction, curation_dir: Path) -> Extraction:
-    """The extraction without the facts a reviewer rejected (and without facts about rejected bodies)."""
+    """The extraction without the facts a reviewer rejected (and without facts about rejected bodies);
+    a confirmed fact keeps its rule but gets confidence 1, as a curated fact has."""
     decisions = read_decisions(review_path(curation_dir, extraction.source))
-    rejected = {id(n.fact) for n in numbered_facts(extraction) if decisions.get(fact_key(n)) == "rejected"}
-    if not rejected:
+    verdicts = {id(n.fact): decisions.get(fact_key(n)) for n in numbered_facts(extraction)}
+    rejected = {key for key, verdict in verdicts.items() if verdict == "rejected"}
+    confirmed = {key for key, verdict in verdicts.items() if verdict == "confirmed"}
+    if not rejected and not confirmed:
         return extraction
-    bodies = tuple(b for b in extraction.bodies if id(b) not in rejected)
+    bodies = tuple(_sure(b, confirmed) for b in extraction.bodies if id(b) not in rejected)
     names = {b.name for b in bodies}
 
     def keep(fact: Fact, *orgs: str) -> bool:
         return id(fact) not in rejected and all(o in names for o in orgs)
 
+    warnings = [f"{len(rejected)} fact(s) rejected in review"] if rejected else []
     return Extraction(
         source=extraction.source,
         lang=extraction.lang,
         bodies=bodies,
-        part_of=tuple(p for p in extraction.part_of if keep(p, p.child, p.parent)),
-        heads=tuple(h for h in extraction.heads if keep(h, h.org)),
-        duties=tuple(d for d in extraction.duties if keep(d, d.org)),
-        sites=tuple(s for s in extraction.sites if keep(s, s.org)),
-        warnings=(*extraction.warnings, f"{len(rejected)} fact(s) rejected in review"),
+        part_of=tuple(_sure(p, confirmed) for p in extraction.part_of if keep(p, p.child, p.parent)),
+        heads=tuple(_sure(h, confirmed) for h in extraction.heads if keep(h, h.org)),
+        duties=tuple(_sure(d, confirmed) for d in extraction.duties if keep(d, d.org)),
+        sites=tuple(_sure(s, confirmed) for s in extraction.sites if keep(s, s.org)),
+        warnings=(*extraction.warnings, *warnings),
     )
+
+
+def _sure(fact: _F, confirmed: set[int]) -> _F:
+    return dataclasses.replace(fact, confidence=1.0) if id(fact) in confirmed else fact

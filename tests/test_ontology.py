@@ -64,9 +64,8 @@ def test_every_kgp_term_the_code_and_shapes_use_is_defined() -> None:
         str(s).removeprefix(str(LOCAL.KGP)) for s in ontology.subjects() if str(s).startswith(str(LOCAL.KGP))
     }
     used: set[str] = set()
-    for module in ("rdf", "curation", "reason", "validate"):
-        source = (PROJECT_ROOT / "kgpub" / f"{module}.py").read_text(encoding="utf-8")
-        used |= set(re.findall(r"\b(?:KGP|kgp)\.([A-Za-z]\w*)", source))
+    for module in (PROJECT_ROOT / "kgpub").rglob("*.py"):
+        used |= set(re.findall(r"\b(?:KGP|kgp)\.([A-Za-z]\w*)", module.read_text(encoding="utf-8")))
     shapes = load_shapes(SETTINGS)
     for node in set(shapes.subjects()) | set(shapes.objects()):
         if isinstance(node, URIRef) and str(node).startswith(str(LOCAL.KGP)):

@@ -173,6 +173,21 @@ def test_rejected_facts_and_facts_about_rejected_bodies_are_dropped(
     assert apply_decisions(extraction, tmp_path / "elsewhere") is extraction
 
 
+def test_confirmed_facts_get_full_confidence_and_keep_their_rule(
+    extraction: Extraction, tmp_path: Path
+) -> None:
+    facts = {n.number: n.fact for n in numbered_facts(extraction)}
+    record_decisions(extraction, {7: "confirm"}, tmp_path, reviewer="Anna")
+    kept = apply_decisions(extraction, tmp_path)
+    after = {n.number: n.fact for n in numbered_facts(kept)}
+    assert facts[7].confidence < 1.0
+    assert after[7].confidence == 1.0 and after[7].rule == facts[7].rule
+    assert [f.confidence for k, f in after.items() if k != 7] == [
+        f.confidence for k, f in facts.items() if k != 7
+    ]
+    assert kept.warnings == extraction.warnings
+
+
 def test_reviewer_text_is_a_literal_not_turtle(extraction: Extraction, tmp_path: Path) -> None:
     name = 'Eve" ; a <http://evil.example/> .\n@prefix x: <y> .'
     path = record_decisions(extraction, {1: "confirm"}, tmp_path, reviewer=name)
