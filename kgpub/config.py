@@ -31,8 +31,17 @@ class Settings:
     query_timeout_s: float = 10.0
     max_query_bytes: int = 65536
     max_result_rows: int = 10000
+    publisher: str = "kgpub"  # foaf:name of the dcat:Catalog's and dataset's publisher
 
     def __post_init__(self) -> None:
+        for f in fields(self):  # a str path from code (not only from the environment) is a Path too
+            value = getattr(self, f.name)
+            if "Path" in str(f.type) and not isinstance(value, Path):
+                if not isinstance(value, str | os.PathLike):
+                    raise InputError(f"setting {f.name} must be a path, not {type(value).__name__}")
+                object.__setattr__(self, f.name, Path(value))
+        if not self.publisher.strip():
+            raise InputError("publisher must not be empty")
         parts = urlsplit(self.base_iri)
         if parts.scheme not in ("http", "https") or not parts.netloc or not self.base_iri.endswith("/"):
             raise InputError(f"base IRI must be an absolute http(s) IRI ending in '/': {self.base_iri!r}")

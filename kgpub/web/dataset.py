@@ -119,15 +119,22 @@ def dumps(build: Build) -> list[void.DumpFile]:
 
 
 def _description(formats: tuple[Format, ...]) -> Response:
-    store, build, _settings = current()
+    store, build, settings = current()
     fmt = _negotiated(formats)
     root = public_root()
-    etag = etag_for(build, "dataset", fmt.name, root)
+    etag = etag_for(build, "dataset", fmt.name, root, settings.publisher)
     if not_modified(build, etag):
         response = not_modified_response(build, etag)
     else:
         stats = memo(build, "void", lambda: void.statistics(store, build.base_iri))
-        graph = void.void_graph(stats, dumps(build), base=build.base_iri, root=root, modified=build.created)
+        graph = void.void_graph(
+            stats,
+            dumps(build),
+            base=build.base_iri,
+            root=root,
+            modified=build.created,
+            publisher_name=settings.publisher,
+        )
         if fmt is HTML:
             body = render_template(
                 "dataset.html",

@@ -130,7 +130,13 @@ def statistics(store: Queryable, base: str, limit: int = 2000) -> Statistics:
 
 
 def void_graph(
-    stats: Statistics, dumps: list[DumpFile], *, base: str, root: str, modified: datetime
+    stats: Statistics,
+    dumps: list[DumpFile],
+    *,
+    base: str,
+    root: str,
+    modified: datetime,
+    publisher_name: str = "kgpub",
 ) -> Graph:
     """VoID + DCAT: the catalogue, the dataset with its partitions, its dumps and its SPARQL service."""
     g = bind_prefixes(Graph(), Local(base))
@@ -150,7 +156,7 @@ def void_graph(
     add((catalog, DCAT.service, service))
     add((catalog, DCTERMS.modified, when))
     add((publisher, RDF.type, FOAF.Agent))
-    add((publisher, FOAF.name, Literal("kgpub")))
+    add((publisher, FOAF.name, Literal(publisher_name)))
     for t in (VOID.Dataset, DCAT.Dataset):
         add((ds, RDF.type, t))
     add((ds, DCTERMS.title, Literal(TITLE, lang="en")))

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, VOID, XSD
 from werkzeug.test import TestResponse
 
+from kgpub.config import Settings
 from kgpub.formats import BY_NAME
+from kgpub.web import create_app
 
 BASE = "http://127.0.0.1:5000/"
 DS = URIRef(BASE + "dataset#dataset")
@@ -99,6 +101,18 @@ def test_every_dump_is_a_distribution_with_type_and_size(
     assert g.value(service, DCAT.endpointURL) == URIRef("http://localhost/sparql")
     catalog = g.value(predicate=DCAT.dataset, object=DS)
     assert g.value(catalog, DCTERMS.publisher) is not None
+
+
+def test_the_publisher_is_a_setting(pages_settings: Settings) -> None:
+    """``KGPUB_PUBLISHER`` names the catalogue's and dataset's publisher without a rebuild."""
+    app = create_app(pages_settings.with_(publisher="Kalajoen kaupunki"))
+    try:
+        g = description(app.test_client())
+    finally:
+        app.extensions["kgpub"]["stores"].close()
+    for thing in (DS, URIRef(BASE + "dataset#catalog")):
+        publisher = g.value(thing, DCTERMS.publisher)
+        assert g.value(publisher, FOAF.name) == Literal("Kalajoen kaupunki")
 
 
 def test_dumps_are_served_with_types_validators_and_304(pages_client: FlaskClient) -> None:
