@@ -42,7 +42,11 @@ def translate_errors(func: F) -> F:
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """kgpub: a knowledge graph of public bodies, built from their own web pages."""
-    ctx.obj = Settings.from_env()
+    try:
+        ctx.obj = Settings.from_env()
+    except KgpubError as exc:  # a wrong KGPUB_* variable is a usage error, before any command runs
+        click.echo(f"kgpub: error: in the KGPUB_* environment: {exc}", err=True)
+        sys.exit(2)
 
 
 def _settings(ctx: click.Context) -> Settings:

@@ -40,6 +40,13 @@ def test_usage_error_is_exit_2() -> None:
     assert CliRunner().invoke(main, ["export", "--no-such-option"]).exit_code == 2
 
 
+def test_a_bad_setting_in_the_environment_is_exit_2_without_a_traceback() -> None:
+    for env in ({"KGPUB_NO_SUCH": "1"}, {"KGPUB_PORT": "eighty"}):
+        result = CliRunner().invoke(main, ["validate"], env=env)
+        assert result.exit_code == 2
+        assert "in the KGPUB_* environment" in result.output and "Traceback" not in result.output
+
+
 def test_extract_json_has_the_gold_shape() -> None:
     result = CliRunner().invoke(main, ["extract", str(SEED), "--format", "json"])
     assert result.exit_code == 0, result.output
