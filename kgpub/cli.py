@@ -91,11 +91,16 @@ def validate(ctx: click.Context) -> None:
 @click.pass_context
 @translate_errors
 def extract(ctx: click.Context, file: Path, fmt: str, lang: str | None) -> None:
-    """Extract organisation facts from one text (a .txt file or a data/sources/<id> folder)."""
+    """Extract organisation facts from one text (a .txt file or a data/sources/<id> folder).
+
+    A source's own text.txt is read with its meta.toml, so the facts carry its id and language."""
     from .extract import extract as run_extract
     from .sources import load_source, source_from_file
 
-    source = load_source(file) if file.is_dir() else source_from_file(file, lang)
+    folder = file if file.is_dir() else None
+    if file.name == "text.txt" and (file.parent / "meta.toml").is_file():  # a source's own text
+        folder = file.parent
+    source = load_source(folder) if folder else source_from_file(file, lang)
     extraction = run_extract(source)
     if fmt == "json":
         click.echo(json.dumps(extraction.to_json(), ensure_ascii=False, indent=1))

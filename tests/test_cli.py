@@ -59,6 +59,13 @@ def test_extract_json_has_the_gold_shape() -> None:
         assert text[ev["start"] : ev["end"]] == ev["quote"]
 
 
+def test_extract_reads_a_source_text_with_its_metadata() -> None:
+    for path in (SEED, SEED.parent):
+        result = CliRunner().invoke(main, ["extract", str(path), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["source"] == "helsinki-kaupunginkanslia"
+
+
 def test_bad_encoding_is_exit_3_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("Hallintopalvelut koostuvat neljästä\n".encode("latin-1"))
