@@ -386,15 +386,7 @@ def _build_seed(work: Path) -> Path:
     root = work / "seed-project"
     for name in ("data", "ontology", "shapes", "queries"):
         shutil.copytree(PROJECT_ROOT / name, root / name)
-    settings = Settings(
-        root=root,
-        data_dir=root / "data",
-        var_dir=root / "var",
-        ontology_dir=root / "ontology",
-        shapes_dir=root / "shapes",
-        queries_dir=root / "queries",
-    )
-    result = build(settings)
+    result = build(Settings.rooted_at(root))
     assert result.published is not None
     return result.published.dataset_path
 

@@ -50,6 +50,12 @@ class Settings:
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
 
+    @classmethod
+    def rooted_at(cls, root: Path, **changes: Any) -> Settings:
+        """Settings for a project laid out like this one under ``root`` (a copy, a test, a bench)."""
+        dirs = {f"{name}_dir": root / name for name in ("data", "var", "ontology", "shapes", "queries")}
+        return cls(root=root, **{**dirs, **changes})
+
     @property
     def published_dir(self) -> Path:
         """The directory the server reads; replaced atomically by a successful build."""

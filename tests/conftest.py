@@ -27,19 +27,17 @@ def playwright() -> Iterator[Playwright]:
         yield p
 
 
+def copy_project(root: Path) -> Settings:
+    """Settings whose data/, ontology/, shapes/, queries/ and var/ are private copies under root."""
+    for name in ("data", "ontology", "shapes", "queries"):
+        shutil.copytree(PROJECT_ROOT / name, root / name)
+    return Settings.rooted_at(root)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Settings:
-    """Settings whose data/, ontology/, shapes/ and var/ are private copies under tmp_path."""
-    for name in ("data", "ontology", "shapes", "queries"):
-        shutil.copytree(PROJECT_ROOT / name, tmp_path / name)
-    return Settings(
-        root=tmp_path,
-        data_dir=tmp_path / "data",
-        var_dir=tmp_path / "var",
-        ontology_dir=tmp_path / "ontology",
-        shapes_dir=tmp_path / "shapes",
-        queries_dir=tmp_path / "queries",
-    )
+    """A private copy of the project's inputs: builds in a test never touch the repo."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -47,17 +45,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One real build of the seed sources, shared by the tests that only read it."""
     from kgpub.pipeline import build
 
-    root = tmp_path_factory.mktemp("seed-build")
-    for name in ("data", "ontology", "shapes", "queries"):
-        shutil.copytree(PROJECT_ROOT / name, root / name)
-    settings = Settings(
-        root=root,
-        data_dir=root / "data",
-        var_dir=root / "var",
-        ontology_dir=root / "ontology",
-        shapes_dir=root / "shapes",
-        queries_dir=root / "queries",
-    )
+    settings = copy_project(tmp_path_factory.mktemp("seed-build"))
     build(settings)
     return settings
 

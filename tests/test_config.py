@@ -67,3 +67,11 @@ def test_importing_the_main_module_does_not_run_the_cli() -> None:
     command = [sys.executable, "-m", "kgpub", "--help"]
     ran = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and "build" in ran.stdout
+
+
+def test_rooted_at_puts_every_folder_under_the_root(tmp_path: Path) -> None:
+    settings = Settings.rooted_at(tmp_path, port=8081)
+    for name in ("data", "var", "ontology", "shapes", "queries"):
+        assert getattr(settings, f"{name}_dir") == tmp_path / name
+    assert settings.root == tmp_path and settings.port == 8081
+    assert Settings.rooted_at(tmp_path, var_dir=tmp_path / "elsewhere").var_dir == tmp_path / "elsewhere"
