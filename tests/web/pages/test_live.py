@@ -49,32 +49,41 @@ def test_rdflib_without_a_format_reads_the_content_type(pages_live: LiveServer) 
     assert (URIRef(BASE + BODY), SKOS.prefLabel, None) in g
 
 
-def _subjects(published_dir: Path) -> list[str]:
+def subjects_under(published_dir: Path, base: str) -> list[str]:
+    """Every subject IRI of a published dataset that lies under its base."""
     ds = Dataset()
     ds.parse(published_dir / "dataset.trig", format="trig")
     found = {str(s) for s, _p, _o, _g in ds.quads((None, None, None, None))}
-    return sorted(s for s in found if s.startswith(BASE))
+    return sorted(s for s in found if s.startswith(base))
 
 
-def test_every_subject_iri_dereferences(pages_live: LiveServer, published_dir: Path) -> None:
-    """For each subject IRI under the base: GET → 303/200 → Turtle that describes it."""
-    subjects = _subjects(published_dir)
-    assert len(subjects) > 100
-    kinds = {s[len(BASE) :].split("/")[0] for s in subjects}
-    assert {"id", "def", "source", "curation", "graph"} <= kinds
-    failures = []
+def dereference_failures(server: str, base: str, subjects: list[str], *, html: bool = False) -> list[str]:
+    """Each IRI fetched at ``server`` (303 or 200) must be described by the Turtle it leads to, and,
+    with ``html``, also answer a browser; one line per failure."""
+    failures: list[str] = []
     documents: dict[str, Graph] = {}
     for iri in subjects:
-        url = pages_live.url + "/" + iri[len(BASE) :].split("#")[0]
+        url = server + "/" + iri[len(base) :].split("#")[0]
         if url not in documents:
-            status, _headers, _ = _fetch(url, Accept="text/turtle")
+            status = _fetch(url, Accept="text/turtle")[0]
             if status not in (200, 303):
                 failures.append(f"{iri}: {status}")
                 continue
             documents[url] = Graph().parse(url, format="turtle")
         if (URIRef(iri), None, None) not in documents[url]:
             failures.append(f"{iri}: not described by {url}")
-    assert failures == []
+        if html and (status := _fetch(url, Accept="text/html")[0]) not in (200, 303):
+            failures.append(f"{iri}: HTML {status}")
+    return failures
+
+
+def test_every_subject_iri_dereferences(pages_live: LiveServer, published_dir: Path) -> None:
+    """For each subject IRI under the base: GET → 303/200 → Turtle that describes it."""
+    subjects = subjects_under(published_dir, BASE)
+    assert len(subjects) > 100
+    kinds = {s[len(BASE) :].split("/")[0] for s in subjects}
+    assert {"id", "def", "source", "curation", "graph"} <= kinds
+    assert dereference_failures(pages_live.url, BASE, subjects) == []
 
 
 def test_headers_over_http(pages_live: LiveServer) -> None:
