@@ -22,12 +22,12 @@ import re
 
 from ..model import Extraction
 from ..sources import Source
-from . import sv_mentions
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 from .sv_heads import heads
 from .sv_mentions import Mention
-from .sv_parts import State, named_children, parts
+from .sv_parts import named_children, parts
+from .sv_state import State
 
 LANG = "sv"
 
@@ -39,7 +39,7 @@ _DUTY_VERBS = (
     r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
-    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att"
+    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|väljer|utser|tillsätter"
 )
 _DUTY = re.compile(r"(?:" + _DUTY_VERBS + r")\b", re.IGNORECASE)
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
@@ -58,16 +58,20 @@ def extract_sv(source: Source) -> Extraction:
         _duties(state, i, found)
         parts(state, i, found)
         heads(state, i, found)
-    find_sites(state.facts, state.segs, state.section)
+    find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 
 
 def _register(state: State, i: int) -> list[Mention]:
-    """Record the bodies a segment names; a heading that is a body name opens a section."""
+    """Record the bodies a segment names; a heading that is a body name opens a section.
+
+    The municipality ("Vasa stad" in a page banner) is recorded only when a fact needs it, and an
+    administration named as a task ("svarar för stadens ekonomiförvaltning") is no body.
+    """
     seg = state.segs[i]
-    found = sv_mentions.mentions(seg.text)
+    found = [m for m in state.mentions(seg.text) if not _activity(seg, m)]
     for m in found:
-        if m.refers is None:
+        if m.refers is None and m.kind != "municipality":
             state.resolve(seg, m)
     named = [m for m in found if m.refers is None]
     if seg.heading and named:
@@ -76,9 +80,17 @@ def _register(state: State, i: int) -> list[Mention]:
     if seg.heading and whole and found[0].refers is None:
         name = state.facts.find(found[0].name)
         state.topic = state.topic or name
-        if name:
-            state.section[seg.line] = name
+        if name or found[0].kind == "municipality":
+            state.section[seg.line] = name or found[0].name
     return found
+
+
+def _activity(seg: Segment, m: Mention) -> bool:
+    """An indefinite "-förvaltning" after a duty verb is what a body does, not a body."""
+    if not seg.text[m.start : m.end].lower().endswith("förvaltning"):
+        return False
+    cue = _DUTY.search(seg.text, 0, m.start)
+    return cue is not None and not _NEGATION.search(seg.text[cue.start() : m.start])
 
 
 # --- duties -------------------------------------------------------------------------------------------
@@ -92,12 +104,13 @@ def _heading_list(state: State, i: int, found: list[Mention]) -> None:
         return
     if found[0].end - found[0].start < len(seg.text.strip()) - 1:
         return
-    org = state.resolve(seg, found[0])
     for item in state.items_after(i):
         text = item.text.strip().rstrip(" .;")
+        wanted = re.match(r"har\s", text) or (_DUTY.match(text) and not _NEGATION.search(text[:30]))
+        org = state.resolve(seg, found[0]) if wanted else None
         if org and re.match(r"har\s", text):
             named_children(state, item, org, 4)
-        elif org and _DUTY.match(text) and not _NEGATION.search(text[:30]):
+        elif org:
             state.facts.duty(
                 org, re.sub(r"\s+(?:samt|och)$", "", text), item.start, item.end, "duty.sv.heading-list", 0.7
             )
@@ -107,6 +120,10 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _heading_list(state, i, found)
     subject = state.subject(seg, found)
+    plural = state.plural(i) if subject is None else None
+    if plural is not None:
+        _plural_duties(state, seg, *plural)
+        return
     if subject is None:
         _task_duty(state, i, found)
         _relative_duties(state, seg, found)
@@ -126,6 +143,15 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
         _list_duties(state, i, org)
         return
     state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb", 0.8)
+
+
+def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:
+    """ "Sektionerna beslutar om …": the same duty for each body the plural refers to."""
+    cue = _DUTY.match(seg.text, _GAP.match(seg.text, at).end())  # type: ignore[union-attr]
+    if cue is None or _NEGATION.search(cue.group()) or _NEGATION.match(seg.text[cue.end() :].lstrip()):
+        return
+    for org in orgs:
+        state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.plural", 0.7)
 
 
 def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:

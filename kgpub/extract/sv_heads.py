@@ -15,7 +15,7 @@ import re
 from . import sv_mentions, sv_names
 from .sv_en import PERSON, Segment, person_line
 from .sv_mentions import Mention
-from .sv_parts import State
+from .sv_state import State
 
 _TITLE = (
     r"(?<![\w-])(?i:(?:(?:biträdande|ställföreträdande|vice)\s+)?[\w-]{0,40}?(?:"
@@ -23,11 +23,12 @@ _TITLE = (
     + r")(?:en|n)?)"
 )
 _TITLE_PERSON = re.compile(
-    r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+[^,.;:]{1,80}?)?\s+(?:är\s+)?(?P<person>" + PERSON + ")"
+    r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+(?:(?!\sär\s)[^,.;:]){1,80}?)?"  # "för X", not "för X är"
+    r"\s+(?:är\s+)?(?P<person>" + PERSON + ")"
 )
 _TITLE_LINE = re.compile(
     r"^(?:(?:temp|tf|t\.f|vik|tillförordnad|tillförordnade)\.?\s+)?"
-    r"(?P<title>(?:(?:biträdande|ställföreträdande)\s+)?[\wåäö-]+)"
+    r"(?P<title>(?:(?:biträdande|ställföreträdande)\s+)?(?:[\wåäö]+-\s+(?:och|samt)\s+)?[\wåäö-]+)"
     r"(?:\s+(?:för|vid|inom|i)\s+(?P<org>.+))?$",
     re.IGNORECASE,
 )
@@ -38,6 +39,8 @@ _LED_BY_POST = re.compile(
 _PERSON_FIRST = re.compile(
     r"(?P<person>" + PERSON + r")\s+är\s+(?P<title>" + _TITLE + r")\s+(?:för|vid|inom|i)\s+$"
 )
+#: Bodies that decide rather than run an administration: a "-direktör" leads no committee.
+_ORGANS = ("council", "board", "committee")
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
 _CHIEF_OF = re.compile(r"^\s*(?:Chef|Ordförande|Direktör)\s+för\s+$", re.IGNORECASE)
 
@@ -120,15 +123,34 @@ def by_title(state: State, seg: Segment, title: str) -> str | None:
         return state.municipality(seg)
     if not sv_names.leads(title):
         return None
-    post = next(p for p in sv_names.LEADERS if title.endswith(p))
-    prefix = title[: -len(post)].split()[-1] if title[: -len(post)].strip() else ""
+    prefix = _prefix(title)
     if len(prefix) < 4:
         return None
-    head = sv_names.read_word(prefix.rstrip("s"))
+    head = sv_names.read_word(prefix.split()[-1].rstrip("s"))
     if head is not None and not head.prefix and head.head in state.last:
         return state.last[head.head]
-    matches = [b.name for b in state.facts.bodies.values() if b.name.lower().startswith(prefix)]
-    return matches[0] if len(matches) == 1 else None
+    for start in (prefix, prefix.split()[-1]):  # "kultur- och fritids", then "fritids"
+        matches = [
+            b.name
+            for b in state.facts.bodies.values()
+            if b.name.lower().startswith(start) and b.kind not in _ORGANS
+        ]
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
+
+
+def _prefix(title: str) -> str:
+    """What a title says its holder leads: "kultur- och fritidsdirektör" → "kultur- och fritids"."""
+    post = next((p for p in sv_names.LEADERS if title.endswith(p)), "")
+    return title[: len(title) - len(post)].removeprefix("biträdande ").strip()
+
+
+def _generic(title: str) -> bool:
+    """A title that names no area of its own ("direktör", "sektorchef", "förvaltningschef"): it leads
+    the body the page is about."""
+    prefix = _prefix(title)
+    return not prefix or sv_names.read_word(prefix.rstrip("s")) is not None
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
@@ -143,9 +165,10 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     org = None
     if m.group("org"):
         found = sv_mentions.mentions(m.group("org"))
-        org = state.resolve(seg, found[0], create=True) if found else None
+        org = state.resolve(seg, found[0], create=True) if found else state.facts.find(m.group("org"))
     else:
-        org = by_title(state, seg, title) or (state.topic if sv_names.leads(title) else None)
+        generic = sv_names.leads(title) and _generic(title)
+        org = by_title(state, seg, title) or (state.topic if generic else None)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:
         state.facts.head(org, title, person, span, "head.sv.title-line", 0.8)

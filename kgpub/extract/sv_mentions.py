@@ -39,6 +39,7 @@ class Mention:
     genitive: bool = False
     refers: str | None = None
     head: str | None = None
+    owner: Mention | None = None
 
 
 def _lower_first(s: str) -> str:
@@ -61,6 +62,25 @@ def _proper_complement(text: str, toks: list[re.Match[str]], i: int) -> int:
     return k
 
 
+def _owner(text: str, toks: list[re.Match[str]], k: int) -> Mention | None:
+    """The body a genitive word names ("Bildningssektorns kansli", "stadsstyrelsens koncernsektion"):
+    a named part is part of its owner, as "Kaupunginhallituksen johtamisen jaosto" is in Finnish."""
+    word = read_word(toks[k].group().lower())
+    if word is None or not word.form.startswith("gen"):
+        return None
+    found = _compound(text, toks, k, word) if word.prefix else _bare(text, toks, k, word)
+    return found if found is not None and found.genitive else None
+
+
+def _weak_adjective(tok: re.Match[str]) -> bool:
+    """ "svenska", "tekniska": the weak form of an adjective, which belongs to a definite name (not a
+    participle: "underställda nämnden" is no name)."""
+    adj = tok.group()
+    participle = adj.endswith(("da", "ta", "ade", "dna", "tna"))  # "underställda", "anslutna"
+    weak = adj.islower() and adj.endswith("a") and len(adj) >= 5
+    return weak and adj not in _QUANTIFIERS and not participle
+
+
 def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:
     """A compound such as "stadsstyrelsen" or "byggnads- och miljöväsendet" (coordinated halves)."""
     j = i
@@ -79,6 +99,11 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
         if prev.group().lower() in ("stadens", "kommunens"):
             aliases.append(f"{prev.group().lower()} {indefinite}")
             start = prev.start()
+        owner = _owner(text, toks, j - 1)
+        if owner is not None:
+            return Mention(start, end, definite, spec.kind, tuple(aliases), head=word.head, owner=owner)
+    elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and _weak_adjective(prev):
+        return Mention(prev.start(), end, f"{prev.group()} {definite}", spec.kind, head=word.head)
     elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and j == i:
         adj = prev.group()
         if adj[0].isupper() and adj.endswith("a") and prev.start() > 0 and adj.lower() not in _QUANTIFIERS:
@@ -130,8 +155,9 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
         )
     if adjacent and prev and word.form == "indef" and _GENITIVE.match(prev.group()):
         name = text[prev.start() : tok.end()]
-        name = _lower_first(name) if prev.group().lower() in ("stadens", "kommunens") else name
-        return Mention(prev.start(), tok.end(), name, spec.kind, head=word.head)
+        owner = _owner(text, toks, i - 1)
+        name = _lower_first(name) if owner or prev.group().lower() in ("stadens", "kommunens") else name
+        return Mention(prev.start(), tok.end(), name, spec.kind, head=word.head, owner=owner)
     if (
         word.head == "affärsverk"
         and word.form == "def"

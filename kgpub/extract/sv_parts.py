@@ -1,4 +1,4 @@
-"""Swedish part-of rules, and the reading state the Swedish rules share.
+"""Swedish part-of rules.
 
 "<organ> är indelat i följande avdelningar: a, b och c", "<organ> består av fyra sektorer:" with the
 bullets after it, "<organ>s enheter är a, b samt c", "Under <organ> verkar dessutom a, b samt c",
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from ..model import Relation
 from . import sv_mentions, sv_names
-from .sv_en import Facts, Segment, count_value, split_list
+from .sv_en import Segment, count_value, split_list
 from .sv_mentions import Mention
+from .sv_state import State
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _COUNT = r"(?:följande|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
@@ -40,10 +40,12 @@ _FRONT_VERB = re.compile(
     re.IGNORECASE,
 )
 _RELATION = re.compile(
-    r"^\s*,?\s*(?:som\s+)?(?:(?P<sub>är\s+underställd|är\s+underordnad|lyder\s+(?:direkt\s+)?under|verkar\s+under|"
-    r"sorterar\s+under)|(?P<part>hör\s+till|hör\s+under|är\s+en\s+del\s+av|ingår\s+i))\s+$",
+    r"^\s*,?\s*(?:som\s+)?(?:(?P<sub>(?:är|är\s+direkt)\s+(?:underställd|underordnad)[ae]?|"
+    r"(?:lyder|verkar|sorterar)\s+(?:direkt\s+)?under)|"
+    r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i))\s+$",
     re.IGNORECASE,
 )
+_COORD = re.compile(r"^\s*(?:,|och|samt)\s+(?:(?:den|det)\s+)?$")
 _NOUN_KINDS = {
     "avdelning": "department",
     "enhet": "unit",
@@ -56,67 +58,6 @@ _NOUN_KINDS = {
     "team": "team",
     "grupp": "team",
 }
-
-
-@dataclass
-class State:
-    """One text being read: the facts so far and what a bare "nämnden" or "staden" refers to."""
-
-    facts: Facts
-    segs: list[Segment]
-    last: dict[str, str] = field(default_factory=dict)
-    topic: str | None = None
-    section: dict[int, str] = field(default_factory=dict)
-    context: dict[int, str] = field(default_factory=dict)
-
-    def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
-        """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
-        text = self.facts.text
-        proper = sv_mentions.MUNICIPALITY.search(text)
-        if proper:
-            name = f"{proper.group(1)} {proper.group(2)}"
-            aliases = (proper.group(2) + "en", *aliases)
-            return self.facts.body(name, "municipality", seg, "body.sv.municipality", 0.8, aliases)
-        unit = "kommunen" if text.lower().count("kommun") > text.lower().count("stad") else hint
-        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
-
-    def resolve(self, seg: Segment, m: Mention, create: bool = False) -> str | None:
-        """The body a mention names: itself, the body a reference points back to, or the municipality."""
-        if m.refers == "municipality":
-            return self.municipality(seg, m.name, m.aliases) if create else self.facts.find(m.name)
-        if m.refers is not None:
-            if m.refers in self.last:
-                return self.last[m.refers]
-            if m.refers != "fullmäktige":
-                return None
-        name = self.facts.body(m.name, m.kind, seg, "body.sv.noun", 0.7, m.aliases)
-        if m.head is not None:
-            self.last[m.head] = name
-        return name
-
-    def subject(self, seg: Segment, found: list[Mention]) -> Mention | None:
-        """The body a sentence is about: its first mention, at the start of the sentence."""
-        if not found or not _LEAD.match(seg.text[: found[0].start]) or found[0].genitive:
-            return None
-        return found[0]
-
-    def items_after(self, i: int) -> list[Segment]:
-        """The list that follows segment i: its bullets, or else the lines that each name one body."""
-        bullets = list(itertools.takewhile(lambda s: s.bullet, self.segs[i + 1 :]))
-        if bullets:
-            return bullets
-        return list(itertools.takewhile(_names_one_body, self.segs[i + 1 :]))
-
-
-def _names_one_body(seg: Segment) -> bool:
-    found = sv_mentions.mentions(seg.text)
-    text = seg.text.strip()
-    return (
-        seg.heading
-        and len(found) == 1
-        and found[0].refers is None
-        and found[0].end - found[0].start >= len(text) - 1
-    )
 
 
 def parts(state: State, i: int, found: list[Mention]) -> None:
@@ -145,15 +86,22 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
 
 
 def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
-    for m, nxt in itertools.pairwise(found):
+    """ "<organ> (och <organ>) är underställd(a) / lyder under / hör till <organ>"."""
+    for k, (m, nxt) in enumerate(itertools.pairwise(found)):
         rel = _RELATION.match(seg.text[m.end : nxt.start])
         if rel is None or sv_names.is_post(seg.text[m.start : m.end].split()[-1]):
             continue
-        child, parent = state.resolve(seg, m), state.resolve(seg, nxt, create=True)
-        if child and parent and rel.group("sub"):
-            state.facts.part(child, parent, "subordinate", seg, "part.sv.subordinate", 0.8)
-        elif child and parent:
-            state.facts.part(child, parent, "part", seg, "part.sv.part", 0.8)
+        children = [m]
+        while k > 0 and _COORD.match(seg.text[found[k - 1].end : found[k].start]):
+            children.append(found[k - 1])
+            k -= 1
+        parent = state.resolve(seg, nxt, create=True)
+        for c in children:
+            child = state.resolve(seg, c)
+            if child and parent and rel.group("sub"):
+                state.facts.part(child, parent, "subordinate", seg, "part.sv.subordinate", 0.8)
+            elif child and parent:
+                state.facts.part(child, parent, "part", seg, "part.sv.part", 0.8)
 
 
 def _enumeration(

@@ -356,3 +356,102 @@ def test_a_sentence_broken_over_two_lines_is_read_as_one() -> None:
         )
     }
     assert "\n" in e.duties[0].evidence.quote
+
+
+def test_the_municipality_of_a_page_banner_is_recorded_only_when_a_fact_needs_it() -> None:
+    e = run("Vasa stad\nMeny\n\nStadsstyrelsen\n\nStadsstyrelsen leder stadens verksamhet.\n")
+    assert names(e) == {"stadsstyrelsen"}
+    e = run("Kontakt\nRaseborgs stad\nBesöksadress: Raseborgsvägen 37, 10650 Ekenäs\nTelefon: 019 289 2000\n")
+    assert [(s.org, s.address, s.phone) for s in e.sites] == [
+        ("Raseborgs stad", "Raseborgsvägen 37, 10650 Ekenäs", "019 289 2000")
+    ]
+    assert names(e) == {"Raseborgs stad"}
+
+
+def test_a_body_named_without_a_head_noun_is_found_again_later() -> None:
+    e = run(
+        "Kommunens förvaltningsorganisation består av två sektorer: koncerntjänster och bildningssektorn. "
+        "Till koncerntjänster hör också kommunens personalförvaltning."
+    )
+    assert ("personalförvaltningen", "koncerntjänster", "part") in parts(e)
+    body = next(b for b in e.bodies if b.name == "personalförvaltningen")
+    assert "kommunens personalförvaltning" in body.aliases
+
+
+def test_a_body_named_after_its_owner_in_the_genitive_is_its_part() -> None:
+    e = run("Kontaktuppgifter\nBildningssektorns kansli\nBesöksadress: Lundagatan 5, 06100 Borgå\n")
+    assert parts(e) == {("bildningssektorns kansli", "bildningssektorn", "part")}
+    assert e.part_of[0].rule == "part.sv.genitive"
+    assert e.part_of[0].evidence.quote == "Bildningssektorns kansli"
+    e = run("Stadsstyrelsens koncernsektion bereder ägarstyrningen.")
+    assert parts(e) == {("koncernsektionen", "stadsstyrelsen", "part")}
+
+
+def test_a_weak_adjective_belongs_to_the_name_and_coordinated_subjects_share_the_relation() -> None:
+    e = run(
+        "Den svenska utbildningssektionen och den finska utbildningssektionen är underställda "
+        "bildningsnämnden. Sektionerna beslutar om ärenden som gäller den grundläggande utbildningen."
+    )
+    assert parts(e) == {
+        ("svenska utbildningssektionen", "bildningsnämnden", "subordinate"),
+        ("finska utbildningssektionen", "bildningsnämnden", "subordinate"),
+    }
+    text = "beslutar om ärenden som gäller den grundläggande utbildningen"
+    assert duties(e) == {("svenska utbildningssektionen", text), ("finska utbildningssektionen", text)}
+    assert {d.evidence.quote for d in e.duties} == {
+        "Sektionerna beslutar om ärenden som gäller den grundläggande utbildningen."
+    }
+    assert "underställda bildningsnämnden" not in names(run("Sektionen är underställda bildningsnämnden."))
+
+
+def test_an_administration_named_as_a_task_is_no_body() -> None:
+    e = run(
+        "Koncernförvaltningen svarar för stadens ekonomiförvaltning, personalförvaltning och kommunikation."
+    )
+    assert names(e) == {"koncernförvaltningen"}
+    assert duties(e) == {
+        (
+            "koncernförvaltningen",
+            "svarar för stadens ekonomiförvaltning, personalförvaltning och kommunikation",
+        )
+    }
+
+
+def test_valjer_is_a_duty() -> None:
+    e = run("Fullmäktige väljer ledamöterna i stadsstyrelsen och nämnderna.")
+    assert duties(e) == {("fullmäktige", "väljer ledamöterna i stadsstyrelsen och nämnderna")}
+
+
+def test_chef_for_organ_ar_title_name_keeps_the_title() -> None:
+    e = run("Chef för bildningssektorn är bildningsdirektör Maria Sjöholm.")
+    assert heads(e) == {("bildningssektorn", "bildningsdirektör", "Maria Sjöholm")}
+
+
+def test_title_lines_under_a_management_heading() -> None:
+    e = run(
+        "Bildningssektorn\n\nBildningssektorn består av följande resultatområden:\n• Småbarnspedagogik\n"
+        "• Kultur- och fritidstjänster\n\nBildningsnämnden styr sektorns verksamhet.\n\n"
+        "Ledning\nBildningsdirektör\nUlla Lindberg\nDirektör för småbarnspedagogik\nTiina Mäkelä\n"
+        "Utbildningsdirektör\nHenrik Stenberg\nKultur- och fritidsdirektör\nPetra Grönqvist\n"
+    )
+    assert heads(e) == {
+        ("bildningssektorn", "bildningsdirektör", "Ulla Lindberg"),
+        ("småbarnspedagogik", "direktör", "Tiina Mäkelä"),
+        ("kultur- och fritidstjänster", "kultur- och fritidsdirektör", "Petra Grönqvist"),
+    }
+    quote = next(h for h in e.heads if h.person == "Tiina Mäkelä").evidence.quote
+    assert quote == "Direktör för småbarnspedagogik\nTiina Mäkelä"
+
+
+def test_contact_lines_without_labels_and_a_visiting_address_before_a_postal_one() -> None:
+    e = run("Kontakt\nStadskansliet\nRådhusgatan 26, 65100 Vasa\nTelefon (växel) 06 325 1111\n")
+    assert [(s.org, s.address, s.phone) for s in e.sites] == [
+        ("stadskansliet", "Rådhusgatan 26, 65100 Vasa", "06 325 1111")
+    ]
+    e = run(
+        "Kommunstyrelsen\nPostadress: PB 20, 02401 Kyrkslätt\nBesöksadress: Ervastvägen 2, 02400 Kyrkslätt\n"
+        "Kundtjänst: 09 296 71\n"
+    )
+    assert [(s.org, s.address, s.phone) for s in e.sites] == [
+        ("kommunstyrelsen", "Ervastvägen 2, 02400 Kyrkslätt", "09 296 71")
+    ]

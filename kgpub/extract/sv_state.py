@@ -1,0 +1,108 @@
+"""What the Swedish rules share while reading one text: the facts so far, what a bare "nämnden",
+"sektorerna" or "staden" refers to, the page's own body and the body each heading opens."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import sv_mentions, sv_names
+from .sv_en import Facts, Segment
+from .sv_mentions import Mention
+
+_LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+
+
+@dataclass
+class State:
+    """One text being read: the facts so far and what a bare "nämnden" or "staden" refers to."""
+
+    facts: Facts
+    segs: list[Segment]
+    last: dict[str, str] = field(default_factory=dict)
+    topic: str | None = None
+    section: dict[int, str] = field(default_factory=dict)
+    context: dict[int, str] = field(default_factory=dict)
+
+    def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
+        """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
+        text = self.facts.text
+        proper = sv_mentions.MUNICIPALITY.search(text)
+        if proper:
+            name = f"{proper.group(1)} {proper.group(2)}"
+            aliases = (proper.group(2) + "en", *aliases)
+            return self.facts.body(name, "municipality", seg, "body.sv.municipality", 0.8, aliases)
+        unit = "kommunen" if text.lower().count("kommun") > text.lower().count("stad") else hint
+        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
+
+    def resolve(self, seg: Segment, m: Mention, create: bool = False) -> str | None:
+        """The body a mention names: itself, the body a reference points back to, or the municipality."""
+        if m.refers == "municipality":
+            return self.municipality(seg, m.name, m.aliases) if create else self.facts.find(m.name)
+        if m.refers is not None:
+            if m.refers in self.last:
+                return self.last[m.refers]
+            if m.refers != "fullmäktige":
+                return None
+        name = self.facts.body(m.name, m.kind, seg, "body.sv.noun", 0.7, m.aliases)
+        if m.head is not None:
+            self.last[m.head] = name
+        owner = self.resolve(seg, m.owner) if m.owner is not None else None
+        if owner is not None:
+            self.facts.part(name, owner, "part", seg, "part.sv.genitive", 0.7)
+        return name
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The bodies a sentence names: by their head nouns, and bodies recorded before under a name
+        with no head noun ("koncerntjänster", "stadstekniska centralen") met again."""
+        found = sv_mentions.mentions(text)
+        lowered = text.lower()
+        extra: list[Mention] = []
+        for body in self.facts.bodies.values():
+            if body.kind == "municipality" or body.name.lower() not in lowered:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(body.name) + r"(?!\w)", text, re.IGNORECASE):
+                if not any(f.start < m.end() and m.start() < f.end for f in [*found, *extra]):
+                    extra.append(Mention(m.start(), m.end(), body.name, body.kind))
+        return sorted([*found, *extra], key=lambda x: x.start)
+
+    def plural(self, i: int) -> tuple[int, list[str]] | None:
+        """ "Sektionerna beslutar …", "Båda nämnderna …": a plural definite head noun opening segment i
+        refers to the bodies with that head named in the two segments before it (at least two)."""
+        seg = self.segs[i]
+        lead = re.match(r"\s*(?:(?:Båda|Alla|Samtliga|Dessa)\s+)?(?P<word>[^\W\d_]+na)\b", seg.text, re.I)
+        word = sv_names.read_word(lead.group("word").lower()) if lead else None
+        if lead is None or word is None or word.form != "plural" or word.prefix:
+            return None
+        names: list[str] = []
+        for prev in self.segs[max(0, i - 2) : i]:
+            for m in sv_mentions.mentions(prev.text):
+                name = self.facts.find(m.name) if m.head == word.head and m.refers is None else None
+                if name and name not in names:
+                    names.append(name)
+        return (lead.end(), names) if len(names) >= 2 else None
+
+    def subject(self, seg: Segment, found: list[Mention]) -> Mention | None:
+        """The body a sentence is about: its first mention, at the start of the sentence."""
+        if not found or not _LEAD.match(seg.text[: found[0].start]) or found[0].genitive:
+            return None
+        return found[0]
+
+    def items_after(self, i: int) -> list[Segment]:
+        """The list that follows segment i: its bullets, or else the lines that each name one body."""
+        bullets = list(itertools.takewhile(lambda s: s.bullet, self.segs[i + 1 :]))
+        if bullets:
+            return bullets
+        return list(itertools.takewhile(_names_one_body, self.segs[i + 1 :]))
+
+
+def _names_one_body(seg: Segment) -> bool:
+    found = sv_mentions.mentions(seg.text)
+    text = seg.text.strip()
+    return (
+        seg.heading
+        and len(found) == 1
+        and found[0].refers is None
+        and found[0].end - found[0].start >= len(text) - 1
+    )
