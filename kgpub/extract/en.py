@@ -25,7 +25,7 @@ from ..sources import Source
 from .en_heads import heads
 from .en_names import Mention
 from .en_parts import parts
-from .en_state import ADVERBS, COPULA, State, items_after, register, resolve, subject_of
+from .en_state import ADVERBS, COPULA, IS_A, State, items_after, plural, register, resolve, subject_of
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 
@@ -41,7 +41,9 @@ _VERBS = (
 )
 
 _FINITE = re.compile(
-    r"(?:(?:must|shall|will|should)\s+)?(?:" + _VERBS.replace("|", r"|") + r")(?:e?s)?\b"
+    r"(?:(?:must|shall|will|should)\s+)?(?:(?:"
+    + _VERBS
+    + r")(?:e?s)?|(?:suppl|appl|specif|certif)(?:y|ies))\b"
     r"|(?:attends|sees|looks|deals|takes|carries|answers|works|focuses)\s+(?:to|after|with|care\s+of|out|for|"
     r"on)\b",
     re.IGNORECASE,
@@ -56,6 +58,11 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 
+#: "operates under the City Board", "works within …": a relation, not a duty.
+_RELATIONAL = re.compile(
+    r"(?:operates?|works?|functions?|acts?)\s+(?:directly\s+)?(?:under|within|in|as|subordinate|alongside|at)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
@@ -90,24 +97,54 @@ def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
         state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative", 0.7)
 
 
+def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], int] | None:
+    """The bodies a sentence is about and where its predicate starts: one body, bodies joined by
+    "and" ("The Finnish-language Education Committee and the Swedish-language Education Committee
+    make …"), or a plural that refers back to them ("Both committees …")."""
+    seg = state.segs[i]
+    subject = subject_of(state, seg, found)
+    if subject is None:
+        refers = plural(state, i)
+        return (refers[1], refers[0]) if refers else None
+    org = resolve(state, seg, subject)
+    k = next((n for n, m in enumerate(found) if m.start == subject.start), None)
+    nxt = found[k + 1] if k is not None and k + 1 < len(found) else None
+    if (
+        nxt
+        and nxt.what == "body"
+        and re.fullmatch(r"\s+and\s+(?:the\s+)?", seg.text[subject.end : nxt.start])
+    ):
+        other = resolve(state, seg, nxt)
+        return ([o for o in (org, other) if o], nxt.end) if org and other else None
+    return ([org], subject.end) if org else None
+
+
 def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _relative_duties(state, seg, found)
-    subject = subject_of(state, seg, found)
-    if subject is None:
+    subjects = _subjects(state, i, found)
+    if subjects is None:
         return
-    task = _TASK.match(seg.text, subject.end)
-    at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
+    orgs, end = subjects
+    task = _TASK.match(seg.text, end)
+    at = _GAP.match(seg.text, end).end()  # type: ignore[union-attr]
     copula, finite = COPULA.match(seg.text, at), _FINITE.match(seg.text, at)
+    is_a = IS_A.match(seg.text, end)
+    that = re.compile(r"\s+(?:that|which)\s+" + ADVERBS).match(seg.text, is_a.end()) if is_a else None
+    if that:  # "Oulu Water is a municipal enterprise that supplies …"
+        finite = _FINITE.match(seg.text, that.end())
+    if finite and _RELATIONAL.match(seg.text, finite.start()):
+        finite = None
     cue = task or copula or finite
-    org = resolve(state, seg, subject) if cue else None
-    if cue is None or org is None:
+    if cue is None:
         return
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()):
-        for item in items_after(state.segs, i):
-            state.facts.duty(org, item.text, item.start, item.end, "duty.en.list", 0.75)
+        for org in orgs:
+            for item in items_after(state.segs, i):
+                state.facts.duty(org, item.text, item.start, item.end, "duty.en.list", 0.75)
         return
     text = seg.text[cue.start() :] if finite and cue is finite else seg.text[cue.end() :]
     text = re.sub(r"^(?:must|shall|will|should)\s+", "", text)
     rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
-    state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule, 0.8)
+    for org in orgs:
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule, 0.8)

@@ -47,8 +47,17 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             continue
         org = _head_org(state, seg, found, k, j)
         if org:
-            title = re.sub(r"^the\s+|\s+of\s+(?:the\s+)?[a-z][\w-]*$", "", post.name.lower())
-            state.facts.head(org, title, person.name, seg, "head.en.title-name", 0.8)
+            state.facts.head(org, title_of(state, post), person.name, seg, "head.en.title-name", 0.8)
+
+
+def title_of(state: State, post: Mention) -> str:
+    """The title as written, in lower case: "Director of Finnish-language Education" is "director" when
+    the text has a body of that name, "Mayor of Vaasa" is "mayor", "Chief of Staff" stays whole."""
+    title = re.sub(r"^the\s+", "", post.name.lower())
+    of = re.search(r"\s+(?:of|for)\s+", title)
+    if of and post.parent and state.facts.find(post.parent):
+        return title[: of.start()]
+    return re.sub(r"^((?:deputy\s+|lord\s+)?mayor)\s+of\s+[a-zåäö][\w-]*$", r"\1", title)
 
 
 def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -59,7 +68,10 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             r"\s+(?:is|was)\s+the\s+(head|director|chair|leader)\s+of\s+(?:the\s+)?",
             seg.text[person.end : nxt.start],
         )
-        if person.what == "person" and nxt.what == "body" and lower:
+        titled = (
+            k > 0 and found[k - 1].what == "post" and not seg.text[found[k - 1].end : person.start].strip()
+        )
+        if person.what == "person" and nxt.what == "body" and lower and not titled:
             org = resolve(state, seg, nxt)
             if org:
                 state.facts.head(org, lower.group(1), person.name, seg, "head.en.name-is-head", 0.75)
@@ -68,7 +80,8 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         gap = seg.text[person.end : nxt.start]
         body = found[k + 2] if k + 2 < len(found) and found[k + 2].what == "body" else None
-        if nxt.parent and (gap.strip() == "," or _PERSON_IS.match(gap) or re.fullmatch(r"\s+as\s+", gap)):
+        as_post = gap.strip() == "," or _PERSON_IS.match(gap) or re.fullmatch(r"\s+as\s+", gap)
+        if nxt.parent and as_post and state.facts.find(nxt.parent):
             org = state.facts.find(nxt.parent)
         elif (
             body
@@ -79,7 +92,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
         else:
             continue
         if org:
-            state.facts.head(org, nxt.name.lower(), person.name, seg, "head.en.name-title", 0.8)
+            state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title", 0.8)
 
 
 def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:
@@ -98,7 +111,7 @@ def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: in
 def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) -> str | None:
     """The body a sentence says the titled person heads; None when it says none."""
     post, person = found[k], found[j]
-    if post.parent:
+    if post.parent and state.facts.find(post.parent):
         return state.facts.find(post.parent)
     of_place = re.fullmatch(r".+?\s+of\s+(?:the\s+)?([A-Z][\w-]+)", post.name)
     if of_place:  # "The Mayor of Lahti is …": the municipality the text calls "City of Lahti"
@@ -130,7 +143,8 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     person = person_line(nxt.text, lambda w: names.head_word(w) in names.STRONG or names.is_post(w))
     if person is None:
         return
-    org = state.facts.find(found[0].parent) if found[0].parent else topic(state, seg)
+    parent = state.facts.find(found[0].parent) if found[0].parent else None
+    org = parent or topic(state, seg)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:
-        state.facts.head(org, found[0].name.lower(), person, span, "head.en.title-line", 0.75)
+        state.facts.head(org, title_of(state, found[0]), person, span, "head.en.title-line", 0.75)

@@ -84,7 +84,8 @@ _CITY = re.compile(
     r"\b((?:City|Town|Municipality)\s+of\s+[A-Z][\w-]+)(?:[’']s)?(?:\s+(?:organi[sz]ation|administration))?"
 )
 _REFERENCE = re.compile(
-    r"\b(?:the|this|our)\s+(division|department|unit|board|council|committee|office|centre|team|city)\b",
+    r"\b(?:the|this|our|that)\s+(division|department|unit|board|council|committee|office|centre|center|team|"
+    r"sector|section|enterprise|company|agency|city)\b",
     re.IGNORECASE,
 )
 
@@ -137,12 +138,24 @@ def body_kind(name: str) -> str | None:
     return None
 
 
+#: Endings of English common nouns that no Finnish or Swedish personal name has ("Early Childhood
+#: Education" is no person).
+_COMMON = re.compile(r"(?:tion|sion|ment|ness|ship|hood|ity|ture|ance|ence|ing|ics|ogy|ies|ices|ism)$")
+_COMMON_WORDS = words(
+    """Staff Water Energy Health Youth Culture Sports Sport Leisure Care Welfare Wellbeing Environment
+    Planning Finance Housing Transport Library Museum School Schools Education Learning Growth Group
+    Affairs Resources Technical Financial Legal Social Public General Internal External Municipal City"""
+)
+
+
 def _person(name: str) -> str | None:
     name = HONORIFIC.sub("", name)
     if not PERSON_RE.fullmatch(name):
         return None
-    bad = any(head_word(w) in STRONG or head_word(w) in WEAK or head_word(w) in POSTS for w in name.split())
-    return None if bad else name
+    ws = name.split()
+    bad = any(head_word(w) in STRONG or head_word(w) in WEAK or head_word(w) in POSTS for w in ws)
+    common = any(w in _COMMON_WORDS or _COMMON.search(w) for w in ws)
+    return None if bad or common else name
 
 
 def _trim(name: str, start: int) -> tuple[str, int]:
@@ -181,16 +194,17 @@ def _classify(name: str, start: int) -> list[Mention]:
     if of:
         left, right = name[: of.start()], name[of.end() :]
         right_kind = body_kind(right)
-        if is_post(left) and right_kind:
+        strong = right_kind is not None and head_word(right.split()[-1]) in STRONG
+        if is_post(left) and strong:
             return [
                 Mention(start, start + len(left), left, "other", "post", parent=right),
-                Mention(start + of.end(), end, right, right_kind),
+                Mention(start + of.end(), end, right, right_kind or "other"),
             ]
         if len(left.split()) >= 2 and head_word(left.split()[-1]) in STRONG and right_kind:
             kind = STRONG[head_word(left.split()[-1])]
             return [Mention(start, end, left, kind, parent=right, aliases=(name,))]
-        if is_post(left):
-            return [Mention(start, end, name, "other", "post")]
+        if is_post(left):  # "Director of Technical Services": of the body only if the text has one so named
+            return [Mention(start, end, name, "other", "post", parent=right)]
     whole = body_kind(name)
     if whole and not (is_post(name) and not of):
         return [Mention(start, end, name, whole)]
@@ -215,10 +229,30 @@ def _split_and(name: str, start: int) -> list[tuple[int, str]]:
     return [*parts, (start + begin, name[begin:])]
 
 
+def _owned(name: str, start: int) -> list[Mention] | None:
+    """ "City of Turku's Central Administration": the owner, and the body named as its part."""
+    cut = re.search(r"[’']s\s+(?=[A-Z])", name)
+    if cut is None:
+        return None
+    owner, own = name[: cut.start()], name[cut.end() :]
+    owner_kind, own_kind = body_kind(owner), body_kind(own)
+    if owner_kind is None or own_kind is None or is_post(own):
+        return None
+    at = start + cut.end()
+    return [
+        Mention(start, start + len(owner), owner, owner_kind),
+        Mention(at, at + len(own), own, own_kind, parent=owner),
+    ]
+
+
 def _runs(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         name, start = _trim(m.group(), m.start())
+        owned = _owned(name, start) if name else None
+        if owned:
+            out += owned
+            continue
         for at, part in _split_and(name, start) if name else []:
             out += _split_person(part, at)
     return out

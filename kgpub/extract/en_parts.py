@@ -11,9 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..model import Relation
 from . import en_names as names
 from .en_names import Mention
-from .en_state import State, items_after, known, resolve, subject_of, topic
+from .en_state import State, items_after, known, plural, resolve, subject_of, topic
 from .sv_en import Segment, count_value, split_list
 
 _COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
@@ -43,6 +44,17 @@ _RELATION = re.compile(
     re.IGNORECASE,
 )
 
+_NESTED = re.compile(r"(?:^|,\s*|\s+and\s+)(?P<count>" + _COUNT + r")\s+(?P<noun>[^:,.]{1,40}):\s*")
+
+#: "five committees, which are directly subordinate to the City Board:" — the parent follows the count.
+_COUNTED_UNDER = re.compile(
+    r"\b(?P<count>"
+    + _COUNT
+    + r")\s+(?P<noun>[^:.,]{1,40}?),\s*(?:which|that|all\s+of\s+which)\s+(?:are|is)\s+"
+    r"(?:directly\s+)?(?P<sub>subordinated?\s+to|under|part\s+of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
 _COORD = re.compile(r"^\s*(?:,|and|as\s+well\s+as)\s+(?:the\s+)?$")
 
 
@@ -60,18 +72,75 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         parent = resolve(state, seg, inside[-1]) if inside else topic(state, seg)
         _enumeration(state, i, parent, there, True)
     _within(state, i, found)
+    _counted_under(state, i, found)
     _relations(state, seg, found)
+    _subject_relations(state, i, found)
+
+
+def _counted_under(state: State, i: int, found: list[Mention]) -> None:
+    """ "The city has five committees, which are directly subordinate to the City Board:" and the
+    committees listed after the colon (or in the bullets below): each is subordinate to that body."""
+    seg = state.segs[i]
+    cue = _COUNTED_UNDER.search(seg.text)
+    body = next((m for m in found if cue and m.start == cue.end() and m.what == "body"), None)
+    parent = resolve(state, seg, body) if cue and body else None
+    if cue is None or body is None or parent is None:
+        return
+    rest = re.match(r"\s*:\s*", seg.text[body.end :])
+    if rest is None:
+        return
+    relation: Relation = "subordinate" if cue.group("sub").lower().startswith("subordinat") else "part"
+    listed = seg.text[body.end + rest.end() :].rstrip(" .")
+    _children(state, i, parent, listed, count_value(cue.group("count")), cue.group("noun"), True, relation)
+
+
+def _subject_relations(state: State, i: int, found: list[Mention]) -> None:
+    """ "It operates under the Technical Board", "Both committees report to the City Board": a pronoun
+    or a plural reference as the child of a relation."""
+    seg = state.segs[i]
+    subject = subject_of(state, seg, found)
+    if subject is not None and any(m.start == subject.start for m in found):
+        return  # a named subject: ``_relations`` reads it
+    refers = plural(state, i) if subject is None else None
+    if subject is None and refers is None:
+        return
+    end, children = (subject.end, [resolve(state, seg, subject)]) if subject else refers  # type: ignore[misc]
+    nxt = next((m for m in found if m.what == "body" and m.start >= end), None)
+    rel = _RELATION.match(seg.text[end : nxt.start]) if nxt else None
+    parent = resolve(state, seg, nxt) if nxt and rel else None
+    for child in children:
+        if child and parent and rel:
+            relation = "subordinate" if rel.group("sub") else "part"
+            state.facts.part(child, parent, relation, seg, f"part.en.{relation}", 0.75)  # type: ignore[arg-type]
 
 
 def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], structural: bool) -> None:
     """Children listed after an enumeration cue, in the sentence or in the bullets that follow it."""
-    seg = state.segs[i]
     if parent is None:
         return
-    listed = re.split(r",\s*(?:which|that|who)\s", seg.text[enum.end() :].rstrip(" ."))[0]
-    expected = count_value(enum.groupdict().get("count"))
+    listed = re.split(r",\s*(?:which|that|who)\s", state.segs[i].text[enum.end() :].rstrip(" ."))[0]
+    nested = _NESTED.search(listed)
+    if nested:  # "the City Council, the City Board and four sectors: a, b, c and d"
+        tail, count = listed[nested.end() :], count_value(nested.group("count"))
+        _children(state, i, parent, tail, count, nested.group("noun"), True)
+        listed = listed[: nested.start()]
+    count = count_value(enum.groupdict().get("count"))
+    _children(state, i, parent, listed, count, enum.groupdict().get("noun") or "", structural)
+
+
+def _children(
+    state: State,
+    i: int,
+    parent: str,
+    listed: str,
+    expected: int | None,
+    noun_text: str,
+    structural: bool,
+    relation: Relation = "part",
+) -> None:
+    """Each item of ``listed`` (or of the bullets after segment i) that names a body is a child."""
+    seg = state.segs[i]
     pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named, expected)]
-    noun_text = enum.groupdict().get("noun") or ""
     noun = noun_text.lower()
     if not listed.strip() and structural:
         pieces = [s.text.rstrip(" .;") for s in items_after(state.segs, i)]
@@ -81,7 +150,8 @@ def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], 
     for text in pieces:
         child = _child(state, seg, text, kind, structural)
         if child:
-            state.facts.part(child, parent, "part", seg, "part.en.enumeration", 0.8 if structural else 0.7)
+            rule = "part.en.enumeration" if relation == "part" else "part.en.subordinate"
+            state.facts.part(child, parent, relation, seg, rule, 0.8 if structural else 0.7)
 
 
 def _named(text: str) -> bool:

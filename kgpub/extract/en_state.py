@@ -26,6 +26,17 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 
+IS_A = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<noun>"
+    + "|".join(names.STRONG)
+    + r")\b(?=\s+(?:that|which|owned|responsible|of|in|for)\b|\s*[.,])",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    r"^\s*(?:Both|All|These|Those|The)\s+(?:(?:two|three|four|five|six)\s+)?(?P<noun>committees|boards|"
+    r"councils|divisions|departments|units|sectors|sections|offices|centres|centers|teams|agencies|"
+    r"subcommittees)\b"
+)
 _NOT_FIRST = words("our your my their other all more about how what who where contact the")
 _ORGANS = frozenset(("council", "board"))
 _PRONOUN = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore)\s*,\s*)?(It)\s+")
@@ -122,7 +133,8 @@ def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | No
     subject of "is responsible for" and the like; "It" is the body the sentence before was about.
     """
     if found and found[0].what == "body" and _LEAD.match(seg.text[: found[0].start]):
-        return found[0]
+        owned = len(found) > 1 and found[1].parent == found[0].name and found[1].start - found[0].end <= 3
+        return found[1] if owned else found[0]  # "The City of Turku's Central Administration is …"
     pronoun = _PRONOUN.match(seg.text)
     if pronoun and state.subject:
         kind = state.facts.bodies[key(state.subject)].kind
@@ -130,7 +142,29 @@ def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | No
     run = _START_RUN.match(seg.text)
     if run and not names.is_post(run.group(1)) and COPULA.match(seg.text, run.end() + 1):
         return Mention(run.start(1), run.end(1), run.group(1), "other")
+    is_a = IS_A.match(seg.text, run.end()) if run and not names.is_post(run.group(1)) else None
+    if run and is_a:  # "Oulu Water is a municipal enterprise that …"
+        kind = names.STRONG[is_a.group("noun").lower()]
+        return Mention(run.start(1), run.end(1), run.group(1), kind)
     return None
+
+
+def plural(state: State, i: int) -> tuple[int, list[str]] | None:
+    """ "Both committees report to …", "The sections decide …": a plural head noun opening segment i
+    refers to the bodies with that head named in the two segments before it (at least two)."""
+    seg = state.segs[i]
+    lead = _PLURAL.match(seg.text)
+    if lead is None:
+        return None
+    head = lead.group("noun").lower()
+    head = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    found: list[str] = []
+    for prev in state.segs[max(0, i - 2) : i]:
+        for m in names.mentions(prev.text):
+            name = state.facts.find(m.name) if m.what == "body" and m.refers is None else None
+            if name and names.head_word(name.split()[-1]) == head and name not in found:
+                found.append(name)
+    return (lead.end(), found) if len(found) >= 2 else None
 
 
 def items_after(segs: list[Segment], i: int) -> list[Segment]:

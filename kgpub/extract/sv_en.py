@@ -43,7 +43,7 @@ def key(name: str) -> str:
 
 # --- person names -----------------------------------------------------------------------------------
 
-_NAME_PART = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+)?"
+_NAME_PART = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:-[A-ZÅÄÖÜÉ]?[a-zåäöüéèáíóú]+)?"  # "Yli-Rajala", "Rinta-aho"
 #: Two to four capitalised words ("Marja-Leena Rinkineva", "Anna-Kaisa Ikonen"), nothing else.
 PERSON = rf"{_NAME_PART}(?:\s+(?:af\s+|von\s+|de\s+)?{_NAME_PART}){{1,3}}"
 PERSON_RE = re.compile(PERSON)

@@ -372,3 +372,134 @@ def test_includes_the_following_sectors_with_bullets() -> None:
         ("Education", "municipal government office", "part"),
         ("Group services", "municipal government office", "part"),
     }
+
+
+def test_the_sector_and_the_enterprise_refer_back_to_the_body_named_before() -> None:
+    e = run(
+        "The Education and Wellbeing Sector is led by Sector Director Christina Knookala. The sector is "
+        "responsible for early childhood education and basic education.\n\n"
+        "The Technical Sector is made up of three units: Municipal Engineering, Premises Services and "
+        "Environmental Services. The sector is managed by Technical Director Jukka Talvi.\n"
+    )
+    assert heads(e) == {
+        ("Education and Wellbeing Sector", "sector director", "Christina Knookala"),
+        ("Technical Sector", "technical director", "Jukka Talvi"),
+    }
+    assert duties(e) == {
+        ("Education and Wellbeing Sector", "early childhood education and basic education"),
+    }
+    assert parts(e) == {
+        (unit, "Technical Sector", "part")
+        for unit in ("Municipal Engineering", "Premises Services", "Environmental Services")
+    }
+
+
+def test_operates_under_is_a_relation_not_a_duty() -> None:
+    e = run("The Audit Committee operates under the City Council.")
+    assert parts(e) == {("Audit Committee", "City Council", "subordinate")}
+    assert not e.duties
+
+
+def test_a_count_inside_an_enumeration_opens_a_nested_list() -> None:
+    e = run(
+        "The City of Vaasa's organisation consists of the City Council, the City Board and four sectors: "
+        "Central Administration, Education and Wellbeing Sector, Technical Sector and Urban Development "
+        "Sector."
+    )
+    assert parts(e) == {
+        (child, "City of Vaasa", "part")
+        for child in (
+            "City Council",
+            "City Board",
+            "Central Administration",
+            "Education and Wellbeing Sector",
+            "Technical Sector",
+            "Urban Development Sector",
+        )
+    }
+
+
+def test_coordinated_subjects_and_a_plural_reference() -> None:
+    e = run(
+        "The Finnish-language Education Committee and the Swedish-language Education Committee make "
+        "decisions concerning education in their language. Both committees report to the City Board."
+    )
+    text = "make decisions concerning education in their language"
+    assert duties(e) == {
+        ("Finnish-language Education Committee", text),
+        ("Swedish-language Education Committee", text),
+    }
+    assert parts(e) == {
+        ("Finnish-language Education Committee", "City Board", "subordinate"),
+        ("Swedish-language Education Committee", "City Board", "subordinate"),
+    }
+    assert {p.evidence.quote for p in e.part_of} == {"Both committees report to the City Board."}
+
+
+def test_director_of_a_listed_area_on_a_title_line_and_a_hyphenated_surname() -> None:
+    e = run(
+        "Growth and Learning Sector\n\nThe Growth and Learning Sector is divided into two service areas:\n"
+        "• Finnish-language Early Childhood Education\n• Swedish-language Education and Culture\n\n"
+        "The sector is headed by Deputy Mayor Harri Rinta-aho.\n\nSector management\n"
+        "Director of Finnish-language Early Childhood Education\nAnna Mäkinen\n"
+    )
+    assert heads(e) == {
+        ("Growth and Learning Sector", "deputy mayor", "Harri Rinta-aho"),
+        ("Finnish-language Early Childhood Education", "director", "Anna Mäkinen"),
+    }
+    assert "Childhood Education" not in {h.person for h in e.heads}
+
+
+def test_director_of_a_name_the_text_has_no_body_for_keeps_the_whole_title() -> None:
+    e = run(
+        "The Technical Centre comprises three service units: Street and Park Services, Construction "
+        "Services and Maintenance Services. The centre is managed by Director of Technical Services "
+        "Matti Kuusela."
+    )
+    assert heads(e) == {("Technical Centre", "director of technical services", "Matti Kuusela")}
+    assert "Technical Services" not in names(e)
+
+
+def test_a_possessive_owner_and_titles_before_the_name() -> None:
+    e = run(
+        "The City of Turku's Central Administration is made up of the Mayor's Office and the Financial "
+        "Services Unit. The office is led by Chief of Staff Elina Rantanen. Financial Director Petri "
+        "Lindgren is the head of the unit."
+    )
+    assert parts(e) == {
+        ("Central Administration", "City of Turku", "part"),
+        ("Mayor's Office", "Central Administration", "part"),
+        ("Financial Services Unit", "Central Administration", "part"),
+    }
+    assert heads(e) == {
+        ("Mayor's Office", "chief of staff", "Elina Rantanen"),
+        ("Financial Services Unit", "financial director", "Petri Lindgren"),
+    }
+
+
+def test_n_bodies_which_are_directly_subordinate_to_a_body_and_the_bullets() -> None:
+    e = run(
+        "Committees\nThe city has three committees, which are directly subordinate to the City Board:\n"
+        "• Education Committee\n• Sports Committee\n• Culture and Youth Committee\n\nChairs\n"
+    )
+    assert parts(e) == {
+        (c, "City Board", "subordinate")
+        for c in ("Education Committee", "Sports Committee", "Culture and Youth Committee")
+    }
+
+
+def test_a_proper_name_that_is_an_enterprise_and_pronoun_relations() -> None:
+    e = run(
+        "The Technical Centre is responsible for streets. It operates under the Technical Board.\n\n"
+        "Oulu Water is a municipal enterprise that supplies drinking water in the region. It is part of the "
+        "Technical Centre. The enterprise is managed by Managing Director Jari Heikkinen.\n"
+    )
+    assert parts(e) == {
+        ("Technical Centre", "Technical Board", "subordinate"),
+        ("Oulu Water", "Technical Centre", "part"),
+    }
+    assert ("Oulu Water", "supplies drinking water in the region") in duties(e)
+    assert heads(e) == {("Oulu Water", "managing director", "Jari Heikkinen")}
+    body = next(b for b in e.bodies if b.name == "Oulu Water")
+    assert body.kind == "enterprise"
+    assert body.evidence.quote.startswith("Oulu Water is a municipal enterprise")
