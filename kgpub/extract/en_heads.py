@@ -12,7 +12,7 @@ import re
 
 from . import en_names as names
 from .en_names import Mention
-from .en_state import State, resolve, topic
+from .en_state import State, municipality, resolve, topic
 from .sv_en import Segment, person_line
 
 _HEAD_BY = re.compile(
@@ -24,6 +24,9 @@ _IS_HEAD = re.compile(
 )
 
 _HEAD_OF = re.compile(r"^\s*(?:The\s+)?(?:head|director|chair)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+#: Titles of the person who leads the whole municipality (not a deputy).
+_MUNICIPAL_TITLE = re.compile(r"(?:the\s+)?(?:mayor|(?:city|municipal)\s+(?:manager|director))")
 
 _PERSON_IS = re.compile(r"^\s*(?:is|was)\s+(?:the\s+)?$")
 
@@ -132,6 +135,9 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
         and re.match(r"\s*is\s", seg.text[before[0].end :])
     ):
         return resolve(state, seg, before[0])
+    municipal = _MUNICIPAL_TITLE.fullmatch(post.name.lower())
+    if municipal and not any(m.what == "body" and m.kind != "municipality" for m in found):
+        return municipality(state, seg)  # "Municipal Manager Anna Berg leads the municipal administration."
     return None
 
 

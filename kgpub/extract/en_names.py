@@ -68,6 +68,9 @@ _GENERIC = words(
     this that these those such all any some several city's city’s highest the of in under to for and
     by with at on from its their our"""
 )
+#: A capitalised name followed by a lower-case body noun: "the Building Control unit".
+_NOUN_AFTER = re.compile(r"\s+(unit|service\s+area|division|department|sector|team|section|centre|center)\b")
+_DETERMINERS = words("the a an each every one another which this that these all some any our your its their")
 _NOT_AFTER_HEAD = words("holder holders hours space spaces building premises work worker workers staff")
 _CAP = r"[A-Z][\w’'&-]*"
 _RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" + _CAP + r")*")
@@ -80,12 +83,18 @@ _MUNICIPAL = re.compile(
     r"\b((?:municipal|city|town)\s+(?:council|board|government(?:\s+office)?|executive\s+board|assembly))\b"
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+[’']s\s+(?:office|unit|team|department))\b")
-_CITY = re.compile(
+CITY = re.compile(
     r"\b((?:City|Town|Municipality)\s+of\s+[A-Z][\w-]+)(?:[’']s)?(?:\s+(?:organi[sz]ation|administration))?"
+)
+#: The municipality's own organisation, named without its name.
+_OWN = re.compile(
+    r"\b(?:(?:municipal|city|town)\s+organi[sz]ation|(?:municipality|city|town)[’']s\s+(?:organi[sz]ation|"
+    r"administration))\b",
+    re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:the|this|our|that)\s+(division|department|unit|board|council|committee|office|centre|center|team|"
-    r"sector|section|enterprise|company|agency|city)\b",
+    r"sector|section|enterprise|company|agency|city|municipality|service\s+area)\b",
     re.IGNORECASE,
 )
 
@@ -250,8 +259,15 @@ def _runs(text: str) -> list[Mention]:
     for m in _RUN.finditer(text):
         name, start = _trim(m.group(), m.start())
         owned = _owned(name, start) if name else None
+        noun = _NOUN_AFTER.match(text, m.end())
         if owned:
             out += owned
+            continue
+        plain = name and body_kind(name) is None and not is_post(name) and name.lower() not in _DETERMINERS
+        if noun and plain:
+            kind = "service_area" if "area" in noun.group(1) else STRONG.get(noun.group(1), "unit")
+            full = text[start : noun.end()]  # "the Building Control unit", also called "Building Control"
+            out.append(Mention(start, noun.end(), full, kind, aliases=(name,)))
             continue
         for at, part in _split_and(name, start) if name else []:
             out += _split_person(part, at)
@@ -259,8 +275,9 @@ def _runs(text: str) -> list[Mention]:
 
 
 def _lower(text: str) -> list[Mention]:
-    found = []
-    for m in _CITY.finditer(text):
+    own = _OWN.finditer(text)
+    found = [Mention(m.start(), m.end(), m.group(), "municipality", refers="own") for m in own]
+    for m in CITY.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(1), "municipality"))
     for m in _TEAM_OF.finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1), "team"))
@@ -275,8 +292,8 @@ def _lower(text: str) -> list[Mention]:
             kind = STRONG.get(ws[-1].rstrip("s"), "unit")
             found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _REFERENCE.finditer(text):
-        head = m.group(1).lower()
-        kind = "municipality" if head == "city" else STRONG[head]
+        head = re.sub(r"\s+", " ", m.group(1).lower())
+        kind = "municipality" if head in ("city", "municipality") else STRONG.get(head, "service_area")
         found.append(Mention(m.start(1), m.end(1), m.group(1), kind, refers=head))
     return found
 

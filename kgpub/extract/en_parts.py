@@ -15,7 +15,8 @@ from ..model import Relation
 from . import en_names as names
 from .en_names import Mention
 from .en_state import State, items_after, known, plural, resolve, subject_of, topic
-from .sv_en import Segment, count_value, split_list
+from .sv_en import Segment
+from .sv_en_lists import count_value, split_list
 
 _COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 
@@ -39,7 +40,7 @@ _OPERATE = re.compile(r"\s*there\s+(?:operates?|is|are|works?)\s+", re.IGNORECAS
 _RELATION = re.compile(
     r"^\s*,?\s*(?:which\s+)?(?:(?P<sub>(?:is|are)\s+(?:(?:a|an)\s+\w+\s+)?(?:directly\s+)?subordinated?\s+to|"
     r"reports?\s+to|operates?\s+(?:subordinate\s+to|under)|works?\s+under|(?:is|are)\s+under)|"
-    r"(?P<part>(?:is|are)\s+(?:a\s+)?part\s+of|belongs?\s+to|(?:is|are)\s+(?:a|an)\s+\w+\s+(?:of|within)|"
+    r"(?P<part>(?:is|are)\s+(?:a\s+)?part\s+of|(?:is|are)\s+one\s+of|belongs?\s+to|(?:is|are)\s+(?:a|an)\s+\w+\s+(?:of|within)|"
     r"falls?\s+under))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -59,6 +59,8 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
     """The body a mention names: itself, or the body a reference ("the division") points back to."""
     if m.what != "body":
         return None
+    if m.refers == "own":  # "the municipal organisation", "the City's administration"
+        return state.last.get("city") or municipality(state, seg)
     if m.refers is not None:
         if m.refers not in state.last and m.refers in _ORGANS and m.name[:1].isupper():
             return state.facts.body(
@@ -67,6 +69,8 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
         return state.last.get(m.refers)
     name = state.facts.body(m.name, m.kind, seg, "body.en.name", 0.7, m.aliases)
     state.last[names.head_word(m.name.split()[-1])] = name
+    if m.kind == "service_area":
+        state.last["service area"] = name
     for head, kind in names.STRONG.items():
         if kind == m.kind:
             state.last.setdefault(head, name)
@@ -74,6 +78,18 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
         parent = state.facts.body(m.parent, names.body_kind(m.parent) or "other", seg, "body.en.name", 0.7)
         state.facts.part(name, parent, "part", seg, "part.en.of", 0.75)
     return name
+
+
+def municipality(state: State, seg: Segment) -> str:
+    """The municipality's body, recorded on first use: "City of Vaasa" when the text names it so, else
+    "municipality" or "city", whichever word the text uses more."""
+    named = names.CITY.search(state.facts.text)
+    lowered = state.facts.text.lower()
+    word = "municipality" if lowered.count("municipal") > lowered.count("city") else "city"
+    name = named.group(1) if named else word
+    found = state.facts.find(name) or state.facts.body(name, "municipality", seg, "body.en.municipality", 0.6)
+    state.last.setdefault("city", found)
+    return found
 
 
 def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
@@ -93,7 +109,8 @@ def register(state: State, i: int) -> list[Mention]:
     seg = state.segs[i]
     found = known(state, seg.text, names.mentions(seg.text))
     for m in found:
-        resolve(state, seg, m)
+        if m.refers != "own":  # the municipality is recorded when a fact needs it
+            resolve(state, seg, m)
     text = seg.text.strip()
     if seg.heading and _heading_body(text, found):
         name = state.facts.find(text) or state.facts.body(
@@ -114,7 +131,7 @@ def _heading_body(text: str, found: list[Mention]) -> bool:
     if not 2 <= len(words) <= 6 or words[0].lower() in _NOT_FIRST:
         return False
     if found and found[0].what == "body" and found[0].end - found[0].start >= len(text) - 1:
-        return True
+        return found[0].refers is None  # "City organisation" is the municipality, no body of its own
     return names.head_word(words[-1]) in names.STRONG and not any(m.what != "body" for m in found)
 
 

@@ -39,12 +39,13 @@ _DUTY_VERBS = (
     r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
-    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|väljer|utser|tillsätter"
+    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|väljer|utser|tillsätter|ger"
 )
 _DUTY = re.compile(r"(?:" + _DUTY_VERBS + r")\b", re.IGNORECASE)
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*som\s+" + _ADVERBS, re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+_PRONOUN = re.compile(r"^\s*Den(?=\s)")
 _NEGATION = re.compile(r"\b(?:inte|ej|icke)\b", re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:följande|bland\s+annat|bl\.\s?a\.|till\s+exempel|t\.\s?ex\.)?\s*:?$", re.I)
 _TASK = re.compile(r"\s*(?:\w+\s+)?uppgift(?:er)?\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE)
@@ -58,6 +59,9 @@ def extract_sv(source: Source) -> Extraction:
         _duties(state, i, found)
         parts(state, i, found)
         heads(state, i, found)
+        subject = state.subject(state.segs[i], found)
+        named = subject is not None and subject.kind != "municipality"
+        state.previous = state.resolve(state.segs[i], subject) if subject and named else None
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 
@@ -82,7 +86,16 @@ def _register(state: State, i: int) -> list[Mention]:
         state.topic = state.topic or name
         if name or found[0].kind == "municipality":
             state.section[seg.line] = name or found[0].name
+    elif seg.heading and len(named) > 1 and _only_names(seg.text, named):
+        state.section[seg.line] = state.facts.find(named[-1].name) or ""  # "Åbo stad, registratorskontoret"
     return found
+
+
+def _only_names(text: str, found: list[Mention]) -> bool:
+    """Whether a line is nothing but body names and separators (the last one is the most specific)."""
+    ends = [0, *(m.end for m in found)]
+    rest = "".join(text[end : m.start] for end, m in zip(ends, found, strict=False)) + text[found[-1].end :]
+    return not rest.strip(" ,/–-|")
 
 
 def _activity(seg: Segment, m: Mention) -> bool:
@@ -121,8 +134,12 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
     _heading_list(state, i, found)
     subject = state.subject(seg, found)
     plural = state.plural(i) if subject is None else None
+    pronoun = _PRONOUN.match(seg.text) if subject is None and state.previous else None
     if plural is not None:
         _plural_duties(state, seg, *plural)
+        return
+    if pronoun is not None and state.previous:  # "Koncernförvaltningen är … . Den svarar för …"
+        _plural_duties(state, seg, pronoun.end(), [state.previous])
         return
     if subject is None:
         _task_duty(state, i, found)
@@ -146,12 +163,14 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
 
 
 def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:
-    """ "Sektionerna beslutar om …": the same duty for each body the plural refers to."""
+    """ "Sektionerna beslutar om …": the same duty for each body the plural refers to ("Den svarar
+    för …": the body the sentence before was about)."""
     cue = _DUTY.match(seg.text, _GAP.match(seg.text, at).end())  # type: ignore[union-attr]
     if cue is None or _NEGATION.search(cue.group()) or _NEGATION.match(seg.text[cue.end() :].lstrip()):
         return
     for org in orgs:
-        state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.plural", 0.7)
+        text = seg.text[cue.start() :].rstrip(" .")
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.reference", 0.7)
 
 
 def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:

@@ -18,7 +18,7 @@ from .sv_mentions import Mention
 from .sv_state import State
 
 _TITLE = (
-    r"(?<![\w-])(?i:(?:(?:biträdande|ställföreträdande|vice)\s+)?[\w-]{0,40}?(?:"
+    r"(?<![\w-])(?i:(?:(?:biträdande|ställföreträdande|vice)\s+)?(?:[a-zåäö]+(?:isk|ell)\s+)?[\w-]{0,40}?(?:"
     + "|".join(sv_names.POSTS)
     + r")(?:en|n)?)"
 )

@@ -24,6 +24,7 @@ class State:
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
     context: dict[int, str] = field(default_factory=dict)
+    previous: str | None = None  # the body the segment before was about ("Den svarar för …")
 
     def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
         """The municipality's body, recorded on first use (a proper name from the text when it has one)."""

@@ -503,3 +503,45 @@ def test_a_proper_name_that_is_an_enterprise_and_pronoun_relations() -> None:
     body = next(b for b in e.bodies if b.name == "Oulu Water")
     assert body.kind == "enterprise"
     assert body.evidence.quote.startswith("Oulu Water is a municipal enterprise")
+
+
+def test_a_capitalised_name_before_a_lower_case_body_noun() -> None:
+    e = run(
+        "The Urban Environment service area is one of the City of Tampere's three service areas. The "
+        "service area comprises the following units:\n• Building Control\n• Environmental Protection\n\n"
+        "The Environmental Protection unit reports to the Environment Board. The Building Control unit "
+        "grants building permits.\n"
+    )
+    assert parts(e) == {
+        ("Urban Environment service area", "City of Tampere", "part"),
+        ("Building Control", "Urban Environment service area", "part"),
+        ("Environmental Protection", "Urban Environment service area", "part"),
+        ("Environmental Protection", "Environment Board", "subordinate"),
+    }
+    assert duties(e) == {("Building Control", "grants building permits")}
+    area = next(b for b in e.bodies if b.name == "Urban Environment service area")
+    assert area.kind == "service_area" and area.aliases == ("Urban Environment",)
+
+
+def test_an_article_opens_the_last_item_when_and_is_ambiguous() -> None:
+    e = run(
+        "The City of Porvoo's administration is divided into three divisions: the Group Administration, "
+        "the Education and Culture Division and the Environmental Division."
+    )
+    assert parts(e) == {
+        (d, "City of Porvoo", "part")
+        for d in ("Group Administration", "Education and Culture Division", "Environmental Division")
+    }
+
+
+def test_the_municipal_organisation_and_the_municipal_manager_are_the_municipality() -> None:
+    e = run(
+        "The municipal organisation consists of two sectors: Group Services and the Technical Sector.\n\n"
+        "Municipal Manager Virve Flinkman-Koskinen leads the municipal administration.\n"
+    )
+    assert parts(e) == {
+        ("Group Services", "municipality", "part"),
+        ("Technical Sector", "municipality", "part"),
+    }
+    assert heads(e) == {("municipality", "municipal manager", "Virve Flinkman-Koskinen")}
+    assert "municipality" not in names(run("The City Board manages the municipality's administration."))

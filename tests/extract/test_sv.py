@@ -455,3 +455,18 @@ def test_contact_lines_without_labels_and_a_visiting_address_before_a_postal_one
     assert [(s.org, s.address, s.phone) for s in e.sites] == [
         ("kommunstyrelsen", "Ervastvägen 2, 02400 Kyrkslätt", "09 296 71")
     ]
+
+
+def test_den_continues_the_body_the_sentence_before_was_about() -> None:
+    e = run("Socialavdelningen är underställd socialnämnden. Den ansvarar för äldreomsorg och socialarbete.")
+    assert duties(e) == {("socialavdelningen", "ansvarar för äldreomsorg och socialarbete")}
+    assert e.duties[0].evidence.quote == "Den ansvarar för äldreomsorg och socialarbete."
+
+
+def test_an_adjective_title_and_a_heading_that_names_the_municipality_and_an_office() -> None:
+    e = run("Tekniska avdelningen leds av teknisk chef Tomas Holm.")
+    assert heads(e) == {("tekniska avdelningen", "teknisk chef", "Tomas Holm")}
+    e = run("Åbo stad, registratorskontoret\nBesöksadress: Slottsgatan 2, 20100 Åbo\nTfn 02 330 000\n")
+    assert [(s.org, s.address, s.phone) for s in e.sites] == [
+        ("registratorskontoret", "Slottsgatan 2, 20100 Åbo", "02 330 000")
+    ]
