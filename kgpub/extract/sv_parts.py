@@ -12,7 +12,8 @@ import re
 
 from ..model import Relation
 from . import sv_mentions, sv_names
-from .sv_en import Segment, count_value, split_list
+from .sv_en import Segment
+from .sv_en_lists import count_value, split_list
 from .sv_mentions import Mention
 from .sv_state import State
 
