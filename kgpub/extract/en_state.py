@@ -96,7 +96,7 @@ def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
     """Bodies named before, met again in another case ("Administrative and vitality services")."""
     lowered = text.lower()
     extra: list[Mention] = []
-    for body in state.facts.bodies.values():
+    for body in state.facts.named_in(text):
         if body.name.lower() not in lowered:
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(body.name) + r"(?!\w)", text, re.IGNORECASE):

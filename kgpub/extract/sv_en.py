@@ -141,6 +141,13 @@ class Facts:
     duties: list[Duty] = field(default_factory=list)
     duty_keys: set[tuple[str, str]] = field(default_factory=set)
     sites: list[Site] = field(default_factory=list)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+
+    def named_in(self, text: str) -> list[Body]:
+        """The recorded bodies whose name's first word occurs in ``text`` (candidates to look for
+        there), found through an index so that a text with thousands of bodies stays linear."""
+        seen = set(re.findall(r"[^\W_][\w'-]*", key(text)))
+        return [self.bodies[k] for w in seen for k in self.by_first.get(w, ())]
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The span trimmed of white space, so the quote is exactly what a reader sees."""
@@ -164,6 +171,7 @@ class Facts:
                 name, kind, self.evidence(seg.start, seg.end), (), self.lang, rule, confidence
             )
             self.canon[key(name)] = name
+            self.by_first.setdefault(key(name).split(" ")[0], []).append(key(name))
             known = name
         old = self.bodies[key(known)]
         new_aliases = [a for a in (name, *aliases) if key(a) != key(known) and a not in old.aliases]

@@ -60,7 +60,7 @@ class State:
         found = sv_mentions.mentions(text)
         lowered = text.lower()
         extra: list[Mention] = []
-        for body in self.facts.bodies.values():
+        for body in self.facts.named_in(text):
             if body.kind == "municipality" or body.name.lower() not in lowered:
                 continue
             for m in re.finditer(r"(?<!\w)" + re.escape(body.name) + r"(?!\w)", text, re.IGNORECASE):

@@ -7,6 +7,7 @@ style with invented names, for constructions the development set does not show.
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
@@ -545,3 +546,14 @@ def test_the_municipal_organisation_and_the_municipal_manager_are_the_municipali
     }
     assert heads(e) == {("municipality", "municipal manager", "Virve Flinkman-Koskinen")}
     assert "municipality" not in names(run("The City Board manages the municipality's administration."))
+
+
+def test_thousands_of_distinct_bodies_stay_fast() -> None:
+    rng = random.Random(7)
+    syllables = [rng.choice("bdfgklmnprstv") + rng.choice("aeiou") for _ in range(12000)]
+    names_ = ["".join(syllables[k : k + 4]) for k in range(0, 12000, 4)]
+    text = " ".join(f"The {n.capitalize()} Unit is responsible for {n} matters." for n in names_)
+    start = time.perf_counter()
+    e = run(text)
+    assert time.perf_counter() - start < 10
+    assert len(e.bodies) == len(set(names_))

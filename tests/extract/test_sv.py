@@ -7,6 +7,7 @@ style with invented names, for constructions the development set does not show.
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
@@ -470,3 +471,14 @@ def test_an_adjective_title_and_a_heading_that_names_the_municipality_and_an_off
     assert [(s.org, s.address, s.phone) for s in e.sites] == [
         ("registratorskontoret", "Slottsgatan 2, 20100 Åbo", "02 330 000")
     ]
+
+
+def test_thousands_of_distinct_bodies_stay_fast() -> None:
+    rng = random.Random(7)
+    syllables = [rng.choice("bdfgklmnprstv") + rng.choice("aeiou") for _ in range(12000)]
+    prefixes = ["".join(syllables[k : k + 4]) for k in range(0, 12000, 4)]
+    text = " ".join(f"{p.capitalize()}avdelningen svarar för {p}frågor." for p in prefixes)
+    start = time.perf_counter()
+    e = run(text)
+    assert time.perf_counter() - start < 10
+    assert len(e.bodies) == len(set(prefixes))
