@@ -101,6 +101,21 @@ def assemble(settings: Settings) -> Assembled:
     return Assembled(graphs, registry, sources, extractions)
 
 
+def input_location(settings: Settings, iri: str) -> str:
+    """The file (and character span) behind a provenance IRI, so that a validation report says
+    which input to edit: ``source/<id>#char=a,b`` is a span of a source text, ``curation/<name>`` a
+    curation file. Anything else is returned as it is."""
+    rel = iri.removeprefix(settings.base_iri)
+    if rel.startswith("source/"):
+        source_id, _, fragment = rel.removeprefix("source/").partition("#")
+        text = settings.data_dir / "sources" / source_id / "text.txt"
+        start, _, end = fragment.removeprefix("char=").partition(",")
+        return f"{text}, characters {start}-{end}" if fragment.startswith("char=") else str(text)
+    if rel.startswith("curation/"):
+        return str(settings.data_dir / "curation" / f"{rel.removeprefix('curation/').partition('#')[0]}.ttl")
+    return iri
+
+
 def check(settings: Settings) -> tuple[Assembled, Graph, Graph, ValidationReport]:
     """Assemble, reason and validate; returns the inferred graph and the report (does not raise)."""
     assembled = assemble(settings)
@@ -122,7 +137,10 @@ def build(settings: Settings, *, if_stale: bool = False) -> BuildResult:
             return BuildResult(fresh, ValidationReport(True, Graph(), "unchanged"), 0, skipped=True)
     assembled, ontology, inferred, report = check(settings)
     if not report.conforms:
-        raise NotConformant("the graph does not conform to the shapes; nothing was published", report.text)
+        raise NotConformant(
+            "the graph does not conform to the shapes; nothing was published",
+            report.summary(lambda iri: input_location(settings, iri)),
+        )
     # Slugs minted by a valid build are kept even if publishing fails below: a slug is never reused.
     assembled.registry.save(settings.data_dir / REGISTRY_FILE)
     digest = input_digest(settings)

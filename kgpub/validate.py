@@ -11,6 +11,7 @@ the graph non-conforming.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pyshacl import validate as shacl_validate
@@ -18,7 +19,9 @@ from rdflib import BNode, Graph, Node
 from rdflib.collection import Collection
 
 from .errors import ShapesError
-from .namespaces import ORG, RDF, SH, SKOS
+from .namespaces import ORG, PROV, RDF, SH, SKOS
+
+MAX_ORIGINS = 3
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,22 @@ class Violation:
     severity: str
     shape: str
     value: str = ""
+    origins: tuple[str, ...] = ()
+    """What the offending statements were derived from (evidence spans, curation files): the input a
+    person has to edit, since the focus IRI alone does not say which file put it there."""
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, locate: Callable[[str], str] = str) -> str:
+        """One line; ``locate`` turns an origin IRI into something a person can open (a file path)."""
         where = f" {self.path}" if self.path else ""
         value = f" = {self.value}" if self.value else ""
-        return f"[{self.severity}] {self.focus}{where}{value}: {self.message}"
+        origins = [locate(o) for o in self.origins[:MAX_ORIGINS]]
+        if len(self.origins) > MAX_ORIGINS:
+            origins.append(f"{len(self.origins) - MAX_ORIGINS} more")
+        found = f"\n    from {'; '.join(origins)}" if origins else ""
+        return f"[{self.severity}] {self.focus}{where}{value}: {self.message}{found}"
 
 
 @dataclass(frozen=True)
@@ -55,10 +69,13 @@ class ValidationReport:
     def warnings(self) -> tuple[Violation, ...]:
         return tuple(r for r in self.results if r.severity == "Warning")
 
-    def summary(self) -> str:
-        """One line per result, violations first, then a count line."""
-        lines = [str(r) for r in (*self.violations, *self.warnings)]
-        lines.append(f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s)")
+    def summary(self, locate: Callable[[str], str] = str) -> str:
+        """One entry per result, violations first, each with the inputs it came from; then a count.
+        Two constraints of one shape failing on one value (datatype and language of a label) read
+        the same to a person, so they are listed and counted once."""
+        violations, warnings = dict.fromkeys(self.violations), dict.fromkeys(self.warnings)
+        lines = [r.describe(locate) for r in (*violations, *warnings)]
+        lines.append(f"{len(violations)} violation(s), {len(warnings)} warning(s)")
         return "\n".join(lines)
 
 
@@ -107,17 +124,31 @@ def _results(report: Graph, data: Graph, shapes: Graph) -> tuple[Violation, ...]
         shape = report.value(result, SH.sourceShape)
         owner = shapes.value(None, SH.property, shape) if isinstance(shape, BNode) else None
         shape = owner if owner is not None else shape  # a property shape is reported as its node shape
+        focus = report.value(result, SH.focusNode)
         out.append(
             Violation(
-                focus=_show(report.value(result, SH.focusNode), data),
+                focus=_show(focus, data),
                 path=_show_path(report, report.value(result, SH.resultPath), data),
                 message=str(report.value(result, SH.resultMessage) or ""),
                 severity=_local(report.value(result, SH.resultSeverity)),
                 shape=_show(shape, data),
                 value=_show(report.value(result, SH.value), data),
+                origins=_origins(focus, report.value(result, SH.resultPath), data),
             )
         )
     return tuple(sorted(out, key=lambda v: (v.severity, v.focus, v.path, v.message, v.value)))
+
+
+def _origins(focus: Node | None, path: Node | None, data: Graph) -> tuple[str, ...]:
+    """The ``prov:wasDerivedFrom`` of the claims about ``focus`` (those about ``path`` when there
+    are any): evidence spans ``source/<id>#char=a,b`` and curation files. A focus that is itself a
+    claim or an evidence-bearing node gives its own."""
+    if focus is None:
+        return ()
+    claims = set(data.subjects(RDF.subject, focus))
+    on_path = {c for c in claims if path is not None and (c, RDF.predicate, path) in data}
+    found = {str(o) for c in (on_path or claims | {focus}) for o in data.objects(c, PROV.wasDerivedFrom)}
+    return tuple(sorted(found))
 
 
 def _local(node: Node | None) -> str:

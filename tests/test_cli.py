@@ -85,6 +85,8 @@ def test_validate_with_a_violation_is_exit_1(project_copy: Settings) -> None:
     result = CliRunner().invoke(main, ["validate"], env=env_for(project_copy))
     assert result.exit_code == 1
     assert "helsinki-testi" in result.output
+    assert "zz-unlabelled.ttl" in result.output  # the file to edit
+    assert "violation(s)," in result.output.rstrip().splitlines()[-1]  # the readable summary
 
 
 def test_publish_failure_is_exit_4(project_copy: Settings) -> None:

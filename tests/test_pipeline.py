@@ -11,7 +11,7 @@ from rdflib.namespace import ORG
 
 from kgpub.config import Settings
 from kgpub.errors import CurationError, NotConformant, SourceError
-from kgpub.pipeline import build
+from kgpub.pipeline import build, input_location
 from kgpub.publish import current
 from tests.conftest import add_violating_curation
 
@@ -90,7 +90,18 @@ def test_shape_violation_fails_and_keeps_the_published_dataset(project_copy: Set
     with pytest.raises(NotConformant) as info:
         build(project_copy)
     assert "helsinki-testi" in info.value.report_text
+    assert f"from {project_copy.data_dir / 'curation' / 'zz-unlabelled.ttl'}" in info.value.report_text
     assert published_bytes(project_copy) == before
+
+
+def test_input_location_turns_provenance_into_files(project_copy: Settings) -> None:
+    base, data = project_copy.base_iri, project_copy.data_dir
+    assert input_location(project_copy, f"{base}source/kalajoki#char=10,42") == (
+        f"{data / 'sources' / 'kalajoki' / 'text.txt'}, characters 10-42"
+    )
+    review = input_location(project_copy, f"{base}curation/review-x#session-1")
+    assert review == str(data / "curation" / "review-x.ttl")
+    assert input_location(project_copy, "http://example.org/elsewhere") == "http://example.org/elsewhere"
 
 
 def test_build_manifest_is_json_with_counts(seed_build: Settings) -> None:

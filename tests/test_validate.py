@@ -123,6 +123,25 @@ def test_summary_names_focus_path_and_message(ontology: Graph, shapes: Graph) ->
     assert isinstance(report.graph, Graph) and "Conforms: False" in report.text
 
 
+def test_a_result_names_the_input_it_came_from(ontology: Graph, shapes: Graph) -> None:
+    """The focus's claims say where it was stated; ``locate`` makes that a path a person can open."""
+    report = validate(case_graph(CASES / "person-with-two-names.ttl"), shapes, ontology)
+    (violation,) = report.violations
+    assert violation.origins == (f"{BASE}curation/shape-cases",)
+    located = report.summary(lambda iri: iri.replace(f"{BASE}curation/", "data/curation/") + ".ttl")
+    assert "from data/curation/shape-cases.ttl" in located
+
+
+def test_a_result_with_no_claims_has_no_origin(ontology: Graph, shapes: Graph) -> None:
+    """Nothing is invented: with every claim removed, no result names an input."""
+    graph = case_graph(CASES / "person-with-two-names.ttl")
+    for claim in set(graph.subjects(RDF.subject, None)):
+        graph.remove((claim, None, None))
+    report = validate(graph, shapes, ontology)
+    assert report.violations and all(v.origins == () for v in report.results)
+    assert "\n    from " not in report.summary()
+
+
 def test_trap_has_unit_reasoning_makes_the_agency_formal_and_the_shapes_say_so(
     ontology: Graph, shapes: Graph
 ) -> None:
