@@ -59,8 +59,9 @@ fmt: install ## format the code
 	$(BIN)/ruff format kgpub tests
 	$(BIN)/ruff check --fix kgpub tests
 
-bench: install ## benchmarks: store load/memory/latency, rdflib vs pyoxigraph (docs/benchmarks.md)
+bench: install ## benchmarks: store (docs/benchmarks.md) and 1 MB extraction (docs/benchmarks-extraction.md)
 	$(BIN)/python -m kgpub.bench --out docs/benchmarks.md
+	$(BIN)/python -m kgpub.bench_extract --shared $(SHARED) --out docs/benchmarks-extraction.md
 
 eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
 	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md
