@@ -46,6 +46,13 @@ _RELATION = re.compile(
     r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i))\s+$",
     re.IGNORECASE,
 )
+_TILL_HOR = re.compile(r"(?:^|,|\boch)\s*(?:Till|till)\s+\S+\s+hör\s", re.IGNORECASE)
+#: Words that open no body name in a "Till <organ> hör …" list: tasks, members, quantities.
+_NOT_A_PART = re.compile(
+    r"^(?:ansvar|uppgift|ärend|ledamot|ledamöter|medlem|personal|många|flera|olika|alla|övriga|samtliga|"
+    r"ett\s+antal|bland\s+annat|bl\.)",
+    re.IGNORECASE,
+)
 _COORD = re.compile(r"^\s*(?:,|och|samt)\s+(?:(?:den|det)\s+)?$")
 _NOUN_KINDS = {
     "avdelning": "department",
@@ -82,6 +89,8 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         if front:
             sub = re.search(r"under\s+$", window, re.IGNORECASE) is not None
             _enumeration(state, i, m, front, bool(front.group("count")), "subordinate" if sub else "part")
+            if not front.group("count") and _TILL_HOR.search(seg.text[: front.end()]):
+                _loose_children(state, seg, m, front.end())
             break
     _relations(state, seg, found)
 
@@ -149,6 +158,36 @@ def named_children(state: State, seg: Segment, parent: str, at: int, relation: R
         if child:
             state.facts.part(child, parent, relation, seg, "part.sv.enumeration", 0.7)
             previous, at = child, m.end
+
+
+def _loose_children(state: State, seg: Segment, parent_m: Mention, at: int) -> None:
+    """ "Till fritidsavdelningen hör biblioteket och ungdomsgården samt simhallen Vågen": in this
+    construction the items are parts even without a body noun, so each short noun phrase that is no
+    body word, post, task or quantity is a part ("kommunens museum och musikskola" gives two)."""
+    parent = state.resolve(seg, parent_m, create=True)
+    listed = re.split(r"[.;:]", seg.text[at:])[0]
+    if parent is None or _NOT_A_PART.match(listed.strip()) or re.match(r"\s*att\s", listed):
+        return
+    for _, _, piece in split_list(listed, 0, ("och", "samt"), _named):
+        for item in _coordinated(re.sub(r"^(?:även|också|dessutom)\s+", "", piece.strip())):
+            if _NOT_A_PART.match(item) or any(m.refers != "municipality" for m in sv_mentions.mentions(item)):
+                continue
+            child = _child(state, seg, item, "unit")
+            if child:
+                state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.6)
+
+
+def _coordinated(piece: str) -> list[str]:
+    """ "museum och musikskola samt Gator och parker" → its items: "samt" always separates, "och"
+    only between lower-case words (in "Gator och parker" it belongs to a capitalised name)."""
+    items: list[str] = []
+    for part in re.split(r"\s+samt\s+", piece):
+        halves = re.split(r"(?<!-)\s+och\s+", part)
+        if len(halves) == 2 and not part[:1].isupper() and all(len(h.split()) <= 3 for h in halves):
+            items.extend(halves)
+        else:
+            items.append(part)
+    return [t for t in items if t]
 
 
 def _named(text: str) -> bool:

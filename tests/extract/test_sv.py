@@ -482,3 +482,25 @@ def test_thousands_of_distinct_bodies_stay_fast() -> None:
     e = run(text)
     assert time.perf_counter() - start < 10
     assert len(e.bodies) == len(set(prefixes))
+
+
+def test_till_organ_hor_lists_parts_that_are_no_body_words() -> None:
+    e = run("Till fritidsavdelningen hör biblioteket och ungdomsgården samt simhallen Vågen.")
+    assert parts(e) == {
+        (child, "fritidsavdelningen", "part") for child in ("biblioteket", "ungdomsgården", "simhallen Vågen")
+    }
+    e = run("Till kulturavdelningen hör även kommunens museum och musikskola samt Gator och parker.")
+    assert parts(e) == {
+        (child, "kulturavdelningen", "part")
+        for child in ("kommunens museum", "musikskola", "gator och parker")
+    }
+
+
+def test_till_organ_hor_with_posts_or_tasks_gives_no_parts() -> None:
+    for text in (
+        "Till ledningsgruppen hör stadsdirektören, ekonomidirektören och personalchefen.",
+        "Till avdelningen för teknik hör också ansvaret för gatorna och parkerna.",
+        "Till bildningssektorn hör att ordna skolskjutsar och måltider.",
+        "Till nämnden hör sju ledamöter.",
+    ):
+        assert not run(text).part_of, text
