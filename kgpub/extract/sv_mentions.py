@@ -81,6 +81,15 @@ def _weak_adjective(tok: re.Match[str]) -> bool:
     return weak and adj not in _QUANTIFIERS and not participle
 
 
+_MODALS = words("att ska skall kan kunna får bör måste vill brukar behöver tänker")
+
+
+def _infinitive(toks: list[re.Match[str]], k: int) -> bool:
+    """Whether the "-a" word at k is an infinitive ("ska också hjälpa kommunstyrelsen"), not a weak
+    adjective: a modal verb or "att" stands at most two words before it."""
+    return any(t.group().lower() in _MODALS for t in toks[max(0, k - 2) : k])
+
+
 def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:
     """A compound such as "stadsstyrelsen" or "byggnads- och miljöväsendet" (coordinated halves)."""
     j = i
@@ -102,7 +111,13 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
         owner = _owner(text, toks, j - 1)
         if owner is not None:
             return Mention(start, end, definite, spec.kind, tuple(aliases), head=word.head, owner=owner)
-    elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and _weak_adjective(prev):
+    elif (
+        prev
+        and _gap(text, prev, toks[j]) == " "
+        and word.form == "def"
+        and _weak_adjective(prev)
+        and not _infinitive(toks, j - 1)
+    ):
         return Mention(prev.start(), end, f"{prev.group()} {definite}", spec.kind, head=word.head)
     elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and j == i:
         adj = prev.group()
@@ -143,7 +158,7 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             full = text[prev.start() : toks[k].end()]
             return Mention(prev.start(), toks[k].end(), full, spec.kind, (word.definite,), head=word.head)
         if adj.lower().endswith("a") and len(adj) >= 5 and adj.lower() not in _QUANTIFIERS:
-            first = i - 1
+            first = i - 1 if not _infinitive(toks, i - 1) else i
     last = _complement(text, toks, i) if word.form in ("def", "indef") else None
     if last is not None or first < i:
         end = toks[last].end() if last is not None else tok.end()

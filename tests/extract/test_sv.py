@@ -504,3 +504,11 @@ def test_till_organ_hor_with_posts_or_tasks_gives_no_parts() -> None:
         "Till nämnden hör sju ledamöter.",
     ):
         assert not run(text).part_of, text
+
+
+def test_an_infinitive_before_a_body_is_no_adjective_of_its_name() -> None:
+    e = run("Förvaltningen ska också hjälpa kommunstyrelsen och kommunfullmäktige i dess ledningsuppgift.")
+    assert names(e) == set() or "hjälpa kommunstyrelsen" not in names(e)
+    e = run("Stadskansliet ska stödja stadsstyrelsen. Kansliet ska hjälpa nämnden med beredningen.")
+    assert not {n for n in names(e) if n.startswith(("stödja", "hjälpa"))}
+    assert "tekniska nämnden" in names(run("Den tekniska nämnden beslutar om gatorna."))
