@@ -46,6 +46,7 @@ _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.
 _RELATIVE = re.compile(r"\s*,\s*som\s+" + _ADVERBS, re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _PRONOUN = re.compile(r"^\s*Den(?=\s)")
+_THEY = re.compile(r"^\s*De(?=\s)")
 _NEGATION = re.compile(r"\b(?:inte|ej|icke)\b", re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:följande|bland\s+annat|bl\.\s?a\.|till\s+exempel|t\.\s?ex\.)?\s*:?$", re.I)
 _TASK = re.compile(r"\s*(?:\w+\s+)?uppgift(?:er)?\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE)
@@ -62,6 +63,7 @@ def extract_sv(source: Source) -> Extraction:
         subject = state.subject(state.segs[i], found)
         named = subject is not None and subject.kind != "municipality"
         state.previous = state.resolve(state.segs[i], subject) if subject and named else None
+        state.about = state.topics(state.segs[i], found)
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 
@@ -140,6 +142,10 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
         return
     if pronoun is not None and state.previous:  # "Koncernförvaltningen är … . Den svarar för …"
         _plural_duties(state, seg, pronoun.end(), [state.previous])
+        return
+    they = _THEY.match(seg.text) if subject is None else None
+    if they is not None and state.about:  # "Stadsledningens uppgift är … . De ansvarar för …"
+        _plural_duties(state, seg, they.end(), state.about)
         return
     if subject is None:
         _task_duty(state, i, found)

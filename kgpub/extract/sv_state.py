@@ -12,6 +12,9 @@ from .sv_en import Facts, Segment
 from .sv_mentions import Mention
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+_TASK_OF = re.compile(r"\s+(?:\w+\s+)?uppgift(?:er)?\s", re.IGNORECASE)
+_COORD = re.compile(r"^\s*(?:,|,?\s*och|,?\s*samt)\s+(?:(?:den|det)\s+)?$")
+_PLURAL = re.compile(r"\b\w+(?:erna|arna|orna|urna)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -25,6 +28,7 @@ class State:
     section: dict[int, str] = field(default_factory=dict)
     context: dict[int, str] = field(default_factory=dict)
     previous: str | None = None  # the body the segment before was about ("Den svarar för …")
+    about: list[str] = field(default_factory=list)  # the bodies it was about ("De ansvarar för …")
 
     def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
         """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
@@ -89,6 +93,25 @@ class State:
         if not found or not _LEAD.match(seg.text[: found[0].start]) or found[0].genitive:
             return None
         return found[0]
+
+    def topics(self, seg: Segment, found: list[Mention]) -> list[str]:
+        """The bodies a sentence is about, for a "De" that opens the next one: its coordinated subjects
+        ("Fullmäktige och stadsstyrelsen …") or the owner of a task ("Stadsledningens uppgift är …").
+        None when the sentence also names a definite plural ("nämnderna", "cheferna"), which "De"
+        may as well refer to."""
+        subject = self.subject(seg, found)
+        if subject is None and found and found[0].genitive and _LEAD.match(seg.text[: found[0].start]):
+            subject = found[0] if _TASK_OF.match(seg.text, found[0].end) else None
+        if subject is None:
+            return []
+        k = found.index(subject)
+        while k + 1 < len(found) and _COORD.match(seg.text[found[k].end : found[k + 1].start]):
+            k += 1
+        if _PLURAL.search(seg.text, found[k].end):
+            return []
+        listed = found[found.index(subject) : k + 1]
+        names = [self.resolve(seg, m) for m in listed if m.kind != "municipality" and m.refers is None]
+        return [n for n in names if n is not None]
 
     def items_after(self, i: int) -> list[Segment]:
         """The list that follows segment i: its bullets, or else the lines that each name one body."""

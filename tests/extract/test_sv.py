@@ -512,3 +512,23 @@ def test_an_infinitive_before_a_body_is_no_adjective_of_its_name() -> None:
     e = run("Stadskansliet ska stödja stadsstyrelsen. Kansliet ska hjälpa nämnden med beredningen.")
     assert not {n for n in names(e) if n.startswith(("stödja", "hjälpa"))}
     assert "tekniska nämnden" in names(run("Den tekniska nämnden beslutar om gatorna."))
+
+
+def test_de_continues_the_bodies_the_sentence_before_was_about() -> None:
+    e = run(
+        "Kanslistyrelsens uppgift är att bereda ärenden till fullmäktige. De ansvarar också för "
+        "samordningen mellan förvaltningarna."
+    )
+    assert ("kanslistyrelsen", "ansvarar också för samordningen mellan förvaltningarna") in duties(e)
+    e = run("Revisionsnämnden och tekniska nämnden sammanträder varje månad. De ansvarar för uppföljningen.")
+    assert {d for d in duties(e) if d[1] == "ansvarar för uppföljningen"} == {
+        ("revisionsnämnden", "ansvarar för uppföljningen"),
+        ("tekniska nämnden", "ansvarar för uppföljningen"),
+    }
+
+
+def test_de_after_a_sentence_that_also_names_a_plural_gives_no_duty() -> None:
+    e = run("Stadsstyrelsen tillsätter nämnderna. De ansvarar för verksamheten inom sina områden.")
+    assert not {d for d in duties(e) if "verksamheten inom" in d[1]}
+    e = run("De ansvarar för verksamheten.")
+    assert not e.duties
