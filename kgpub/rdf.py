@@ -43,6 +43,8 @@ SCOPED_KINDS = frozenset({"department", "unit", "team", "service_area"})
 HIERARCHY = ("part", "subordinate", "reports_to")
 GENERIC_MUNICIPALITY = frozenset({"kaupunki", "kunta", "stad", "kommun", "city", "municipality", "town"})
 CONCEPT_MIN = 3
+#: The label of a head post the text names no title for ("is headed by Anna Smith").
+_HEAD_LABEL = {"fi": "johtaja", "sv": "chef", "en": "head"}
 
 
 class Fact(Protocol):
@@ -253,6 +255,7 @@ class _Builder:
 
     def post(self, org_name: str, title: str, f: Fact) -> URIRef:
         org_iri = self.org(org_name)
+        title = title or _HEAD_LABEL[self.lang]  # "Sektorn leds av Anna Berg": the text gives no title
         post = self.thing("post", title, self.org_slug(org_name))
         self.graph.add((post, RDF.type, ORG.Post))
         self.fact(post, SKOS.prefLabel, Literal(title, lang=self.lang), f)

@@ -452,3 +452,18 @@ def test_another_municipality_named_in_the_text_is_not_the_own_one() -> None:
     graph = source_graph(Extraction(x.source, "fi", (other,)), src.meta, LOCAL, Registry())
     assert not list(graph.triples((org("helsinki"), None, None)))
     assert (org("helsinki-espoon-kaupunki"), ORG.classification, LOCAL.KIND["municipality"]) in graph
+
+
+def test_a_head_named_without_a_title_holds_a_post_labelled_by_its_role() -> None:
+    src = load_source(SOURCES / "helsinki-kaupunginkanslia")
+    ev = Evidence(src.meta.id, 0, 5, src.text[0:5])
+    extraction = Extraction(
+        src.meta.id,
+        "sv",
+        bodies=(Body("bildningssektorn", "division", ev, lang="sv"),),
+        heads=(Head("bildningssektorn", "", "Anna Berg", ev, "head.sv.led-by-name", 0.7),),
+    )
+    g = source_graph(extraction, src.meta, LOCAL, Registry())
+    posts = list(g.subjects(ORG.heldBy, None))
+    assert len(posts) == 1
+    assert list(g.objects(posts[0], SKOS.prefLabel)) == [Literal("chef", lang="sv")]

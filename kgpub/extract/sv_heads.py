@@ -36,6 +36,8 @@ _LED_BY = re.compile(r"^\s*,?\s*(?:som\s+)?leds\s+av\s+$|^\s*(?:chef|ordförande
 _LED_BY_POST = re.compile(
     r"\s*,?\s*(?:som\s+)?leds\s+av\s+(?P<title>" + _TITLE + r")\b(?!\s+" + PERSON + ")", re.I
 )
+#: "Sektorn leds av Anna Berg": a holder named with no title (the title stays empty, as in the text).
+_LED_BY_NAME = re.compile(r"\s*,?\s*(?:som\s+)?leds\s+av\s+(?P<person>" + PERSON + r")(?=\s*[,.;]|\s*$)")
 _PERSON_FIRST = re.compile(
     r"(?P<person>" + PERSON + r")\s+är\s+(?P<title>" + _TITLE + r")\s+(?:för|vid|inom|i)\s+$"
 )
@@ -50,6 +52,10 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     if seg.heading and i + 1 < len(state.segs):
         _title_line(state, seg, state.segs[i + 1])
     for m in found:
+        named = _LED_BY_NAME.match(seg.text, m.end)
+        org = state.resolve(seg, m) if named and _real_person(named.group("person")) else None
+        if org and named:
+            state.facts.head(org, "", named.group("person"), seg, "head.sv.led-by-name", 0.7)
         post = _LED_BY_POST.match(seg.text, m.end)
         title = title_of(post.group("title")) if post else None
         org = state.resolve(seg, m, create=True) if title and sv_names.leads(title) else None

@@ -532,3 +532,12 @@ def test_de_after_a_sentence_that_also_names_a_plural_gives_no_duty() -> None:
     assert not {d for d in duties(e) if "verksamheten inom" in d[1]}
     e = run("De ansvarar för verksamheten.")
     assert not e.duties
+
+
+def test_a_body_led_by_a_person_without_a_title_has_a_head_with_an_empty_title() -> None:
+    e = run("Bildningssektorn ansvarar för skolorna. Sektorn leds av Anna Berg.")
+    assert heads(e) == {("bildningssektorn", "", "Anna Berg")}
+    e = run("Tekniska avdelningen, som leds av Per Holm, sköter gatorna.")
+    assert heads(e) == {("tekniska avdelningen", "", "Per Holm")}
+    assert not run("Sektorn leds av Anna Berg.").heads  # nothing to refer back to
+    assert not run("Bildningssektorn leds av Stadsstyrelsen.").heads
