@@ -12,11 +12,15 @@ import re
 
 from . import en_names as names
 from .en_names import Mention
-from .en_state import State, municipality, resolve, topic
+from .en_state import State, municipality, resolve, subject_of, topic
 from .sv_en import Segment, person_line
 
 _HEAD_BY = re.compile(
     r"^\s*,?\s*(?:(?:is|are|was)\s+)?(?:headed|led|managed|directed|chaired)\s+by\s+(?:the\s+)?$", re.I
+)
+
+_BY_NAME = re.compile(
+    r"\s*,?\s*(?:(?:is|are|was)\s+)?(?:headed|led|managed|directed|chaired)\s+by\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 )
 
 _IS_HEAD = re.compile(
@@ -38,6 +42,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     if seg.heading and i + 1 < len(state.segs):
         _title_line(state, seg, state.segs[i + 1])
     _person_first(state, seg, found)
+    _untitled(state, seg, found)
     for k, post in enumerate(found):
         if post.what != "post":
             continue
@@ -96,6 +101,26 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         if org:
             state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title", 0.8)
+
+
+def _untitled(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "The Legal Section is headed by Anna Lind", "It is led by …": a holder the text names with no
+    title — a head whose title stays empty, as in the text."""
+    subject = subject_of(state, seg, found)
+    for k, person in enumerate(found):
+        if person.what != "person":
+            continue
+        body = found[k - 1] if k and found[k - 1].what == "body" else None
+        if body is None and subject is not None and subject.end <= person.start and subject not in found:
+            body = subject  # "It is managed by Mr Erik Berg."
+        titled = k + 1 < len(found) and found[k + 1].what == "post"
+        if titled and seg.text[person.end : found[k + 1].start].strip() in (",", "", "the", ", the"):
+            continue  # "managed by Mr Pekka Nieminen, Director of the Division": the title follows
+        if body is None or not _BY_NAME.fullmatch(seg.text[body.end : person.start]):
+            continue
+        org = resolve(state, seg, body)
+        if org:
+            state.facts.head(org, "", person.name, seg, "head.en.headed-by-name", 0.7)
 
 
 def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:

@@ -557,3 +557,18 @@ def test_thousands_of_distinct_bodies_stay_fast() -> None:
     e = run(text)
     assert time.perf_counter() - start < 10
     assert len(e.bodies) == len(set(names_))
+
+
+def test_a_body_headed_by_a_person_without_a_title_has_a_head_with_an_empty_title() -> None:
+    e = run("The Legal Section is headed by Anna Lind.")
+    assert heads(e) == {("Legal Section", "", "Anna Lind")}
+    e = run("The Education Sector is responsible for schools. The sector is led by Timo Jalonen.")
+    assert heads(e) == {("Education Sector", "", "Timo Jalonen")}
+    e = run("The Planning Unit plans the city. It is managed by Mr Erik Berg.")
+    assert heads(e) == {("Planning Unit", "", "Erik Berg")}
+    assert not run("The sector is led by Timo Jalonen.").heads
+    assert heads(run("The Legal Section is headed by Director Anna Lind.")) == {
+        ("Legal Section", "director", "Anna Lind")
+    }
+    e = run("The Planning Division is managed by Mr Erik Berg, Director of the Planning Division.")
+    assert ("Planning Division", "", "Erik Berg") not in heads(e)
