@@ -65,7 +65,8 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     if subject is not None:
         enum = _ENUM.match(seg.text, subject.end)
         structural = bool(enum and (enum.group("count") or enum.group("aside")))
-        if enum and (structural or not enum.group("has")):
+        has_a = enum is not None and re.match(r"(?:also\s+)?an?\s", seg.text[enum.end() :]) is not None
+        if enum and (structural or not enum.group("has") or has_a):  # "has a Group Section"
             _enumeration(state, i, resolve(state, seg, subject), enum, structural)
     there = _THERE.match(seg.text)
     if there:

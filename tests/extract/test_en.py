@@ -572,3 +572,10 @@ def test_a_body_headed_by_a_person_without_a_title_has_a_head_with_an_empty_titl
     }
     e = run("The Planning Division is managed by Mr Erik Berg, Director of the Planning Division.")
     assert ("Planning Division", "", "Erik Berg") not in heads(e)
+
+
+def test_a_body_has_a_named_body_as_its_part() -> None:
+    e = run("The City Board has a Group Section and a Legal Section.")
+    assert parts(e) == {("Group Section", "City Board", "part"), ("Legal Section", "City Board", "part")}
+    for text in ("The City Board has a chairman.", "The City Board has a strong role in the city."):
+        assert not run(text).part_of, text
