@@ -19,13 +19,21 @@ from .sv_en import Segment
 from .sv_en_lists import count_value, split_list
 
 _COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+#: "various divisions and units, including: …" — a list without a number, only of body nouns.
+_VAGUE = r"(?:various|several|many|multiple|a\s+number\s+of)"
+_BODY_NOUNS = re.compile(
+    r"\b(?:sub-?)?(?:divisions|departments|units|sections|offices|centres|centers|teams|agencies|sectors|"
+    r"groups)\b",
+    re.IGNORECASE,
+)
 
 _ENUM = re.compile(
     r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
     r"split\s+into)|consists?\s+of|comprises?|includes?|encompass(?:es)?|(?P<has>has|have))"
     r"(?P<aside>\s*,\s*(?:directly\s+)?subordinated?\s+to\s+[^,]+,)?"
-    r"\s+(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,40}?)\s*"
-    r"(?:(?P<colon>:)|,\s*(?:which|that)\s+(?:are|is)\s*:?|,\s*namely|(?P<end>\.?\s*$)))?\s*",
+    r"\s+(?:(?P<count>" + _COUNT + "|" + _VAGUE + r")\s+(?P<noun>[^:.,]{0,40}?)\s*"
+    r"(?:(?P<colon>:)|,?\s*(?:which|that)\s+(?:are|is)\s*:?|,?\s*namely\s*,?|,\s*including\s*:?|"
+    r"(?P<end>\.?\s*$)))?\s*",
     re.IGNORECASE,
 )
 
@@ -64,6 +72,12 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     subject = subject_of(state, seg, found)
     if subject is not None:
         enum = _ENUM.match(seg.text, subject.end)
+        if (
+            enum
+            and re.match(_VAGUE, enum.group("count") or "", re.I)
+            and not _BODY_NOUNS.search(enum["noun"])
+        ):
+            enum = None  # "offers various services, including cleaning": no parts
         structural = bool(enum and (enum.group("count") or enum.group("aside")))
         has_a = enum is not None and re.match(r"(?:also\s+)?an?\s", seg.text[enum.end() :]) is not None
         if enum and (structural or not enum.group("has") or has_a):  # "has a Group Section"

@@ -579,3 +579,26 @@ def test_a_body_has_a_named_body_as_its_part() -> None:
     assert parts(e) == {("Group Section", "City Board", "part"), ("Legal Section", "City Board", "part")}
     for text in ("The City Board has a chairman.", "The City Board has a strong role in the city."):
         assert not run(text).part_of, text
+
+
+def test_various_units_including_a_list_are_parts() -> None:
+    e = run(
+        "The Technical Department encompasses various divisions and units, including: Streets, Parks and "
+        "Green Areas, and Fleet Service Center."
+    )
+    assert parts(e) == {
+        (child, "Technical Department", "part")
+        for child in ("Streets", "Parks and Green Areas", "Fleet Service Center")
+    }
+    e = run(
+        "The Social Department encompasses four sub-departments which are Home Care, Child Welfare, "
+        "Disability Services and Family Counselling."
+    )
+    assert {p[0] for p in parts(e)} == {
+        "Home Care",
+        "Child Welfare",
+        "Disability Services",
+        "Family Counselling",
+    }
+    e = run("The Technical Department includes various services, including cleaning and catering.")
+    assert not e.part_of
