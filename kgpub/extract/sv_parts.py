@@ -53,6 +53,8 @@ _NOT_A_PART = re.compile(
     r"ett\s+antal|bland\s+annat|bl\.)",
     re.IGNORECASE,
 )
+_AND = re.compile(r"^\s*(?P<is>är\s+(?:en\s+|ett\s+)?)?(?:[\wåäö-]+\s+)?och\s+(?=\S)")
+_IS = re.compile(r"^\s*är\s+(?:en\s+|ett\s+)?$")
 _COORD = re.compile(r"^\s*(?:,|och|samt)\s+(?:(?:den|det)\s+)?$")
 _NOUN_KINDS = {
     "avdelning": "department",
@@ -98,9 +100,15 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
 def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
     """ "<organ> (och <organ>) är underställd(a) / lyder under / hör till <organ>"."""
     for k, (m, nxt) in enumerate(itertools.pairwise(found)):
-        rel = _RELATION.match(seg.text[m.end : nxt.start])
+        gap = seg.text[m.end : nxt.start]
+        also = _AND.match(gap)  # "Stadskansliet är stadsstyrelsens ämbetsverk och lyder under …"
+        rel = _RELATION.match(gap[also.end() :] if also else gap)
         if rel is None or sv_names.is_post(seg.text[m.start : m.end].split()[-1]):
             continue
+        if also and not also.group("is"):  # the relation is the subject's: "A är Bs ämbetsverk och lyder …"
+            if k == 0 or not _IS.match(seg.text[found[k - 1].end : m.start]):
+                continue
+            m, k = found[k - 1], k - 1
         children = [m]
         while k > 0 and _COORD.match(seg.text[found[k - 1].end : found[k].start]):
             children.append(found[k - 1])

@@ -541,3 +541,10 @@ def test_a_body_led_by_a_person_without_a_title_has_a_head_with_an_empty_title()
     assert heads(e) == {("tekniska avdelningen", "", "Per Holm")}
     assert not run("Sektorn leds av Anna Berg.").heads  # nothing to refer back to
     assert not run("Bildningssektorn leds av Stadsstyrelsen.").heads
+
+
+def test_organ_ar_ett_ambetsverk_och_lyder_under_organ() -> None:
+    e = run("Miljökansliet är miljönämndens ämbetsverk och lyder direkt under miljönämnden.")
+    assert ("miljökansliet", "miljönämnden", "subordinate") in parts(e)
+    e = run("Tekniska kansliet är ett ämbetsverk och hör till tekniska nämnden.")
+    assert ("tekniska kansliet", "tekniska nämnden", "part") in parts(e)
