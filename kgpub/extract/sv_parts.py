@@ -53,6 +53,11 @@ _NOT_A_PART = re.compile(
     r"ett\s+antal|bland\s+annat|bl\.)",
     re.IGNORECASE,
 )
+_INVERTED = re.compile(
+    r"^\s*(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s+(?:verkar|finns|hör|lyder)\s+(?:även\s+|också\s+)?"
+    r"(?P<prep>inom|under|till|i)\s+$",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"^\s*(?P<is>är\s+(?:en\s+|ett\s+)?)?(?:[\wåäö-]+\s+)?och\s+(?=\S)")
 _IS = re.compile(r"^\s*är\s+(?:en\s+|ett\s+)?$")
 _COORD = re.compile(r"^\s*(?:,|och|samt)\s+(?:(?:den|det)\s+)?$")
@@ -94,6 +99,12 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
             if not front.group("count") and _TILL_HOR.search(seg.text[: front.end()]):
                 _loose_children(state, seg, m, front.end())
             break
+    inverted = _INVERTED.match(seg.text[: found[0].start]) if found else None
+    if inverted:  # "Dessutom verkar inom stadskansliet X, som …"
+        relation: Relation = "subordinate" if inverted.group("prep").lower() == "under" else "part"
+        parent = state.resolve(seg, found[0], create=True)
+        if parent:
+            named_children(state, seg, parent, found[0].end, relation)
     _relations(state, seg, found)
 
 
@@ -158,7 +169,7 @@ def named_children(state: State, seg: Segment, parent: str, at: int, relation: R
     sektioner, A, B samt C"): a part of the parent, or — after "dess"/"deras" — of the item before."""
     previous = None
     for m in sv_mentions.mentions(seg.text):
-        if m.start < at or m.refers is not None or m.genitive:
+        if m.start < at or m.refers is not None or m.genitive or m.kind == "municipality":
             continue
         if previous and re.search(r"\b(?:dess|deras)\b", seg.text[at : m.start]):
             parent = previous

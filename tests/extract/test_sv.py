@@ -548,3 +548,16 @@ def test_organ_ar_ett_ambetsverk_och_lyder_under_organ() -> None:
     assert ("miljökansliet", "miljönämnden", "subordinate") in parts(e)
     e = run("Tekniska kansliet är ett ämbetsverk och hör till tekniska nämnden.")
     assert ("tekniska kansliet", "tekniska nämnden", "part") in parts(e)
+
+
+def test_inverted_dessutom_verkar_inom_organ() -> None:
+    e = run("Dessutom verkar inom kulturavdelningen stadens ungdomsbyrå, som ger råd till unga.")
+    assert parts(e) == {("ungdomsbyrån", "kulturavdelningen", "part")}
+    e = run("Därtill finns under tekniska nämnden byggnadstillsynsenheten och miljöenheten.")
+    assert parts(e) == {
+        ("byggnadstillsynsenheten", "tekniska nämnden", "subordinate"),
+        ("miljöenheten", "tekniska nämnden", "subordinate"),
+    }
+    assert not run("Dessutom verkar inom kulturavdelningen två sekreterare.").part_of
+    e = run("Dessutom verkar inom stadskansliet Vasa stads rättshjälpsbyrå.")
+    assert ("Vasa stad", "stadskansliet", "part") not in parts(e)
