@@ -63,6 +63,7 @@ class Analysis:
     mood: str | None = None
     person: str | None = None
     participle: str | None = None
+    tense: str | None = None
 
     @property
     def plural(self) -> bool:
@@ -108,6 +109,7 @@ def _reading(a: dict[str, str], token: str, prefix: str) -> Analysis:
         mood=a.get("MOOD"),
         person=a.get("PERSON"),
         participle=a.get("PARTICIPLE"),
+        tense=a.get("TENSE"),
     )
 
 

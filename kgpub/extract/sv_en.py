@@ -15,9 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
-from .sv_en_lists import Piece as Piece  # re-exported: the Finnish rules split lists with them
-from .sv_en_lists import count_value as count_value
-from .sv_en_lists import split_list as split_list
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,12 @@ def _skip_adverbs(s: Sent, i: int) -> int:
 
 
 def _duty_verb(tok: Token) -> str | None:
+    """A duty verb in the present: "päätti panna asian pöydälle" reports a one-off act, not a duty."""
     v = tok.verb()
-    return v.lemma if v is not None and v.person == "3" and v.lemma in DUTY_VERBS else None
+    if v is None or v.person != "3" or v.lemma not in DUTY_VERBS:
+        return None
+    present = any(r.lemma == v.lemma and r.tense != "past_imperfective" for r in tok.readings)
+    return v.lemma if present else None  # "arvioi" is also a present: only a past-only form is refused
 
 
 def subject_verb(reader: Reader, s: Sent) -> bool:
