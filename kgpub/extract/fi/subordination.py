@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .bodies import Mention
 from .context import Reader, Sent
+from .lexicon import COUNTS
 from .lists import after_modifiers, item_bodies
 from .names import is_title
 
@@ -106,11 +107,24 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
     verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
     if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
         return item_bodies(reader, s, after_modifiers(s, verb), None, "part.alainen")
+    if verb > 0 and (colon := _counted_colon(s, verb)) > 0:  # "toimii kolme lautakuntaa: a, b ja c"
+        return item_bodies(reader, s, after_modifiers(s, colon), None, "part.alainen")
     for m in s.mentions:
         if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
             found = reader.body(s, m, "body.subject", 0.8)
             return [found] if found else []
     return []
+
+
+def _counted_colon(s: Sent, verb: int) -> int:
+    """The colon after "toimii/on <count> <class>": a numeral takes a singular verb in Finnish, so
+    "toimii kolme lautakuntaa: …" lists as many subjects as "toimivat a ja b"."""
+    nxt = verb + 1
+    if not s.tokens[verb].is_lemma("toimia", "olla") or nxt >= len(s.tokens):
+        return -1
+    if s.tokens[nxt].low not in COUNTS and not s.tokens[nxt].text.isdigit():
+        return -1
+    return next((k for k in range(nxt + 1, min(nxt + 4, len(s.tokens))) if s.tokens[k].text == ":"), -1)
 
 
 def _clause_subject(s: Sent, m: Mention) -> bool:

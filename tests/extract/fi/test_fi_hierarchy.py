@@ -340,3 +340,16 @@ def test_a_bare_municipality_word_refers_to_no_committee(fi: Run) -> None:
         "Kunnan organisaatio koostuu kahdesta osastosta: hallinto-osastosta ja teknisestä osastosta.\n"
     )
     assert parts(ex) == {("hallinto-osasto", "kunta"), ("tekninen osasto", "kunta")}
+
+
+def test_counted_subordinates_after_a_colon(fi: Run) -> None:
+    """A numeral takes a singular verb: "toimii kolme lautakuntaa: a, b ja c" names three children."""
+    ex = fi(
+        "Kunnanhallituksen alaisuudessa toimii kolme lautakuntaa: sivistyslautakunta, tekninen lautakunta"
+        " ja ympäristölautakunta."
+    )
+    assert parts(ex) == {
+        ("sivistyslautakunta", "kunnanhallitus"),
+        ("tekninen lautakunta", "kunnanhallitus"),
+        ("ympäristölautakunta", "kunnanhallitus"),
+    }
