@@ -167,6 +167,10 @@ def heads(reader: Reader, s: Sent) -> None:
                 _record(reader, s, org, title, people, "head.on")
                 t = max(after, t + 1)
                 continue
+        if (essive := _essive_post(reader, s, t)) is not None:
+            org, people, t = essive
+            _record(reader, s, org, title, people, "head.paallikkona")
+            continue
         first = t
         adjective = _title_adjective(toks, t)
         if adjective:
@@ -175,6 +179,24 @@ def heads(reader: Reader, s: Sent) -> None:
         org, rule = _org(reader, s, first, bool(people))
         _record(reader, s, org, title, people, rule)
         t = max(after, t + 1)
+
+
+def _essive_post(reader: Reader, s: Sent, t: int) -> tuple[str, list[str], int] | None:
+    """ "Talousjohtaja (Ville Virta) toimii talousyksikön päällikkönä": the title at ``t`` is the
+    post, the body is the genitive before the essive role word. Returns the body, the people and
+    the token after the role word."""
+    toks = s.tokens
+    people, v = persons(toks, t + 1)
+    if v >= len(toks) or not (toks[v].is_lemma("toimia") and toks[v].verb()):
+        return None
+    m = s.mention_at(v + 1)
+    role = m.last + 1 if m is not None else -1
+    if m is None or m.first != v + 1 or m.case != "omanto" or m.generic or role >= len(toks):
+        return None
+    if toks[role].case() != "olento" or leading_title(toks[role]) is None:
+        return None
+    org = reader.body(s, m, "body.head", 0.8)
+    return (org, people, role + 1) if org is not None else None
 
 
 def _title_adjective(toks: list[Token], t: int) -> str | None:
@@ -195,6 +217,10 @@ def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]
         return _led_org(reader, s, t - 1), "head.johtaa"
     if (org := _genitive_org(reader, s, t)) is not None:
         return org, "head.genitive"
+    if named and t > 1 and toks[t - 1].is_lemma("vastata") and toks[t - 1].verb():
+        m = s.mention_ending(t - 2)  # "Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen"
+        if m is not None and m.case == "sisaeronto" and not m.generic and m.first == s.start:
+            return reader.body(s, m, "body.head", 0.8), "head.vastaa"
     if t > 1 and toks[t - 1].is_lemma("olla", "toimia") and toks[t - 2].is_lemma("johto"):
         m = s.mention_ending(t - 3) if t > 2 else None
         org = reader.body(s, m) if m is not None and m.case == "omanto" else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, heads
+from .helpers import Run, duties, heads
 
 KANSLIA = (
     "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto ja talous- ja"
@@ -130,3 +130,18 @@ def test_title_line_then_name_line(fi: Run) -> None:
     )
     assert heads(ex) == {("sivistystoimi", "sivistysjohtaja", "Ville Virtanen")}
     assert ex.sites == ()  # the phone is the person's
+
+
+def test_elative_body_vastaa_title_and_name(fi: Run) -> None:
+    """What the sentence starts with, in the elative, is what the named person is responsible for."""
+    ex = fi("Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen.")
+    assert heads(ex) == {("ruokapalvelut", "ruokapalvelupäällikkö", "Tiina Nieminen")}
+    assert duties(ex) == set()
+
+
+def test_title_acting_as_the_head_of_a_body(fi: Run) -> None:
+    """ "toimii X:n päällikkönä": the head's title is the post the person holds, not the role word."""
+    ex = fi("Talousjohtaja Ville Virta toimii talousyksikön päällikkönä.")
+    assert heads(ex) == {("talousyksikkö", "talousjohtaja", "Ville Virta")}
+    posts = fi("Talousjohtaja toimii talousyksikön päällikkönä.")
+    assert {(h.org, h.title, h.person) for h in posts.heads} == {("talousyksikkö", "talousjohtaja", None)}
