@@ -172,6 +172,12 @@ def relative(reader: Reader, s: Sent) -> None:
     _duty(reader, s, reader.subject_role(s), at + 1, s.end(), "duty.joka", 0.75)
 
 
+#: Voikko's local cases: a clause that opens with one of these ("Kunnassa toimii X") names a place.
+PLACE_CASES = frozenset(
+    {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+)
+
+
 def object_first(reader: Reader, s: Sent) -> None:
     """ "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, …": the subject ends the clause."""
     for m in s.mentions:
@@ -193,6 +199,8 @@ def object_first(reader: Reader, s: Sent) -> None:
             start = cue + 1
         if start >= v:
             return  # nothing before the verb: "… alaisuudessa toimii konsernihallinto" states no duty
+        if all(t.low in ADVERBS or t.case() in PLACE_CASES for t in s.tokens[start:v]):
+            return  # only a place before the verb: "Kunnassa toimii keskusvaalilautakunta" says where
         _duty(reader, s, reader.body(s, m, "body.duty", 0.8), start, v + 1, "duty.object-first", 0.7)
         return
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, duties
+from .helpers import Run, duties, names
 
 
 def test_huolehtii_keeps_the_object(fi: Run) -> None:
@@ -222,3 +222,10 @@ def test_duty_list_after_an_empty_task_sentence(fi: Run) -> None:
 
 def test_object_first_when_the_sentence_starts_with_a_title(fi: Run) -> None:
     assert duties(fi("Kunnanjohtajan valitsee valtuusto.")) == {("valtuusto", "Kunnanjohtajan valitsee")}
+
+
+def test_a_place_before_the_verb_is_no_duty(fi: Run) -> None:
+    """ "Kunnassa toimii …" says where the bodies are, not what they do."""
+    ex = fi("Kunnassa toimii keskusvaalilautakunta, tarkastuslautakunta ja kolme muuta lautakuntaa.")
+    assert duties(ex) == set()
+    assert {"keskusvaalilautakunta", "tarkastuslautakunta"} <= names(ex)
