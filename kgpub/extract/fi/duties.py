@@ -17,7 +17,7 @@ A negated verb ("ei palvele") states no duty; a statement cut off at the end of 
 from __future__ import annotations
 
 from .context import Reader, Sent
-from .lexicon import ADVERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS
+from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS
 from .tokens import Token
 
 END_PUNCT = " .;:!?,"
@@ -85,6 +85,8 @@ def task(reader: Reader, s: Sent) -> None:
             continue
         if not s.tokens[i + 1].is_lemma("olla") or i == 0:
             continue
+        if i + 2 < len(s.tokens) and s.tokens[i + 2].is_lemma(*COMPOSITION_VERBS):
+            continue  # "Sosiaalitoimen tehtävät on jaettu kolmelle tulosalueelle: …" is a division
         j = i - 1
         while j > 0 and s.tokens[j].is_adjective() and s.tokens[j].case() == tok.case():
             j -= 1  # "Hallinto-osaston keskeisimpänä tehtävänä on …"

@@ -74,6 +74,15 @@ def _subject(reader: Reader, s: Sent, before: int) -> str | None:
     return reader.subject_role(s) if s.start < before else None
 
 
+def _activity_owner(reader: Reader, s: Sent, verb: int) -> str | None:
+    """ "Sosiaalitoimen tehtävät on jaettu …": the body whose tasks or activity are divided."""
+    j = verb - 1 if verb > 0 and s.tokens[verb - 1].is_lemma("olla") else verb
+    if j < 2 or not s.tokens[j - 1].is_lemma("tehtävä", "toiminta"):
+        return None
+    m = s.mention_ending(j - 2)
+    return reader.body(s, m, "body.subject", 0.8) if m is not None and m.case == "omanto" else None
+
+
 def counted(reader: Reader, s: Sent) -> None:
     """ "X:ssä on kuusi osastoa: …", "X koostuu neljästä eri palvelualueesta; …"."""
     for m in s.mentions:
@@ -82,6 +91,7 @@ def counted(reader: Reader, s: Sent) -> None:
         verb = s.index(*COMPOSITION_VERBS)
         composed = 0 <= verb < m.first
         parent = _subject(reader, s, verb) if composed else _container(reader, s, m.first)
+        parent = parent or (_activity_owner(reader, s, verb) if composed else None)
         parent = parent or _antecedent(reader, s, m.first)
         start = _list_start(s, m.last)
         if parent is None:

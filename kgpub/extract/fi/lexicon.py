@@ -144,7 +144,7 @@ COUNTS = _words(
     """
 )
 #: "X koostuu / muodostuu / jakautuu / jakaantuu …".
-COMPOSITION_VERBS = _words("koostua muodostua jakautua jakaantua jakaa sisältää")
+COMPOSITION_VERBS = _words("koostua muodostua jakautua jakaantua jakaa sisältää jaettu jaoteltu jakautunut")
 #: "X:ään kuuluvat a, b ja c", "… sijoittuvat X:n alle".
 BELONG_VERBS = _words("kuulua sijoittua")
 #: "X on Y:n alainen …", "toimii Y:n alaisuudessa", "Y:n alaisena".

@@ -353,3 +353,29 @@ def test_counted_subordinates_after_a_colon(fi: Run) -> None:
         ("tekninen lautakunta", "kunnanhallitus"),
         ("ympäristölautakunta", "kunnanhallitus"),
     }
+
+
+def test_divided_into_parts_with_a_participle(fi: Run) -> None:
+    """ "on jaettu" divides like "jakautuu": the items may be in the illative, after a colon."""
+    ex = fi("Ympäristöpalvelut on jaettu kahteen yksikköön: ympäristönsuojeluun ja rakennusvalvontaan.")
+    assert parts(ex) == {
+        ("ympäristönsuojelu", "ympäristöpalvelut"),
+        ("rakennusvalvonta", "ympäristöpalvelut"),
+    }
+    relative = fi(
+        "Sivistystoimi on jaettu kolmeen tulosalueeseen, jotka ovat varhaiskasvatus, perusopetus ja lukio."
+    )
+    assert ("varhaiskasvatus", "sivistystoimi") in parts(relative)
+
+
+def test_divided_tasks_are_parts_of_their_owner_not_a_duty(fi: Run) -> None:
+    ex = fi(
+        "Sosiaalitoimen tehtävät on jaettu kolmelle tulosalueelle: aikuissosiaalityö, lastensuojelu ja"
+        " vammaispalvelut."
+    )
+    assert parts(ex) == {
+        ("aikuissosiaalityö", "sosiaalitoimi"),
+        ("lastensuojelu", "sosiaalitoimi"),
+        ("vammaispalvelut", "sosiaalitoimi"),
+    }
+    assert ex.duties == ()
