@@ -58,10 +58,10 @@ def _antecedent(reader: Reader, s: Sent, before: int) -> str | None:
     return None
 
 
-def _container(reader: Reader, s: Sent, before: int) -> str | None:
+def _container(reader: Reader, s: Sent, before: int, cases: frozenset[str] = CONTAINER_CASES) -> str | None:
     """The body the parts are in: "Kaupunginkansliassa on …", "Keskushallintopalvelut -toimialalla …"."""
     for m in s.mentions:
-        if m.last < before and m.case in CONTAINER_CASES and not m.generic:
+        if m.last < before and m.case in cases and not m.generic:
             return reader.body(s, m, "body.container", 0.8)
     return None
 
@@ -91,6 +91,8 @@ def counted(reader: Reader, s: Sent) -> None:
         verb = s.index(*COMPOSITION_VERBS)
         composed = 0 <= verb < m.first
         parent = _subject(reader, s, verb) if composed else _container(reader, s, m.first)
+        if parent is None and not composed and 0 <= s.index(*BELONG_VERBS) < m.first:
+            parent = _container(reader, s, m.first, INTO_CASES)  # "X:ään kuuluu kolme palvelualuetta"
         parent = parent or (_activity_owner(reader, s, verb) if composed else None)
         parent = parent or _antecedent(reader, s, m.first)
         start = _list_start(s, m.last)

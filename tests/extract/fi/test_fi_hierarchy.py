@@ -379,3 +379,13 @@ def test_divided_tasks_are_parts_of_their_owner_not_a_duty(fi: Run) -> None:
         ("vammaispalvelut", "sosiaalitoimi"),
     }
     assert ex.duties == ()
+
+
+def test_counted_parts_that_belong_to_a_body(fi: Run) -> None:
+    """ "X:ään kuuluu kolme palvelualuetta, jotka ovat a, b ja c": the counted class declares the items."""
+    ex = fi(
+        "Kaupunkikehityksen toimialaan kuuluu kolme palvelualuetta, jotka ovat kaavoitus, kuntatekniikka"
+        " ja ympäristöpalvelut."
+    )
+    assert {child for child, _ in parts(ex)} == {"kaavoitus", "kuntatekniikka", "ympäristöpalvelut"}
+    assert len({parent for _, parent in parts(ex)}) == 1
