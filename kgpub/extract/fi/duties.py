@@ -78,6 +78,30 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     return True
 
 
+def coordinated_verb(reader: Reader, s: Sent) -> bool:
+    """ "Sosiaali- ja terveyslautakunta toimii kunnanhallituksen alaisuudessa ja vastaa …": a duty verb
+    coordinated with the first verb of a sentence that opens with its body, the same subject."""
+    first = s.mention_at(s.start) if s.start < len(s.tokens) else None
+    if first is None or first.first != s.start or first.case != "nimento" or first.generic:
+        return False
+    end = s.end()
+    for i in range(first.last + 2, end - 1):
+        if s.tokens[i].low != "ja" or s.tokens[i - 1].text in {",", ":"}:
+            continue
+        v = _skip_adverbs(s, i + 1)
+        if v >= end or (lemma := _duty_verb(s.tokens[v])) is None:
+            continue
+        if any(m.case == "nimento" and first.last < m.first < i and not m.generic for m in s.mentions):
+            return False  # another subject in between: "X toimii ja Y vastaa …" is not X's
+        org = reader.body(s, first, "body.duty", 0.8)
+        start = _skip_adverbs(s, v + 1) if lemma in OBJECT_ONLY_VERBS else v
+        if org is None or start >= end:
+            return False
+        _duty(reader, s, org, start, end, f"duty.{lemma}", 0.8)
+        return True
+    return False
+
+
 def task(reader: Reader, s: Sent) -> None:
     """ "X:n tehtävänä on …", "Sen tehtävänä on …", "…, jonka tehtävänä on …"."""
     for i, tok in enumerate(s.tokens[:-1]):
@@ -246,7 +270,7 @@ def task_list(reader: Reader, s: Sent) -> None:
 def duties(reader: Reader, s: Sent) -> None:
     if listed(reader, s):
         return
-    if not subject_verb(reader, s):
+    if not subject_verb(reader, s) and not coordinated_verb(reader, s):
         for rule in (passive, necessive, predicate, object_first, remit):
             rule(reader, s)
     task(reader, s)

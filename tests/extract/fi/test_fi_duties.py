@@ -229,3 +229,15 @@ def test_a_place_before_the_verb_is_no_duty(fi: Run) -> None:
     ex = fi("Kunnassa toimii keskusvaalilautakunta, tarkastuslautakunta ja kolme muuta lautakuntaa.")
     assert duties(ex) == set()
     assert {"keskusvaalilautakunta", "tarkastuslautakunta"} <= names(ex)
+
+
+def test_duty_verb_coordinated_with_a_first_verb(fi: Run) -> None:
+    """The duty may be the second of two verbs with the same subject."""
+    ex = fi(
+        "Sosiaali- ja terveyslautakunta toimii kunnanhallituksen alaisuudessa ja vastaa sosiaali- ja"
+        " terveyspalveluiden järjestämisestä."
+    )
+    board = "sosiaali- ja terveyslautakunta"
+    assert duties(ex) == {(board, "sosiaali- ja terveyspalveluiden järjestämisestä")}
+    ex = fi("Tekninen lautakunta kokoontuu kerran kuukaudessa ja huolehtii kunnan infrastruktuurista.")
+    assert duties(ex) == {("tekninen lautakunta", "kunnan infrastruktuurista")}
