@@ -217,7 +217,8 @@ class Reader:
         if (ref := self.pronoun(first)) is not None:
             return ref
         m = s.mention_at(s.start)
-        if m is None or m.first != s.start or is_title(first.lemma()) or m.case != "nimento":
+        titled = is_title(first.lemma()) and m is not None and m.head == s.start
+        if m is None or m.first != s.start or titled or m.case != "nimento":
             return None
         return self.body(s, m) if role else self.named(s, m)
 

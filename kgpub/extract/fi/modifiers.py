@@ -57,6 +57,14 @@ def _descriptor(tok: Token) -> bool:
     return verbal or _genitive_noun(tok)
 
 
+#: Bodies named after the post they serve: "kaupunginjohtajan toimisto", "pormestarin kanslia".
+OFFICE_WORDS = frozenset({"toimisto", "kanslia", "esikunta", "sihteeristö"})
+
+
+def _genitive_title(tok: Token) -> bool:
+    return tok.word and tok.has_case("omanto") and not tok.plural() and is_title(tok.lemma())
+
+
 def _genitive_noun(tok: Token) -> bool:
     return (
         tok.word
@@ -140,7 +148,8 @@ def left_of(
         if _genitive_noun(tok) and tok.is_name("paikannimi") and tok.cap:
             left.place, left.first = tok.text, j
             break
-        if not describable or not _descriptor(tok) or (tok.cap and j > 0 and not tok.is_name()):
+        office = word in OFFICE_WORDS and not left.descriptors and _genitive_title(tok)
+        if not describable or not (office or _descriptor(tok)) or (tok.cap and j > 0 and not tok.is_name()):
             break
         left.descriptors.insert(0, as_written(tok))
         left.first = j

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, names, parts
+from .helpers import Run, duties, names, parts
 
 
 def test_enumerated_departments_with_a_coordinated_compound(fi: Run) -> None:
@@ -151,3 +151,14 @@ def test_the_remit_of_a_non_organ_body_is_that_body(fi: Run) -> None:
 def test_a_predicate_after_a_plain_noun_subject_names_no_body(fi: Run) -> None:
     ex = fi("Sivistys on kunnan suurin toimiala sekä budjetin että henkilöstömäärän perusteella.")
     assert ex.bodies == ()
+
+
+def test_an_office_named_after_its_post(fi: Run) -> None:
+    """ "kaupunginjohtajan toimisto" is a body (a title owns an office, not a unit or a board)."""
+    ex = fi(
+        "Konsernihallintoon kuuluvat kaupunginjohtajan toimisto, talousyksikkö ja henkilöstöyksikkö.\n"
+        "Kaupunginjohtajan toimisto vastaa kaupungin strategiasta."
+    )
+    assert ("kaupunginjohtajan toimisto", "konsernihallinto") in parts(ex)
+    assert duties(ex) == {("kaupunginjohtajan toimisto", "kaupungin strategiasta")}
+    assert "kaupunginjohtajan lautakunta" not in names(fi("Kaupunginjohtajan lautakunta päättää asiasta."))
