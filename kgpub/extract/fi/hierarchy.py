@@ -18,7 +18,7 @@ from __future__ import annotations
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import after_modifiers, item_bodies, items, phrase_name
+from .lists import after_modifiers, item_bodies, item_mention, items, phrase_name
 from .subordination import subordination
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
@@ -158,11 +158,36 @@ def belonging(reader: Reader, s: Sent) -> None:
     parent = reader.body(s, target, "body.parent", 0.8)
     declared = _declared_kind(s)
     if target.last < verb:
-        children = item_bodies(reader, s, after_modifiers(s, verb), declared, "part.belongs")
+        listed = after_modifiers(s, verb)
+        children = item_bodies(reader, s, listed, declared, "part.belongs")
+        children += _siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
     else:
         first = s.start + (1 if declared else 0)
         children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
     _parts(reader, s, parent, [c for c in children if c != parent], "part.belongs", 0.85)
+
+
+def _siblings(
+    reader: Reader, s: Sent, listed: list[tuple[int, int]], every: list[tuple[int, int]]
+) -> list[str]:
+    """Items with no body word listed among bodies ("kuntatekniikka, rakennusvalvonta ja
+    tilapalvelut"): parts of the same kind when bodies are at least half of the list."""
+    if len(listed) < 2 or 2 * len(listed) < len(every):
+        return []
+    first = item_mention(s, *listed[0])
+    kind = first.kind if first is not None else None
+    missing = [
+        (a, b) for a, b in every if (a, b) not in listed and b - a <= 3 and s.tokens[a].has_case("nimento")
+    ]
+    if any(t.low == "sekä" for t in s.tokens):  # "a, b sekä viestintä ja markkinointi": "ja" joins one name
+        merged: list[tuple[int, int]] = []
+        for a, b in missing:
+            if merged and a == merged[-1][1] + 1 and s.tokens[merged[-1][1]].low == "ja":
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        missing = merged
+    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
 
 
 def _under(s: Sent, verb: int) -> Mention | None:

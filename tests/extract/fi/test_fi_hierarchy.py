@@ -389,3 +389,16 @@ def test_counted_parts_that_belong_to_a_body(fi: Run) -> None:
     )
     assert {child for child, _ in parts(ex)} == {"kaavoitus", "kuntatekniikka", "ympäristöpalvelut"}
     assert len({parent for _, parent in parts(ex)}) == 1
+
+
+def test_items_without_a_body_word_listed_among_bodies(fi: Run) -> None:
+    """Listed with bodies as parts, a plain noun is a part too; with no body listed it is a duty."""
+    ex = fi(
+        "Teknistä toimialaa johtaa tekninen johtaja Matti Meikäläinen. Toimialaan kuuluvat kuntatekniikka,"
+        " rakennusvalvonta ja tilapalvelut."
+    )
+    assert {child for child, _ in parts(ex)} == {"kuntatekniikka", "rakennusvalvonta", "tilapalvelut"}
+    ex = fi("Konsernipalveluihin kuuluvat hallintopalvelut, talouspalvelut sekä viestintä ja markkinointi.")
+    assert ("viestintä ja markkinointi", "konsernipalvelut") in parts(ex)
+    ex = fi("Kaupunginkansliaan kuuluu velkaneuvonta, kuluttajaneuvonta ja talous- ja velkaneuvonta.")
+    assert parts(ex) == set() and ex.duties
