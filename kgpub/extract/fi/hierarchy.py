@@ -4,8 +4,7 @@
   tulosyksikköä: a, b sekä c", "… on neljä palveluyksikköä:" followed by bulleted items;
 * composition: "Hallintopalvelut koostuvat neljästä eri palvelualueesta; a, b, c ja d", "X jakautuu
   toimialoihin, jotka ovat a, b, c ja d", "X muodostuu seuraavista palvelualueista: …";
-* belonging: "X:ään kuuluvat a, b ja c", "Liikelaitoksista a, b ja c sijoittuvat keskushallinnon alle",
-  "X kuuluu Y:hyn";
+* belonging (``belonging.py``): "X:ään kuuluvat a, b ja c", "X kuuluu Y:hyn";
 * subordination (``subordination.py``); placement: "X on Y:hyn sijoitettu yksikkö";
 * grouping: "Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta, …".
 
@@ -15,14 +14,14 @@ A genitive owner ("Kaupunginhallituksen johtamisen jaosto") is recorded with the
 
 from __future__ import annotations
 
+from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import after_modifiers, item_bodies, item_mention, items, phrase_name
+from .lists import item_bodies, items, phrase_name
 from .subordination import subordination
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
-INTO_CASES = frozenset({"sisatulento", "ulkotulento"})  # "Kaupunginkansliaan kuuluvat"
 
 
 def _parts(reader: Reader, s: Sent, parent: str | None, children: list[str], rule: str, conf: float) -> None:
@@ -143,69 +142,6 @@ def composition(reader: Reader, s: Sent) -> None:
             "part.composition",
             0.8,
         )
-
-
-def belonging(reader: Reader, s: Sent) -> None:
-    """ "X:ään kuuluvat a, b ja c", "a, b ja c sijoittuvat X:n alle", "X kuuluu Y:hyn"."""
-    verb = s.index(*BELONG_VERBS)
-    if verb < 0 or s.tokens[verb].verb() is None:
-        return
-    into = [m for m in s.mentions if m.case in INTO_CASES and not m.generic]
-    under = _under(s, verb)
-    target = under or (into[0] if into else None)
-    if target is None:
-        return
-    parent = reader.body(s, target, "body.parent", 0.8)
-    declared = _declared_kind(s)
-    if target.last < verb:
-        listed = after_modifiers(s, verb)
-        children = item_bodies(reader, s, listed, declared, "part.belongs")
-        children += _siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
-    else:
-        first = s.start + (1 if declared else 0)
-        children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
-    _parts(reader, s, parent, [c for c in children if c != parent], "part.belongs", 0.85)
-
-
-def _siblings(
-    reader: Reader, s: Sent, listed: list[tuple[int, int]], every: list[tuple[int, int]]
-) -> list[str]:
-    """Items with no body word listed among bodies ("kuntatekniikka, rakennusvalvonta ja
-    tilapalvelut"): parts of the same kind when bodies are at least half of the list."""
-    if len(listed) < 2 or 2 * len(listed) < len(every):
-        return []
-    first = item_mention(s, *listed[0])
-    kind = first.kind if first is not None else None
-    missing = [
-        (a, b) for a, b in every if (a, b) not in listed and b - a <= 3 and s.tokens[a].has_case("nimento")
-    ]
-    if any(t.low == "sekä" for t in s.tokens):  # "a, b sekä viestintä ja markkinointi": "ja" joins one name
-        merged: list[tuple[int, int]] = []
-        for a, b in missing:
-            if merged and a == merged[-1][1] + 1 and s.tokens[merged[-1][1]].low == "ja":
-                merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        missing = merged
-    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
-
-
-def _under(s: Sent, verb: int) -> Mention | None:
-    """ "keskushallinnon alle" / "alaisuuteen": the genitive before the postposition."""
-    for i, tok in enumerate(s.tokens):
-        if tok.low in {"alle", "alaisuuteen"} and i > 0:
-            m = s.mention_ending(i - 1)
-            if m is not None and m.case == "omanto":
-                return m
-    return None
-
-
-def _declared_kind(s: Sent) -> str | None:
-    """ "Liikelaitoksista a, b ja c …": a plural class word in the elative declares what follows."""
-    first = s.mention_at(s.start)
-    if first is not None and first.first == s.start and first.generic and first.case == "sisaeronto":
-        return first.kind
-    return None
 
 
 def placed(reader: Reader, s: Sent) -> None:

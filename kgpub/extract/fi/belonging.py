@@ -1,0 +1,77 @@
+"""Belonging: "X:ään kuuluvat a, b ja c", "Liikelaitoksista a, b ja c sijoittuvat keskushallinnon
+alle", "X kuuluu Y:hyn" — the parent is in the illative (or under "X:n alle"), the parts are the
+items on the other side of the verb."""
+
+from __future__ import annotations
+
+from .bodies import Mention
+from .context import Reader, Sent
+from .lexicon import BELONG_VERBS
+from .lists import after_modifiers, item_bodies, item_mention, items
+
+INTO_CASES = frozenset({"sisatulento", "ulkotulento"})  # "Kaupunginkansliaan kuuluvat"
+
+
+def belonging(reader: Reader, s: Sent) -> None:
+    """ "X:ään kuuluvat a, b ja c", "a, b ja c sijoittuvat X:n alle", "X kuuluu Y:hyn"."""
+    verb = s.index(*BELONG_VERBS)
+    if verb < 0 or s.tokens[verb].verb() is None:
+        return
+    into = [m for m in s.mentions if m.case in INTO_CASES and not m.generic]
+    under = _under(s, verb)
+    target = under or (into[0] if into else None)
+    if target is None:
+        return
+    parent = reader.body(s, target, "body.parent", 0.8)
+    declared = _declared_kind(s)
+    if target.last < verb:
+        listed = after_modifiers(s, verb)
+        children = item_bodies(reader, s, listed, declared, "part.belongs")
+        children += _siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
+    else:
+        first = s.start + (1 if declared else 0)
+        children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
+    for child in children:
+        if parent and child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), "part.belongs", 0.85)
+
+
+def _siblings(
+    reader: Reader, s: Sent, listed: list[tuple[int, int]], every: list[tuple[int, int]]
+) -> list[str]:
+    """Items with no body word listed among bodies ("kuntatekniikka, rakennusvalvonta ja
+    tilapalvelut"): parts of the same kind when bodies are at least half of the list."""
+    if len(listed) < 2 or 2 * len(listed) < len(every):
+        return []
+    first = item_mention(s, *listed[0])
+    kind = first.kind if first is not None else None
+    missing = [
+        (a, b) for a, b in every if (a, b) not in listed and b - a <= 3 and s.tokens[a].has_case("nimento")
+    ]
+    if any(t.low == "sekä" for t in s.tokens):  # "a, b sekä viestintä ja markkinointi": "ja" joins one name
+        merged: list[tuple[int, int]] = []
+        for a, b in missing:
+            if merged and a == merged[-1][1] + 1 and s.tokens[merged[-1][1]].low == "ja":
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        missing = merged
+    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
+
+
+def _under(s: Sent, verb: int) -> Mention | None:
+    """ "keskushallinnon alle" / "alaisuuteen": the genitive before the postposition."""
+    for i, tok in enumerate(s.tokens):
+        if tok.low in {"alle", "alaisuuteen"} and i > 0:
+            m = s.mention_ending(i - 1)
+            if m is not None and m.case == "omanto":
+                return m
+    return None
+
+
+def _declared_kind(s: Sent) -> str | None:
+    """ "Liikelaitoksista a, b ja c …": a plural class word in the elative declares what follows."""
+    first = s.mention_at(s.start)
+    if first is not None and first.first == s.start and first.generic and first.case == "sisaeronto":
+        return first.kind
+    return None
