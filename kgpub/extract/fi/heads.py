@@ -167,6 +167,18 @@ def heads(reader: Reader, s: Sent) -> None:
                 _record(reader, s, org, title, people, "head.on")
                 t = max(after, t + 1)
                 continue
+        if (
+            t == s.start
+            and toks[t].case() == "olento"
+            and nxt < len(toks)
+            and toks[nxt].is_lemma("toimia", "olla")
+        ):
+            people, after = persons(toks, nxt + 1)  # "Sivistysjohtajana toimii Anne Aalto."
+            if people and toks[nxt].verb():
+                org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
+                _record(reader, s, org, title, people, "head.essive")
+                t = after
+                continue
         if (essive := _essive_post(reader, s, t)) is not None:
             org, people, t = essive
             _record(reader, s, org, title, people, "head.paallikkona")

@@ -145,3 +145,13 @@ def test_title_acting_as_the_head_of_a_body(fi: Run) -> None:
     assert heads(ex) == {("talousyksikkö", "talousjohtaja", "Ville Virta")}
     posts = fi("Talousjohtaja toimii talousyksikön päällikkönä.")
     assert {(h.org, h.title, h.person) for h in posts.heads} == {("talousyksikkö", "talousjohtaja", None)}
+
+
+def test_essive_title_opens_the_sentence(fi: Run) -> None:
+    """ "Sivistysjohtajana toimii X" after a sentence about a body: the head of that body."""
+    ex = fi(
+        "Sivistyspalvelut\nSivistyspalvelut vastaa varhaiskasvatuksesta ja perusopetuksesta."
+        " Sivistysjohtajana toimii Anne Aalto."
+    )
+    assert heads(ex) == {("sivistyspalvelut", "sivistysjohtaja", "Anne Aalto")}
+    assert heads(fi("Osastosihteerinä toimii Maija Mäki.")) == set()  # staff lead nothing
