@@ -23,6 +23,7 @@ from .context import Reader, Sent
 from .duties import duties
 from .heads import heads
 from .lists import item_bodies
+from .names import is_title
 
 LANG = "fi"
 #: Sentences longer than this (in characters) are a run-on blob, not prose: mentions only.
@@ -66,6 +67,25 @@ def _sentence(reader: Reader, s: Sent) -> None:
     subject = reader.subject_of(s)
     if subject is not None:
         reader.subject = subject
+    elif _title_line_of_no_body(s):
+        reader.subject = reader.section = None  # "Yhteystiedot": what follows is about no body yet
+        reader.heading = None
+
+
+def _title_line_of_no_body(s: Sent) -> bool:
+    """A short line without final punctuation that names no body ("Yhteystiedot", "Asiointi"):
+    a heading the page's layout did not set apart with a blank line."""
+    text = s.sentence.text.strip()
+    words = text.split()
+    return (
+        s.kind in {"line", "heading"}
+        and not s.mentions
+        and len(words) <= 3
+        and text[-1:].isalpha()
+        and not any(ch.isdigit() for ch in text)
+        and not (len(words) > 1 and all(w[:1].isupper() for w in words))  # a person's name line
+        and not any(is_title(t.lemma()) for t in s.tokens)  # a title line before its holder's name
+    )
 
 
 def _heading(reader: Reader, s: Sent) -> None:

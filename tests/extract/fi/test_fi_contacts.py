@@ -44,3 +44,14 @@ def test_numbers_in_prose_are_no_phones(fi: Run) -> None:
         "Toimialan menot ovat noin 253 miljoonaa euroa ja tulot 22 miljoonaa euroa.\n"
     )
     assert ex.sites == ()
+
+
+def test_a_title_line_of_no_body_ends_the_last_bodys_section(fi: Run) -> None:
+    """ "Yhteystiedot" on its own line: the address below is not the last-named body's."""
+    text = (
+        "Tekniset palvelut\nTeknisten palveluiden tehtävänä on huolehtia kunnan kaduista.\n"
+        "Yhteystiedot\nKunnantalo, Keskuskatu 1, 12345 Esimerkkilä\nPuh. 040 123 4567\n"
+    )
+    assert [s.org for s in fi(text).sites] == []
+    named = text.replace("Yhteystiedot\n", "Yhteystiedot\nTekniset palvelut\n")
+    assert [s.org for s in fi(named).sites] == ["tekniset palvelut"]
