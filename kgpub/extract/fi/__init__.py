@@ -39,6 +39,8 @@ def extract_fi(source: Source) -> Extraction:
     for n, sentence in enumerate(sentences):
         s = reader.read(sentence)
         s.last = n == len(sentences) - 1
+        nxt = sentences[n + 1] if not s.last else None
+        s.before_prose = nxt is not None and nxt.kind == "paragraph" and nxt.block != sentence.block
         _sentence(reader, s)
     flush(reader)
     reader.resolve_posts()
@@ -46,8 +48,8 @@ def extract_fi(source: Source) -> Extraction:
 
 
 def _sentence(reader: Reader, s: Sent) -> None:
-    if s.kind == "heading":
-        _heading(reader, s)
+    if s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s)):
+        _heading(reader, s)  # a name on its own line above a paragraph heads it, blank line or not
     if s.kind != "item":
         reader.open_list = None
         reader.open_duties = None
@@ -70,6 +72,11 @@ def _sentence(reader: Reader, s: Sent) -> None:
     elif _title_line_of_no_body(s):
         reader.subject = reader.section = None  # "Yhteystiedot": what follows is about no body yet
         reader.heading = None
+
+
+def _whole_name(s: Sent) -> bool:
+    m = s.mention_at(0)
+    return m is not None and m.first == 0 and m.last + 1 == s.end() and not m.generic
 
 
 def _title_line_of_no_body(s: Sent) -> bool:
@@ -110,6 +117,8 @@ def _list_item(reader: Reader, s: Sent) -> None:
     assert reader.open_list is not None
     parent, kind, rule = reader.open_list
     first = next((m for m in s.mentions if m.first == 0), None)
+    if first is not None and first.bare and first.last + 1 < _name_end(s):
+        first = None  # "Hallinto ja kehittäminen, johtajana …": the class word starts a longer name
     end = first.last + 1 if first is not None else _name_end(s)
     for child in item_bodies(reader, s, [(0, end)], kind, rule):
         if child != parent:

@@ -37,6 +37,32 @@ def _shared_first_part(tokens: list[Token], h: int, previous: Mention | None) ->
     return previous.name[: len(previous.name) - len(previous.word)]
 
 
+#: How many words a name set apart by a "-yksikkö" suffix may have.
+MAX_SUFFIXED_NAME = 5
+
+
+def _named_before_suffix(tokens: list[Token], h: int, known: Known) -> tuple[int, str] | None:
+    """ "Rahoitus ja talous -yksikkö", "Tila ja ympäristö -tulosalue": a class word written as a
+    suffix after a name that has no body word of its own. The name is the words back to the start
+    of the sentence or a punctuation mark, written in the base form (a list item's name) or
+    capitalised at its start; returns its first token and the lower-cased name."""
+    if not tokens[h].text.startswith("-") or h == 0 or not tokens[h - 1].word:
+        return None
+    first = h
+    while first > 0 and h - first < MAX_SUFFIXED_NAME and tokens[first - 1].word:
+        if tokens[first - 1].case() not in {None, "nimento"}:
+            break
+        first -= 1
+    words = tokens[first:h]
+    if not words or words[-1].low in CONJUNCTIONS or words[0].low in CONJUNCTIONS:
+        return None
+    name = " ".join(t.text for t in words)
+    name = name[:1].lower() + name[1:] if not words[0].is_name() else name
+    if known(name) or (words[0].cap and (first == 0 or not tokens[first - 1].word)):
+        return first, name
+    return None
+
+
 def _case(carrier: Token, head_r: Analysis) -> str | None:
     found = head_reading(carrier)
     return found[0].case if found else head_r.case
@@ -79,6 +105,21 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     shared = _shared_first_part(tokens, h, previous)
     if shared:
         core, bw = shared + core, replace(bw, bare=False)
+    elif (named := _named_before_suffix(tokens, h, known)) is not None:
+        first, name = named  # "Rahoitus ja talous -yksikkö": the words before name the unit
+        return Mention(
+            name=name,
+            kind=bw.kind,
+            word=bw.word,
+            first=first,
+            head=h,
+            last=last,
+            case=_case(carrier, head_r),
+            strong=True,
+            bare=False,
+            aliases=(f"{name} -{head_r.lemma.lower()}",),
+            core=name,
+        )
     if head_r.lemma.lower() in ORGANISATION:
         if (left.owner is not None and left.owner.municipality) or (bw.bare and not left.mods):
             return _organisation(tokens, left, h, last, carrier)
@@ -89,6 +130,8 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     outer = _surface(tokens, left.owner.first, left.owner.last) if left.owner else left.place or ""
     inner = join([*left.descriptors, core, *proper])
     full = join([outer, inner])
+    if left.owner is not None and left.owner.municipality:
+        full, inner = inner, full  # "kunnan tekninen lautakunta" is the municipality's "tekninen lautakunta"
     if outer:
         aliases.append(inner)
     bare = bw.bare and not (left.place or left.owner or left.descriptors or left.mods or proper)

@@ -46,6 +46,7 @@ class Sent:
     mentions: list[Mention]
     start: int  # index of the first token after openers ("Lisäksi", "Samoin")
     last: bool = False  # the page's last sentence (it may be cut off)
+    before_prose: bool = False  # a paragraph of another block follows
 
     @property
     def kind(self) -> str:
@@ -152,6 +153,10 @@ class Reader:
             found = self.refer(m.word)
             if found is None and m.word in SELF_NAMING:
                 return self.record(s, m, rule, conf)
+            if found is None and self.heading is not None and self.section is None:
+                found = self.section_body()  # "Hyvinvointipalvelut" / "Toimiala vastaa …"
+                if found is not None:
+                    self.words[key(found)] = m.word  # later "Toimialaa johtaa …" refers to it too
             return found
         return self.record(s, m, rule, conf)
 

@@ -179,6 +179,10 @@ def heads(reader: Reader, s: Sent) -> None:
                 _record(reader, s, org, title, people, "head.essive")
                 t = after
                 continue
+        if (role := _item_role(reader, s, t)) is not None:
+            org, title, people, t = role
+            _record(reader, s, org, title, people, "head.item-role")
+            continue
         if (essive := _essive_post(reader, s, t)) is not None:
             org, people, t = essive
             _record(reader, s, org, title, people, "head.paallikkona")
@@ -209,6 +213,36 @@ def _essive_post(reader: Reader, s: Sent, t: int) -> tuple[str, list[str], int] 
         return None
     org = reader.body(s, m, "body.head", 0.8)
     return (org, people, role + 1) if org is not None else None
+
+
+def _item_role(reader: Reader, s: Sent, t: int) -> tuple[str, str, list[str], int] | None:
+    """ "1. Hallinto ja kehittäminen, johtajana hallinto- ja kehittämisjohtaja Kalle Koski": an
+    essive role word after the comma that ends a body's name, then the title and its holder.
+    Returns the body, the title, the people and the token after them."""
+    toks = s.tokens
+    if t < 2 or toks[t - 1].text != "," or toks[t].case() != "olento" or t + 1 >= len(toks):
+        return None
+    nxt = t + 1
+    if (
+        nxt + 2 < len(toks)
+        and toks[nxt].text.endswith("-")
+        and toks[nxt + 1].low == "ja"
+        and (second := leading_title(toks[nxt + 2])) is not None
+    ):
+        title, after = f"{toks[nxt].text.lower()} ja {second}", nxt + 3  # "hallinto- ja kehittämisjohtaja"
+    elif (single := leading_title(toks[nxt])) is not None:
+        title, after = single, nxt + 1
+    else:
+        return None
+    m = s.mention_ending(t - 2)
+    org = reader.body(s, m, "body.head", 0.8) if m is not None and m.first == s.start else None
+    if org is None:
+        name, _ = phrase_name(toks, s.start, t - 1)
+        org = reader.facts.find(name) if name else None
+    if org is None:
+        return None
+    people, end = persons(toks, after)
+    return org, title, people, max(end, after)
 
 
 def _title_adjective(toks: list[Token], t: int) -> str | None:

@@ -186,10 +186,6 @@ def test_coordinated_genitives_and_other_head_forms() -> None:
     assert [d.org for d in ex.duties] == ["kasvatuksen ja opetuksen toimiala"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("'Toimiala vastaa …' under a heading that names a body without a class word: the duty is missed"),
-)
 def test_task_lists_and_section_anaphora() -> None:
     text = (
         "Sivistyslautakunnan tehtävät:\n• järjestää perusopetus\n• ylläpitää kirjastoja\n"
@@ -301,10 +297,6 @@ def test_a_boards_field_is_no_body_unless_the_text_says_so() -> None:
     assert "kaupunginhallituksen toimiala" not in {b.name for b in ex.bodies}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("numbered items 'Rahoitus ja talous, johtajana …' with no body noun: not read as units"),
-)
 def test_numbered_units_with_posts_and_a_labelled_parent() -> None:
     text = (
         "Konsernihallintoa johtaa kaupunginjohtaja.\n\n"
@@ -325,13 +317,26 @@ def test_numbered_units_with_posts_and_a_labelled_parent() -> None:
     assert ex.to_json()["heads"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "'X:n muodostavat valtuusto, kunnanhallitus ja lautakunnat': kunnanhallitus is "
-        "missed and the municipality's genitive stays in the whole's name"
-    ),
-)
+def test_item_role_with_holder_and_a_suffixed_unit_name() -> None:
+    text = (
+        "Sivistystoimessa on seuraavat tulosalueet:\n"
+        "• Varhaiskasvatus, johtajana varhaiskasvatusjohtaja Anna Aho\n"
+        "• Opetus ja nuoriso, päällikkönä opetuspäällikkö Pekka Puro\n\n"
+        "Opetus ja nuoriso -tulosalueella toimii kaksi yksikköä: perusopetus ja nuorisotyö.\n"
+    )
+    ex = run(text)
+    assert sorted((p.child, p.parent) for p in ex.part_of) == [
+        ("nuorisotyö", "opetus ja nuoriso"),
+        ("opetus ja nuoriso", "sivistystoimi"),
+        ("perusopetus", "opetus ja nuoriso"),
+        ("varhaiskasvatus", "sivistystoimi"),
+    ]
+    assert [(h.org, h.title, h.person) for h in ex.heads] == [
+        ("varhaiskasvatus", "varhaiskasvatusjohtaja", "Anna Aho"),
+        ("opetus ja nuoriso", "opetuspäällikkö", "Pekka Puro"),
+    ]
+
+
 def test_formed_by_and_essive_post() -> None:
     text = (
         "Kunnan luottamushenkilöorganisaation muodostavat valtuusto, kunnanhallitus ja lautakunnat.\n"
@@ -340,8 +345,12 @@ def test_formed_by_and_essive_post() -> None:
     ex = run(text)
     assert sorted((p.child, p.parent) for p in ex.part_of) == [
         ("kunnanhallitus", "luottamushenkilöorganisaatio"),
+        ("luottamushenkilöorganisaatio", "kunta"),
         ("valtuusto", "luottamushenkilöorganisaatio"),
     ]
+    assert "kunnan luottamushenkilöorganisaatio" in next(
+        b.aliases for b in ex.bodies if b.name == "luottamushenkilöorganisaatio"
+    )
     assert [(h.org, h.title, h.person) for h in ex.heads] == [("kunnanvirasto", "kunnanjohtaja", None)]
     assert ex.duties == ()
 
