@@ -24,6 +24,9 @@ def belonging(reader: Reader, s: Sent) -> None:
         return
     parent = reader.body(s, target, "body.parent", 0.8)
     declared = _declared_kind(s)
+    if target.last < verb and parent is not None and _colon_ends(s, verb):
+        reader.open_list = (parent, "unit", "part.belongs")  # "Sivistystoimeen kuuluvat:" + bullets
+        return
     if target.last < verb:
         listed = after_modifiers(s, verb)
         children = item_bodies(reader, s, listed, declared, "part.belongs")
@@ -57,6 +60,12 @@ def _siblings(
                 merged.append((a, b))
         missing = merged
     return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
+
+
+def _colon_ends(s: Sent, verb: int) -> bool:
+    """The sentence ends in a colon right after the verb ("kuuluvat:", "kuuluvat mm.:")."""
+    rest = [t for t in s.tokens[verb + 1 :] if t.text not in {"mm", "."}]
+    return [t.text for t in rest] == [":"]
 
 
 def _under(s: Sent, verb: int) -> Mention | None:

@@ -16,6 +16,7 @@ A negated verb ("ei palvele") states no duty; a statement cut off at the end of 
 
 from __future__ import annotations
 
+from .bodies import Mention
 from .context import Reader, Sent
 from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS
 from .tokens import Token
@@ -72,10 +73,33 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     if end == v + 1:
         reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
         return True
+    clause = _next_clause(s, v + 1, end)
+    if clause is not None:
+        end = clause[0]
     later = any(_duty_verb(t) for t in s.tokens[v + 1 : end])
     start = _skip_adverbs(s, v + 1) if lemma in OBJECT_ONLY_VERBS and not later else v
     _duty(reader, s, org, start, end, f"duty.{lemma}", 0.85)
+    if clause is not None:
+        _, m, w = clause  # "… ja valtuusto päättää niistä": the second clause is its subject's
+        if not m.generic and (second := _duty_verb(s.tokens[w])) is not None and second != "toimia":
+            first = _skip_adverbs(s, w + 1) if second in OBJECT_ONLY_VERBS else w
+            _duty(reader, s, reader.body(s, m, "body.duty", 0.8), first, s.end(), f"duty.{second}", 0.8)
     return True
+
+
+def _next_clause(s: Sent, a: int, b: int) -> tuple[int, Mention, int] | None:
+    """ "Kunnanhallitus valmistelee asiat ja valtuusto päättää niistä": where a coordinated clause with
+    a subject of its own begins — the conjunction, the subject and its verb."""
+    for i in range(a, b - 2):
+        if s.tokens[i].low not in {"ja", "sekä", "mutta"}:
+            continue
+        m = s.mention_at(i + 1)
+        if m is None or m.first != i + 1 or m.case != "nimento" or m.last + 1 >= b:
+            continue
+        verb = s.tokens[m.last + 1].verb()
+        if verb is not None and verb.person == "3":
+            return i, m, m.last + 1
+    return None
 
 
 def coordinated_verb(reader: Reader, s: Sent) -> bool:

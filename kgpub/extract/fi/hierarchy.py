@@ -103,6 +103,8 @@ def counted(reader: Reader, s: Sent) -> None:
             _parts(reader, s, parent, named, "part.composition", 0.8)
         if start == len(s.tokens) or (start < 0 and s.tokens[-1].text == ":"):
             reader.open_list = (parent, m.kind, "part.enumeration")
+        elif start < 0:
+            reader.class_parents[m.word] = parent  # "… on jaettu neljään toimialaan. Toimialat ovat …"
         elif start > 0:
             ranges = items(s.tokens, start, len(s.tokens))
             children = item_bodies(reader, s, ranges, m.kind, "part.enumeration")

@@ -162,3 +162,13 @@ def test_an_office_named_after_its_post(fi: Run) -> None:
     assert ("kaupunginjohtajan toimisto", "konsernihallinto") in parts(ex)
     assert duties(ex) == {("kaupunginjohtajan toimisto", "kaupungin strategiasta")}
     assert "kaupunginjohtajan lautakunta" not in names(fi("Kaupunginjohtajan lautakunta päättää asiasta."))
+
+
+def test_a_municipalitys_genitive_is_an_alias_not_the_name(fi: Run) -> None:
+    ex = fi(
+        "Kunnan tekninen lautakunta vastaa kaduista. Kalajoen kaupungin sivistyslautakunta vastaa kouluista."
+    )
+    assert {"tekninen lautakunta", "sivistyslautakunta"} <= names(ex)
+    aliases = {a for b in ex.bodies for a in b.aliases}
+    assert {"kunnan tekninen lautakunta", "Kalajoen kaupungin sivistyslautakunta"} <= aliases
+    assert ("tekninen lautakunta", "kunta") in parts(ex)

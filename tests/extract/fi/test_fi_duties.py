@@ -241,3 +241,15 @@ def test_duty_verb_coordinated_with_a_first_verb(fi: Run) -> None:
     assert duties(ex) == {(board, "sosiaali- ja terveyspalveluiden järjestämisestä")}
     ex = fi("Tekninen lautakunta kokoontuu kerran kuukaudessa ja huolehtii kunnan infrastruktuurista.")
     assert duties(ex) == {("tekninen lautakunta", "kunnan infrastruktuurista")}
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_the_first_subjects_duty(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallitus valmistelee asiat ja valtuusto päättää niistä.\n"
+        "Tekninen lautakunta vastaa kaduista ja lautakunnat hoitavat omat palvelunsa.\n"
+    )
+    assert duties(ex) == {
+        ("kunnanhallitus", "valmistelee asiat"),
+        ("valtuusto", "päättää niistä"),
+        ("tekninen lautakunta", "kaduista"),
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, parts
+from .helpers import Run, duties, heads, names, parts
 
 DEPARTMENTS = (
     "elinkeino-osasto",
@@ -403,3 +403,42 @@ def test_items_without_a_body_word_listed_among_bodies(fi: Run) -> None:
     assert ("viestintä ja markkinointi", "konsernipalvelut") in parts(ex)
     ex = fi("Kaupunginkansliaan kuuluu velkaneuvonta, kuluttajaneuvonta ja talous- ja velkaneuvonta.")
     assert parts(ex) == set() and ex.duties
+
+
+def test_a_count_without_a_list_is_named_by_the_next_sentence(fi: Run) -> None:
+    ex = fi(
+        "Kaupungin organisaatio on jaettu neljään toimialaan. Toimialat ovat konsernihallinto, "
+        "sivistystoimi, sosiaali- ja terveystoimi sekä tekninen toimi.\n"
+    )
+    assert parts(ex) == {
+        (c, "kaupunki")
+        for c in ("konsernihallinto", "sivistystoimi", "sosiaali- ja terveystoimi", "tekninen toimi")
+    }
+
+
+def test_the_municipalitys_services_are_the_municipality(fi: Run) -> None:
+    ex = fi(
+        "Kunnan palvelut on jaettu kolmeen toimialaan.\n\n"
+        "Toimialoja ovat sivistystoimi, perusturva ja tekninen toimi.\n"
+    )
+    assert parts(ex) == {(c, "kunta") for c in ("sivistystoimi", "perusturva", "tekninen toimi")}
+    assert "palvelut" not in names(ex)
+
+
+def test_bulleted_plain_nouns_after_kuuluvat_and_a_colon(fi: Run) -> None:
+    ex = fi("Sivistystoimeen kuuluvat:\n• varhaiskasvatus\n• perusopetus\n• kirjasto- ja kulttuuripalvelut\n")
+    assert parts(ex) == {
+        (c, "sivistystoimi") for c in ("varhaiskasvatus", "perusopetus", "kirjasto- ja kulttuuripalvelut")
+    }
+    tasks = fi("Kaupunginhallituksen tehtäviin kuuluvat:\n• talousarvion valmistelu\n• henkilöstöasiat\n")
+    assert parts(tasks) == set()
+    assert len(tasks.duties) == 2
+
+
+def test_a_name_line_above_a_paragraph_heads_it_and_a_bare_class_word_refers_to_it(fi: Run) -> None:
+    ex = fi(
+        "Perusopetus\n• Ylläpitää kouluja\nHyvinvointipalvelut\n"
+        "Toimiala vastaa sosiaalipalveluista. Toimialaa johtaa hyvinvointijohtaja Leena Laine.\n"
+    )
+    assert ("hyvinvointipalvelut", "sosiaalipalveluista") in duties(ex)
+    assert heads(ex) == {("hyvinvointipalvelut", "hyvinvointijohtaja", "Leena Laine")}
