@@ -82,8 +82,8 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     if clause is not None:
         _, m, w = clause  # "… ja valtuusto päättää niistä": the second clause is its subject's
         if not m.generic and (second := _duty_verb(s.tokens[w])) is not None and second != "toimia":
-            first = _skip_adverbs(s, w + 1) if second in OBJECT_ONLY_VERBS else w
-            _duty(reader, s, reader.body(s, m, "body.duty", 0.8), first, s.end(), f"duty.{second}", 0.8)
+            at = _skip_adverbs(s, w + 1) if second in OBJECT_ONLY_VERBS else w
+            _duty(reader, s, reader.body(s, m, "body.duty", 0.8), at, s.end(), f"duty.{second}", 0.8)
     return True
 
 
