@@ -7,7 +7,7 @@ from __future__ import annotations
 from .bodies import Mention
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS
-from .lists import after_modifiers, item_bodies, item_mention, items
+from .lists import after_modifiers, item_bodies, items, siblings
 
 INTO_CASES = frozenset({"sisatulento", "ulkotulento"})  # "Kaupunginkansliaan kuuluvat"
 
@@ -30,36 +30,13 @@ def belonging(reader: Reader, s: Sent) -> None:
     if target.last < verb:
         listed = after_modifiers(s, verb)
         children = item_bodies(reader, s, listed, declared, "part.belongs")
-        children += _siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
+        children += siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
     else:
         first = s.start + (1 if declared else 0)
         children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
     for child in children:
         if parent and child != parent:
             reader.facts.part(child, parent, "part", s.segment(), "part.belongs", 0.85)
-
-
-def _siblings(
-    reader: Reader, s: Sent, listed: list[tuple[int, int]], every: list[tuple[int, int]]
-) -> list[str]:
-    """Items with no body word listed among bodies ("kuntatekniikka, rakennusvalvonta ja
-    tilapalvelut"): parts of the same kind when bodies are at least half of the list."""
-    if len(listed) < 2 or 2 * len(listed) < len(every):
-        return []
-    first = item_mention(s, *listed[0])
-    kind = first.kind if first is not None else None
-    missing = [
-        (a, b) for a, b in every if (a, b) not in listed and b - a <= 3 and s.tokens[a].has_case("nimento")
-    ]
-    if any(t.low == "sekä" for t in s.tokens):  # "a, b sekä viestintä ja markkinointi": "ja" joins one name
-        merged: list[tuple[int, int]] = []
-        for a, b in missing:
-            if merged and a == merged[-1][1] + 1 and s.tokens[merged[-1][1]].low == "ja":
-                merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        missing = merged
-    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
 
 
 def _colon_ends(s: Sent, verb: int) -> bool:

@@ -153,7 +153,7 @@ class Reader:
             found = self.refer(m.word)
             if found is None and m.word in SELF_NAMING:
                 return self.record(s, m, rule, conf)
-            if found is None and self.heading is not None and self.section is None:
+            if found is None and (self.heading is not None or self.section is not None):
                 found = self.section_body()  # "Hyvinvointipalvelut" / "Toimiala vastaa …"
                 if found is not None:
                     self.words[key(found)] = m.word  # later "Toimialaa johtaa …" refers to it too

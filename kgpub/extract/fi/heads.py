@@ -156,6 +156,8 @@ def heads(reader: Reader, s: Sent) -> None:
         nxt = t + 1
         if nxt + 1 < len(toks) and toks[nxt].is_lemma("olla", "toimia") and toks[nxt].verb():
             second = leading_title(toks[nxt + 1])
+            if second is None and toks[t].case() == "olento" and _staff_title(toks[nxt + 1]):
+                second = toks[nxt + 1].lemma().lower()  # "Yksikön esimiehenä toimii rakennustarkastaja …"
             org = _genitive_org(reader, s, t)
             if second and org:
                 people, after = persons(toks, nxt + 2)
@@ -243,6 +245,12 @@ def _item_role(reader: Reader, s: Sent, t: int) -> tuple[str, str, list[str], in
         return None
     people, end = persons(toks, after)
     return org, title, people, max(end, after)
+
+
+def _staff_title(tok: Token) -> bool:
+    """A title that leads nothing by itself ("rakennustarkastaja", "kehittämissihteeri")."""
+    lemma = tok.lemma().lower()
+    return tok.word and is_title(lemma) and not lemma.startswith(DEPUTY_PREFIXES)
 
 
 def _title_adjective(toks: list[Token], t: int) -> str | None:

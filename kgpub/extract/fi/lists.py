@@ -135,3 +135,31 @@ def after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
     """Items after the verb, skipping modifiers such as "suoraan hallintojohtajan alaisuudessa toimivat"."""
     ranges = items(s.tokens, verb + 1, len(s.tokens))
     return [(a, b) for a, b in ranges if any(a <= m.head < b and not m.generic for m in s.mentions)]
+
+
+def siblings(
+    reader: Reader,
+    s: Sent,
+    listed: list[tuple[int, int]],
+    every: list[tuple[int, int]],
+    declared: bool = False,
+) -> list[str]:
+    """Items with no body word listed among bodies ("kuntatekniikka, rakennusvalvonta ja
+    tilapalvelut"): parts of the same kind when bodies are at least half of the list, or whenever
+    the construction ``declared`` that the items are bodies ("X:n alaisuudessa toimivat a, b ja c")."""
+    if not listed or (not declared and (len(listed) < 2 or 2 * len(listed) < len(every))):
+        return []
+    first = item_mention(s, *listed[0])
+    kind = first.kind if first is not None else None
+    missing = [
+        (a, b) for a, b in every if (a, b) not in listed and b - a <= 3 and s.tokens[a].has_case("nimento")
+    ]
+    if any(t.low == "sekä" for t in s.tokens):  # "a, b sekä viestintä ja markkinointi": "ja" joins one name
+        merged: list[tuple[int, int]] = []
+        for a, b in missing:
+            if merged and a == merged[-1][1] + 1 and s.tokens[merged[-1][1]].low == "ja":
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        missing = merged
+    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .bodies import Mention
 from .context import Reader, Sent
 from .lexicon import COUNTS
-from .lists import after_modifiers, item_bodies
+from .lists import after_modifiers, item_bodies, items, siblings
 from .names import is_title
 
 
@@ -106,7 +106,11 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
         return [ref]
     verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
     if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
-        return item_bodies(reader, s, after_modifiers(s, verb), None, "part.alainen")
+        listed = after_modifiers(s, verb)
+        every = items(s.tokens, verb + 1, len(s.tokens))
+        return item_bodies(reader, s, listed, None, "part.alainen") + siblings(
+            reader, s, listed, every, declared=True
+        )
     if verb > 0 and (colon := _counted_colon(s, verb)) > 0:  # "toimii kolme lautakuntaa: a, b ja c"
         return item_bodies(reader, s, after_modifiers(s, colon), None, "part.alainen")
     for m in s.mentions:

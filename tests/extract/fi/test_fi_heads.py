@@ -155,3 +155,11 @@ def test_essive_title_opens_the_sentence(fi: Run) -> None:
     )
     assert heads(ex) == {("sivistyspalvelut", "sivistysjohtaja", "Anne Aalto")}
     assert heads(fi("Osastosihteerinä toimii Maija Mäki.")) == set()  # staff lead nothing
+
+
+def test_a_staff_title_after_an_essive_role_word_under_a_name_line(fi: Run) -> None:
+    ex = fi(
+        "Tekniset palvelut vastaa kaduista.\nRakennusvalvonta\n"
+        "Yksikön esimiehenä toimii rakennustarkastaja Juha Jokinen.\n"
+    )
+    assert heads(ex) == {("rakennusvalvonta", "rakennustarkastaja", "Juha Jokinen")}

@@ -442,3 +442,12 @@ def test_a_name_line_above_a_paragraph_heads_it_and_a_bare_class_word_refers_to_
     )
     assert ("hyvinvointipalvelut", "sosiaalipalveluista") in duties(ex)
     assert heads(ex) == {("hyvinvointipalvelut", "hyvinvointijohtaja", "Leena Laine")}
+
+
+def test_plain_nouns_listed_under_a_body_with_a_plural_verb(fi: Run) -> None:
+    ex = fi(
+        "Teknisten palveluiden alaisuudessa toimivat rakennusvalvonta, ympäristönsuojelu ja kiinteistöhuolto."
+    )
+    assert parts(ex) == {
+        (c, "tekniset palvelut") for c in ("rakennusvalvonta", "ympäristönsuojelu", "kiinteistöhuolto")
+    }
