@@ -170,9 +170,13 @@ class Reader:
             if recorded == word or (recorded is None and k.endswith(word) and word not in MUNICIPALITY):
                 return self.facts.find(name)
         kind = STRONG.get(word)
+        section = self.current_section()
         for name in recent if kind in REFERABLE_KINDS else []:
-            if self.facts.bodies[key(self.facts.find(name) or name)].kind == kind:
-                return self.facts.find(name)
+            found = self.facts.find(name) or name
+            if section and (key(found), key(section)) in self.facts.part_of:
+                continue  # "Konsernipalveluihin kuuluvat … tietohallinto. Toimialaa johtaa …": the section
+            if self.facts.bodies[key(found)].kind == kind:
+                return found
         return None
 
     def pronoun(self, tok: Token) -> str | None:
@@ -180,6 +184,10 @@ class Reader:
         if tok.is_lemma(*PRONOUNS) and tok.low not in {"siinä", "siitä", "niin"}:
             return self.subject or self.section_body()
         return None
+
+    def current_section(self) -> str | None:
+        """The section's body if it is recorded (a weak heading name once a sentence used it)."""
+        return self.facts.find(self.section or (self.heading[1].name if self.heading else ""))
 
     def section_body(self) -> str | None:
         """The body the current heading names, recording a weak heading name on first use."""
@@ -204,6 +212,8 @@ class Reader:
             return None
         lemma = Token(stem, 0, len(stem)).lemma() if not stem.endswith("-") else stem
         word = body_word(lemma)
+        if word is not None and word.word == lemma.lower() and (section := self.current_section()):
+            return section  # "toimialajohtaja" in a section on one toimiala heads that one
         for name in reversed(self.recent):
             k = key(name)
             found = self.facts.find(name)

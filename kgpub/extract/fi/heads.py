@@ -175,10 +175,12 @@ def heads(reader: Reader, s: Sent) -> None:
             and nxt < len(toks)
             and toks[nxt].is_lemma("toimia", "olla")
         ):
-            people, after = persons(toks, nxt + 1)  # "Sivistysjohtajana toimii Anne Aalto."
+            held = nxt + 1  # "Toimialajohtajana toimii sivistysjohtaja Timo Tuominen": the holder's title
+            own = toks[held].lemma().lower() if held < len(toks) and _staff_title(toks[held]) else None
+            people, after = persons(toks, held + 1 if own else held)  # "Sivistysjohtajana toimii Anne Aalto."
             if people and toks[nxt].verb():
                 org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
-                _record(reader, s, org, title, people, "head.essive")
+                _record(reader, s, org, own or title, people, "head.essive")
                 t = after
                 continue
         if (role := _item_role(reader, s, t)) is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...analyse import Analysis
-from .lexicon import COUNTS, SELF_NAMING, SUBORDINATE_WORDS
+from .lexicon import COUNTS, SAME_AS_OWNER, SELF_NAMING, SUBORDINATE_WORDS
 from .mention import Known, Mention
 from .names import BodyWord, as_written, body_word, is_title, modifier_name, plural_name
 from .tokens import Token
@@ -89,6 +89,11 @@ def _owns(m: Mention, known: Known) -> bool:
     return (m.strong and (m.named or m.word in SELF_NAMING)) or known(m.name)
 
 
+def _names_its_remit(m: Mention, word: str) -> bool:
+    """ "Sivistyspalvelujen toimiala": a toimiala named by the (weak) body before it is that body."""
+    return word in SAME_AS_OWNER and not (m.bare or m.generic) and m.owner is None
+
+
 @dataclass
 class Left:
     """What lies left of a head inside its name."""
@@ -140,7 +145,8 @@ def left_of(
         j = k - 1
     while j >= 0 and len(left.descriptors) < MAX_DESCRIPTORS:
         tok = tokens[j]
-        if previous is not None and previous.last == j and _owns(previous, known) and _genitive_noun(tok):
+        owns = previous is not None and (_owns(previous, known) or _names_its_remit(previous, word))
+        if previous is not None and previous.last == j and owns and _genitive_noun(tok):
             if previous.word == word:
                 break  # "kaupunginhallituksen kaupunginhallitus" names nothing new
             left.owner, left.first = previous, previous.first

@@ -163,3 +163,19 @@ def test_a_staff_title_after_an_essive_role_word_under_a_name_line(fi: Run) -> N
         "Yksikön esimiehenä toimii rakennustarkastaja Juha Jokinen.\n"
     )
     assert heads(ex) == {("rakennusvalvonta", "rakennustarkastaja", "Juha Jokinen")}
+
+
+def test_section_headings_decide_what_a_bare_class_word_and_a_class_title_refer_to(fi: Run) -> None:
+    ex = fi(
+        "Konsernipalvelut\n"
+        "Konsernipalveluihin kuuluvat talous- ja henkilöstöpalvelut, tietohallinto sekä kehittämis- ja "
+        "elinvoimapalvelut. Toimialaa johtaa hallintojohtaja Sari Salo.\n"
+        "Sivistyspalvelut\n"
+        "Sivistyspalvelujen toimiala tuottaa varhaiskasvatuksen ja perusopetuksen. Toimialajohtajana "
+        "toimii sivistysjohtaja Timo Tuominen.\n"
+    )
+    assert heads(ex) == {
+        ("konsernipalvelut", "hallintojohtaja", "Sari Salo"),
+        ("sivistyspalvelut", "sivistysjohtaja", "Timo Tuominen"),
+    }
+    assert ("sivistyspalvelut", "tuottaa varhaiskasvatuksen ja perusopetuksen") in duties(ex)
