@@ -212,7 +212,8 @@ class Reader:
             return None
         lemma = Token(stem, 0, len(stem)).lemma() if not stem.endswith("-") else stem
         word = body_word(lemma)
-        if word is not None and word.word == lemma.lower() and (section := self.current_section()):
+        bare_class = word is not None and word.word == lemma.lower() and word.word not in MUNICIPALITY
+        if bare_class and (section := self.current_section()):
             return section  # "toimialajohtaja" in a section on one toimiala heads that one
         for name in reversed(self.recent):
             k = key(name)

@@ -237,6 +237,8 @@ def object_first(reader: Reader, s: Sent) -> None:
         nxt = s.tokens[m.last + 1].text if m.last + 1 < len(s.tokens) else "."
         if _duty_verb(s.tokens[v]) is None or nxt not in {".", ",", ";"}:
             continue
+        if v > 0 and s.tokens[v - 1].is_lemma("olla"):
+            continue  # "tehtävänä on järjestää sosiaalipalvelut": an infinitive, the object is no subject
         if (
             s.mention_at(s.start) is not None
             and s.mention_at(s.start) is not m

@@ -44,8 +44,18 @@ class Token:
         return self.text[:1].isupper()
 
     def nouns(self) -> list[Analysis]:
-        """Noun-like readings, the likeliest first: common nouns, adjectives, names."""
-        return [r for group in (NOUNS, ADJECTIVES, NAMES) for r in self.readings if r.cls in group]
+        """Noun-like readings, the likeliest first: common nouns, adjectives, names. Of two readings
+        that differ only in the base form, the one closer to the surface comes first: "perusturvasta"
+        is "perusturva", not the consonant-gradation guess "perusturpa"."""
+        out = [r for group in (NOUNS, ADJECTIVES, NAMES) for r in self.readings if r.cls in group]
+        if len(out) > 1:
+            first, low = out[0], self.text.lstrip("-").lower()
+            twins = [r for r in out if (r.cls, r.case, r.plural) == (first.cls, first.case, first.plural)]
+            best = max(twins, key=lambda r: _shared_prefix(r.lemma.lower(), low))
+            if best is not first:
+                out.remove(best)
+                out.insert(0, best)
+        return out
 
     def noun(self) -> Analysis | None:
         """The reading the rules use for a noun-like token."""
@@ -99,3 +109,10 @@ def tokenize(text: str) -> list[Token]:
         if len(out) >= MAX_TOKENS:
             break
     return out
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n

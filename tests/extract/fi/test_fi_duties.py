@@ -253,3 +253,8 @@ def test_a_coordinated_clause_with_its_own_subject_is_not_the_first_subjects_dut
         ("valtuusto", "päättää niistä"),
         ("tekninen lautakunta", "kaduista"),
     }
+
+
+def test_an_infinitive_after_tehtavana_on_has_no_subject_after_it(fi: Run) -> None:
+    ex = fi("Perusturvalautakunnan tehtävänä on järjestää sosiaali- ja terveyspalvelut.")
+    assert duties(ex) == {("perusturvalautakunta", "järjestää sosiaali- ja terveyspalvelut")}

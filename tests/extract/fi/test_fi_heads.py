@@ -179,3 +179,13 @@ def test_section_headings_decide_what_a_bare_class_word_and_a_class_title_refer_
         ("sivistyspalvelut", "sivistysjohtaja", "Timo Tuominen"),
     }
     assert ("sivistyspalvelut", "tuottaa varhaiskasvatuksen ja perusopetuksen") in duties(ex)
+
+
+def test_the_municipalitys_head_under_another_sections_heading(fi: Run) -> None:
+    ex = fi(
+        "Viranhaltijaorganisaatio\n"
+        "Kaupungin viranhaltijaorganisaatio muodostuu konsernihallinnosta ja kolmesta toimialasta.\n"
+        "Kaupunginjohtaja Matti Mäkinen\n"
+        "Kaupunginjohtaja johtaa kaupungin hallintoa.\n"
+    )
+    assert heads(ex) == {("kaupunki", "kaupunginjohtaja", "Matti Mäkinen")}

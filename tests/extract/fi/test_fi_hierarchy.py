@@ -451,3 +451,13 @@ def test_plain_nouns_listed_under_a_body_with_a_plural_verb(fi: Run) -> None:
     assert parts(ex) == {
         (c, "tekniset palvelut") for c in ("rakennusvalvonta", "ympäristönsuojelu", "kiinteistöhuolto")
     }
+
+
+def test_a_gradation_guess_does_not_rename_a_body(fi: Run) -> None:
+    ex = fi(
+        "Kaupungin viranhaltijaorganisaatio muodostuu konsernihallinnosta sekä kolmesta toimialasta: "
+        "sivistystoimesta, perusturvasta ja teknisestä toimesta.\n"
+    )
+    assert {"perusturva", "sivistystoimi", "tekninen toimi"} <= names(ex)
+    assert "perusturpa" not in names(ex)
+    assert ("perusturva", "viranhaltijaorganisaatio") in parts(ex)
