@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ...model import Extraction
 from ...sources import Source
-from ...text import segment
+from ...text import Sentence, segment
 from ..sv_en import Facts
 from . import hierarchy
 from .bodies import Mention
@@ -24,6 +24,7 @@ from .duties import duties
 from .heads import heads
 from .lists import item_bodies
 from .names import is_title
+from .tokens import tokenize
 
 LANG = "fi"
 #: Sentences longer than this (in characters) are a run-on blob, not prose: mentions only.
@@ -40,7 +41,7 @@ def extract_fi(source: Source) -> Extraction:
         s = reader.read(sentence)
         s.last = n == len(sentences) - 1
         nxt = sentences[n + 1] if not s.last else None
-        s.before_prose = nxt is not None and nxt.kind == "paragraph" and nxt.block != sentence.block
+        s.before_prose = nxt is not None and nxt.block != sentence.block and _opens_section(nxt)
         _sentence(reader, s)
     flush(reader)
     reader.resolve_posts()
@@ -72,6 +73,15 @@ def _sentence(reader: Reader, s: Sent) -> None:
     elif _title_line_of_no_body(s):
         reader.subject = reader.section = None  # "Yhteystiedot": what follows is about no body yet
         reader.heading = None
+
+
+def _opens_section(nxt: Sentence) -> bool:
+    """What follows a name on its own line if that name is a heading: prose, or a line that starts
+    with a title ("Tekninen toimi" / "Tekninen johtaja Jari Järvinen")."""
+    if nxt.kind == "paragraph":
+        return True
+    words = [t for t in tokenize(nxt.text)[:3] if t.word]
+    return nxt.kind == "line" and any(is_title(t.lemma()) for t in words[:2])
 
 
 def _whole_name(s: Sent) -> bool:

@@ -189,3 +189,12 @@ def test_the_municipalitys_head_under_another_sections_heading(fi: Run) -> None:
         "Kaupunginjohtaja johtaa kaupungin hallintoa.\n"
     )
     assert heads(ex) == {("kaupunki", "kaupunginjohtaja", "Matti Mäkinen")}
+
+
+def test_a_name_line_above_title_name_lines_heads_them(fi: Run) -> None:
+    ex = fi(
+        "Tekninen toimi\nTekninen johtaja Jari Järvinen\nRakennustarkastaja Olli Ojala\n"
+        "Valtuusto päätti kokouksessaan 12.5. hyväksyä uuden hallintosäännön.\n"
+    )
+    assert heads(ex) == {("tekninen toimi", "tekninen johtaja", "Jari Järvinen")}
+    assert ex.duties == ()
