@@ -18,7 +18,7 @@ from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import item_bodies, items, phrase_name
+from .lists import count_of, counted_items, item_bodies, items, phrase_name
 from .subordination import subordination
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
@@ -106,7 +106,7 @@ def counted(reader: Reader, s: Sent) -> None:
         elif start < 0:
             reader.class_parents[m.word] = parent  # "… on jaettu neljään toimialaan. Toimialat ovat …"
         elif start > 0:
-            ranges = items(s.tokens, start, len(s.tokens))
+            ranges = counted_items(s.tokens, start, len(s.tokens), count_of(s.tokens[m.first - 1]))
             children = item_bodies(reader, s, ranges, m.kind, "part.enumeration")
             _parts(reader, s, parent, children, "part.enumeration", 0.9)
 

@@ -24,8 +24,31 @@ STOPS = frozenset({".", ":", "!", "?"})
 MAX_ITEM_TOKENS = 8
 
 
-def items(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
-    """Token ranges ``[start, end)`` of the items of an enumeration in ``tokens[a:b]``."""
+_NUMBER_WORDS = "kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista"
+NUMBERS = {w: n + 2 for n, w in enumerate(_NUMBER_WORDS.split(" "))}
+
+
+def count_of(tok: Token) -> int | None:
+    """The number a count word states ("kolmeen" → 3, "4" → 4), or None ("useita", "seuraavat")."""
+    if tok.text.isdigit():
+        return int(tok.text)
+    return NUMBERS.get(tok.lemma()) or NUMBERS.get(tok.low)
+
+
+def counted_items(tokens: list[Token], a: int, b: int, count: int | None) -> list[tuple[int, int]]:
+    """Items of an enumeration whose size the text states: "kolmeen palvelukokonaisuuteen, jotka ovat
+    maankäyttö ja kaupunkirakenne, rakennukset ja yleiset alueet sekä palvelut ja luvat" has three
+    items, so "ja" joins words inside an item there and only commas and "sekä" separate."""
+    found = items(tokens, a, b)
+    if count is None or len(found) == count:
+        return found
+    coarse = items(tokens, a, b, joins=frozenset({"sekä"}))
+    return coarse if len(coarse) == count else found
+
+
+def items(tokens: list[Token], a: int, b: int, joins: frozenset[str] = CONJUNCTIONS) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of the items of an enumeration in ``tokens[a:b]``; ``joins``
+    are the conjunctions that separate items."""
     out: list[tuple[int, int]] = []
     start = a
     depth = 0
@@ -35,9 +58,7 @@ def items(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         depth += (tok.text == "(") - (tok.text == ")")
         if depth == 0 and (tok.text in STOPS or (tok.text in SEPARATORS and _relative(tokens, i + 1))):
             break
-        if depth == 0 and (
-            tok.text in SEPARATORS or (tok.low in CONJUNCTIONS and not _joins_halves(tokens, i))
-        ):
+        if depth == 0 and (tok.text in SEPARATORS or (tok.low in joins and not _joins_halves(tokens, i))):
             if i > start:
                 out.append((start, i))
             start = i + 1

@@ -461,3 +461,21 @@ def test_a_gradation_guess_does_not_rename_a_body(fi: Run) -> None:
     assert {"perusturva", "sivistystoimi", "tekninen toimi"} <= names(ex)
     assert "perusturpa" not in names(ex)
     assert ("perusturva", "viranhaltijaorganisaatio") in parts(ex)
+
+
+def test_the_stated_count_decides_whether_ja_joins_items_or_words(fi: Run) -> None:
+    ex = fi(
+        "Kaupunkiympäristön toimiala jakautuu kolmeen palvelukokonaisuuteen, jotka ovat maankäyttö ja "
+        "kaupunkirakenne, "
+        "rakennukset ja yleiset alueet sekä palvelut ja luvat.\n"
+    )
+    assert {c for c, _ in parts(ex)} == {
+        "maankäyttö ja kaupunkirakenne",
+        "rakennukset ja yleiset alueet",
+        "palvelut ja luvat",
+    }
+    four = fi(
+        "Kaupunginkansliassa on neljä osastoa: hallinto-osasto, talousosasto ja henkilöstöosasto sekä "
+        "viestintä."
+    )
+    assert len(parts(four)) == 4
