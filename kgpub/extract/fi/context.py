@@ -15,7 +15,7 @@ from ...text import Sentence
 from ..sv_en import Facts, Segment, key
 from .bodies import Mention, find_mentions
 from .lexicon import MUNICIPALITY, OPENERS, PRONOUNS, SELF_NAMING, STRONG
-from .names import body_word, is_title
+from .names import as_written, body_word, is_title
 from .tokens import Token, tokenize
 
 #: Kinds a bare class word may refer to by kind alone ("virasto" → the kanslia, both agencies).
@@ -233,10 +233,32 @@ class Reader:
         if (ref := self.pronoun(first)) is not None:
             return ref
         m = s.mention_at(s.start)
+        if m is None and role:
+            return self.classified(s)
         titled = is_title(first.lemma()) and m is not None and m.head == s.start
         if m is None or m.first != s.start or titled or m.case != "nimento":
             return None
         return self.body(s, m) if role else self.named(s, m)
+
+    def classified(self, s: Sent) -> str | None:
+        """ "Ympäristöterveydenhuolto on seudullinen yksikkö, …": a plain noun subject that the
+        predicate calls a body (a bare class word, adjectives before it) is a body of that kind."""
+        toks = s.tokens
+        verb = next((k for k in range(s.start + 1, min(s.start + 4, len(toks))) if toks[k].low == "on"), -1)
+        subject = toks[s.start : verb]
+        if verb < 0 or not all(t.word and t.case() == "nimento" and not t.is_name() for t in subject):
+            return None
+        m = next((x for x in s.mentions if x.first > verb), None)
+        if m is None or m.case != "nimento" or m.generic or m.kind == "municipality" or m.owner or m.place:
+            return None
+        if toks[m.head].lemma().lower() != m.word:
+            return None  # a compound ("tukipalveluyksikkö") may name a body of its own
+        if not all(t.is_adjective() for t in toks[verb + 1 : m.first]):
+            return None
+        name = " ".join(as_written(t) for t in subject)
+        found = self.facts.find(name) or self.facts.body(name, m.kind, s.segment(), "body.predicate", 0.7)
+        self.touch(found)
+        return found
 
     def subject_role(self, s: Sent) -> str | None:
         return self.subject_of(s, role=True)

@@ -22,6 +22,8 @@ from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_
 from .tokens import Token
 
 END_PUNCT = " .;:!?,"
+DASHES = frozenset({"–", "—", "-", ":"})
+RELATIVE_WORDS = frozenset({"joka", "mikä"})
 
 
 def _duty(reader: Reader, s: Sent, org: str | None, a: int, b: int, rule: str, conf: float = 0.8) -> None:
@@ -38,6 +40,15 @@ def _cut_off(s: Sent) -> bool:
     """A statement the page truncated: no final punctuation and a last word nobody knows ("elämänh")."""
     last = s.tokens[-1] if s.tokens else None
     return last is not None and last.word and not last.readings and s.sentence.text[-1:].isalpha() and s.last
+
+
+def _skip_relative(s: Sent, i: int) -> int:
+    """Past a relative clause between commas after the subject ("Kunnanhallitus, jonka alaisuudessa
+    toimii konsernipalvelut, vastaa …"): the index after its closing comma, else ``i``."""
+    if i + 1 >= len(s.tokens) or s.tokens[i].text != "," or s.tokens[i + 1].lemma() not in RELATIVE_WORDS:
+        return i
+    close = next((k for k in range(i + 2, len(s.tokens)) if s.tokens[k].text == ","), -1)
+    return close + 1 if close > 0 else i
 
 
 def _skip_adverbs(s: Sent, i: int) -> int:
@@ -61,6 +72,9 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
         return False
     first = s.mention_at(s.start)
     after = first.last + 1 if first is not None and first.first == s.start else s.start + 1
+    if s.kind in {"item", "line"} and after < len(s.tokens) and s.tokens[after].text in DASHES:
+        after += 1  # "• Elinkeinopalvelut – vastaa yritysneuvonnasta"
+    after = _skip_relative(s, after)
     v = _skip_adverbs(s, after)
     if v >= len(s.tokens) or (lemma := _duty_verb(s.tokens[v])) is None:
         return False
@@ -217,8 +231,9 @@ def relative(reader: Reader, s: Sent) -> None:
         or at + 1 >= len(s.tokens)
         or s.tokens[at].low != "joka"
         or _duty_verb(s.tokens[at + 1]) is None
+        or (s.tokens[at + 1].is_lemma("toimia") and s.index("alaisuus", "alainen", after=at) >= 0)
     ):
-        return
+        return  # "…, joka toimii X:n alaisuudessa" is subordination
     _duty(reader, s, reader.subject_role(s), at + 1, s.end(), "duty.joka", 0.75)
 
 

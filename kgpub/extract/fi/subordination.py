@@ -24,6 +24,9 @@ def subordination(reader: Reader, s: Sent) -> None:
         if tok.low == "alaisuudessaan":
             _possessed(reader, s, i)
             continue
+        if i >= 3 and s.tokens[i - 1].low in {"jonka", "minkä"} and s.tokens[i - 2].text == ",":
+            _relative(reader, s, i)  # "Kunnanhallitus, jonka alaisuudessa toimii konsernipalvelut, …"
+            continue
         bodies, posts = _superiors(reader, s, i)
         following = s.mention_at(i + 1) if i + 1 < len(s.tokens) else None
         attributive = (
@@ -85,6 +88,27 @@ def _attributed(reader: Reader, s: Sent, at: int) -> list[str]:
     return out
 
 
+def _relative(reader: Reader, s: Sent, at: int) -> None:
+    """ "Kunnanhallitus, jonka alaisuudessa toimivat a ja b, …": the antecedent before the comma is
+    the superior; the clause up to the next comma names the subordinates."""
+    m = s.mention_ending(at - 3)
+    verb = at + 1
+    if m is None or m.generic or verb >= len(s.tokens) or not s.tokens[verb].is_lemma("toimia", "olla"):
+        return
+    parent = reader.body(s, m, "body.parent", 0.8)
+    end = next(
+        (k for k in range(verb + 1, len(s.tokens)) if s.tokens[k].text in {",", ".", ";"}), len(s.tokens)
+    )
+    every = items(s.tokens, verb + 1, end)
+    listed = [(a, b) for a, b in every if any(a <= x.head < b and not x.generic for x in s.mentions)]
+    children = item_bodies(reader, s, listed, None, "part.alainen") + siblings(
+        reader, s, listed, every, declared=True
+    )
+    for child in children:
+        if parent and child != parent:
+            reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.85)
+
+
 def _possessed(reader: Reader, s: Sent, at: int) -> None:
     """ "Rakennus- ja ympäristölautakunnalla on alaisuudessaan tiejaosto"."""
     owner = next((m for m in s.mentions if m.last < at and m.case == "ulkoolento" and not m.generic), None)
@@ -104,6 +128,8 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
             return [found] if found else []
     if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
         return [ref]
+    if s.mention_at(s.start) is None and (named := reader.classified(s)) is not None:
+        return [named]  # "Ympäristöterveydenhuolto on seudullinen yksikkö, joka toimii X:n alaisuudessa"
     verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
     if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
         listed = after_modifiers(s, verb)

@@ -258,3 +258,15 @@ def test_a_coordinated_clause_with_its_own_subject_is_not_the_first_subjects_dut
 def test_an_infinitive_after_tehtavana_on_has_no_subject_after_it(fi: Run) -> None:
     ex = fi("Perusturvalautakunnan tehtävänä on järjestää sosiaali- ja terveyspalvelut.")
     assert duties(ex) == {("perusturvalautakunta", "järjestää sosiaali- ja terveyspalvelut")}
+
+
+def test_a_duty_after_a_dash_in_a_list_item(fi: Run) -> None:
+    ex = fi(
+        "Elinvoimapalveluiden vastuualueet:\n"
+        "• Elinkeinopalvelut – vastaa yritysneuvonnasta ja matkailun kehittämisestä\n"
+        "• Maaseutupalvelut – hoitaa maaseutuhallinnon tehtävät\n"
+    )
+    assert duties(ex) == {
+        ("elinkeinopalvelut", "yritysneuvonnasta ja matkailun kehittämisestä"),
+        ("maaseutupalvelut", "hoitaa maaseutuhallinnon tehtävät"),
+    }

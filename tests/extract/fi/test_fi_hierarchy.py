@@ -479,3 +479,15 @@ def test_the_stated_count_decides_whether_ja_joins_items_or_words(fi: Run) -> No
         "viestintä."
     )
     assert len(parts(four)) == 4
+
+
+def test_relative_clauses_of_subordination(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallitus, jonka alaisuudessa toimii konsernipalvelut, vastaa kunnan hallinnosta.\n"
+        "Ympäristöterveydenhuolto on seudullinen yksikkö, joka toimii Seinäjoen kaupungin alaisuudessa.\n"
+    )
+    assert parts(ex) == {
+        ("konsernipalvelut", "kunnanhallitus"),
+        ("ympäristöterveydenhuolto", "Seinäjoen kaupunki"),
+    }
+    assert duties(ex) == {("kunnanhallitus", "kunnan hallinnosta")}
