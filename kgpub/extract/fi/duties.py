@@ -42,6 +42,17 @@ def _cut_off(s: Sent) -> bool:
     return last is not None and last.word and not last.readings and s.sentence.text[-1:].isalpha() and s.last
 
 
+def _subject_after(s: Sent, a: int, b: int) -> bool:
+    """Only a singular nominative body after the verb: the subject of an object-first clause (an
+    object in the nominative would be plural)."""
+    m = s.mention_at(a)
+    return m is not None and m.first == a and m.last == b - 1 and m.case == "nimento" and not _plural(s, m)
+
+
+def _plural(s: Sent, m: Mention) -> bool:
+    return s.tokens[m.head].plural()
+
+
 def _skip_relative(s: Sent, i: int) -> int:
     """Past a relative clause between commas after the subject ("Kunnanhallitus, jonka alaisuudessa
     toimii konsernipalvelut, vastaa …"): the index after its closing comma, else ``i``."""
@@ -87,6 +98,8 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     if end == v + 1:
         reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
         return True
+    if _subject_after(s, v + 1, end):
+        return False  # "Sosiaali- ja terveyspalvelut tuottaa Pohjanmaan hyvinvointialue"
     clause = _next_clause(s, v + 1, end)
     if clause is not None:
         end = clause[0]
@@ -234,7 +247,15 @@ def relative(reader: Reader, s: Sent) -> None:
         or (s.tokens[at + 1].is_lemma("toimia") and s.index("alaisuus", "alainen", after=at) >= 0)
     ):
         return  # "…, joka toimii X:n alaisuudessa" is subordination
-    _duty(reader, s, reader.subject_role(s), at + 1, s.end(), "duty.joka", 0.75)
+    m = s.mention_ending(at - 2) if at >= 2 and s.tokens[at - 1].text == "," else None
+    described = m is not None and any(t.low in {"on", "ovat"} for t in s.tokens[s.start : m.first])
+    if m is not None and m.case == "nimento" and not m.generic and not described:
+        org = reader.body(s, m, "body.duty", 0.8)  # "… alaisena toimii elinvoimajaosto, joka vastaa …"
+    else:
+        org = reader.subject_role(s)  # "X on … tukipalveluyksikkö, joka tuottaa …": the subject
+    lemma = _duty_verb(s.tokens[at + 1])
+    start = _skip_adverbs(s, at + 2) if lemma in OBJECT_ONLY_VERBS else at + 1
+    _duty(reader, s, org, start, s.end(), "duty.joka", 0.75)
 
 
 #: Voikko's local cases: a clause that opens with one of these ("Kunnassa toimii X") names a place.
@@ -258,6 +279,7 @@ def object_first(reader: Reader, s: Sent) -> None:
             s.mention_at(s.start) is not None
             and s.mention_at(s.start) is not m
             and s.tokens[s.start].case() == "nimento"
+            and (_plural(s, m) or m.last + 1 < s.end())
         ):
             continue
         start = s.start

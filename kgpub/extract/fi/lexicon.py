@@ -39,6 +39,7 @@ STRONG: dict[str, str] = {
     "liikelaitos": "enterprise",
     "tiimi": "team",
     "kuntayhtymä": "other",
+    "hyvinvointialue": "other",
     "johtajisto": "other",
     "pormestarikunta": "other",
     "palvelukeskus": "unit",

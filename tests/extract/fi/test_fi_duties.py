@@ -270,3 +270,14 @@ def test_a_duty_after_a_dash_in_a_list_item(fi: Run) -> None:
         ("elinkeinopalvelut", "yritysneuvonnasta ja matkailun kehittämisestä"),
         ("maaseutupalvelut", "hoitaa maaseutuhallinnon tehtävät"),
     }
+
+
+def test_relative_clause_duty_of_the_body_before_the_comma_and_object_first(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallituksen alaisena toimii elinvoimajaosto, joka vastaa elinkeinopolitiikasta.\n"
+        "Sosiaali- ja terveyspalvelut tuottaa Pohjanmaan hyvinvointialue.\n"
+    )
+    assert duties(ex) == {
+        ("elinvoimajaosto", "elinkeinopolitiikasta"),
+        ("Pohjanmaan hyvinvointialue", "Sosiaali- ja terveyspalvelut tuottaa"),
+    }
