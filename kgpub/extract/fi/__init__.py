@@ -49,9 +49,12 @@ def extract_fi(source: Source) -> Extraction:
 
 
 def _sentence(reader: Reader, s: Sent) -> None:
-    if s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s)):
+    listed = reader.open_list is not None and s.kind == "line" and _name_line(s)
+    if not listed and (s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s))):
         _heading(reader, s)  # a name on its own line above a paragraph heads it, blank line or not
-    if s.kind != "item":
+    if listed:
+        _list_item(reader, s)  # "… seuraaviin tulosalueisiin:" followed by one name per line
+    elif s.kind != "item":
         reader.open_list = None
         reader.open_duties = None
         reader.heading_items = s.kind == "heading" and (reader.section or reader.heading) is not None
@@ -82,6 +85,16 @@ def _opens_section(nxt: Sentence) -> bool:
         return True
     words = [t for t in tokenize(nxt.text)[:3] if t.word]
     return nxt.kind == "line" and any(is_title(t.lemma()) for t in words[:2])
+
+
+def _name_line(s: Sent) -> bool:
+    """A short line that can be an item's name: no verb, no title, no digits."""
+    words = [t for t in s.tokens if t.word]
+    return (
+        0 < len(words) <= MAX_ITEM_WORDS
+        and not any(t.verb() is not None or is_title(t.lemma()) for t in words)
+        and not any(t.text.isdigit() for t in s.tokens)
+    )
 
 
 def _whole_name(s: Sent) -> bool:

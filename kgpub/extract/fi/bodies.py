@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...analyse import Analysis
-from .lexicon import MUNICIPALITY, ORGANISATION, SAME_AS_OWNER
+from .lexicon import MUNICIPALITY, ORGANISATION
 from .mention import Known, Mention
-from .modifiers import CONJUNCTIONS, Left, head_reading, is_count, left_of, right_of
+from .modifiers import CONJUNCTIONS, Left, head_reading, is_count, left_of, right_of, same_as_owner
 from .names import as_written, head_name, join, plural_name
 from .tokens import Token
 
@@ -95,11 +95,31 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     left = left_of(tokens, h, head_r, previous, known, bw)
     if bw.word == "toimiala" and left.owner is not None and left.owner.kind in ORGANS:
         bw = replace(bw, strong=False)  # "kaupunginhallituksen toimialaan kuuluvista asioista": a remit
-    elif bw.word in SAME_AS_OWNER and bw.bare and left.owner is not None and not left.descriptors:
+    elif same_as_owner(bw.word, plural) and bw.bare and left.owner is not None and not left.descriptors:
         alias = _surface(tokens, left.first, h - 1) + " " + head_r.lemma.lower()
         owner = left.owner
         same = (*owner.aliases, alias)
         return replace(owner, first=left.first, head=h, last=h, case=head_r.case, aliases=same)
+    if same_as_owner(bw.word, plural) and bw.bare and left.owner is None and len(left.descriptors) == 1:
+        owner_name = next((r.lemma for r in tokens[h - 1].nouns() if known(r.lemma)), None)
+        if (
+            owner_name is not None and not left.mods
+        ):  # "Varhaiskasvatuksen tulosalue" once varhaiskasvatus is read
+            last = right_of(tokens, h)[0]
+            alias = f"{left.descriptors[0]} {head_r.lemma.lower()}"
+            return Mention(
+                owner_name,
+                bw.kind,
+                bw.word,
+                h - 1,
+                h,
+                last,
+                _case(tokens[h], head_r),
+                True,
+                False,
+                aliases=(alias,),
+                core=owner_name,
+            )
     last, proper, short, carrier = right_of(tokens, h)
     core = join([*left.mods, head_name(head_r, head.text, by_nature)])
     shared = _shared_first_part(tokens, h, previous)

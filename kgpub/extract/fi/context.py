@@ -233,6 +233,15 @@ class Reader:
         if (ref := self.pronoun(first)) is not None:
             return ref
         m = s.mention_at(s.start)
+        verb_next = s.start + 1 < len(s.tokens) and s.tokens[s.start + 1].verb() is not None
+        if (
+            m is None
+            and verb_next
+            and first.case() == "nimento"
+            and (known := self.facts.find(first.lemma()))
+        ):
+            self.touch(known)
+            return known  # "Varhaiskasvatus järjestää …" after varhaiskasvatus was listed as a part
         if m is None and role:
             return self.classified(s)
         titled = is_title(first.lemma()) and m is not None and m.head == s.start

@@ -65,6 +65,9 @@ WEAK: dict[str, str] = {
 #: Class words that, owned by a body that is no elected organ, are that body itself:
 #: "Kasvatus- ja sivistystoimen toimiala", "Sivistystoimen hallinnonala".
 SAME_AS_OWNER = _words("toimiala hallinnonala")
+#: The same in the singular only ("Varhaiskasvatuksen tulosalue" is varhaiskasvatus; "Perusturvan
+#: palvelualueet" are its parts).
+SAME_AS_OWNER_SINGULAR = _words("tulosalue palvelualue vastuualue palvelukokonaisuus")
 
 #: Body words that are class words: alone ("Osasto huolehtii", "lautakunnan päätöksellä") they refer
 #: back to a body or are generic; other STRONG words are names by themselves ("pormestarikunta").

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...analyse import Analysis
-from .lexicon import COUNTS, SAME_AS_OWNER, SELF_NAMING, SUBORDINATE_WORDS
+from .lexicon import COUNTS, SAME_AS_OWNER, SAME_AS_OWNER_SINGULAR, SELF_NAMING, SUBORDINATE_WORDS
 from .mention import Known, Mention
 from .names import BodyWord, as_written, body_word, is_title, modifier_name, plural_name
 from .tokens import Token
@@ -89,9 +89,14 @@ def _owns(m: Mention, known: Known) -> bool:
     return (m.strong and (m.named or m.word in SELF_NAMING)) or known(m.name)
 
 
-def _names_its_remit(m: Mention, word: str) -> bool:
+def same_as_owner(word: str, plural: bool) -> bool:
+    """A class word that, owned by a body, is that body ("Sivistystoimen toimiala")."""
+    return word in SAME_AS_OWNER or (word in SAME_AS_OWNER_SINGULAR and not plural)
+
+
+def _names_its_remit(m: Mention, word: str, plural: bool) -> bool:
     """ "Sivistyspalvelujen toimiala": a toimiala named by the (weak) body before it is that body."""
-    return word in SAME_AS_OWNER and not (m.bare or m.generic) and m.owner is None
+    return same_as_owner(word, plural) and not (m.bare or m.generic) and m.owner is None
 
 
 @dataclass
@@ -145,7 +150,9 @@ def left_of(
         j = k - 1
     while j >= 0 and len(left.descriptors) < MAX_DESCRIPTORS:
         tok = tokens[j]
-        owns = previous is not None and (_owns(previous, known) or _names_its_remit(previous, word))
+        owns = previous is not None and (
+            _owns(previous, known) or _names_its_remit(previous, word, head_r.plural)
+        )
         if previous is not None and previous.last == j and owns and _genitive_noun(tok):
             if previous.word == word:
                 break  # "kaupunginhallituksen kaupunginhallitus" names nothing new

@@ -491,3 +491,23 @@ def test_relative_clauses_of_subordination(fi: Run) -> None:
         ("ympäristöterveydenhuolto", "Seinäjoen kaupunki"),
     }
     assert duties(ex) == {("kunnanhallitus", "kunnan hallinnosta")}
+
+
+def test_one_name_per_line_after_a_colon_and_later_references_to_them(fi: Run) -> None:
+    ex = fi(
+        "Sivistyspalvelut\n"
+        "Sivistyspalvelut jaetaan seuraaviin tulosalueisiin:\n"
+        "Varhaiskasvatus\nPerusopetus\nVapaa-aikapalvelut\n"
+        "Sivistysjohtaja\nTiina Talvitie\n"
+        "Varhaiskasvatus\n"
+        "Varhaiskasvatuksen tulosaluetta johtaa varhaiskasvatusjohtaja Minna Mäki. "
+        "Varhaiskasvatus järjestää päiväkoti- ja perhepäivähoitoa.\n"
+    )
+    assert parts(ex) == {
+        (c, "sivistyspalvelut") for c in ("varhaiskasvatus", "perusopetus", "vapaa-aikapalvelut")
+    }
+    assert heads(ex) == {
+        ("sivistyspalvelut", "sivistysjohtaja", "Tiina Talvitie"),
+        ("varhaiskasvatus", "varhaiskasvatusjohtaja", "Minna Mäki"),
+    }
+    assert duties(ex) == {("varhaiskasvatus", "järjestää päiväkoti- ja perhepäivähoitoa")}
