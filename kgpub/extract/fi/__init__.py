@@ -178,5 +178,18 @@ def _predicate(s: Sent, m: Mention) -> bool:
     if m.case != "nimento" or m.first <= s.start or not s.tokens[s.start].has_case("nimento"):
         return False  # "Kunnassa on poliittinen organisaatio": existential, the body is the subject
     subject = s.mention_at(s.start)
-    between = s.tokens[(subject.last + 1 if subject is not None else s.start + 1) : m.first]
-    return any(t.low in {"on", "ovat"} for t in between) and not any(t.text in {",", ":"} for t in between)
+    first = subject.last + 1 if subject is not None else s.start + 1
+    between = s.tokens[first : m.first]
+    breaks = [i for i in range(first, m.first) if s.tokens[i].text in {",", ":"} and not _genitive_list(s, i)]
+    return any(t.low in {"on", "ovat"} for t in between) and not breaks
+
+
+def _genitive_list(s: Sent, comma: int) -> bool:
+    """A comma between genitives ("Kokkolan, Kruunupyyn ja Kannuksen yhteinen yksikkö")."""
+    before, after = s.tokens[comma - 1], s.tokens[comma + 1] if comma + 1 < len(s.tokens) else None
+    return (
+        s.tokens[comma].text == ","
+        and before.case() == "omanto"
+        and after is not None
+        and after.case() == "omanto"
+    )

@@ -11,6 +11,8 @@ import re
 
 from ..sv_en import Segment
 from .context import PendingSite, Reader, Sent
+from .heads import persons
+from .names import is_title
 
 _STREET = (
     r"katu|tie|kuja|polku|väylä|ranta|tori|aukio|kaari|rinne|portti|raitti|bulevardi|valli|kenttä"
@@ -55,6 +57,9 @@ def contacts(reader: Reader, s: Sent) -> bool:
         return False
     if reader.person_contacts:
         return True
+    if address is None and _person_line(s):
+        flush(reader)
+        return False  # "Ympäristöjohtaja Leena Laakso, p. 040 …": the person's phone; the head rules read it
     pending = reader.site
     if pending is None or (address and pending.address) or (phone and pending.phone):
         flush(reader)
@@ -66,6 +71,16 @@ def contacts(reader: Reader, s: Sent) -> bool:
     pending.address = pending.address or address
     pending.phone = pending.phone or phone
     return True
+
+
+def _person_line(s: Sent) -> bool:
+    """A line that opens with a title and a person's name."""
+    toks = s.tokens
+    for t in range(min(2, len(toks))):
+        if toks[t].word and is_title(toks[t].lemma()):
+            people, _ = persons(toks, t + 1)
+            return bool(people)
+    return False
 
 
 def flush(reader: Reader) -> None:

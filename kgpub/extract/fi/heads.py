@@ -143,6 +143,10 @@ def title_line(reader: Reader, s: Sent) -> bool:
     return True
 
 
+#: What a head construction found: the body, the title, the people, the rule and the next token.
+Found = tuple[str | None, str, list[str], str, int]
+
+
 def heads(reader: Reader, s: Sent) -> None:
     if title_line(reader, s):
         return
@@ -151,60 +155,83 @@ def heads(reader: Reader, s: Sent) -> None:
     while t < len(toks):
         title = leading_title(toks[t])
         if title is None:
+            _staff_led(reader, s, t)
             t += 1
             continue
-        nxt = t + 1
-        if nxt + 1 < len(toks) and toks[nxt].is_lemma("olla", "toimia") and toks[nxt].verb():
-            second = leading_title(toks[nxt + 1])
-            if second is None and toks[t].case() == "olento" and _staff_title(toks[nxt + 1]):
-                second = toks[nxt + 1].lemma().lower()  # "Yksikön esimiehenä toimii rakennustarkastaja …"
-            org = _genitive_org(reader, s, t)
-            if second and org:
-                people, after = persons(toks, nxt + 2)
-                _record(reader, s, org, second, people, "head.paallikkona")
-                t = after
-                continue
-            if org:
-                people, after = persons(toks, nxt + 1)
-                _record(reader, s, org, title, people, "head.on")
-                t = max(after, t + 1)
-                continue
-        if (
-            t == s.start
-            and toks[t].case() == "olento"
-            and nxt < len(toks)
-            and toks[nxt].is_lemma("toimia", "olla")
-        ):
-            held = nxt + 1  # "Toimialajohtajana toimii sivistysjohtaja Timo Tuominen": the holder's title
-            own = toks[held].lemma().lower() if held < len(toks) and _staff_title(toks[held]) else None
-            people, after = persons(toks, held + 1 if own else held)  # "Sivistysjohtajana toimii Anne Aalto."
-            if people and toks[nxt].verb():
-                org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
-                _record(reader, s, org, own or title, people, "head.essive")
-                t = after
-                continue
-        if (role := _item_role(reader, s, t)) is not None:
-            org, title, people, t = role
-            _record(reader, s, org, title, people, "head.item-role")
-            continue
-        if (essive := _essive_post(reader, s, t)) is not None:
-            org, people, t = essive
-            _record(reader, s, org, title, people, "head.paallikkona")
+        found = (
+            _title_verb(reader, s, t, title)
+            or _essive_subject(reader, s, t, title)
+            or _item_role(reader, s, t)
+            or _essive_post(reader, s, t, title)
+        )
+        if found is not None:
+            org, title, people, rule, t = found
+            _record(reader, s, org, title, people, rule)
             continue
         first = t
         adjective = _title_adjective(toks, t)
         if adjective:
             title, first = f"{adjective} {title}", t - 1  # "tekninen johtaja"
-        people, after = persons(toks, nxt)
+        people, after = persons(toks, t + 1)
         org, rule = _org(reader, s, first, bool(people))
         _record(reader, s, org, title, people, rule)
         t = max(after, t + 1)
 
 
-def _essive_post(reader: Reader, s: Sent, t: int) -> tuple[str, list[str], int] | None:
+def _staff_led(reader: Reader, s: Sent, t: int) -> None:
+    """ "Rakennusvalvontaa johtaa rakennustarkastaja Kimmo Koski": "johtaa" makes any title a head."""
+    toks = s.tokens
+    if t == 0 or not (toks[t - 1].is_lemma("johtaa") and toks[t - 1].verb()) or not _staff_title(toks[t]):
+        return
+    people, _ = persons(toks, t + 1)
+    if people:
+        _record(reader, s, _led_org(reader, s, t - 1), toks[t].lemma().lower(), people, "head.johtaa")
+
+
+def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
+    """ "Osaston päällikkönä toimii rahoitusjohtaja X", "Yksikön esimiehenä toimii rakennustarkastaja
+    X", "Hallinto-osaston päällikkö on hallintojohtaja X", "Lautakunnan puheenjohtaja on X"."""
+    toks = s.tokens
+    nxt = t + 1
+    if nxt + 1 >= len(toks) or not (toks[nxt].is_lemma("olla", "toimia") and toks[nxt].verb()):
+        return None
+    org = _genitive_org(reader, s, t)
+    if not org:
+        return None
+    second = leading_title(toks[nxt + 1])
+    if second is None and toks[t].case() == "olento" and _staff_title(toks[nxt + 1]):
+        second = toks[nxt + 1].lemma().lower()
+    if second:
+        people, after = persons(toks, nxt + 2)
+        return org, second, people, "head.paallikkona", after
+    people, after = persons(toks, nxt + 1)
+    return org, title, people, "head.on", max(after, t + 1)
+
+
+def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
+    """ "Sivistysjohtajana toimii Anne Aalto.", "Toimialajohtajana toimii sivistysjohtaja Timo
+    Tuominen" (the holder's own title is the one recorded)."""
+    toks = s.tokens
+    nxt = t + 1
+    if (
+        t != s.start
+        or toks[t].case() != "olento"
+        or nxt >= len(toks)
+        or not toks[nxt].is_lemma("toimia", "olla")
+    ):
+        return None
+    held = nxt + 1
+    own = toks[held].lemma().lower() if held < len(toks) and _staff_title(toks[held]) else None
+    people, after = persons(toks, held + 1 if own else held)
+    if not people or not toks[nxt].verb():
+        return None
+    org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
+    return org, own or title, people, "head.essive", after
+
+
+def _essive_post(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
     """ "Talousjohtaja (Ville Virta) toimii talousyksikön päällikkönä": the title at ``t`` is the
-    post, the body is the genitive before the essive role word. Returns the body, the people and
-    the token after the role word."""
+    post, the body is the genitive before the essive role word."""
     toks = s.tokens
     people, v = persons(toks, t + 1)
     if v >= len(toks) or not (toks[v].is_lemma("toimia") and toks[v].verb()):
@@ -216,13 +243,12 @@ def _essive_post(reader: Reader, s: Sent, t: int) -> tuple[str, list[str], int] 
     if toks[role].case() != "olento" or leading_title(toks[role]) is None:
         return None
     org = reader.body(s, m, "body.head", 0.8)
-    return (org, people, role + 1) if org is not None else None
+    return (org, title, people, "head.paallikkona", role + 1) if org is not None else None
 
 
-def _item_role(reader: Reader, s: Sent, t: int) -> tuple[str, str, list[str], int] | None:
+def _item_role(reader: Reader, s: Sent, t: int) -> Found | None:
     """ "1. Hallinto ja kehittäminen, johtajana hallinto- ja kehittämisjohtaja Kalle Koski": an
-    essive role word after the comma that ends a body's name, then the title and its holder.
-    Returns the body, the title, the people and the token after them."""
+    essive role word after the comma that ends a body's name, then the title and its holder."""
     toks = s.tokens
     if t < 2 or toks[t - 1].text != "," or toks[t].case() != "olento" or t + 1 >= len(toks):
         return None
@@ -246,7 +272,7 @@ def _item_role(reader: Reader, s: Sent, t: int) -> tuple[str, str, list[str], in
     if org is None:
         return None
     people, end = persons(toks, after)
-    return org, title, people, max(end, after)
+    return org, title, people, "head.item-role", max(end, after)
 
 
 def _staff_title(tok: Token) -> bool:

@@ -198,3 +198,22 @@ def test_a_name_line_above_title_name_lines_heads_them(fi: Run) -> None:
     )
     assert heads(ex) == {("tekninen toimi", "tekninen johtaja", "Jari Järvinen")}
     assert ex.duties == ()
+
+
+def test_a_persons_phone_line_is_a_head_not_a_site_and_johtaa_with_a_staff_title(fi: Run) -> None:
+    ex = fi(
+        "Ympäristöpalvelut\n"
+        "Ympäristöpalvelut on Kokkolan, Kruunupyyn ja Kannuksen yhteinen ympäristöterveydenhuollon ja "
+        "ympäristönsuojelun yksikkö.\n"
+        "Ympäristöpalvelut, Torikatu 40, 67100 Kokkola\n"
+        "Ympäristöjohtaja Leena Laakso, p. 040 806 5000\n"
+        "Rakennusvalvonta\nRakennusvalvontaa johtaa rakennustarkastaja Kimmo Koski.\n"
+    )
+    assert heads(ex) == {
+        ("ympäristöpalvelut", "ympäristöjohtaja", "Leena Laakso"),
+        ("rakennusvalvonta", "rakennustarkastaja", "Kimmo Koski"),
+    }
+    assert [(x.org, x.address, x.phone) for x in ex.sites] == [
+        ("ympäristöpalvelut", "Torikatu 40, 67100 Kokkola", None)
+    ]
+    assert "ympäristöterveydenhuollon ja ympäristönsuojelun yksikkö" not in {b.name for b in ex.bodies}
