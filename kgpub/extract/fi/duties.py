@@ -129,6 +129,32 @@ def _next_clause(s: Sent, a: int, b: int) -> tuple[int, Mention, int] | None:
     return None
 
 
+def coordinated_subjects(reader: Reader, s: Sent) -> bool:
+    """ "Tekninen lautakunta ja sen alainen lupajaosto vastaavat rakentamisen valvonnasta": one duty
+    for each coordinated subject of a plural verb."""
+    subjects: list[Mention] = []
+    j = s.start
+    while j < len(s.tokens):
+        m = s.mention_at(j)
+        if m is None or m.first != j or m.case != "nimento" or m.generic:
+            break
+        subjects.append(m)
+        j = m.last + 1
+        if j < len(s.tokens) and s.tokens[j].low in {"ja", "sekä", ","}:
+            j += 1
+            if j + 1 < len(s.tokens) and s.tokens[j].low == "sen" and s.tokens[j + 1].is_lemma("alainen"):
+                j += 2
+            continue
+        break
+    verb = s.tokens[j].verb() if len(subjects) > 1 and j < len(s.tokens) else None
+    if verb is None or verb.number != "plural" or (lemma := _duty_verb(s.tokens[j])) is None:
+        return False
+    start = _skip_adverbs(s, j + 1) if lemma in OBJECT_ONLY_VERBS else j
+    for m in subjects:
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), start, s.end(), f"duty.{lemma}", 0.8)
+    return True
+
+
 def coordinated_verb(reader: Reader, s: Sent) -> bool:
     """ "Sosiaali- ja terveyslautakunta toimii kunnanhallituksen alaisuudessa ja vastaa …": a duty verb
     coordinated with the first verb of a sentence that opens with its body, the same subject."""
@@ -275,6 +301,10 @@ def object_first(reader: Reader, s: Sent) -> None:
             continue
         if v > 0 and s.tokens[v - 1].is_lemma("olla"):
             continue  # "tehtävänä on järjestää sosiaalipalvelut": an infinitive, the object is no subject
+        if v > 0 and s.tokens[v - 1].case() == "olento" and s.tokens[v].is_lemma("toimia"):
+            continue  # "…, jonka johtokuntana toimii tekninen lautakunta": a role, not a duty
+        if any(t.lemma() in {"joka", "mikä"} for t in s.tokens[s.start : v]):
+            continue  # the verb is in a relative clause: its subject's duty is no sentence of its own
         if (
             s.mention_at(s.start) is not None
             and s.mention_at(s.start) is not m
@@ -333,7 +363,11 @@ def task_list(reader: Reader, s: Sent) -> None:
 def duties(reader: Reader, s: Sent) -> None:
     if listed(reader, s):
         return
-    if not subject_verb(reader, s) and not coordinated_verb(reader, s):
+    if (
+        not subject_verb(reader, s)
+        and not coordinated_verb(reader, s)
+        and not coordinated_subjects(reader, s)
+    ):
         for rule in (passive, necessive, predicate, object_first, remit):
             rule(reader, s)
     task(reader, s)

@@ -276,4 +276,47 @@ def grouping(reader: Reader, s: Sent) -> None:
             reader.facts.part(name, group, "grouping", s.segment(), "part.grouping", 0.8)
 
 
-RULES = (counted, composition, formed, belonging, subordination, placed, listing, existential, osa, grouping)
+def appointed(reader: Reader, s: Sent) -> None:
+    """ "Kunnanhallitus on asettanut henkilöstöjaoston ja elinkeinojaoston": an organ's sections."""
+    verb = s.index("asettaa", "asettanut")
+    if verb <= 0:
+        return
+    parent = _subject(reader, s, verb)
+    if parent is None:
+        return
+    for m in s.mentions:
+        if m.first > verb and m.case in {"omanto", "osanto", "nimento"} and m.word == "jaosto" and not m.bare:
+            names = m.split() if m.generic else [m.name]
+            for name in names:
+                child = reader.facts.body(name, m.kind, s.segment(), "body.part", 0.8)
+                if child != parent:
+                    reader.facts.part(child, parent, "part", s.segment(), "part.asettaa", 0.8)
+
+
+def own_subordinate(reader: Reader, s: Sent) -> None:
+    """ "Tekninen lautakunta ja sen alainen lupajaosto …": "sen" is the body just named."""
+    for i in range(2, len(s.tokens) - 2):
+        if s.tokens[i].low != "sen" or not s.tokens[i + 1].is_lemma("alainen") or s.tokens[i - 1].low != "ja":
+            continue
+        before, after = s.mention_ending(i - 2), s.mention_at(i + 2)
+        if before is None or after is None or after.first != i + 2 or before.generic or after.generic:
+            continue
+        parent, child = reader.body(s, before, "body.parent", 0.8), reader.body(s, after, "body.part", 0.8)
+        if parent and child and parent != child:
+            reader.facts.part(child, parent, "subordinate", s.segment(), "part.sen-alainen", 0.85)
+
+
+RULES = (
+    counted,
+    composition,
+    formed,
+    belonging,
+    subordination,
+    placed,
+    listing,
+    existential,
+    osa,
+    grouping,
+    appointed,
+    own_subordinate,
+)

@@ -511,3 +511,20 @@ def test_one_name_per_line_after_a_colon_and_later_references_to_them(fi: Run) -
         ("varhaiskasvatus", "varhaiskasvatusjohtaja", "Minna Mäki"),
     }
     assert duties(ex) == {("varhaiskasvatus", "järjestää päiväkoti- ja perhepäivähoitoa")}
+
+
+def test_sections_an_organ_set_up_and_its_own_subordinate(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallitus on asettanut henkilöstöjaoston ja elinkeinojaoston.\n"
+        "Tekninen lautakunta ja sen alainen lupajaosto vastaavat rakentamisen valvonnasta.\n"
+        "Vesihuoltolaitos on kunnan liikelaitos, jonka johtokuntana toimii tekninen lautakunta.\n"
+    )
+    assert parts(ex) == {
+        ("henkilöstöjaosto", "kunnanhallitus"),
+        ("elinkeinojaosto", "kunnanhallitus"),
+        ("lupajaosto", "tekninen lautakunta"),
+    }
+    assert duties(ex) == {
+        ("tekninen lautakunta", "rakentamisen valvonnasta"),
+        ("lupajaosto", "rakentamisen valvonnasta"),
+    }
