@@ -224,6 +224,21 @@ class Reader:
                 return found
         return None
 
+    def municipality_led(self, title: str, s: Sent) -> str | None:
+        """The municipality a "kaupunginjohtaja" or "kunnanjohtaja" with a named holder heads when no
+        body on the page is named after the title: the generic "kaupunki"/"kunta" (the build maps it
+        to the source's municipality)."""
+        low = title.lower()
+        stem = low[: -len("johtaja")] if low.endswith("johtaja") else ""
+        lemma = Token(stem, 0, len(stem)).lemma().lower() if stem else ""
+        if lemma not in MUNICIPALITY:
+            return None
+        found = self.facts.find(lemma) or self.facts.body(
+            lemma, "municipality", s.segment(), "body.title", 0.6
+        )
+        self.touch(found)
+        return found
+
     def subject_of(self, s: Sent, role: bool = False) -> str | None:
         """The body a sentence is about when it starts with it, a pronoun or a bare class word;
         with ``role`` a weak name there becomes a body ("Sisäinen tarkastus toimii …")."""

@@ -172,9 +172,14 @@ def heads(reader: Reader, s: Sent) -> None:
         adjective = _title_adjective(toks, t)
         if adjective:
             title, first = f"{adjective} {title}", t - 1  # "tekninen johtaja"
-        people, after = persons(toks, t + 1)
+        colon = t + 1 < len(toks) and toks[t + 1].text == ":"  # "Johtaja: Kaisa Koski"
+        people, after = persons(toks, t + 2 if colon else t + 1)
         org, rule = _org(reader, s, first, bool(people))
+        if org is None and people and first == s.start:
+            org, rule = reader.municipality_led(title, s), "head.title"  # "Kaupunginjohtaja Jukka Jokinen"
         _record(reader, s, org, title, people, rule)
+        if people and rule == "head.title-line":
+            reader.person_contacts = True  # the phone lines that follow are the person's
         t = max(after, t + 1)
 
 
@@ -196,6 +201,8 @@ def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
     if nxt + 1 >= len(toks) or not (toks[nxt].is_lemma("olla", "toimia") and toks[nxt].verb()):
         return None
     org = _genitive_org(reader, s, t)
+    if not org and t == s.start and toks[nxt].low == "on" and persons(toks, nxt + 1)[0]:
+        org = reader.municipality_led(title, s)  # "Kaupunginjohtaja on Jukka Jokinen."
     if not org:
         return None
     second = leading_title(toks[nxt + 1])

@@ -217,3 +217,17 @@ def test_a_persons_phone_line_is_a_head_not_a_site_and_johtaa_with_a_staff_title
         ("ympäristöpalvelut", "Torikatu 40, 67100 Kokkola", None)
     ]
     assert "ympäristöterveydenhuollon ja ympäristönsuojelun yksikkö" not in {b.name for b in ex.bodies}
+
+
+def test_title_colon_name_and_the_municipalitys_own_head(fi: Run) -> None:
+    ex = fi(
+        "Sivistystoimi\nJohtaja: Kaisa Koski\nPuh. 040 111 2233\n"
+        "Tekninen lautakunta\nPuheenjohtaja Mika Mäkelä\nVarapuheenjohtaja Sanna Salo\n"
+        "Kaupunginjohtaja on Jukka Jokinen.\n"
+    )
+    assert heads(ex) == {
+        ("sivistystoimi", "johtaja", "Kaisa Koski"),
+        ("tekninen lautakunta", "puheenjohtaja", "Mika Mäkelä"),
+        ("kaupunki", "kaupunginjohtaja", "Jukka Jokinen"),
+    }
+    assert ex.sites == ()  # the phone under a person's name is the person's
