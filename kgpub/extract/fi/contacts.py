@@ -24,7 +24,8 @@ ADDRESS = re.compile(
     r"|PL\s\d{1,5}(?:,\s\d{5}\s[A-ZÅÄÖ][a-zåäö]{1,30})?)"
 )
 PHONE = re.compile(
-    r"(?:puhelin(?:numero)?|puh|vaihde|tel|p)\.?\s?:?\s?(?P<phone>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})"
+    r"(?:puhelin(?:numero)?|puh|vaihde|tel|p|numero(?:ssa|sta)?)\.?\s?:?\s?"
+    r"(?P<phone>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})"
     r"|^(?P<bare>(?:\+358\s?|0)\d{1,3}(?:[ -]?\d{2,4}){1,3})$",
     re.IGNORECASE,
 )
@@ -61,9 +62,13 @@ def contacts(reader: Reader, s: Sent) -> bool:
         flush(reader)
         return False  # "Ympäristöjohtaja Leena Laakso, p. 040 …": the person's phone; the head rules read it
     pending = reader.site
+    if pending is not None and pending.address and s.sentence.text.lower().startswith("postiosoite"):
+        pending.end = s.sentence.end  # the visiting address is the site; a postal address adds nothing
+        pending.phone = pending.phone or phone
+        return True
     if pending is None or (address and pending.address) or (phone and pending.phone):
         flush(reader)
-        org = reader.subject or reader.section_body()
+        org = _named_here(reader, s) or reader.subject or reader.section_body()
         if org is None:
             return False
         pending = reader.site = PendingSite(org, s.sentence.start, s.sentence.end)
@@ -71,6 +76,15 @@ def contacts(reader: Reader, s: Sent) -> bool:
     pending.address = pending.address or address
     pending.phone = pending.phone or phone
     return True
+
+
+def _named_here(reader: Reader, s: Sent) -> str | None:
+    """The body a contact sentence opens with ("Kunnanvirasto sijaitsee osoitteessa …",
+    "Kunnanviraston vaihde palvelee numerossa …")."""
+    m = s.mention_at(s.start) if s.start < len(s.tokens) else None
+    if m is None or m.first != s.start or m.generic or m.case not in {"nimento", "omanto"}:
+        return None
+    return reader.body(s, m, "body.site", 0.7)
 
 
 def _person_line(s: Sent) -> bool:
