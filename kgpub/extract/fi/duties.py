@@ -313,7 +313,7 @@ def object_first(reader: Reader, s: Sent) -> None:
         ):
             continue
         start = s.start
-        cue = s.index("alaisena", "alaisuudessa")
+        cue = s.index("alaisena", "alaisuudessa", "alla")
         if 0 <= cue < v:
             start = cue + 1
         if start >= v:

@@ -18,7 +18,7 @@ from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import count_of, counted_items, item_bodies, items, phrase_name
+from .lists import count_of, counted_items, item_bodies, items, phrase_name, siblings
 from .subordination import subordination
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
@@ -293,6 +293,23 @@ def appointed(reader: Reader, s: Sent) -> None:
                     reader.facts.part(child, parent, "part", s.segment(), "part.asettaa", 0.8)
 
 
+def beneath(reader: Reader, s: Sent) -> None:
+    """ "Konsernipalveluiden alla toimivat talouspalvelut, henkilöstöpalvelut ja tietohallinto"."""
+    at = s.index("alla")
+    if at < 1 or at + 2 >= len(s.tokens) or not s.tokens[at + 1].is_lemma("toimia", "olla"):
+        return
+    m = s.mention_ending(at - 1)
+    if m is None or m.case != "omanto" or m.generic:
+        return
+    parent = reader.body(s, m, "body.parent", 0.8)
+    every = items(s.tokens, at + 2, len(s.tokens))
+    listed = [(a, b) for a, b in every if any(a <= x.head < b and not x.generic for x in s.mentions)]
+    children = item_bodies(reader, s, listed, None, "part.alla") + siblings(
+        reader, s, listed, every, declared=True
+    )
+    _parts(reader, s, parent, [c for c in children if c != parent], "part.alla", 0.8)
+
+
 def own_subordinate(reader: Reader, s: Sent) -> None:
     """ "Tekninen lautakunta ja sen alainen lupajaosto …": "sen" is the body just named."""
     for i in range(2, len(s.tokens) - 2):
@@ -319,4 +336,5 @@ RULES = (
     grouping,
     appointed,
     own_subordinate,
+    beneath,
 )

@@ -58,7 +58,8 @@ def items(tokens: list[Token], a: int, b: int, joins: frozenset[str] = CONJUNCTI
         depth += (tok.text == "(") - (tok.text == ")")
         if depth == 0 and (tok.text in STOPS or (tok.text in SEPARATORS and _relative(tokens, i + 1))):
             break
-        if depth == 0 and (tok.text in SEPARATORS or (tok.low in joins and not _joins_halves(tokens, i))):
+        joined = _joins_halves(tokens, i) or _shared_head(tokens, start, i, b)
+        if depth == 0 and (tok.text in SEPARATORS or (tok.low in joins and not joined)):
             if i > start:
                 out.append((start, i))
             start = i + 1
@@ -66,6 +67,20 @@ def items(tokens: list[Token], a: int, b: int, joins: frozenset[str] = CONJUNCTI
     if i > start:
         out.append((start, i))
     return [(s, e) for s, e in out if e - s <= MAX_ITEM_TOKENS]
+
+
+def _shared_head(tokens: list[Token], start: int, i: int, b: int) -> bool:
+    """ "kasvun ja oppimisen palvelualue": only genitives before the conjunction, and the words after
+    it end in a noun of another case — the genitives share that head, one item."""
+    if tokens[i].low not in CONJUNCTIONS:
+        return False
+    before = [t for t in tokens[start:i] if t.word]
+    if not before or not all(t.case() == "omanto" for t in before):
+        return False
+    ends = SEPARATORS | STOPS | CONJUNCTIONS
+    end = next((k for k in range(i + 1, b) if tokens[k].text in ends or tokens[k].low in ends), b)
+    after = [t for t in tokens[i + 1 : end] if t.word]
+    return len(after) >= 2 and after[-1].case() not in {None, "omanto"}
 
 
 def _relative(tokens: list[Token], i: int) -> bool:

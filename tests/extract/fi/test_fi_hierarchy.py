@@ -528,3 +528,21 @@ def test_sections_an_organ_set_up_and_its_own_subordinate(fi: Run) -> None:
         ("tekninen lautakunta", "rakentamisen valvonnasta"),
         ("lupajaosto", "rakentamisen valvonnasta"),
     }
+
+
+def test_genitives_sharing_a_head_are_one_item_and_bodies_beneath_a_body(fi: Run) -> None:
+    ex = fi(
+        "Kaupungin toiminta on jaettu neljään palvelualueeseen: konsernipalvelut, kasvun ja oppimisen "
+        "palvelualue, kaupunkiympäristön palvelualue ja hyvinvoinnin edistämisen palvelualue.\n"
+        "Konsernipalveluiden alla toimivat talouspalvelut, henkilöstöpalvelut ja tietohallinto.\n"
+    )
+    assert parts(ex) == {
+        ("konsernipalvelut", "kaupunki"),
+        ("kasvun ja oppimisen palvelualue", "kaupunki"),
+        ("kaupunkiympäristön palvelualue", "kaupunki"),
+        ("hyvinvoinnin edistämisen palvelualue", "kaupunki"),
+        ("talouspalvelut", "konsernipalvelut"),
+        ("henkilöstöpalvelut", "konsernipalvelut"),
+        ("tietohallinto", "konsernipalvelut"),
+    }
+    assert ex.duties == ()
