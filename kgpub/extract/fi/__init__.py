@@ -49,7 +49,8 @@ def extract_fi(source: Source) -> Extraction:
 
 
 def _sentence(reader: Reader, s: Sent) -> None:
-    listed = reader.open_list is not None and s.kind == "line" and _name_line(s)
+    as_line = s.kind == "line" or (s.kind == "heading" and not s.before_prose)  # the page's last line
+    listed = reader.open_list is not None and as_line and _name_line(s)
     if not listed and (s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s))):
         _heading(reader, s)  # a name on its own line above a paragraph heads it, blank line or not
     if listed:

@@ -140,9 +140,9 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
             aliases=(f"{name} -{head_r.lemma.lower()}",),
             core=name,
         )
-    municipal = left.owner is not None and left.owner.municipality
-    if bw.word == "palvelu" and bw.bare and not left.mods and municipal:
-        return _organisation(tokens, left, h, last, carrier)  # "Kunnan palvelut on jaettu …"
+    if bw.word == "palvelu" and bw.bare and not left.mods and left.owner is not None:
+        owner = left.owner  # "Kunnan palvelut on jaettu …", "Kuntayhtymän palvelut …": the owner itself
+        return replace(owner, first=left.first, head=h, last=last, case=carrier.case())
     if head_r.lemma.lower() in ORGANISATION:
         if (left.owner is not None and left.owner.municipality) or (bw.bare and not left.mods):
             return _organisation(tokens, left, h, last, carrier)

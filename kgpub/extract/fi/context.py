@@ -124,7 +124,11 @@ class Reader:
 
     def record(self, s: Sent, m: Mention, rule: str = "body.mention", conf: float = 0.8) -> str:
         """Record the body a mention names (and the owner its genitive names); its canonical name."""
-        owner = self.record(s, m.owner, rule, conf) if m.owner is not None else None
+        owner = None
+        if m.owner is not None:  # "Kuntayhtymän hallinto" after "Perusturvakuntayhtymä Kallio"
+            owner = (self.refer(m.owner.word) if m.owner.bare else None) or self.record(
+                s, m.owner, rule, conf
+            )
         name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, m.aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)

@@ -546,3 +546,16 @@ def test_genitives_sharing_a_head_are_one_item_and_bodies_beneath_a_body(fi: Run
         ("tietohallinto", "konsernipalvelut"),
     }
     assert ex.duties == ()
+
+
+def test_a_bare_owner_refers_back_and_an_owners_services_are_the_owner(fi: Run) -> None:
+    ex = fi(
+        "Perusturvakuntayhtymä\n"
+        "Kuntayhtymän ylin päättävä toimielin on yhtymävaltuusto.\n"
+        "Kuntayhtymän palvelut on jaettu kolmeen tulosalueeseen:\n"
+        "Sosiaalipalvelut\nTerveyspalvelut\nVanhuspalvelut\n"
+    )
+    assert parts(ex) == {
+        (c, "perusturvakuntayhtymä") for c in ("sosiaalipalvelut", "terveyspalvelut", "vanhuspalvelut")
+    }
+    assert "kuntayhtymä" not in names(ex)
