@@ -8,9 +8,8 @@ part of the body the post heads, resolved once the page is read (``Reader.resolv
 
 from __future__ import annotations
 
-from .bodies import Mention
+from .bodies import Mention, is_count
 from .context import Reader, Sent
-from .lexicon import COUNTS
 from .lists import after_modifiers, item_bodies, items, siblings
 from .names import is_title
 
@@ -131,14 +130,18 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
     if s.mention_at(s.start) is None and (named := reader.classified(s)) is not None:
         return [named]  # "Ympäristöterveydenhuolto on seudullinen yksikkö, joka toimii X:n alaisuudessa"
     verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
+    if verb > 0 and (colon := _counted_colon(s, verb)) > 0:  # "toimii kolme lautakuntaa: a, b ja c"
+        listed = after_modifiers(s, colon)
+        every = items(s.tokens, colon + 1, len(s.tokens))
+        return item_bodies(reader, s, listed, None, "part.alainen") + siblings(
+            reader, s, listed, every, declared=True
+        )
     if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
         listed = after_modifiers(s, verb)
         every = items(s.tokens, verb + 1, len(s.tokens))
         return item_bodies(reader, s, listed, None, "part.alainen") + siblings(
             reader, s, listed, every, declared=True
         )
-    if verb > 0 and (colon := _counted_colon(s, verb)) > 0:  # "toimii kolme lautakuntaa: a, b ja c"
-        return item_bodies(reader, s, after_modifiers(s, colon), None, "part.alainen")
     for m in s.mentions:
         if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
             found = reader.body(s, m, "body.subject", 0.8)
@@ -152,8 +155,8 @@ def _counted_colon(s: Sent, verb: int) -> int:
     nxt = verb + 1
     if not s.tokens[verb].is_lemma("toimia", "olla") or nxt >= len(s.tokens):
         return -1
-    if s.tokens[nxt].low not in COUNTS and not s.tokens[nxt].text.isdigit():
-        return -1
+    if not is_count(s.tokens[nxt]):
+        return -1  # "toimii kolme lautakuntaa:", "toimivat seuraavat lautakunnat:"
     return next((k for k in range(nxt + 1, min(nxt + 4, len(s.tokens))) if s.tokens[k].text == ":"), -1)
 
 

@@ -559,3 +559,13 @@ def test_a_bare_owner_refers_back_and_an_owners_services_are_the_owner(fi: Run) 
         (c, "perusturvakuntayhtymä") for c in ("sosiaalipalvelut", "terveyspalvelut", "vanhuspalvelut")
     }
     assert "kuntayhtymä" not in names(ex)
+
+
+def test_seuraavat_after_a_subordination_verb_opens_a_list_after_the_colon(fi: Run) -> None:
+    ex = fi(
+        "Kunnanhallituksen alaisena toimivat seuraavat lautakunnat: sivistyslautakunta, "
+        "perusturvalautakunta ja tekninen lautakunta.\n"
+    )
+    assert parts(ex) == {
+        (c, "kunnanhallitus") for c in ("sivistyslautakunta", "perusturvalautakunta", "tekninen lautakunta")
+    }
