@@ -22,6 +22,7 @@ from .contacts import contacts, flush
 from .context import Reader, Sent
 from .duties import duties
 from .heads import heads
+from .lexicon import DUTY_NOUNS
 from .lists import item_bodies
 from .names import is_title
 from .tokens import tokenize
@@ -51,7 +52,10 @@ def extract_fi(source: Source) -> Extraction:
 def _sentence(reader: Reader, s: Sent) -> None:
     as_line = s.kind == "line" or (s.kind == "heading" and not s.before_prose)  # the page's last line
     listed = reader.open_list is not None and as_line and _name_line(s)
-    if not listed and (s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s))):
+    tasks = s.kind in {"heading", "line"} and _tasks_heading(s)
+    if not (listed or tasks) and (
+        s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s))
+    ):
         _heading(reader, s)  # a name on its own line above a paragraph heads it, blank line or not
     if listed:
         _list_item(reader, s)  # "… seuraaviin tulosalueisiin:" followed by one name per line
@@ -63,6 +67,9 @@ def _sentence(reader: Reader, s: Sent) -> None:
         _list_item(reader, s)
     elif reader.heading_items:
         _heading_item(reader, s)
+    if tasks:  # "Tehtävät" under a body's heading: the items below are its duties
+        reader.open_duties = reader.current_section() or reader.subject
+        reader.heading_items = False
     for m in s.mentions:
         if m.named and m.strong and not _predicate(s, m):
             reader.named(s, m)
@@ -86,6 +93,12 @@ def _opens_section(nxt: Sentence) -> bool:
         return True
     words = [t for t in tokenize(nxt.text)[:3] if t.word]
     return nxt.kind == "line" and any(is_title(t.lemma()) for t in words[:2])
+
+
+def _tasks_heading(s: Sent) -> bool:
+    """A heading that is only a plural duty noun ("Tehtävät", "Tehtäviä:")."""
+    words = [t for t in s.tokens if t.word]
+    return len(words) == 1 and words[0].is_lemma(*DUTY_NOUNS) and words[0].plural()
 
 
 def _name_line(s: Sent) -> bool:

@@ -199,9 +199,10 @@ def task(reader: Reader, s: Sent) -> None:
             org = reader.pronoun(before)
         elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
             org = reader.body(s, m, "body.duty", 0.8)
-        if i + 2 >= s.end():
-            reader.open_duties = org or reader.open_duties  # "… lakisääteisenä tehtävänä on" + items
-        _duty(reader, s, org, i + 2, s.end(), "duty.tehtava", 0.85)
+        first = _skip_adverbs(s, i + 2)
+        if first >= s.end():
+            reader.open_duties = org or reader.open_duties  # "… tehtävänä on (mm.):" + items
+        _duty(reader, s, org, first, s.end(), "duty.tehtava", 0.85)
 
 
 def belongs(reader: Reader, s: Sent) -> None:

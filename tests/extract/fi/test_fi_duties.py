@@ -281,3 +281,20 @@ def test_relative_clause_duty_of_the_body_before_the_comma_and_object_first(fi: 
         ("elinvoimajaosto", "elinkeinopolitiikasta"),
         ("Pohjanmaan hyvinvointialue", "Sosiaali- ja terveyspalvelut tuottaa"),
     }
+
+
+def test_tehtavana_on_mm_and_a_tasks_heading_open_duty_lists(fi: Run) -> None:
+    ex = fi(
+        "Tarkastuslautakunta\n"
+        "Tarkastuslautakunnan tehtävänä on mm.:\n"
+        "• valmistella valtuuston päätettävät hallinnon ja talouden tarkastusta koskevat asiat\n"
+        "Tehtävät\n"
+        "• huolehtia tilintarkastuksen yhteensovittamisesta\n"
+    )
+    assert duties(ex) == {
+        (
+            "tarkastuslautakunta",
+            "valmistella valtuuston päätettävät hallinnon ja talouden tarkastusta koskevat asiat",
+        ),
+        ("tarkastuslautakunta", "huolehtia tilintarkastuksen yhteensovittamisesta"),
+    }

@@ -569,3 +569,12 @@ def test_seuraavat_after_a_subordination_verb_opens_a_list_after_the_colon(fi: R
     assert parts(ex) == {
         (c, "kunnanhallitus") for c in ("sivistyslautakunta", "perusturvalautakunta", "tekninen lautakunta")
     }
+
+
+def test_headings_after_a_body_heading_are_no_parts_of_it(fi: Run) -> None:
+    ex = fi(
+        "Sivistyspalveluiden organisaatiokaavio\n\nSivistyksen toimialan tehtävät\n\n"
+        "Sivistyksen toimiala järjestää kuntalaisille kasvatukseen liittyviä palveluja.\n"
+    )
+    assert parts(ex) == set()
+    assert "sivistyksen toimialan tehtävät" not in names(ex)
