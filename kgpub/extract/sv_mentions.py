@@ -140,9 +140,21 @@ def _complement(text: str, toks: list[re.Match[str]], i: int) -> int | None:
     for k in range(i + 2, min(i + 8, len(toks))):
         if re.search(r"[,.;:()\n]", _gap(text, toks[k - 1], toks[k])) or toks[k].group().lower() in VERBS:
             break
+        if _in_municipality(text, toks, k):
+            break  # "avdelningen för teknik och miljö i Sibbo kommun": the place is no part of the name
         if toks[k].group().lower() != "och":
             last = k
     return last
+
+
+def _in_municipality(text: str, toks: list[re.Match[str]], k: int) -> Mention | None:
+    """ "i Sibbo kommun" starting at token ``k``: the municipality, as an owner."""
+    if k + 2 >= len(toks) or toks[k].group() != "i":
+        return None
+    m = MUNICIPALITY.match(text, toks[k + 1].start())
+    if m is None:
+        return None
+    return Mention(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "municipality", (m.group(2) + "en",))
 
 
 def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention | None:
@@ -165,8 +177,17 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
         name = _lower_first(text[toks[first].start() : end])
         if word.form == "gendef" and last is None:
             name = name[:-1]
+        place = _in_municipality(text, toks, (last if last is not None else i) + 1)
+        aliases = (f"{name} {text[end : place.end].strip()}",) if place is not None else ()
         return Mention(
-            toks[first].start(), end, name, spec.kind, genitive=word.form == "gendef", head=word.head
+            toks[first].start(),
+            place.end if place is not None else end,
+            name,
+            spec.kind,
+            aliases,
+            genitive=word.form == "gendef",
+            head=word.head,
+            owner=place,
         )
     if adjacent and prev and word.form == "indef" and _GENITIVE.match(prev.group()):
         name = text[prev.start() : tok.end()]

@@ -99,6 +99,7 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
             if not front.group("count") and _TILL_HOR.search(seg.text[: front.end()]):
                 _loose_children(state, seg, m, front.end())
             break
+    _pronoun_parent(state, seg, found)
     inverted = _INVERTED.match(seg.text[: found[0].start]) if found else None
     if inverted:  # "Dessutom verkar inom stadskansliet X, som …"
         relation: Relation = "subordinate" if inverted.group("prep").lower() == "under" else "part"
@@ -106,6 +107,29 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         if parent:
             named_children(state, seg, parent, found[0].end, relation)
     _relations(state, seg, found)
+
+
+_TILL_PRONOUN = re.compile(
+    r"(?:,|\boch)\s+till\s+(?:den|det|dem)\s+hör\s+(?:(?:bland\s+annat|bl\.\s?a\.|även|också)\s+)?"
+    r"(?:(?:enhete|avdelninga|sektione|byråe|sektore|funktione)r(?:na)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_parent(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Direktören leder avdelningen för teknik och miljö och till den hör bland annat enheterna A, B
+    samt C": "den" is the body named last before it; the items are its parts."""
+    cue = _TILL_PRONOUN.search(seg.text)
+    before = [m for m in found if m.end <= (cue.start() if cue else 0) and m.kind != "municipality"]
+    if cue is None or not before:
+        return
+    parent = state.resolve(seg, before[-1], create=True)
+    listed = re.split(r"[.;:]", seg.text[cue.end() :])[0]
+    for piece in re.split(r"\s*,\s*", listed.strip()):
+        for item in _coordinated(piece):
+            child = _child(state, seg, item, "unit")
+            if child and parent and child != parent:
+                state.facts.part(child, parent, "part", seg, "part.sv.till-den-hor", 0.7)
 
 
 def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -219,7 +243,13 @@ def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
     text = re.sub(r"\s+(?:och|samt)$", "", text)
     found = [m for m in sv_mentions.mentions(text) if m.refers != "municipality"]
     if found and found[0].start == 0 and found[0].end >= len(text) - 1:
-        return state.resolve(seg, found[0])
+        m = found[0]
+        if text[:1].isupper() and text.lower() in (a.lower() for a in m.aliases) and m.refers is None:
+            written = (
+                text[:1].lower() + text[1:]
+            )  # a unit listed by its name as written: "Lokalitetsförvaltning"
+            return state.facts.body(written, m.kind, seg, "body.sv.enumerated", 0.7, (m.name,))
+        return state.resolve(seg, m)
     words = text.split()
     if not words or len(words) > 6 or re.search(r"\d|[()]", text) or sv_names.is_post(words[0]):
         return None

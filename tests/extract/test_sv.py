@@ -323,7 +323,7 @@ def test_an_organs_sections_listed_on_the_lines_after_a_colon() -> None:
     e = run("Stadsstyrelsens sektioner:\n\nPersonalsektionen\nEkonomi- och koncernsektion\n\nKontakt\n")
     assert parts(e) == {
         ("personalsektionen", "stadsstyrelsen", "part"),
-        ("ekonomi- och koncernsektionen", "stadsstyrelsen", "part"),
+        ("ekonomi- och koncernsektion", "stadsstyrelsen", "part"),  # a listed name stays as written
     }
 
 
@@ -561,3 +561,18 @@ def test_inverted_dessutom_verkar_inom_organ() -> None:
     assert not run("Dessutom verkar inom kulturavdelningen två sekreterare.").part_of
     e = run("Dessutom verkar inom stadskansliet Vasa stads rättshjälpsbyrå.")
     assert ("Vasa stad", "stadskansliet", "part") not in parts(e)
+
+
+def test_till_den_hor_and_a_municipality_after_i() -> None:
+    e = run(
+        "Tekniska direktören leder Avdelningen för teknik och miljö i Sibbo kommun och till den hör bland "
+        "annat enheterna Byggnadstillsyn, Miljöövervakning, Gator och grönområden samt "
+        "Lokalitetsförvaltning.\n"
+    )
+    assert parts(e) == {
+        ("avdelningen för teknik och miljö", "Sibbo kommun", "part"),
+        ("byggnadstillsyn", "avdelningen för teknik och miljö", "part"),
+        ("miljöövervakning", "avdelningen för teknik och miljö", "part"),
+        ("gator och grönområden", "avdelningen för teknik och miljö", "part"),
+        ("lokalitetsförvaltning", "avdelningen för teknik och miljö", "part"),
+    }
