@@ -42,7 +42,8 @@ _FRONT_VERB = re.compile(
 )
 _RELATION = re.compile(
     r"^\s*,?\s*(?:som\s+)?(?:(?P<sub>(?:är|är\s+direkt)\s+(?:underställd|underordnad)[ae]?|"
-    r"(?:lyder|verkar|sorterar)\s+(?:direkt\s+)?under)|"
+    r"(?:lyder|verkar|sorterar)\s+(?:direkt\s+)?under|"
+    r"(?:är|blir|kommer\s+att\s+vara)\s+(?:direkt\s+)?(?:placerad|placerat|placerade)\s+under)|"
     r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i))\s+$",
     re.IGNORECASE,
 )
@@ -100,6 +101,12 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
                 _loose_children(state, seg, m, front.end())
             break
     _pronoun_parent(state, seg, found)
+    for (
+        m
+    ) in found:  # "kommunstyrelsen med två tillhörande utskott, beredningsutskottet och personalutskottet"
+        belonging = _WITH_OWN.match(seg.text, m.end)
+        if belonging and m.kind != "municipality" and (parent := state.resolve(seg, m, create=True)):
+            named_children(state, seg, parent, belonging.end())
     inverted = _INVERTED.match(seg.text[: found[0].start]) if found else None
     if inverted:  # "Dessutom verkar inom stadskansliet X, som …"
         relation: Relation = "subordinate" if inverted.group("prep").lower() == "under" else "part"
@@ -109,6 +116,11 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     _relations(state, seg, found)
 
 
+_WITH_OWN = re.compile(
+    r"\s+med\s+(?:sina\s+|dess\s+)?(?:" + _COUNT + r"\s+)?(?:tillhörande|underlydande|underställda)\s+"
+    r"[\wåäö-]+\s*[,:]\s*",
+    re.IGNORECASE,
+)
 _TILL_PRONOUN = re.compile(
     r"(?:,|\boch)\s+till\s+(?:den|det|dem)\s+hör\s+(?:(?:bland\s+annat|bl\.\s?a\.|även|också)\s+)?"
     r"(?:(?:enhete|avdelninga|sektione|byråe|sektore|funktione)r(?:na)?\s+)?",

@@ -576,3 +576,16 @@ def test_till_den_hor_and_a_municipality_after_i() -> None:
         ("gator och grönområden", "avdelningen för teknik och miljö", "part"),
         ("lokalitetsförvaltning", "avdelningen för teknik och miljö", "part"),
     }
+
+
+def test_an_organ_with_its_own_committees_and_placed_under() -> None:
+    e = run(
+        "Kommunens politiska ledning består av kommunfullmäktige och kommunstyrelsen med två tillhörande "
+        "utskott, beredningsutskottet och personalutskottet.\n"
+        "Tekniska nämnden är placerad under kommunstyrelsen.\n"
+    )
+    assert {
+        ("beredningsutskottet", "kommunstyrelsen", "part"),
+        ("personalutskottet", "kommunstyrelsen", "part"),
+        ("tekniska nämnden", "kommunstyrelsen", "subordinate"),
+    } <= parts(e)
