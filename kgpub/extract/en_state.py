@@ -53,6 +53,7 @@ class State:
     subject: str | None = None
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
+    loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
 
 
 def resolve(state: State, seg: Segment, m: Mention) -> str | None:
@@ -62,6 +63,15 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
     if m.refers == "own":  # "the municipal organisation", "the City's administration"
         return state.last.get("city") or municipality(state, seg)
     if m.refers is not None:
+        if state.loose_heading is not None and m.refers not in _ORGANS:
+            heading, state.loose_heading = (
+                state.loose_heading,
+                None,
+            )  # "Budget & Treasury" / "The department …"
+            kind = names.STRONG.get(m.refers, "unit")
+            name = state.facts.find(heading) or state.facts.body(heading, kind, seg, "body.en.heading", 0.6)
+            state.last[m.refers] = name
+            return name
         if m.refers not in state.last and m.refers in _ORGANS and m.name[:1].isupper():
             return state.facts.body(
                 m.name, m.kind, seg, "body.en.organ", 0.6
@@ -108,10 +118,14 @@ def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
 def register(state: State, i: int) -> list[Mention]:
     seg = state.segs[i]
     found = known(state, seg.text, names.mentions(seg.text))
+    duty = COPULA.search(seg.text)
+    found = [m for m in found if not (duty and m.start >= duty.end() and _activity(state, m))]
     for m in found:
         if m.refers != "own":  # the municipality is recorded when a fact needs it
             resolve(state, seg, m)
     text = seg.text.strip()
+    if seg.heading:
+        state.loose_heading = text if _loose_heading(text, found) else None
     if seg.heading and _heading_body(text, found):
         name = state.facts.find(text) or state.facts.body(
             text, names.body_kind(text.title()) or "unit", seg, "body.en.heading", 0.6
@@ -122,6 +136,27 @@ def register(state: State, i: int) -> list[Mention]:
     elif seg.heading and len(text.split()) <= 6 and names.body_kind(text.title()):
         state.topic = state.topic or text
     return found
+
+
+def _activity(state: State, m: Mention) -> bool:
+    """A capitalised service named inside what a body is responsible for ("provision of Social
+    Services, Emergency Services …"): an activity, unless recorded as a body before."""
+    last = m.name.split()[-1].lower() if m.name else ""
+    return m.what == "body" and m.refers is None and last in names.WEAK and state.facts.find(m.name) is None
+
+
+def _loose_heading(text: str, found: list[Mention]) -> bool:
+    """A heading of capitalised words with no body noun ("Corporate Services", "Budget & Treasury")."""
+    words = text.split()
+    weak = (
+        len(found) == 1
+        and found[0].what == "body"
+        and found[0].end - found[0].start >= len(text) - 1
+        and words[-1].lower() in names.WEAK
+    )  # "Corporate Services": no class word of its own, so "the department" below is this heading
+    if not 2 <= len(words) <= 5 or words[0].lower() in _NOT_FIRST or (found and not weak):
+        return False  # a heading with a class word ("Administrative Department") is referred to by it
+    return all(w[:1].isupper() or w in {"&", "and", "of"} for w in words) and not text.endswith((".", ":"))
 
 
 def _heading_body(text: str, found: list[Mention]) -> bool:

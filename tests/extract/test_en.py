@@ -602,3 +602,23 @@ def test_various_units_including_a_list_are_parts() -> None:
     }
     e = run("The Technical Department includes various services, including cleaning and catering.")
     assert not e.part_of
+
+
+def test_the_department_under_a_heading_without_a_class_word_and_services_inside_a_duty() -> None:
+    e = run(
+        "Community Services\n\nThe Community Services Department is responsible for ensuring provision of "
+        "Social Services, Emergency Services as well as Sports, Arts and Cultural Services to the "
+        "communities.\n\n"
+        "Corporate Services\n\nThe department is responsible for the general operations of the "
+        "Municipality.\n\n"
+        "Budget & Treasury\n\nThe department is responsible for providing strategic direction on financial "
+        "planning.\n"
+    )
+    names = {b.name for b in e.bodies}
+    assert {"Corporate Services", "Budget & Treasury"} <= names
+    assert not {"Social Services", "Emergency Services"} & names
+    assert {d.org for d in e.duties} == {
+        "Community Services Department",
+        "Corporate Services",
+        "Budget & Treasury",
+    }
