@@ -147,6 +147,9 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
         for name in (f"City of {place}", f"Town of {place}", f"Municipality of {place}"):
             if state.facts.find(name):
                 return state.facts.find(name)
+        head = post.name.split()[0].lower() if post.name.split() else ""
+        if _MUNICIPAL_TITLE.fullmatch(head) and not any(m.what == "body" for m in found):
+            return municipality(state, seg)  # "The Mayor of Lahti is …" with no "City of Lahti" named
     before = [m for m in found[:k] if m.what == "body"]
     after = [m for m in found[j + 1 :] if m.what == "body"]
     if after and _IS_HEAD.match(seg.text[person.end : after[0].start]):

@@ -622,3 +622,11 @@ def test_the_department_under_a_heading_without_a_class_word_and_services_inside
         "Corporate Services",
         "Budget & Treasury",
     }
+
+
+def test_the_mayor_of_a_place_heads_the_city_when_no_city_of_place_is_named() -> None:
+    e = run(
+        "The organisation of the City\n\nThe City employs 3,700 people. "
+        "The Mayor of Lahti is Niko Kyynäräinen.\n"
+    )
+    assert {(h.org, h.title, h.person) for h in e.heads} == {("city", "mayor", "Niko Kyynäräinen")}
