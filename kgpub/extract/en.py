@@ -54,9 +54,17 @@ _TASK = re.compile(
 )
 
 _GAP = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who|headed|led|managed|chaired|directed)\s[^,]*,\s*)?" + ADVERBS,
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who|headed|led|managed|chaired|directed)\s[^,]*,\s*)?"
+    r"(?:(?:is|are)\s+(?:headed|led|managed|chaired|directed)\s+by\s+[^,.;]{1,80}?\s+and\s+)?" + ADVERBS,
     re.IGNORECASE,
 )
+#: "The main responsibility of the department is to …": the body is named after "of".
+_RESPONSIBILITY_OF = re.compile(
+    r"^\s*The\s+(?:(?:main|primary|principal|key|core|overall)\s+)?(?:responsibility|task|role|duty|mission|"
+    r"purpose)\s+of\s+",
+    re.IGNORECASE,
+)
+_IS_TO = re.compile(r"\s+is\s+(?:to\s+)?", re.IGNORECASE)
 
 #: "operates under the City Board", "works within …": a relation, not a duty.
 _RELATIONAL = re.compile(
@@ -76,7 +84,7 @@ def extract_en(source: Source) -> Extraction:
         parts(state, i, found)
         heads(state, i, found)
         subject = subject_of(state, state.segs[i], found)
-        state.subject = resolve(state, state.segs[i], subject) if subject else None
+        state.subject = resolve(state, state.segs[i], subject) if subject else state.about
     find_sites(state.facts, state.segs, state.section)
     return state.facts.extraction()
 
@@ -119,9 +127,25 @@ def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], in
     return ([org], subject.end) if org else None
 
 
+def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str | None:
+    """ "The main responsibility of the department is to direct …": a duty of the body after "of";
+    returns that body (what "It also manages …" in the next sentence refers to)."""
+    lead = _RESPONSIBILITY_OF.match(seg.text)
+    m = next((x for x in found if lead and x.what == "body" and x.start - lead.end() <= 4), None)
+    if lead is None or m is None or m.start < lead.end():
+        return None
+    org = resolve(state, seg, m)
+    is_to = _IS_TO.match(seg.text, m.end)
+    if org and is_to:
+        text = re.split(r";|\.\s", seg.text[is_to.end() :])[0]
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.responsibility-of", 0.75)
+    return org
+
+
 def _duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _relative_duties(state, seg, found)
+    state.about = _responsibility_of(state, seg, found)
     subjects = _subjects(state, i, found)
     if subjects is None:
         return

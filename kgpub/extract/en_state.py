@@ -53,6 +53,7 @@ class State:
     subject: str | None = None
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
+    about: str | None = None  # the body "The main responsibility of the department is …" was about
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
 
 

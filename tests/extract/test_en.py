@@ -630,3 +630,18 @@ def test_the_mayor_of_a_place_heads_the_city_when_no_city_of_place_is_named() ->
         "The Mayor of Lahti is Niko Kyynäräinen.\n"
     )
     assert {(h.org, h.title, h.person) for h in e.heads} == {("city", "mayor", "Niko Kyynäräinen")}
+
+
+def test_headed_by_and_responsible_for_the_main_responsibility_of_and_it_also() -> None:
+    e = run(
+        "Central Administration\n"
+        "Central Administration is headed by the Municipal Coordinating Director and is responsible for "
+        "ensuring the implementation of governmental policies.\n"
+        "The main responsibility of the department is to direct policy formulation. It also manages "
+        "financial and other resources.\n"
+    )
+    assert duties(e) == {
+        ("Central Administration", "ensuring the implementation of governmental policies"),
+        ("Central Administration", "direct policy formulation"),
+        ("Central Administration", "manages financial and other resources"),
+    }
