@@ -42,7 +42,7 @@ def belonging(reader: Reader, s: Sent) -> None:
 def _colon_ends(s: Sent, verb: int) -> bool:
     """The sentence ends in a colon right after the verb ("kuuluvat:", "kuuluvat mm.:")."""
     rest = [t for t in s.tokens[verb + 1 :] if t.text not in {"mm", "."}]
-    return [t.text for t in rest] == [":"]
+    return [t.text for t in rest] in ([":"], [])  # "Sivistystoimeen kuuluvat(:)" + bullets
 
 
 def _under(s: Sent, verb: int) -> Mention | None:

@@ -216,16 +216,16 @@ class Reader:
             return None
         lemma = Token(stem, 0, len(stem)).lemma() if not stem.endswith("-") else stem
         word = body_word(lemma)
-        bare_class = word is not None and word.word == lemma.lower() and word.word not in MUNICIPALITY
-        if bare_class and (section := self.current_section()):
+        class_word = word.word if word is not None and word.word == lemma.lower() else None
+        if class_word and class_word not in MUNICIPALITY and (section := self.current_section()):
             return section  # "toimialajohtaja" in a section on one toimiala heads that one
         for name in reversed(self.recent):
             k = key(name)
             found = self.facts.find(name)
             if found is None or self.facts.bodies[key(found)].kind in ORGAN_KINDS:
                 continue  # a -johtaja leads an administration, not an elected organ
-            if k.startswith(stem.rstrip("-")) or (word is not None and self.words.get(k) == word.word):
-                return found
+            if k.startswith(stem.rstrip("-")) or (class_word and self.words.get(k) == class_word):
+                return found  # "hallintojohtaja" → hallinto-osasto; "osastopäällikkö" → the osasto
         return None
 
     def municipality_led(self, title: str, s: Sent) -> str | None:

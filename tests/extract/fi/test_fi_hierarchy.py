@@ -578,3 +578,8 @@ def test_headings_after_a_body_heading_are_no_parts_of_it(fi: Run) -> None:
     )
     assert parts(ex) == set()
     assert "sivistyksen toimialan tehtävät" not in names(ex)
+
+
+def test_kuuluvat_without_a_colon_before_bullets(fi: Run) -> None:
+    ex = fi("Sivistyspalvelut\nSivistyspalveluiden toimialaan kuuluvat\n• varhaiskasvatus\n• perusopetus\n")
+    assert parts(ex) == {("varhaiskasvatus", "sivistyspalvelut"), ("perusopetus", "sivistyspalvelut")}
