@@ -236,6 +236,7 @@ def test_title_colon_name_and_the_municipalitys_own_head(fi: Run) -> None:
 def test_a_title_whose_first_part_names_another_compound_is_not_its_head(fi: Run) -> None:
     ex = fi(
         "Sivistystoimi vastaa kouluista.\n"
-        "Kirjastopalvelut kuuluvat sivistystoimen palvelualueeseen. Kirjastotoimenjohtajana toimii Pirjo Salo.\n"
+        "Kirjastopalvelut kuuluvat sivistystoimen palvelualueeseen. "
+        "Kirjastotoimenjohtajana toimii Pirjo Salo.\n"
     )
     assert heads(ex) == {("kirjastopalvelut", "kirjastotoimenjohtaja", "Pirjo Salo")}
