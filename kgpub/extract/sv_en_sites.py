@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .sv_en import Facts, Segment
+from . import en_names, sv_names
+from .sv_en import PERSON, Facts, Segment
 
 _ADDRESS_LABEL = re.compile(
     r"^(?:(?P<postal>Postadress|Postal\s+address|Mailing\s+address)|Besöksadress|Gatuadress|Adress|Address|"
@@ -28,6 +29,15 @@ _PHONE_LABEL = (
 )
 _NUMBER = r"\+?\(?\d[\d()]*(?:[ -]?\d+){2,5}"
 _PHONE = re.compile(_PHONE_LABEL + r"\s*:?\s*(?P<value>" + _NUMBER + ")", re.IGNORECASE)
+
+
+def _person_before(prefix: str) -> bool:
+    """A title and a person's name before a phone number on one line."""
+    person = re.search(PERSON, prefix)
+    if person is None:
+        return False
+    words = re.findall(r"[\wåäö-]+", prefix[: person.start()])
+    return any(sv_names.is_post(w) or en_names.is_post(w) for w in words)
 
 
 def _site_values(segs: list[Segment], i: int) -> tuple[str | None, str | None, bool]:
@@ -48,6 +58,8 @@ def _site_values(segs: list[Segment], i: int) -> tuple[str | None, str | None, b
     if phone_m is None and re.fullmatch(_PHONE_LABEL + r"\s*:?", text, re.I):
         nxt = segs[i + 1].text.strip() if i + 1 < len(segs) else ""
         phone_m = re.match(r"(?P<value>" + _NUMBER + r")$", nxt)
+    if phone_m and _person_before(text[: phone_m.start()]):
+        phone_m = None  # "Teknisk direktör: Lars Lindholm, tfn 050 …": the person's phone, no site
     if phone_m:
         phone = re.sub(r"\s+", " ", phone_m.group("value")).strip()
     return address, phone, bool(label and label.group("postal"))

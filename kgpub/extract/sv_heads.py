@@ -24,7 +24,7 @@ _TITLE = (
 )
 _TITLE_PERSON = re.compile(
     r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+(?:(?!\sär\s)[^,.;:]){1,80}?)?"  # "för X", not "för X är"
-    r"\s+(?:är\s+)?(?P<person>" + PERSON + ")"
+    r"(?:\s*:\s*|\s+)(?:är\s+)?(?P<person>" + PERSON + ")"  # "Teknisk direktör: Lars Lindholm"
 )
 _TITLE_LINE = re.compile(
     r"^(?:(?:temp|tf|t\.f|vik|tillförordnad|tillförordnade)\.?\s+)?"

@@ -589,3 +589,14 @@ def test_an_organ_with_its_own_committees_and_placed_under() -> None:
         ("personalutskottet", "kommunstyrelsen", "part"),
         ("tekniska nämnden", "kommunstyrelsen", "subordinate"),
     } <= parts(e)
+
+
+def test_title_colon_name_with_the_persons_phone() -> None:
+    e = run(
+        "Tekniska sektorn\nTekniska sektorn svarar för kommunens infrastruktur.\n"
+        "Teknisk direktör: Lars Lindholm, tfn 050 123 4567\n"
+    )
+    assert {(h.org, h.title, h.person) for h in e.heads} == {
+        ("tekniska sektorn", "teknisk direktör", "Lars Lindholm")
+    }
+    assert e.sites == ()
