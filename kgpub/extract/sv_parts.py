@@ -26,7 +26,7 @@ _TAIL = (
 )
 _ENUM = re.compile(
     r"\s*(?:är\s+(?:in|upp)?dela(?:de|d|t)\s+i|(?:in|upp)?delas\s+(?:in\s+)?i|består\s+av|omfattar|"
-    r"innefattar|utgörs\s+av|(?P<has>har))" + _TAIL,
+    r"innefattar|utgörs\s+av|är\s+organiserad[et]?\s+i|(?P<has>har(?:\s+(?:tillsatt|inrättat))?))" + _TAIL,
     re.IGNORECASE,
 )
 _UNITS_ARE = re.compile(
@@ -85,7 +85,8 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         if enum and enum.group("has") and enum.group("comma"):
             _enumeration(state, i, subject, enum, False)
             enum = None
-        if enum and (structural or not enum.group("has")):
+        appointed = bool(enum and enum.group("has") and " " in enum.group("has"))  # "har tillsatt en …"
+        if enum and (structural or not enum.group("has") or appointed):
             _enumeration(state, i, subject, enum, structural)
     if found and found[0].genitive and _LEAD.match(seg.text[: found[0].start]):
         units = _UNITS_ARE.match(seg.text, found[0].end)
@@ -252,6 +253,7 @@ def _named(text: str) -> bool:
 def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
     """The body an enumeration item names: a recognised body name, or (after "följande X:") the item."""
     text = re.sub(r"^(?:och|samt)\s+", "", text.strip(" ,"))
+    text = re.sub(r"^(?:den|det|de)\s+(?=[a-zåäö])", "", text)  # "den grundläggande utbildningen"
     text = re.sub(r"\s+(?:och|samt)$", "", text)
     found = [m for m in sv_mentions.mentions(text) if m.refers != "municipality"]
     if found and found[0].start == 0 and found[0].end >= len(text) - 1:

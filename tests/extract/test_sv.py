@@ -600,3 +600,17 @@ def test_title_colon_name_with_the_persons_phone() -> None:
         ("tekniska sektorn", "teknisk direktör", "Lars Lindholm")
     }
     assert e.sites == ()
+
+
+def test_an_organ_appointed_sections_and_an_article_before_a_listed_unit() -> None:
+    e = run(
+        "Stadsstyrelsen har tillsatt en koncernsektion och en personalsektion.\n"
+        "Till bildningssektorn hör dagvården, den grundläggande utbildningen och gymnasiet.\n"
+    )
+    assert parts(e) == {
+        ("koncernsektionen", "stadsstyrelsen", "part"),
+        ("personalsektionen", "stadsstyrelsen", "part"),
+        ("dagvården", "bildningssektorn", "part"),
+        ("grundläggande utbildningen", "bildningssektorn", "part"),
+        ("gymnasiet", "bildningssektorn", "part"),
+    }
