@@ -108,14 +108,24 @@ def _content_lines(text: str) -> list[_Line]:
     return out
 
 
+#: A line that opens with a short capitalised name ending a sentence ("Ari Aaltonen. …").
+_NAME_ENDS_SENTENCE = re.compile(r"^[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+){1,2}\.(?:\s|$)")
+
+
 def _joins(text: str, prev: _Line, line: _Line) -> bool:
     """A line broken mid-sentence: no final punctuation, no blank line, lower-case continuation."""
     before = text[prev.start : prev.end]
     after = text[line.start : line.end]
+    continues = bool(_LOWER_START.match(after)) or (
+        len(before.split()) >= 4
+        and before.rstrip()[-1:].islower()
+        and not any(ch.isdigit() for ch in before)
+        and bool(_NAME_ENDS_SENTENCE.match(after))
+    )  # "… johtaa kunnanjohtaja" / "Ari Aaltonen. Sivistyspalveluita …": a name ends the broken sentence
     return (
         not prev.blank_after
         and not _SENTENCE_END.search(before)
-        and bool(_LOWER_START.match(after))
+        and continues
         and not _CONTACT_START.match(after)
         and not _BULLET.match(after)
     )

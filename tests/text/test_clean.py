@@ -160,3 +160,16 @@ def test_cleaned_text_maps_back_to_the_original() -> None:
 def test_contact_lines_are_not_joined_to_a_name() -> None:
     text = "Sivistysjohtaja\nVille Vihla\np. 040 763 2303\netunimi.sukunimi@kunta.fi\n"
     assert [s.text for s in segment(text).sentences][:2] == ["Sivistysjohtaja", "Ville Vihla"]
+
+
+def test_a_sentence_broken_before_the_name_that_ends_it_is_joined() -> None:
+    text = (
+        "Hallinto- ja elinvoimapalveluja johtaa kunnanjohtaja\nAri Aaltonen. Sivistyspalveluita johtaa X.\n"
+        "Ympäristöpalvelut, Torikatu 40, 67100 Kokkola\nYmpäristöjohtaja Leena Laakso.\n"
+    )
+    assert _sentences(text) == [
+        "Hallinto- ja elinvoimapalveluja johtaa kunnanjohtaja Ari Aaltonen.",  # the sentence text is cleaned
+        "Sivistyspalveluita johtaa X.",
+        "Ympäristöpalvelut, Torikatu 40, 67100 Kokkola",
+        "Ympäristöjohtaja Leena Laakso.",  # an address line is no broken sentence
+    ]

@@ -306,6 +306,11 @@ def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]
         return _led_org(reader, s, t - 1), "head.johtaa"
     if (org := _genitive_org(reader, s, t)) is not None:
         return org, "head.genitive"
+    m = s.mention_ending(t - 1) if t > 0 else None
+    if named and m is not None and m.case == "osanto" and not m.generic and m.first > 0:
+        verb = s.index("johtaa")  # "A:ta johtaa X ja B:tä Y": the verb is left out of the second clause
+        if toks[m.first - 1].low == "ja" and 0 <= verb < m.first:
+            return reader.body(s, m, "body.head", 0.8), "head.johtaa"
     if named and t > 1 and toks[t - 1].is_lemma("vastata") and toks[t - 1].verb():
         m = s.mention_ending(t - 2)  # "Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen"
         if m is not None and m.case == "sisaeronto" and not m.generic and m.first == s.start:

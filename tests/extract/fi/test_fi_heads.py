@@ -240,3 +240,14 @@ def test_a_title_whose_first_part_names_another_compound_is_not_its_head(fi: Run
         "Kirjastotoimenjohtajana toimii Pirjo Salo.\n"
     )
     assert heads(ex) == {("kirjastopalvelut", "kirjastotoimenjohtaja", "Pirjo Salo")}
+
+
+def test_a_second_clause_without_its_verb(fi: Run) -> None:
+    ex = fi(
+        "Sivistyspalveluita johtaa sivistysjohtaja Hanna Heino ja teknisiä palveluita tekninen johtaja "
+        "Timo Tikka."
+    )
+    assert heads(ex) == {
+        ("sivistyspalvelut", "sivistysjohtaja", "Hanna Heino"),
+        ("tekniset palvelut", "tekninen johtaja", "Timo Tikka"),
+    }
