@@ -22,6 +22,9 @@ from .names import body_word, is_title
 from .tokens import Token
 
 MAX_NAME_WORDS = 4
+#: A sentence this short that opens with a title and a name is a contact line ("Puheenjohtaja Jari
+#: Jokela, kesk.") even with a full stop.
+MAX_TITLE_LINE_WORDS = 6
 
 
 def leading_title(tok: Token) -> str | None:
@@ -324,7 +327,8 @@ def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]
     colon = next((i for i in range(min(t, 7)) if toks[i].text == ":"), -1)
     if s.kind in {"item", "line", "heading"} and colon > 0 and colon == t - 1:
         return _item_org(reader, s, colon), "head.list"
-    if t == s.start and s.kind in {"item", "line", "heading"}:
+    short = sum(tok.word for tok in toks) <= MAX_TITLE_LINE_WORDS  # "Puheenjohtaja Jari Jokela, kesk."
+    if t == s.start and (s.kind in {"item", "line", "heading"} or short):
         return reader.by_title(toks[t].lemma()) or reader.section_body(), "head.title-line"
     if t == s.start:
         return reader.by_title(toks[t].lemma()), "head.title"

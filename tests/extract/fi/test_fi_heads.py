@@ -251,3 +251,8 @@ def test_a_second_clause_without_its_verb(fi: Run) -> None:
         ("sivistyspalvelut", "sivistysjohtaja", "Hanna Heino"),
         ("tekniset palvelut", "tekninen johtaja", "Timo Tikka"),
     }
+
+
+def test_a_short_title_name_sentence_with_a_party_under_an_organs_heading(fi: Run) -> None:
+    ex = fi("Kunnanhallitus\nPuheenjohtaja Jari Jokela, kesk.\nJäsenet: Anna Aho, Pekka Puro, Sari Salo\n")
+    assert heads(ex) == {("kunnanhallitus", "puheenjohtaja", "Jari Jokela")}
