@@ -10,6 +10,7 @@ sentence ("Lisäksi se vastaa …"), the body a section heading names, and which
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ...text import Sentence
 from ..sv_en import Facts, Segment, key
@@ -79,8 +80,15 @@ class Sent:
         start, end = self.sentence.span(i, j)
         return self.sentence.text[i:j], start, end
 
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every base form and lower-cased surface in the sentence (most rules look for one word)."""
+        return frozenset().union(*(t.forms for t in self.tokens))
+
     def index(self, *lemmas: str, after: int = 0) -> int:
         """The first token at or after ``after`` with one of these base forms (or surfaces), or -1."""
+        if not any(lemma in self.forms for lemma in lemmas):
+            return -1
         for i in range(after, len(self.tokens)):
             if self.tokens[i].is_lemma(*lemmas):
                 return i

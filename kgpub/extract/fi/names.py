@@ -9,6 +9,7 @@ written ("kaupunginhallituksen johtamisen jaosto", "Helsingin kaupunki").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...analyse import Analysis, nominative_plural
 from .lexicon import (
@@ -37,11 +38,13 @@ class BodyWord:
     bare: bool
 
 
+@lru_cache(maxsize=65536)
 def is_title(lemma: str) -> bool:
     """A post ("elinkeinojohtaja", "kansliapäällikkö", "palvelujohtaja"), not a body."""
     return lemma.lower().endswith(TITLE_ENDINGS)
 
 
+@lru_cache(maxsize=65536)
 def body_word(lemma: str) -> BodyWord | None:
     """The body word ``lemma`` ends in, or None ("toimintasääntö", "toimialajohtaja", "toimielin")."""
     low = lemma.lower()

@@ -35,7 +35,7 @@ class Token:
     def word(self) -> bool:
         return self.text[:1].isalpha() or (self.text[:1] == "-" and self.text[1:2].isalpha())
 
-    @property
+    @cached_property
     def low(self) -> str:
         return self.text.lower()
 
@@ -44,9 +44,13 @@ class Token:
         return self.text[:1].isupper()
 
     def nouns(self) -> list[Analysis]:
-        """Noun-like readings, the likeliest first: common nouns, adjectives, names. Of two readings
-        that differ only in the base form, the one closer to the surface comes first: "perusturvasta"
-        is "perusturva", not the consonant-gradation guess "perusturpa"."""
+        """Noun-like readings, the likeliest first: common nouns, adjectives, names."""
+        return list(self._nouns)
+
+    @cached_property
+    def _nouns(self) -> tuple[Analysis, ...]:
+        """Of two readings that differ only in the base form, the one closer to the surface comes
+        first: "perusturvasta" is "perusturva", not the consonant-gradation guess "perusturpa"."""
         out = [r for group in (NOUNS, ADJECTIVES, NAMES) for r in self.readings if r.cls in group]
         if len(out) > 1:
             first, low = out[0], self.text.lstrip("-").lower()
@@ -55,7 +59,7 @@ class Token:
             if best is not first:
                 out.remove(best)
                 out.insert(0, best)
-        return out
+        return tuple(out)
 
     def noun(self) -> Analysis | None:
         """The reading the rules use for a noun-like token."""
@@ -97,8 +101,13 @@ class Token:
         v = self.verb()
         return v.lemma if v else None
 
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every base form the analyser gives, and the lower-cased surface."""
+        return frozenset(r.lemma for r in self.readings) | {self.low}
+
     def is_lemma(self, *lemmas: str) -> bool:
-        return any(r.lemma in lemmas for r in self.readings) or self.low in lemmas
+        return any(lemma in self.forms for lemma in lemmas)
 
 
 def tokenize(text: str) -> list[Token]:
