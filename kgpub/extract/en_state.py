@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import en_names as names
 from .en_names import Mention
@@ -53,6 +54,20 @@ class State:
     subject: str | None = None
     topic: str | None = None
     section: dict[int, str] = field(default_factory=dict)
+
+    @cached_property
+    def municipal_name(self) -> str:
+        """ "City of Vaasa" when the text names it so, else the word it uses more — read once."""
+        named = names.CITY.search(self.facts.text)
+        lowered = self.facts.text.lower()
+        return (
+            named.group(1)
+            if named
+            else "municipality"
+            if lowered.count("municipal") > lowered.count("city")
+            else "city"
+        )
+
     about: str | None = None  # the body "The main responsibility of the department is …" was about
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
 
@@ -94,10 +109,7 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
 def municipality(state: State, seg: Segment) -> str:
     """The municipality's body, recorded on first use: "City of Vaasa" when the text names it so, else
     "municipality" or "city", whichever word the text uses more."""
-    named = names.CITY.search(state.facts.text)
-    lowered = state.facts.text.lower()
-    word = "municipality" if lowered.count("municipal") > lowered.count("city") else "city"
-    name = named.group(1) if named else word
+    name = state.municipal_name
     found = state.facts.find(name) or state.facts.body(name, "municipality", seg, "body.en.municipality", 0.6)
     state.last.setdefault("city", found)
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import sv_mentions, sv_names
 from .sv_en import Facts, Segment
@@ -32,14 +33,22 @@ class State:
 
     def municipality(self, seg: Segment, hint: str = "staden", aliases: tuple[str, ...] = ()) -> str:
         """The municipality's body, recorded on first use (a proper name from the text when it has one)."""
+        proper, kommun = self._municipal_words
+        if proper:
+            aliases = (proper.split(" ")[-1] + "en", *aliases)
+            return self.facts.body(proper, "municipality", seg, "body.sv.municipality", 0.8, aliases)
+        unit = "kommunen" if kommun else hint
+        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
+
+    @cached_property
+    def _municipal_words(self) -> tuple[str | None, bool]:
+        """The text's proper municipality name ("Närpes stad"), and whether it says "kommun" more
+        than "stad" — read once, not for every sentence that needs the municipality."""
         text = self.facts.text
         proper = sv_mentions.MUNICIPALITY.search(text)
-        if proper:
-            name = f"{proper.group(1)} {proper.group(2)}"
-            aliases = (proper.group(2) + "en", *aliases)
-            return self.facts.body(name, "municipality", seg, "body.sv.municipality", 0.8, aliases)
-        unit = "kommunen" if text.lower().count("kommun") > text.lower().count("stad") else hint
-        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
+        lowered = text.lower()
+        name = f"{proper.group(1)} {proper.group(2)}" if proper else None
+        return name, lowered.count("kommun") > lowered.count("stad")
 
     def resolve(self, seg: Segment, m: Mention, create: bool = False) -> str | None:
         """The body a mention names: itself, the body a reference points back to, or the municipality."""
