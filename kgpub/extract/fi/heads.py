@@ -187,13 +187,31 @@ def heads(reader: Reader, s: Sent) -> None:
 
 
 def _staff_led(reader: Reader, s: Sent, t: int) -> None:
-    """ "Rakennusvalvontaa johtaa rakennustarkastaja Kimmo Koski": "johtaa" makes any title a head."""
+    """ "Rakennusvalvontaa johtaa rakennustarkastaja Kimmo Koski", "… johtaa johtava lääkäri Mikko
+    Mattila": "johtaa" makes any title a head."""
     toks = s.tokens
-    if t == 0 or not (toks[t - 1].is_lemma("johtaa") and toks[t - 1].verb()) or not _staff_title(toks[t]):
+    if t == 0 or not (toks[t - 1].is_lemma("johtaa") and toks[t - 1].verb()):
         return
-    people, _ = persons(toks, t + 1)
-    if people:
-        _record(reader, s, _led_org(reader, s, t - 1), toks[t].lemma().lower(), people, "head.johtaa")
+    phrase = _title_phrase(toks, t)
+    people, _ = persons(toks, phrase[1]) if phrase else ([], t)
+    if phrase and people:
+        _record(reader, s, _led_org(reader, s, t - 1), phrase[0], people, "head.johtaa")
+
+
+def _title_phrase(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """A title at ``i``, with a participle or adjective before it ("johtava lääkäri", "vastaava
+    sosiaalityöntekijä"): the title and the index after it."""
+    if i < len(toks) and _staff_title(toks[i]):
+        return toks[i].lemma().lower(), i + 1
+    nxt = i + 1
+    if (
+        nxt < len(toks)
+        and toks[i].is_adjective()
+        and toks[i].low.endswith(("va", "vä", "nen"))
+        and _staff_title(toks[nxt])
+    ):
+        return f"{toks[i].low} {toks[nxt].lemma().lower()}", nxt + 1
+    return None
 
 
 def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
@@ -208,11 +226,11 @@ def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
         org = reader.municipality_led(title, s)  # "Kaupunginjohtaja on Jukka Jokinen."
     if not org:
         return None
-    second = leading_title(toks[nxt + 1])
-    if second is None and toks[t].case() == "olento" and _staff_title(toks[nxt + 1]):
-        second = toks[nxt + 1].lemma().lower()
+    second, held = leading_title(toks[nxt + 1]), nxt + 2
+    if second is None and toks[t].case() == "olento" and (phrase := _title_phrase(toks, nxt + 1)):
+        second, held = phrase  # "Yksikön esimiehenä toimii (johtava) rakennustarkastaja …"
     if second:
-        people, after = persons(toks, nxt + 2)
+        people, after = persons(toks, held)
         return org, second, people, "head.paallikkona", after
     people, after = persons(toks, nxt + 1)
     return org, title, people, "head.on", max(after, t + 1)
@@ -230,9 +248,9 @@ def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None
         or not toks[nxt].is_lemma("toimia", "olla")
     ):
         return None
-    held = nxt + 1
-    own = toks[held].lemma().lower() if held < len(toks) and _staff_title(toks[held]) else None
-    people, after = persons(toks, held + 1 if own else held)
+    phrase = _title_phrase(toks, nxt + 1)
+    own = phrase[0] if phrase else None
+    people, after = persons(toks, phrase[1] if phrase else nxt + 1)
     if not people or not toks[nxt].verb():
         return None
     org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()

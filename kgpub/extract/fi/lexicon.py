@@ -115,6 +115,7 @@ TITLE_ENDINGS = (
     "controller",
     "lakimies",
     "mestari",
+    "työntekijä",
 )
 #: Titles that lead the body they are written in ("päällikkö", "johtaja"), as opposed to staff.
 LEADING_TITLES = ("johtaja", "päällikkö", "puheenjohtaja", "esimies", "esihenkilö", "pormestari", "rehtori")

@@ -256,3 +256,15 @@ def test_a_second_clause_without_its_verb(fi: Run) -> None:
 def test_a_short_title_name_sentence_with_a_party_under_an_organs_heading(fi: Run) -> None:
     ex = fi("Kunnanhallitus\nPuheenjohtaja Jari Jokela, kesk.\nJäsenet: Anna Aho, Pekka Puro, Sari Salo\n")
     assert heads(ex) == {("kunnanhallitus", "puheenjohtaja", "Jari Jokela")}
+
+
+def test_a_participle_before_a_staff_title(fi: Run) -> None:
+    ex = fi(
+        "Toimiala jakaantuu kahteen vastuualueeseen, joita ovat terveyspalvelut ja sosiaalipalvelut.\n"
+        "Terveyspalveluiden vastuualuetta johtaa johtava lääkäri Mikko Mattila.\n"
+        "Sosiaalipalveluiden vastuualueen esimiehenä toimii johtava sosiaalityöntekijä Sanna Saari.\n"
+    )
+    assert heads(ex) == {
+        ("terveyspalvelut", "johtava lääkäri", "Mikko Mattila"),
+        ("sosiaalipalvelut", "johtava sosiaalityöntekijä", "Sanna Saari"),
+    }
