@@ -51,9 +51,10 @@ def extract_fi(source: Source) -> Extraction:
 
 def _sentence(reader: Reader, s: Sent) -> None:
     as_line = s.kind == "line" or (s.kind == "heading" and not s.before_prose)  # the page's last line
-    listed = reader.open_list is not None and as_line and _name_line(s)
     tasks = s.kind in {"heading", "line"} and _tasks_heading(s)
-    if not (listed or tasks) and (
+    units = _class_heading(s) if s.kind in {"heading", "line"} else None
+    listed = reader.open_list is not None and as_line and _name_line(s) and not tasks and units is None
+    if not (listed or tasks or units) and (
         s.kind == "heading" or (s.kind == "line" and s.before_prose and _whole_name(s))
     ):
         _heading(reader, s)  # a name on its own line above a paragraph heads it, blank line or not
@@ -69,6 +70,9 @@ def _sentence(reader: Reader, s: Sent) -> None:
         _heading_item(reader, s)
     if tasks:  # "Tehtävät" under a body's heading: the items below are its duties
         reader.open_duties = reader.current_section() or reader.subject
+        reader.heading_items = False
+    if units is not None and (parent := reader.current_section() or reader.subject) is not None:
+        reader.open_list = (parent, units.kind, "part.listing")  # "Yksiköt" + bullets under a body
         reader.heading_items = False
     for m in s.mentions:
         if m.named and m.strong and not _predicate(s, m):
@@ -93,6 +97,13 @@ def _opens_section(nxt: Sentence) -> bool:
         return True
     words = [t for t in tokenize(nxt.text)[:3] if t.word]
     return nxt.kind == "line" and any(is_title(t.lemma()) for t in words[:2])
+
+
+def _class_heading(s: Sent) -> Mention | None:
+    """A heading that is only a plural class word ("Yksiköt", "Palvelualueet")."""
+    words = [t for t in s.tokens if t.word]
+    m = s.mention_at(0) if len(words) == 1 else None
+    return m if m is not None and m.generic and m.case == "nimento" else None
 
 
 def _tasks_heading(s: Sent) -> bool:

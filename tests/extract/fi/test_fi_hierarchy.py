@@ -583,3 +583,11 @@ def test_headings_after_a_body_heading_are_no_parts_of_it(fi: Run) -> None:
 def test_kuuluvat_without_a_colon_before_bullets(fi: Run) -> None:
     ex = fi("Sivistyspalvelut\nSivistyspalveluiden toimialaan kuuluvat\n• varhaiskasvatus\n• perusopetus\n")
     assert parts(ex) == {("varhaiskasvatus", "sivistyspalvelut"), ("perusopetus", "sivistyspalvelut")}
+
+
+def test_a_class_word_heading_over_bullets_under_a_bodys_heading(fi: Run) -> None:
+    ex = fi(
+        "Tekninen toimiala\nYksiköt\n• Kuntatekniikka\n• Rakennusvalvonta\nTehtävät\n• kadut ja puistot\n"
+    )
+    assert parts(ex) == {("kuntatekniikka", "tekninen toimiala"), ("rakennusvalvonta", "tekninen toimiala")}
+    assert duties(ex) == {("tekninen toimiala", "kadut ja puistot")}
