@@ -18,7 +18,7 @@ from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
-from .lists import count_of, counted_items, item_bodies, items, phrase_name, siblings
+from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
 from .subordination import subordination
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
@@ -302,11 +302,7 @@ def beneath(reader: Reader, s: Sent) -> None:
     if m is None or m.case != "omanto" or m.generic:
         return
     parent = reader.body(s, m, "body.parent", 0.8)
-    every = items(s.tokens, at + 2, len(s.tokens))
-    listed = [(a, b) for a, b in every if any(a <= x.head < b and not x.generic for x in s.mentions)]
-    children = item_bodies(reader, s, listed, None, "part.alla") + siblings(
-        reader, s, listed, every, declared=True
-    )
+    children = declared_items(reader, s, at + 2, len(s.tokens), "part.alla")
     _parts(reader, s, parent, [c for c in children if c != parent], "part.alla", 0.8)
 
 

@@ -199,3 +199,11 @@ def siblings(
                 merged.append((a, b))
         missing = merged
     return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
+
+
+def declared_items(reader: Reader, s: Sent, a: int, b: int, rule: str) -> list[str]:
+    """The bodies listed in ``tokens[a:b]`` where the construction says the items are bodies ("X:n
+    alaisuudessa toimivat a, b ja c"): items with a body word, and the plain nouns among them."""
+    every = items(s.tokens, a, b)
+    listed = [(x, y) for x, y in every if any(x <= m.head < y and not m.generic for m in s.mentions)]
+    return item_bodies(reader, s, listed, None, rule) + siblings(reader, s, listed, every, declared=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .bodies import Mention, is_count
 from .context import Reader, Sent
-from .lists import after_modifiers, item_bodies, items, siblings
+from .lists import declared_items
 from .names import is_title
 
 
@@ -98,12 +98,7 @@ def _relative(reader: Reader, s: Sent, at: int) -> None:
     end = next(
         (k for k in range(verb + 1, len(s.tokens)) if s.tokens[k].text in {",", ".", ";"}), len(s.tokens)
     )
-    every = items(s.tokens, verb + 1, end)
-    listed = [(a, b) for a, b in every if any(a <= x.head < b and not x.generic for x in s.mentions)]
-    children = item_bodies(reader, s, listed, None, "part.alainen") + siblings(
-        reader, s, listed, every, declared=True
-    )
-    for child in children:
+    for child in declared_items(reader, s, verb + 1, end, "part.alainen"):
         if parent and child != parent:
             reader.facts.part(child, parent, "subordinate", s.segment(), "part.alainen", 0.85)
 
@@ -131,17 +126,9 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
         return [named]  # "Ympäristöterveydenhuolto on seudullinen yksikkö, joka toimii X:n alaisuudessa"
     verb = at + 1 if at + 1 < len(s.tokens) and s.tokens[at + 1].verb() is not None else -1
     if verb > 0 and (colon := _counted_colon(s, verb)) > 0:  # "toimii kolme lautakuntaa: a, b ja c"
-        listed = after_modifiers(s, colon)
-        every = items(s.tokens, colon + 1, len(s.tokens))
-        return item_bodies(reader, s, listed, None, "part.alainen") + siblings(
-            reader, s, listed, every, declared=True
-        )
+        return declared_items(reader, s, colon + 1, len(s.tokens), "part.alainen")
     if verb > 0 and s.tokens[verb].is_lemma("toimia", "olla") and s.tokens[verb].verb().number == "plural":  # type: ignore[union-attr]
-        listed = after_modifiers(s, verb)
-        every = items(s.tokens, verb + 1, len(s.tokens))
-        return item_bodies(reader, s, listed, None, "part.alainen") + siblings(
-            reader, s, listed, every, declared=True
-        )
+        return declared_items(reader, s, verb + 1, len(s.tokens), "part.alainen")
     for m in s.mentions:
         if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
             found = reader.body(s, m, "body.subject", 0.8)
