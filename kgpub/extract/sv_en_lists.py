@@ -85,8 +85,9 @@ def split_list(
 
 def _final_conjunction(last: str, earlier: list[str], conj: tuple[str, ...]) -> re.Match[str] | None:
     """The conjunction that joins the last two items, if one can tell: one that occurs once in the
-    last piece, not after a compound's first half ("kost- och"), and never inside an earlier item."""
-    for c in conj:
+    last piece, not after a compound's first half ("kost- och"), and never inside an earlier item.
+    "samt" ("as well as") comes first: "a och b samt c" ends with c."""
+    for c in sorted(conj, key=lambda c: c != "samt"):
         found = [m for m in re.finditer(r"\s+" + c + r"\s+", last) if not last[: m.start()].endswith("-")]
         if any(re.search(r"\s" + c + r"\s", e) for e in earlier):
             continue

@@ -614,3 +614,17 @@ def test_an_organ_appointed_sections_and_an_article_before_a_listed_unit() -> No
         ("grundläggande utbildningen", "bildningssektorn", "part"),
         ("gymnasiet", "bildningssektorn", "part"),
     }
+
+
+def test_samt_ends_a_counted_list_whose_items_contain_och() -> None:
+    e = run(
+        "Fostrans- och utbildningssektorn består av fyra servicehelheter: småbarnspedagogik och "
+        "förskoleundervisning, grundläggande utbildning, gymnasieutbildning och yrkesutbildning samt "
+        "förvaltnings- och stödtjänster.\n"
+    )
+    assert {c for c, _, _ in parts(e)} == {
+        "småbarnspedagogik och förskoleundervisning",
+        "grundläggande utbildning",
+        "gymnasieutbildning och yrkesutbildning",
+        "förvaltnings- och stödtjänster",
+    }
