@@ -42,7 +42,15 @@ def by_accept(candidates: Sequence[Format], accept: str | None) -> Format:
     if accept is None or not accept.strip():
         return candidates[0]
     parsed = parse_accept_header(accept, MIMEAccept)
-    offered = [(media_type, fmt) for fmt in candidates for media_type in fmt.media_types]
+    # A format is sent as its canonical media type, so a client that refuses that type (q=0) refuses
+    # the format, even when one of its aliases (application/x-turtle, text/plain …) is still matched by
+    # a wildcard: "*/*;q=0.5, text/turtle;q=0" must not be answered in text/turtle.
+    offered = [
+        (media_type, fmt)
+        for fmt in candidates
+        if not _refused(parsed, fmt.media_type)
+        for media_type in fmt.media_types
+    ]
     best = parsed.best_match([media_type for media_type, _ in offered])
     if best is None:
         raise NotAcceptable(
@@ -50,6 +58,11 @@ def by_accept(candidates: Sequence[Format], accept: str | None) -> Format:
             f"available: {', '.join(f.media_type for f in candidates)}"
         )
     return next(fmt for media_type, fmt in offered if media_type == best)
+
+
+def _refused(parsed: MIMEAccept, media_type: str) -> bool:
+    """Whether the most specific range matching ``media_type`` has q=0 (RFC 9110 §12.5.1)."""
+    return parsed.find(media_type) >= 0 and parsed.quality(media_type) <= 0
 
 
 def _named(candidates: Sequence[Format], fmt: Format | None, what: str) -> Format:
