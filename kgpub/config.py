@@ -32,6 +32,14 @@ class Settings:
     max_query_bytes: int = 65536
     max_result_rows: int = 10000
     publisher: str = "kgpub"  # foaf:name of the dcat:Catalog's and dataset's publisher
+    # Page ingest (kgpub add / crawl): how politely and how far pages are fetched.
+    ingest_contact: str = ""  # an e-mail or URL for site operators, put in the User-Agent
+    ingest_connect_timeout_s: float = 10.0
+    ingest_read_timeout_s: float = 30.0
+    ingest_max_bytes: int = 10_000_000  # a larger page is refused (the download stops there)
+    ingest_max_redirects: int = 5
+    ingest_delay_s: float = 1.0  # at least this long between two requests to one host
+    ingest_crawl_limit: int = 50  # pages one `kgpub crawl` fetches when --limit is not given
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
@@ -45,8 +53,15 @@ class Settings:
         parts = urlsplit(self.base_iri)
         if parts.scheme not in ("http", "https") or not parts.netloc or not self.base_iri.endswith("/"):
             raise InputError(f"base IRI must be an absolute http(s) IRI ending in '/': {self.base_iri!r}")
+        public = urlsplit(self.public_base or "")
+        if self.public_base is not None and (public.scheme not in ("http", "https") or not public.netloc):
+            raise InputError(f"public base must be an absolute http(s) URL: {self.public_base!r}")
         if self.query_timeout_s <= 0 or self.max_query_bytes <= 0 or self.max_result_rows <= 0:
             raise InputError("query limits must be positive")
+        if min(self.ingest_connect_timeout_s, self.ingest_read_timeout_s) <= 0 or self.ingest_max_bytes <= 0:
+            raise InputError("ingest timeouts and the page size limit must be positive")
+        if self.ingest_max_redirects < 0 or self.ingest_delay_s < 0 or self.ingest_crawl_limit <= 0:
+            raise InputError("ingest redirects and delay must not be negative, the crawl limit positive")
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
 
@@ -55,6 +70,14 @@ class Settings:
         """Settings for a project laid out like this one under ``root`` (a copy, a test, a bench)."""
         dirs = {f"{name}_dir": root / name for name in ("data", "var", "ontology", "shapes", "queries")}
         return cls(root=root, **{**dirs, **changes})
+
+    @property
+    def public_root(self) -> str:
+        """Where this server is reached, ending in '/': ``public_base``, else ``base_iri``. Every absolute
+        URL the server writes (``Location``, links, sitemap, VoID) starts with it — never with the
+        request's ``Host`` header, which any client can forge (cache poisoning, links to its site)."""
+        root = self.public_base or self.base_iri
+        return root if root.endswith("/") else root + "/"
 
     @property
     def published_dir(self) -> Path:

@@ -14,6 +14,7 @@ input, 4 internal.
     │   ├── SourceError             unreadable/malformed source text or metadata
     │   ├── CurationError           curation Turtle that does not parse
     │   ├── IRIError                bad IRI / slug
+    │   ├── FetchError              a page that cannot be fetched, is refused or is not HTML
     │   └── QueryError              malformed SPARQL
     │       └── QueryTooLarge       http 413
     ├── QueryRefused                exit 4  http 503 (+Retry-After)  time or row limit hit
@@ -53,6 +54,11 @@ class CurationError(InputError):
 
 class IRIError(InputError):
     """An IRI or slug that kgpub cannot mint, parse or map."""
+
+
+class FetchError(InputError):
+    """A page ``kgpub add``/``crawl`` cannot use: unreachable, refused by robots.txt, too large,
+    redirected off the site, or not HTML. The message names the URL."""
 
 
 class QueryError(InputError):
