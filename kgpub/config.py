@@ -32,6 +32,14 @@ class Settings:
     max_query_bytes: int = 65536
     max_result_rows: int = 10000
     publisher: str = "kgpub"  # foaf:name of the dcat:Catalog's and dataset's publisher
+    # The browser review (/review, kgpub/web/auth.py): who may write, and for how long a sign-in lasts.
+    curators_file: Path | None = None  # default var_dir/curators.json (outside the published tree)
+    secret_key: str | None = None  # signs session cookies; unset → generated once into var_dir/secret-key
+    session_lifetime_s: int = 8 * 3600  # a sign-in expires this long after it was made
+    trusted_user_header: str | None = None  # e.g. X-Remote-User: trust a reverse proxy's sign-in (off)
+    login_max_failures: int = 5  # wrong passwords per client address or name before a lockout
+    login_lockout_s: int = 300  # how long those failures count, and the lockout lasts
+    curator_min_password: int = 10  # characters a curator's password must have
     # Page ingest (kgpub add / crawl): how politely and how far pages are fetched.
     ingest_contact: str = ""  # an e-mail or URL for site operators, put in the User-Agent
     ingest_connect_timeout_s: float = 10.0
@@ -44,7 +52,7 @@ class Settings:
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
             value = getattr(self, f.name)
-            if "Path" in str(f.type) and not isinstance(value, Path):
+            if "Path" in str(f.type) and value is not None and not isinstance(value, Path):
                 if not isinstance(value, str | os.PathLike):
                     raise InputError(f"setting {f.name} must be a path, not {type(value).__name__}")
                 object.__setattr__(self, f.name, Path(value))
@@ -62,6 +70,12 @@ class Settings:
             raise InputError("ingest timeouts and the page size limit must be positive")
         if self.ingest_max_redirects < 0 or self.ingest_delay_s < 0 or self.ingest_crawl_limit <= 0:
             raise InputError("ingest redirects and delay must not be negative, the crawl limit positive")
+        if self.session_lifetime_s <= 0 or self.login_max_failures <= 0 or self.login_lockout_s <= 0:
+            raise InputError("session lifetime and login limits must be positive")
+        if self.curator_min_password < 1:
+            raise InputError("curator_min_password must be at least 1")
+        if self.secret_key is not None and len(self.secret_key) < 16:
+            raise InputError("secret_key must have at least 16 characters")
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
 
@@ -83,6 +97,11 @@ class Settings:
     def published_dir(self) -> Path:
         """The directory the server reads; replaced atomically by a successful build."""
         return self.var_dir / "published"
+
+    @property
+    def curators_path(self) -> Path:
+        """The curators file (name → password hash) the review pages sign in against."""
+        return self.curators_file or self.var_dir / "curators.json"
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> Settings:
@@ -112,7 +131,7 @@ def _convert(type_name: Any, value: Any) -> Any:
     name = str(type_name)
     try:
         if "Path" in name:
-            return Path(value)
+            return None if name.endswith("| None") and value == "" else Path(value)
         if name == "int":
             return int(value)
         if name == "float":
