@@ -20,6 +20,14 @@ REQUIRED = ("title", "publisher", "municipality", "language", "retrieved", "lice
 LANGUAGES = ("fi", "sv", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A tag of an HTML element a page body uses, or a doctype: prose never writes "<p>" or "</li>".
+_HTML_TAG = re.compile(
+    r"<!doctype\s+html|<(?:/?(?:html|head|body|p|div|span|a|ul|ol|li|h[1-6]|table|tr|td|th|strong|em|b|i|"
+    r"section|article|nav|header|footer|main|script|style|meta|link|title|form|button|label|figure)"
+    r"(?:\s[^<>]*)?|br\s*/?|img\s[^<>]*)>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|auml|ouml|aring|#\d{2,5}|#x[0-9a-f]{2,4});", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,24 @@ def read_text(path: Path) -> str:
             f"{path}:{line}:{col}: not UTF-8 (byte offset {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "convert the file to UTF-8"
         ) from exc
+
+
+def html_evidence(text: str) -> str | None:
+    """Where ``text`` looks like HTML markup rather than a page's text ("line 3: '</p>'"), else None.
+
+    HTML saved as ``text.txt`` would put tags into published names, and minted names stay in the
+    append-only IRI registry for ever; so loading refuses such a text, and the build report can call
+    this to say why. One element tag or doctype is enough (prose never writes them); character
+    entities count only when there are several (a stray "&amp;" may be quoted on purpose).
+    """
+    match = _HTML_TAG.search(text)
+    entities = list(_HTML_ENTITY.finditer(text)) if match is None else []
+    if match is None and len(entities) >= 3:
+        match = entities[0]
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return f"line {line}: {match.group(0)[:40]!r}"
 
 
 def load_meta(folder: Path) -> SourceMeta:
@@ -101,7 +127,14 @@ def load_source(folder: Path) -> Source:
     text_path = folder / TEXT_FILE
     if not text_path.is_file():
         raise SourceError(f"{folder}: source has no text file {TEXT_FILE}")
-    return Source(meta=meta, text=read_text(text_path), path=text_path)
+    text = read_text(text_path)
+    markup = html_evidence(text)
+    if markup:
+        raise SourceError(
+            f"{text_path}: looks like HTML, not the page's text ({markup}); save the page as a .html file "
+            f"and run `kgpub add FILE.html --id {folder.name}` to extract its text"
+        )
+    return Source(meta=meta, text=text, path=text_path)
 
 
 def load_sources(sources_dir: Path) -> list[Source]:
