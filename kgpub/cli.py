@@ -240,3 +240,52 @@ def review(ctx: click.Context, source_id: str, as_html: bool, decide: str | None
     decisions = parse_decisions(decide, len(numbered_facts(extraction)))
     path = record_decisions(extraction, decisions, settings.data_dir / "curation", reviewer=reviewer)
     click.echo(f"recorded {len(decisions)} decision(s) in {path}")
+
+
+@main.group()
+def curator() -> None:
+    """Who may review in the browser (/review): the curators file (KGPUB_CURATORS_FILE)."""
+
+
+@curator.command("add")
+@click.argument("name")
+@click.pass_context
+@translate_errors
+def curator_add(ctx: click.Context, name: str) -> None:
+    """Add NAME (or set a new password): prompted twice on a terminal, else one line from stdin.
+
+    Only a salted scrypt hash is stored; the file is written with mode 0600."""
+    from . import curators
+
+    settings = _settings(ctx)
+    curators.check_name(name)
+    if sys.stdin.isatty():
+        password = click.prompt(f"password for {name}", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    replaced = curators.add(settings.curators_path, name, password, min_length=settings.curator_min_password)
+    click.echo(f"{'updated' if replaced else 'added'} curator {name} in {settings.curators_path}")
+
+
+@curator.command("remove")
+@click.argument("name")
+@click.pass_context
+@translate_errors
+def curator_remove(ctx: click.Context, name: str) -> None:
+    """Remove NAME: their next request is signed out (the verdicts they recorded stay)."""
+    from . import curators
+
+    settings = _settings(ctx)
+    curators.remove(settings.curators_path, name)
+    click.echo(f"removed curator {name} from {settings.curators_path}")
+
+
+@curator.command("list")
+@click.pass_context
+@translate_errors
+def curator_list(ctx: click.Context) -> None:
+    """The curators' names, one a line."""
+    from . import curators
+
+    for name in curators.load(_settings(ctx).curators_path):
+        click.echo(name)
