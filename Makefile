@@ -64,7 +64,7 @@ bench: install ## benchmarks: store (docs/benchmarks.md) and 1 MB extraction (do
 	$(BIN)/python -m kgpub.bench_extract --shared $(SHARED) --out docs/benchmarks-extraction.md
 
 eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
-	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md
+	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md --baseline docs/extraction-v2-blind.json
 
 clean: ## remove build output (var/) and caches; keeps .venv
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,11 +1,13 @@
 """``python -m kgpub.evaluate``: how well kgpub's extractor does against the hand-checked facts.
 
 Runs :func:`kgpub.extract.extract` on the seed texts (``SHARED/seeds`` vs ``SHARED/gold``) and on the
-development set per language (``SHARED/devset/texts/<lang>`` vs ``SHARED/devset/gold/<lang>``), and
-scores the predictions with the shared scorer ``SHARED/tools/score_extraction.py`` — run as its own
-process, so the numbers here are exactly the ones anybody else gets from that tool. Writes a Markdown
-report (between the ``eval`` markers of ``--out`` when it has them, so hand-written documentation
-around the table survives) and prints the same tables.
+development set per version and language (``SHARED/devset/texts/<lang>`` vs ``SHARED/devset/gold/<lang>``;
+version 2 is the files named ``v2_*``, version 1 the rest — kept apart because v2 was added to measure
+rules on pages they were not written on), and scores the predictions with the shared scorer
+``SHARED/tools/score_extraction.py`` — run as its own process, so the numbers here are exactly the
+ones anybody else gets from that tool. Writes a Markdown report (between the ``eval`` markers of
+``--out`` when it has them, so hand-written documentation around the table survives) and prints the
+same tables.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .sources import Source, source_from_file
 Extractor = Callable[[Source], Extraction]
 TYPES = ("organizations", "sub_organization_of", "heads", "duties", "sites", "all")
 LANGS = ("fi", "sv", "en")
+VERSIONS = {"v1": lambda stem: not stem.startswith("v2_"), "v2": lambda stem: stem.startswith("v2_")}
 BEGIN, END = "<!-- eval:begin -->", "<!-- eval:end -->"
 
 
@@ -41,12 +44,22 @@ class EvaluationError(KgpubError):
 
 @dataclass(frozen=True)
 class Corpus:
-    """Texts and their gold files; ``language`` is what metadata would declare (None: detect)."""
+    """Texts and their gold files; ``language`` is what metadata would declare (None: detect).
+
+    ``version`` selects the development-set files of one version ("v1", "v2"); None takes every gold
+    file of the folder.
+    """
 
     name: str
     texts: Path
     gold: Path
     language: str | None
+    version: str | None = None
+
+    def gold_files(self) -> list[Path]:
+        """The gold files of this corpus, sorted by name."""
+        keep = VERSIONS[self.version] if self.version else (lambda stem: True)
+        return [p for p in sorted(self.gold.glob("*.json")) if keep(p.stem)]
 
 
 @dataclass
@@ -59,12 +72,18 @@ class CorpusResult:
 
 
 def corpora(shared: Path) -> list[Corpus]:
-    """The seed corpus and one development corpus per language that has gold files."""
+    """The seed corpus and one development corpus per version and language that has gold files.
+
+    Version 1 keeps the plain name ``devset/<lang>`` (the name earlier reports used); version 2 is
+    ``devset-v2/<lang>``.
+    """
     found = [Corpus("seeds", shared / "seeds", shared / "gold", None)]
-    for lang in LANGS:
-        texts, gold = shared / "devset" / "texts" / lang, shared / "devset" / "gold" / lang
-        if gold.is_dir():
-            found.append(Corpus(f"devset/{lang}", texts, gold, lang))
+    for version, prefix in (("v1", "devset"), ("v2", "devset-v2")):
+        for lang in LANGS:
+            texts, gold = shared / "devset" / "texts" / lang, shared / "devset" / "gold" / lang
+            corpus = Corpus(f"{prefix}/{lang}", texts, gold, lang, version)
+            if gold.is_dir() and corpus.gold_files():
+                found.append(corpus)
     return found
 
 
@@ -85,7 +104,7 @@ def predict(corpus: Corpus, out: Path, extractor: Extractor) -> tuple[dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     detected: dict[str, str] = {}
     failures: list[str] = []
-    for gold_path in sorted(corpus.gold.glob("*.json")):
+    for gold_path in corpus.gold_files():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text_path = corpus.texts / str(gold.get("source", gold_path.stem + ".txt"))
         prediction: dict[str, Any] = {}
@@ -101,8 +120,18 @@ def predict(corpus: Corpus, out: Path, extractor: Extractor) -> tuple[dict[str, 
     return detected, failures
 
 
-def score(scorer: Path, gold: Path, predicted: Path) -> dict[str, Any]:
-    """Run the shared scorer on two folders and return its JSON answer."""
+def score(scorer: Path, gold: Path | list[Path], predicted: Path) -> dict[str, Any]:
+    """Run the shared scorer on two folders and return its JSON answer.
+
+    A list of gold files is linked into a folder of its own first: the scorer reads every ``*.json``
+    of the gold folder, and one language folder holds both devset versions.
+    """
+    if isinstance(gold, list):
+        folder = predicted.with_name(predicted.name + "-gold")
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in gold:
+            (folder / path.name).symlink_to(path.resolve())
+        gold = folder
     args = [sys.executable, str(scorer), "--dirs", str(gold), str(predicted), "--json"]
     done = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False)
     if done.returncode != 0:
@@ -123,7 +152,7 @@ def evaluate(shared: Path, extractor: Extractor | None = None) -> list[CorpusRes
         for corpus in corpora(shared):
             out = Path(tmp) / corpus.name.replace("/", "-")
             detected, failures = predict(corpus, out, extractor)
-            scored = score(scorer, corpus.gold, out)
+            scored = score(scorer, corpus.gold_files(), out)
             results.append(CorpusResult(corpus, scored["total"], scored["documents"], detected, failures))
     return results
 
@@ -136,8 +165,46 @@ def _figures(v: dict[str, Any]) -> list[object]:
     return [f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["gold"], v["predicted"]]
 
 
-def report(results: list[CorpusResult], command: str, when: str) -> str:
-    """The Markdown tables: a summary per corpus, then each corpus per fact type and per document."""
+def _pr(v: dict[str, Any]) -> str:
+    return f"{v['precision']:.2f} / {v['recall']:.2f}"
+
+
+def type_matrix(totals: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
+    """One row per corpus, one ``P / R`` cell per fact type: the figures the targets are stated in."""
+    head = ["corpus", *TYPES]
+    lines = [_row(head), _row(["---"] * len(head))]
+    for name, total in totals.items():
+        lines.append(_row([name, *(_pr(total[t]) if t in total else "-" for t in TYPES)]))
+    return lines
+
+
+def baseline_table(results: list[CorpusResult], baseline: dict[str, Any]) -> list[str]:
+    """The recorded blind baseline next to today's figures, for each corpus the baseline holds."""
+    now = {r.corpus.name: r.total for r in results}
+    head = ["corpus", "blind P", "blind R", "blind F1", "now P", "now R", "now F1"]
+    lines = [
+        f"Blind baseline: recorded {baseline.get('date', '?')} at commit {baseline.get('commit', '?')} "
+        f"({baseline.get('note', '')}).",
+        "",
+        _row(head),
+        _row(["---"] * len(head)),
+    ]
+    for name, total in baseline.get("totals", {}).items():
+        if name in now:
+            b, n = total["all"], now[name]["all"]
+            figures = [f"{b['precision']:.3f}", f"{b['recall']:.3f}", f"{b['f1']:.3f}"]
+            figures += [f"{n['precision']:.3f}", f"{n['recall']:.3f}", f"{n['f1']:.3f}"]
+            lines.append(_row([name, *figures]))
+    lines += ["", "Blind baseline per fact type (P / R):", ""]
+    lines += type_matrix({f"{k} (blind)": v for k, v in baseline.get("totals", {}).items()})
+    return lines
+
+
+def report(
+    results: list[CorpusResult], command: str, when: str, baseline: dict[str, Any] | None = None
+) -> str:
+    """The Markdown tables: a summary per corpus, each corpus per fact type (P / R), the v2 blind
+    baseline against today when one is recorded, then each corpus per fact type and per document."""
     head = ["corpus", "texts", "P", "R", "F1", "gold", "predicted"]
     lines = [
         f"Produced by `{command}` on {when}; scored by `shared/tools/score_extraction.py`.",
@@ -146,6 +213,10 @@ def report(results: list[CorpusResult], command: str, when: str) -> str:
         _row(["---"] * len(head)),
     ]
     lines += [_row([r.corpus.name, len(r.documents), *_figures(r.total["all"])]) for r in results]
+    lines += ["", "Per fact type (P / R):", ""]
+    lines += type_matrix({r.corpus.name: r.total for r in results})
+    if baseline:
+        lines += ["", *baseline_table(results, baseline)]
     for r in results:
         lines += ["", f"### {r.corpus.name}", "", _row(["fact type", "P", "R", "F1", "gold", "predicted"])]
         lines.append(_row(["---"] * 6))
@@ -172,6 +243,32 @@ def _counts(total: dict[str, Any]) -> list[object]:
     return [total["gold"], total["predicted"]]
 
 
+def read_baseline(path: Path | None) -> dict[str, Any] | None:
+    """The recorded blind baseline, None when no file is given or it does not exist yet."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvaluationError(f"{path}: not a baseline JSON file: {exc}") from exc
+    if not isinstance(data.get("totals"), dict):
+        raise EvaluationError(f"{path}: no 'totals' object")
+    return data
+
+
+def record_baseline(path: Path, results: list[CorpusResult], when: str, note: str) -> dict[str, Any]:
+    """Write the v2 corpora's totals as the blind baseline, with the date, the commit and ``note``."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
+    commit = done.stdout.strip() if done.returncode == 0 else "unknown"
+    totals = {r.corpus.name: r.total for r in results if r.corpus.version == "v2"}
+    data = {"date": when, "commit": commit, "note": note, "totals": totals}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return data
+
+
 def write_report(out: Path, table: str) -> None:
     """Replace the text between the eval markers of ``out``, or write a new file holding only the table."""
     block = f"{BEGIN}\n{table}{END}"
@@ -189,14 +286,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kgpub.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared material")
     parser.add_argument("--out", type=Path, help="Markdown file to write the tables into")
+    parser.add_argument(
+        "--baseline", type=Path, help="JSON file with the recorded v2 blind baseline, shown next to today"
+    )
+    parser.add_argument(
+        "--record-baseline",
+        metavar="NOTE",
+        help="write today's v2 figures into --baseline (once, before any v2 page is read), with NOTE",
+    )
     args = parser.parse_args(argv)
+    when = datetime.now(UTC).strftime("%Y-%m-%d")
     try:
+        if args.record_baseline is not None and args.baseline is None:
+            raise EvaluationError("--record-baseline needs --baseline FILE")
+        baseline = read_baseline(args.baseline) if args.record_baseline is None else None
         results = evaluate(args.shared)
+        if args.record_baseline is not None:
+            baseline = record_baseline(args.baseline, results, when, args.record_baseline)
     except KgpubError as exc:
         print(f"kgpub.evaluate: error: {exc}", file=sys.stderr)
         return exc.exit_code
     command = "python -m kgpub.evaluate " + " ".join(argv if argv is not None else sys.argv[1:])
-    table = report(results, command, datetime.now(UTC).strftime("%Y-%m-%d"))
+    table = report(results, command, when, baseline)
     print(table, end="")
     if args.out:
         write_report(args.out, table)

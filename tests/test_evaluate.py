@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgpub.evaluate import EvaluationError, corpora, evaluate, main, report, write_report
+from kgpub.evaluate import EvaluationError, corpora, evaluate, main, read_baseline, report, write_report
 from kgpub.extract.en import extract_en
 from kgpub.extract.language import source_language
 from kgpub.extract.sv import extract_sv
@@ -25,13 +25,14 @@ def sv_or_en(source: Source) -> Extraction:
 
 @pytest.fixture
 def shared(tmp_path: Path) -> Path:
-    """A small copy of the shared layout: Swedish dev texts stand in as seeds; the real scorer."""
+    """A small copy of the shared layout: Swedish v1 dev texts stand in as seeds; the real scorer."""
     root = tmp_path / "shared"
     for lang in ("sv", "en"):
         for kind in ("texts", "gold"):
             shutil.copytree(SHARED / "devset" / kind / lang, root / "devset" / kind / lang)
-    shutil.copytree(SHARED / "devset" / "texts" / "sv", root / "seeds")
-    shutil.copytree(SHARED / "devset" / "gold" / "sv", root / "gold")
+    v1_only = shutil.ignore_patterns("v2_*")
+    shutil.copytree(SHARED / "devset" / "texts" / "sv", root / "seeds", ignore=v1_only)
+    shutil.copytree(SHARED / "devset" / "gold" / "sv", root / "gold", ignore=v1_only)
     (root / "tools").mkdir()
     (root / "tools" / "score_extraction.py").symlink_to(SHARED / "tools" / "score_extraction.py")
     return root
@@ -41,17 +42,24 @@ def test_the_development_set_meets_the_targets_for_swedish_and_english() -> None
     results = {
         r.corpus.name: r for r in evaluate(SHARED, extractor=sv_or_en) if r.corpus.language in ("sv", "en")
     }
-    assert set(results) == {"devset/sv", "devset/en"}
+    assert set(results) == {"devset/sv", "devset/en", "devset-v2/sv", "devset-v2/en"}
+    for name in ("devset/sv", "devset/en"):
+        assert results[name].total["all"]["f1"] >= 0.75, name
     for result in results.values():
-        assert result.total["all"]["f1"] >= 0.75, result.corpus.name
         assert not result.failures
 
 
 def test_scores_come_from_the_shared_scorer_per_corpus_and_fact_type(shared: Path) -> None:
     results = evaluate(shared, extractor=sv_or_en)
-    assert [r.corpus.name for r in results] == ["seeds", "devset/sv", "devset/en"]
+    assert [r.corpus.name for r in results] == [
+        "seeds",
+        "devset/sv",
+        "devset/en",
+        "devset-v2/sv",
+        "devset-v2/en",
+    ]
     seeds = results[0]
-    assert seeds.total["all"]["gold"] == 29 and set(seeds.total) >= {"organizations", "duties", "all"}
+    assert seeds.total["all"]["gold"] == 32 and set(seeds.total) >= {"organizations", "duties", "all"}
     assert seeds.detected == {"d04_narpes_stadens_ledning": "sv", "d05_helsingfors_organisation": "sv"}
     assert seeds.total == results[1].total  # same texts, language detected vs declared
 
@@ -69,7 +77,7 @@ def test_the_report_has_a_summary_and_a_table_per_corpus(shared: Path) -> None:
     table = report(evaluate(shared, extractor=sv_or_en), "python -m kgpub.evaluate --shared X", "2026-11-22")
     assert table.startswith("Produced by `python -m kgpub.evaluate --shared X` on 2026-11-22")
     assert "| seeds | 2 |" in table and "### devset/en" in table
-    assert table.count("| duties |") == 3 and "| d04_narpes_stadens_ledning | sv |" in table
+    assert table.count("\n| duties |") == 5 and "| d04_narpes_stadens_ledning | sv |" in table
 
 
 def test_write_report_replaces_only_the_marked_block(tmp_path: Path) -> None:
@@ -95,8 +103,38 @@ def test_missing_shared_material_is_a_clear_error(tmp_path: Path, capsys: pytest
 
 
 def test_corpora_follow_the_shared_layout(shared: Path) -> None:
-    assert [(c.name, c.language) for c in corpora(shared)] == [
-        ("seeds", None),
-        ("devset/sv", "sv"),
-        ("devset/en", "en"),
+    assert [(c.name, c.language, c.version) for c in corpora(shared)] == [
+        ("seeds", None, None),
+        ("devset/sv", "sv", "v1"),
+        ("devset/en", "en", "v1"),
+        ("devset-v2/sv", "sv", "v2"),
+        ("devset-v2/en", "en", "v2"),
     ]
+
+
+def test_versions_split_one_language_folder_by_file_name(shared: Path) -> None:
+    by_name = {r.corpus.name: r for r in evaluate(shared, extractor=sv_or_en)}
+    v1, v2 = by_name["devset/sv"], by_name["devset-v2/sv"]
+    assert set(v1.documents) == {"d04_narpes_stadens_ledning", "d05_helsingfors_organisation"}
+    assert v2.documents and all(doc.startswith("v2_") for doc in v2.documents)
+    every = sorted(p.stem for p in (shared / "devset" / "gold" / "sv").glob("*.json"))
+    assert sorted([*v1.documents, *v2.documents]) == every
+
+
+def test_a_recorded_baseline_is_shown_next_to_today(shared: Path, tmp_path: Path) -> None:
+    base = tmp_path / "blind.json"
+    out = tmp_path / "report.md"
+    assert main(["--shared", str(shared), "--baseline", str(base), "--record-baseline", "blind"]) == 0
+    recorded = read_baseline(base)
+    assert recorded is not None and recorded["note"] == "blind"
+    assert set(recorded["totals"]) == {"devset-v2/sv", "devset-v2/en"}
+    assert main(["--shared", str(shared), "--baseline", str(base), "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Blind baseline: recorded" in text and "| devset-v2/sv (blind) |" in text
+
+
+def test_a_broken_baseline_file_is_a_clear_error(shared: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "blind.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["--shared", str(shared), "--baseline", str(bad)]) == 3
+    assert main(["--shared", str(shared), "--record-baseline", "x"]) == 3
