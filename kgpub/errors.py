@@ -18,6 +18,7 @@ input, 4 internal.
     │   └── QueryError              malformed SPARQL
     │       └── QueryTooLarge       http 413
     ├── QueryRefused                exit 4  http 503 (+Retry-After)  time or row limit hit
+    ├── Unavailable                 exit 4  http 503 (+Retry-After)  nothing published, or damaged
     ├── NotFoundError               exit 3  http 404   no such thing, document or query
     ├── ShapesError                 exit 3  broken shapes/ or ontology/ files
     ├── InconsistentGraph           exit 1  OWL-RL / rule inconsistencies (carries them)
@@ -78,6 +79,14 @@ class QueryRefused(KgpubError):
     retry_after: ClassVar[int] = 30
 
 
+class Unavailable(KgpubError):
+    """The published build is missing or damaged (a file differs from ``build.json``): the server
+    answers 503 + Retry-After, not 404, so crawlers come back instead of dropping the pages."""
+
+    http_status = 503
+    retry_after: ClassVar[int] = 300
+
+
 class NotFoundError(KgpubError):
     """No such resource, document, named query or dataset."""
 
@@ -120,5 +129,5 @@ EXIT_CODES: dict[int, str] = {
     1: "the data does not conform (SHACL violations or inconsistencies)",
     2: "usage error (unknown command or option)",
     3: "bad input (source, metadata, curation file, query, IRI, shapes)",
-    4: "internal error (publishing failed, a bug)",
+    4: "publishing failed (disk full or another write error: nothing was published) or a bug",
 }
