@@ -28,13 +28,18 @@ RESERVED: frozenset[str] = frozenset({"scheme", "index", "search"})
 MAX_SLUG = 80
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th"})
+#: Every character ``str.splitlines`` breaks a line at: the registry file is read line by line.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 HEADER = "# kgpub IRI registry: every slug ever minted. Append-only; edit by hand only to add rows.\n"
 COLUMNS = ("scope", "kind", "name", "parent", "slug")
 
 
 def normalise_name(text: str) -> str:
-    """The comparison form of a name: case-folded, white space collapsed (letters keep their accents)."""
-    return " ".join(text.casefold().split())
+    """The comparison form of a name: case-folded, white space collapsed, in Unicode normal form C
+    (letters keep their accents). A page saved in NFD ("a" + combining diaeresis) names the same body as
+    one in NFC ("ä"), so both must give one registry key, not two IRIs for one thing."""
+    folded = unicodedata.normalize("NFD", text).casefold()  # canonical caseless matching (Unicode §3.13)
+    return unicodedata.normalize("NFC", " ".join(folded.split()))
 
 
 def slugify(text: str) -> str:
@@ -69,8 +74,8 @@ class Key:
         if not self.name.strip():
             raise IRIError(f"cannot mint a {self.kind} IRI for an empty name")
         for value in (self.scope, self.kind, self.name, self.parent):
-            if "\t" in value or "\n" in value:
-                raise IRIError(f"a registry key may not contain tabs or newlines: {value!r}")
+            if "\t" in value or not _LINE_BREAKS.isdisjoint(value):
+                raise IRIError(f"a registry key may not contain tabs or line breaks: {value!r}")
 
 
 def candidate_slug(key: Key) -> str:

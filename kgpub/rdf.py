@@ -29,7 +29,7 @@ from typing import Protocol
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .config import Settings
-from .iris import Key, Registry, claim_slug, slugify
+from .iris import Key, Registry, claim_slug, normalise_name, slugify
 from .model import KINDS, Body, Duty, Evidence, Extraction, Head, Site
 from .namespaces import CPOV, DCTERMS, FOAF, OA, ORG, PROV, RDF, SKOS, VCARD, XSD, Local, bind_prefixes
 from .sources import SourceMeta
@@ -327,7 +327,8 @@ class _Builder:
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """Names are compared (and registered) in the registry's one comparison form."""
+    return normalise_name(name)
 
 
 def source_graph(extraction: Extraction, meta: SourceMeta, local: Local, registry: Registry) -> Graph:

@@ -467,3 +467,29 @@ def test_a_head_named_without_a_title_holds_a_post_labelled_by_its_role() -> Non
     posts = list(g.subjects(ORG.heldBy, None))
     assert len(posts) == 1
     assert list(g.objects(posts[0], SKOS.prefLabel)) == [Literal("chef", lang="sv")]
+
+
+def test_a_body_named_in_nfd_is_the_body_named_in_nfc() -> None:
+    """A page saved with decomposed letters ("a" + U+0308) names the same body as one with "ä": one
+    registry key, one IRI — not "…-sisainen-tarkastus-2" for the second spelling."""
+    import unicodedata
+
+    def nfd(name: str) -> str:
+        return unicodedata.normalize("NFD", name)
+
+    src, x = kanslia_extraction()
+    registry = Registry()
+    composed = source_graph(x, src.meta, LOCAL, registry)
+    decomposed = Extraction(
+        x.source,
+        "fi",
+        tuple(Body(nfd(b.name), b.kind, b.evidence, tuple(map(nfd, b.aliases))) for b in x.bodies),
+        tuple(PartOf(nfd(p.child), nfd(p.parent), p.relation, p.evidence, p.via_post) for p in x.part_of),
+    )
+    again = source_graph(decomposed, src.meta, LOCAL, registry)
+
+    def orgs(graph: Graph) -> set[str]:
+        return {str(s) for s in graph.subjects() if str(s).startswith(f"{BASE}id/org/")}
+
+    assert str(org("helsinki-kaupunginkanslia-sisainen-tarkastus")) in orgs(composed)
+    assert orgs(again) == orgs(composed)
