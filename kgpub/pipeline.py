@@ -28,7 +28,7 @@ from .namespaces import DCTERMS, PROV, Local, bind_prefixes
 from .ontology import load_ontology, load_shapes
 from .rdf import source_document_graph, source_graph
 from .reason import infer
-from .review import apply_decisions
+from .review import apply_decisions, apply_edits
 from .sources import Source, load_sources
 from .validate import ValidationReport, validate
 
@@ -92,7 +92,8 @@ def assemble(settings: Settings) -> Assembled:
     }
     extractions = []
     for source in sources:
-        extraction = apply_decisions(extract(source), settings.data_dir / "curation")
+        curation = settings.data_dir / "curation"
+        extraction = apply_edits(apply_decisions(extract(source), curation), source.text, curation)
         check_evidence(extraction, source.text)
         graph = source_graph(extraction, source.meta, local, registry)
         graph += source_document_graph(source.meta, local)

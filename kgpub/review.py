@@ -20,6 +20,7 @@ import html
 import itertools
 import json
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,7 +33,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import CurationError
-from .model import Body, Duty, Extraction, Head, PartOf, Site
+from .model import KINDS, Body, Duty, Evidence, Extraction, Head, PartOf, Site
 from .namespaces import OA
 from .sources import Source
 
@@ -345,6 +346,8 @@ def read_decisions(path: Path) -> dict[str, str]:
     graph = _load(path)
     found: list[tuple[str, str, str]] = []
     for node in graph.subjects(RDF.type, KGP.ReviewDecision):
+        if (node, PROV.wasInvalidatedBy, None) in graph:
+            continue  # undone (record_undo)
         about = graph.value(node, KGP.aboutFact)
         value = graph.value(about, RDF.value) if about is not None else None
         verdict = graph.value(node, KGP.decision)
@@ -389,3 +392,292 @@ def apply_decisions(extraction: Extraction, curation_dir: Path) -> Extraction:
 
 def _sure(fact: _F, confirmed: set[int]) -> _F:
     return dataclasses.replace(fact, confidence=1.0) if id(fact) in confirmed else fact
+
+
+# --- the browser's review: corrections, additions, undo ----------------------------------------------
+#
+# Kept in the same ``review-<source-id>.ttl`` as the decisions, each in its own ``prov:Activity``
+# (who, when): a ``kgp:ReviewCorrection`` renames or re-kinds a body as extracted (``kgp:bodyName``
+# the name the extractor gave it), a ``kgp:ReviewAddition`` states a body the extractor missed, its
+# evidence the span a curator selected (``kgp:span`` the RFC 5147 ``<source/ID#char=a,b>``, the span
+# itself never re-described here; ``kgp:quote`` the text it had). An undo marks an earlier entry
+# ``prov:wasInvalidatedBy`` the undoing activity: nothing is deleted, and an undone entry is ignored.
+
+#: Serialises the read-modify-write of review files within one server process (waitress threads).
+WRITE_LOCK = threading.Lock()
+MAX_NAME = 200
+MAX_QUOTE = 2000
+_SPAN = re.compile(r"source/([a-z0-9][a-z0-9-]*)#char=(\d+),(\d+)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded review entry, for showing the history: what, about what, who, when, undone or not."""
+
+    fragment: str  # "session-3-decision-5": what an undo names
+    what: str  # confirmed | rejected | corrected | added
+    label: str
+    who: str
+    when: str
+    undone: bool
+
+
+def _clean_name(value: str, what: str) -> str:
+    name = " ".join(value.split())
+    if not name or len(name) > MAX_NAME or _CONTROL.search(name):
+        raise CurationError(f"review: the {what} must be 1–{MAX_NAME} printable characters")
+    return name
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise CurationError(f"review: kind {kind!r} is not one of {', '.join(KINDS)}")
+    return kind
+
+
+def _activity(graph: Graph, source_id: str, reviewer: str, when: datetime | None, what: str) -> URIRef:
+    """A new review session (prov:Activity) in the file's graph, numbered like the decision sessions."""
+    if not reviewer.strip():
+        raise CurationError("review: say who reviewed (a name or handle)")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
+        raise CurationError(f"review: source id {source_id!r} cannot name a curation file")
+    when = (when or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    doc = URIRef(f"curation/review-{source_id}")
+    session = sum(1 for _ in graph.subjects(RDF.type, PROV.Activity)) + 1
+    activity = URIRef(f"{doc}#session-{session}")
+    agent = _describe_file(graph, doc, source_id, reviewer, when)
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add(
+        (activity, RDFS.label, Literal(f"review session {session} of source {source_id}: {what}", lang="en"))
+    )
+    graph.add((activity, PROV.used, URIRef(f"source/{source_id}")))
+    graph.add((activity, PROV.wasAssociatedWith, agent))
+    graph.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    graph.add((doc, PROV.wasGeneratedBy, activity))
+    return activity
+
+
+def _save(graph: Graph, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".ttl.tmp")
+    tmp.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def record_correction(
+    extraction: Extraction,
+    number: int,
+    curation_dir: Path,
+    *,
+    reviewer: str,
+    name: str | None = None,
+    kind: str | None = None,
+    when: datetime | None = None,
+) -> Path:
+    """Record that body fact ``number`` is really called ``name`` and/or is of ``kind``."""
+    facts = {n.number: n for n in numbered_facts(extraction)}
+    _check_numbers({number: "confirm"}, len(facts))
+    body = facts[number].fact
+    if not isinstance(body, Body):
+        raise CurationError(
+            f"review: fact {number} is a {facts[number].type}: only a body's name or kind is corrected"
+        )
+    new_name = _clean_name(name, "name") if name is not None and name.strip() else body.name
+    new_kind = _check_kind(kind) if kind else body.kind
+    if (new_name, new_kind) == (body.name, body.kind):
+        raise CurationError(
+            f"review: fact {number} already says {body.name!r} ({body.kind}): nothing to correct"
+        )
+    path = review_path(curation_dir, extraction.source)
+    graph = _load(path)
+    activity = _activity(graph, extraction.source, reviewer, when, f"correct {body.name!r}")
+    node = URIRef(f"{activity}-correction")
+    graph.add((node, RDF.type, KGP.ReviewCorrection))
+    graph.add((node, PROV.wasGeneratedBy, activity))
+    graph.add((node, KGP.bodyName, Literal(body.name)))
+    if new_name != body.name:
+        graph.add((node, KGP.correctedName, Literal(new_name)))
+    if new_kind != body.kind:
+        graph.add((node, KGP.correctedKind, Literal(new_kind)))
+    graph.add((node, RDFS.label, Literal(f"{body.name} ({body.kind}) → {new_name} ({new_kind})")))
+    return _save(graph, path)
+
+
+def record_addition(
+    source: Source,
+    curation_dir: Path,
+    *,
+    start: int,
+    end: int,
+    quote: str,
+    name: str,
+    kind: str,
+    parent: str | None = None,
+    reviewer: str,
+    when: datetime | None = None,
+) -> Path:
+    """Record a body the extractor missed, stated by characters ``start``–``end`` of the source text
+    (Unicode code points, as every evidence span); ``quote`` must be exactly those characters."""
+    text = source.text
+    if not 0 <= start < end <= len(text) or end - start > MAX_QUOTE:
+        raise CurationError(
+            f"review: characters {start}–{end} are not a span of 1–{MAX_QUOTE} characters of "
+            f"{source.meta.id}'s text ({len(text)} characters)"
+        )
+    if text[start:end] != quote:
+        raise CurationError(
+            f"review: characters {start}–{end} of {source.meta.id}'s text.txt read {text[start:end][:80]!r}, "
+            f"not the selected {quote[:80]!r}: reload the page and select again"
+        )
+    name = _clean_name(name, "name")
+    _check_kind(kind)
+    parent = _clean_name(parent, "parent's name") if parent and parent.strip() else None
+    path = review_path(curation_dir, source.meta.id)
+    graph = _load(path)
+    activity = _activity(graph, source.meta.id, reviewer, when, f"add {name!r}")
+    node = URIRef(f"{activity}-addition")
+    graph.add((node, RDF.type, KGP.ReviewAddition))
+    graph.add((node, PROV.wasGeneratedBy, activity))
+    graph.add((node, KGP.bodyName, Literal(name)))
+    graph.add((node, KGP.bodyKind, Literal(kind)))
+    if parent:
+        graph.add((node, KGP.parentName, Literal(parent)))
+    graph.add((node, KGP.span, URIRef(f"source/{source.meta.id}#char={start},{end}")))
+    graph.add((node, KGP.quote, Literal(quote)))
+    graph.add((node, RDFS.label, Literal(f"{name} ({kind})" + (f" —part→ {parent}" if parent else ""))))
+    return _save(graph, path)
+
+
+def _entry_types() -> tuple[URIRef, ...]:
+    return (KGP.ReviewDecision, KGP.ReviewCorrection, KGP.ReviewAddition)
+
+
+def record_undo(
+    source_id: str, fragment: str, curation_dir: Path, *, reviewer: str, when: datetime | None = None
+) -> Path:
+    """Undo the entry ``curation/review-<source_id>#<fragment>``: it stays, invalidated by a new activity."""
+    path = review_path(curation_dir, source_id)
+    graph = _load(path)
+    node = URIRef(f"curation/review-{source_id}#{fragment}")
+    if not any((node, RDF.type, t) in graph for t in _entry_types()):
+        raise CurationError(f"review: {path} has no decision, correction or addition {fragment!r}")
+    if (node, PROV.wasInvalidatedBy, None) in graph:
+        raise CurationError(f"review: {fragment} has already been undone")
+    activity = _activity(graph, source_id, reviewer, when, f"undo {fragment}")
+    graph.add((node, PROV.wasInvalidatedBy, activity))
+    return _save(graph, path)
+
+
+def _when(graph: Graph, node: Any) -> str:
+    activity = graph.value(node, PROV.wasGeneratedBy)
+    return str(graph.value(activity, PROV.endedAtTime) or "") if activity is not None else ""
+
+
+def history(curation_dir: Path, source_id: str) -> list[Entry]:
+    """Every decision, correction and addition recorded for a source, newest first."""
+    graph = _load(review_path(curation_dir, source_id))
+    entries = []
+    for kind in _entry_types():
+        for node in graph.subjects(RDF.type, kind):
+            activity = graph.value(node, PROV.wasGeneratedBy)
+            agent = graph.value(activity, PROV.wasAssociatedWith) if activity is not None else None
+            who = str(graph.value(agent, FOAF.name) or "") if agent is not None else ""
+            if kind == KGP.ReviewDecision:
+                what = str(graph.value(node, KGP.decision) or "")
+                about = graph.value(node, KGP.aboutFact)
+                label = graph.value(node, RDFS.label) or (graph.value(about, RDFS.label) if about else None)
+            else:
+                what = "corrected" if kind == KGP.ReviewCorrection else "added"
+                label = graph.value(node, RDFS.label)
+            entries.append(
+                Entry(
+                    fragment=str(node).partition("#")[2],
+                    what=what,
+                    label=str(label or node),
+                    who=who,
+                    when=_when(graph, node),
+                    undone=(node, PROV.wasInvalidatedBy, None) in graph,
+                )
+            )
+    return sorted(entries, key=lambda e: (e.when, _session_number(e.fragment)), reverse=True)
+
+
+def _session_number(fragment: str) -> int:
+    match = re.match(r"session-(\d+)", fragment)
+    return int(match.group(1)) if match else 0
+
+
+def apply_edits(extraction: Extraction, text: str, curation_dir: Path) -> Extraction:
+    """The extraction with the curators' corrections and additions (those not undone), oldest first.
+
+    A correction of a body the extraction no longer has, or an addition of a body it already has, is
+    skipped with a warning; an addition whose span no longer reads its quote (the text changed) is an
+    error naming the review file — the curator undoes it and selects again."""
+    path = review_path(curation_dir, extraction.source)
+    graph = _load(path)
+    live = [
+        (_when(graph, node), _session_number(str(node).partition("#")[2]), node)
+        for kind in (KGP.ReviewCorrection, KGP.ReviewAddition)
+        for node in graph.subjects(RDF.type, kind)
+        if (node, PROV.wasInvalidatedBy, None) not in graph
+    ]
+    if not live:
+        return extraction
+    bodies, part_of = list(extraction.bodies), list(extraction.part_of)
+    heads, duties, sites = list(extraction.heads), list(extraction.duties), list(extraction.sites)
+    warnings = list(extraction.warnings)
+    for _, _, node in sorted(live):
+        name = str(graph.value(node, KGP.bodyName) or "")
+        names = [b.name for b in bodies]
+        if (node, RDF.type, KGP.ReviewCorrection) in graph:
+            if name not in names:
+                warnings.append(f"review: {path.name}: no body {name!r} to correct any more")
+                continue
+            new_name = str(graph.value(node, KGP.correctedName) or name)
+            new_kind = graph.value(node, KGP.correctedKind)
+
+            def rn(value: str, old: str = name, new: str = new_name) -> str:
+                return new if value == old else value
+
+            bodies = [
+                dataclasses.replace(b, name=new_name, kind=str(new_kind or b.kind), confidence=1.0)
+                if b.name == name
+                else b
+                for b in bodies
+            ]
+            part_of = [dataclasses.replace(p, child=rn(p.child), parent=rn(p.parent)) for p in part_of]
+            heads = [dataclasses.replace(h, org=rn(h.org)) for h in heads]
+            duties = [dataclasses.replace(d, org=rn(d.org)) for d in duties]
+            sites = [dataclasses.replace(s, org=rn(s.org)) for s in sites]
+            continue
+        span = _SPAN.search(str(graph.value(node, KGP.span) or ""))
+        quote = str(graph.value(node, KGP.quote) or "")
+        if span is None or span.group(1) != extraction.source:
+            raise CurationError(f"{path}: addition {node} has no span of source {extraction.source}")
+        start, end = int(span.group(2)), int(span.group(3))
+        if text[start:end] != quote:
+            raise CurationError(
+                f"{path}: addition {name!r}: characters {start}–{end} of the source text no longer read "
+                f"{quote[:60]!r}; undo it in /review and select the text again"
+            )
+        if name in names:
+            warnings.append(f"review: {path.name}: {name!r} is already a body; addition skipped")
+            continue
+        evidence = Evidence(extraction.source, start, end, quote)
+        kind = str(graph.value(node, KGP.bodyKind) or "other")
+        bodies.append(Body(name, kind, evidence, lang=extraction.lang, rule="review", confidence=1.0))
+        parent = graph.value(node, KGP.parentName)
+        if parent is not None and str(parent) in names:
+            part_of.append(PartOf(name, str(parent), "part", evidence, rule="review", confidence=1.0))
+        elif parent is not None:
+            warnings.append(f"review: {path.name}: no body {str(parent)!r} to put {name!r} under")
+    return dataclasses.replace(
+        extraction,
+        bodies=tuple(bodies),
+        part_of=tuple(part_of),
+        heads=tuple(heads),
+        duties=tuple(duties),
+        sites=tuple(sites),
+        warnings=tuple(warnings),
+    )

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
-from ..errors import NotFoundError, QueryError, QueryRefused
+from ..errors import NotFoundError, QueryError, QueryRefused, Unavailable
 from ..export import jsonld_context
 from ..formats import BY_NAME, Format
 from ..namespaces import SD, Local, bind_prefixes
@@ -93,9 +93,10 @@ def sd_graph(endpoint: str, store: Store | None) -> Graph:
 
 
 def _store_or_none() -> Store | None:
+    """The store, or None when nothing (intact) is published: the form still renders."""
     try:
         return current_store()
-    except NotFoundError:
+    except (NotFoundError, Unavailable):
         return None
 
 

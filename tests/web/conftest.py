@@ -1,12 +1,11 @@
 """Shared web fixtures: a published build in a tmp var dir, the app, its test client, a live server.
 
 ``make_published(var_dir, trig)`` is the reusable part: it writes a build folder the way the pipeline
-does (dataset.trig + build.json), loads its store and swaps it in, and returns Settings pointing at it.
+does (dataset.trig, its store, then build.json with the files' hashes) and swaps it in, and returns Settings pointing at it.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -110,8 +109,8 @@ def make_published(var_dir: Path, trig: str, *, base_iri: str = BASE, **settings
     build_dir = publish.new_build_dir(config)
     (build_dir / publish.DATASET).write_text(trig, encoding="utf-8")
     manifest = {"build": build_dir.name, "created": datetime.now(UTC).isoformat(), "base_iri": base_iri}
-    (build_dir / publish.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    store.prepare(build_dir)
+    store.prepare(build_dir, base_iri)
+    publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, config)
     return config
 
