@@ -56,14 +56,21 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 @main.command()
-@click.option("--if-stale", is_flag=True, help="Do nothing when the published build is from the same inputs.")
+@click.option(
+    "--if-stale",
+    is_flag=True,
+    help="Do nothing when the published build is from the same inputs and intact (every file matches "
+    "the size and SHA-256 in its build.json); otherwise say why, and rebuild.",
+)
 @click.pass_context
 @translate_errors
 def build(ctx: click.Context, if_stale: bool) -> None:
-    """Build, reason, validate and atomically publish the dataset from data/ into var/."""
+    """Build, reason, validate and atomically publish the dataset from data/ into var/.
+
+    A write error (a full disk) is exit 4 naming the file; the published build is then untouched."""
     from .pipeline import build as run_build
 
-    result = run_build(_settings(ctx), if_stale=if_stale)
+    result = run_build(_settings(ctx), if_stale=if_stale, notify=lambda text: click.echo(text, err=True))
     assert result.published is not None
     if result.skipped:
         click.echo(f"up to date: {result.published.path}")
@@ -202,13 +209,20 @@ def _table(result: Any) -> str:
 @click.pass_context
 @translate_errors
 def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Serve the published dataset (SPARQL endpoint, linked data, dumps) with waitress."""
-    from .publish import current
+    """Serve the published dataset (SPARQL endpoint, linked data, dumps) with waitress.
+
+    The published build is checked against its build.json first: a damaged one is reported here and
+    answered with 503 + Retry-After until `kgpub build --if-stale` replaces it (no restart needed)."""
+    from .publish import current, verify
     from .web import serve as run_server
 
     settings = _settings(ctx)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
-    current(settings)  # fail early, with exit code 3, when nothing is published yet
+    problems = verify(current(settings))  # fail early, with exit code 3, when nothing is published yet
+    for problem in problems:
+        click.echo(f"kgpub: warning: the published build is damaged: {problem}", err=True)
+    if problems:
+        click.echo("kgpub: warning: answering 503 until `kgpub build --if-stale` replaces it", err=True)
     click.echo(f"serving {settings.published_dir} on http://{settings.host}:{settings.port}/", err=True)
     run_server(settings)
 

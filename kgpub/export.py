@@ -20,6 +20,7 @@ from rdflib import Dataset, Graph
 from .errors import InputError
 from .formats import Format, lookup
 from .namespaces import Local, bind_prefixes
+from .publish import write_bytes, writing
 
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 
@@ -95,15 +96,16 @@ DUMPS: tuple[tuple[str, str, str | None], ...] = (
 def write_dumps(build_dir: Path, dataset: Dataset, local: Local) -> list[Dump]:
     """Write every dump into ``build_dir/dumps`` (before the swap, so dumps and store always agree)."""
     out_dir = build_dir / "dumps"
-    out_dir.mkdir(parents=True, exist_ok=True)
+    with writing(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
     dumps = []
     for name, fmt_name, encoding in DUMPS:
         fmt = resolve_format(fmt_name)
         data = serialize(dataset, fmt, local)
         if encoding == "gzip":
             data = gzip.compress(data, mtime=0)
-        (out_dir / name).write_bytes(data)
+        write_bytes(out_dir / name, data)  # a full disk: a PublishError naming the dump
         dumps.append(Dump(name, fmt.media_type, encoding, len(data)))
     manifest = [d.__dict__ for d in dumps]
-    (out_dir / "dumps.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    write_bytes(out_dir / "dumps.json", json.dumps(manifest, indent=1).encode("utf-8"))
     return dumps

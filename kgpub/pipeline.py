@@ -1,14 +1,21 @@
 """``build(settings)``: the only orchestrator. Sources → extract → RDF → curation → reason → validate →
 publish. Nothing is published unless the whole graph conforms; any failure leaves ``var/published``
 as it was.
+
+Write order: source texts, ``dataset.trig``, store, dumps, then ``build.json`` (``publish.seal``, with
+every file's size and SHA-256) last, then the atomic swap. A write error anywhere (a full disk) is a
+PublishError naming the file (exit 4): the folder is discarded and nothing is published. The IRI
+registry is staged next to itself and put in place only after the swap, so slugs minted by a build
+that never publishes are not kept (no one has seen them). ``--if-stale`` rebuilds when the inputs
+changed **or** the published build no longer matches its ``build.json`` (see :func:`staleness`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +26,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from . import __version__, publish, store
 from .config import Settings
 from .curation import load_curation
-from .errors import KgpubError, NotConformant, SourceError
+from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
 from .export import write_dumps
 from .extract import extract
 from .iris import Registry
@@ -33,6 +40,8 @@ from .sources import Source, load_sources
 from .validate import ValidationReport, validate
 
 REGISTRY_FILE = Path("registry") / "iris.tsv"
+#: The registry a build will keep, written before the swap and renamed into place after it.
+PENDING_SUFFIX = ".pending"
 
 
 @dataclass(frozen=True)
@@ -51,16 +60,25 @@ class BuildResult:
     report: ValidationReport
     triples: int
     skipped: bool = False
+    reason: str = ""  # why it was rebuilt (``if_stale``), or why not
 
 
-def input_digest(settings: Settings) -> str:
-    """A digest of everything a build reads (data, ontology, shapes, code), to tell a stale build."""
+def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = None) -> str:
+    """A digest of everything a build reads (data, ontology, shapes, code), to tell a stale build.
+
+    ``contents`` stands in for files as they will be once the build is published (the registry it
+    stages); staged and temporary files (``*.pending``, ``*.tmp``) are not inputs."""
+    contents = contents or {}
     digest = hashlib.sha256(__version__.encode())
     roots = [settings.data_dir, settings.ontology_dir, settings.shapes_dir, Path(__file__).parent]
     for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        found = {p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        found |= {p for p in contents if p.is_relative_to(root)}
+        for path in sorted(found):
+            if path.name.endswith((PENDING_SUFFIX, ".tmp")):
+                continue
             digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+            digest.update(contents[path] if path in contents else path.read_bytes())
     return digest.hexdigest()
 
 
@@ -130,46 +148,79 @@ def check(settings: Settings) -> tuple[Assembled, Graph, Graph, ValidationReport
     return assembled, ontology, inferred, report
 
 
-def build(settings: Settings, *, if_stale: bool = False) -> BuildResult:
-    """Build, validate and atomically publish; raises NotConformant (and publishes nothing) on violations."""
+def build(
+    settings: Settings, *, if_stale: bool = False, notify: Callable[[str], None] | None = None
+) -> BuildResult:
+    """Build, validate and atomically publish; raises NotConformant (and publishes nothing) on violations.
+
+    With ``if_stale``, nothing is done when the published build is from the same inputs and intact;
+    otherwise ``notify`` hears why it is rebuilt, before the (long) build starts."""
+    reason = ""
     if if_stale:
-        fresh = _fresh_build(settings)
+        fresh, reason = staleness(settings)
         if fresh is not None:
-            return BuildResult(fresh, ValidationReport(True, Graph(), "unchanged"), 0, skipped=True)
+            return BuildResult(fresh, ValidationReport(True, Graph(), "unchanged"), 0, True, reason)
+        if notify is not None:
+            notify(f"rebuilding: {reason}")
     assembled, ontology, inferred, report = check(settings)
     if not report.conforms:
         raise NotConformant(
             "the graph does not conform to the shapes; nothing was published",
             report.summary(lambda iri: input_location(settings, iri)),
         )
-    # Slugs minted by a valid build are kept even if publishing fails below: a slug is never reused.
-    assembled.registry.save(settings.data_dir / REGISTRY_FILE)
-    digest = input_digest(settings)
-    build_dir = publish.new_build_dir(settings)
+    registry_path = settings.data_dir / REGISTRY_FILE
+    pending = registry_path.with_name(registry_path.name + PENDING_SUFFIX)
+    build_dir: Path | None = None
     try:
+        with publish.writing(pending):
+            assembled.registry.save(pending)
+        digest = input_digest(settings, {registry_path: pending.read_bytes()})
+        build_dir = publish.new_build_dir(settings)
         dataset = _dataset(settings, assembled, ontology, inferred)
         started = datetime.now(UTC)
         _add_build_activity(dataset, settings, started, digest)
         _write_build(build_dir, dataset, assembled, settings, digest, started)
-        store.prepare(build_dir)
-        write_dumps(build_dir, dataset, Local(settings.base_iri))
         published = publish.swap_in(build_dir, settings)
+    except PublishError as exc:
+        _abandon(build_dir, pending)
+        raise PublishError(f"{exc}; nothing was published") from exc
     except BaseException:
-        publish.discard(build_dir)
+        _abandon(build_dir, pending)
         raise
-    return BuildResult(published, report, len(dataset))
+    # Only now, with the build published, are its new slugs kept: a build that never publishes mints
+    # nothing anyone has seen. (A rename; if it fails, the next build mints the same slugs again.)
+    with publish.writing(registry_path):
+        os.replace(pending, registry_path)
+    return BuildResult(published, report, len(dataset), reason=reason)
 
 
-def _fresh_build(settings: Settings) -> publish.Published | None:
-    """The published build if it was made from exactly the current inputs and base IRI."""
+def _abandon(build_dir: Path | None, pending: Path) -> None:
+    if build_dir is not None:
+        publish.discard(build_dir)
+    pending.unlink(missing_ok=True)
+    pending.with_name(pending.name + ".tmp").unlink(missing_ok=True)
+
+
+def staleness(settings: Settings) -> tuple[publish.Published | None, str]:
+    """``(published, "")`` when the published build is from exactly the current inputs and base IRI and
+    every file matches its ``build.json``; else ``(None, why a build is needed)``."""
     try:
         current = publish.current(settings)
+    except NotFoundError:
+        return None, "nothing is published yet"
+    problems = publish.verify(current)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return None, f"the published build {current.path.name} is damaged: {problems[0]}{more}"
+    try:
         manifest = current.manifest()
-    except (KgpubError, OSError, ValueError):
-        return None
-    if manifest.get("inputs") == input_digest(settings) and manifest.get("base_iri") == settings.base_iri:
-        return current
-    return None
+    except (KgpubError, OSError, ValueError) as exc:
+        return None, f"the published build.json is unreadable ({exc})"
+    if manifest.get("base_iri") != settings.base_iri:
+        return None, f"the base IRI changed (published: {manifest.get('base_iri')})"
+    if manifest.get("inputs") != input_digest(settings):
+        return None, f"the inputs changed since build {current.path.name}"
+    return current, f"up to date: {current.path.name} is from the current inputs and intact"
 
 
 def _dataset(settings: Settings, assembled: Assembled, ontology: Graph, inferred: Graph) -> Dataset:
@@ -214,11 +265,17 @@ def _write_build(
     digest: str,
     started: datetime,
 ) -> None:
-    (build_dir / "sources").mkdir()
+    """Write every file of the build, ``build.json`` (with their hashes) last."""
+    with publish.writing(build_dir / "sources"):
+        (build_dir / "sources").mkdir()
     for source in assembled.sources:
         assert source.path is not None
-        shutil.copyfile(source.path, build_dir / "sources" / f"{source.meta.id}.txt")
-    dataset.serialize(build_dir / publish.DATASET, format="trig", encoding="utf-8")
+        with publish.writing(build_dir / "sources" / f"{source.meta.id}.txt") as target:
+            shutil.copyfile(source.path, target)
+    with publish.writing(build_dir / publish.DATASET) as target:
+        dataset.serialize(target, format="trig", encoding="utf-8")
+    store.prepare(build_dir, settings.base_iri)
+    write_dumps(build_dir, dataset, Local(settings.base_iri))
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),
@@ -229,4 +286,4 @@ def _write_build(
         "graphs": sorted(str(g.identifier) for g in dataset.graphs() if len(g)),
         "sources": [s.meta.id for s in assembled.sources],
     }
-    (build_dir / publish.MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    publish.seal(build_dir, manifest)

@@ -24,6 +24,7 @@ Chosen over rdflib's engine by measurement (docs/benchmarks.md, ``make bench``).
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from pathlib import Path
 
@@ -31,8 +32,16 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..config import Settings
-from ..errors import KgpubError, NotFoundError, PublishError, QueryError, QueryRefused, QueryTooLarge
-from ..publish import DATASET, Published, current
+from ..errors import (
+    KgpubError,
+    NotFoundError,
+    PublishError,
+    QueryError,
+    QueryRefused,
+    QueryTooLarge,
+    Unavailable,
+)
+from ..publish import DATASET, Published, current, verify
 from .pool import WorkerPool, default_pool_size
 from .results import FORMATS_BY_KIND, QueryResult
 from .scan import QueryInfo, analyse, check_allowed
@@ -49,6 +58,7 @@ __all__ = [
     "prepare",
 ]
 
+log = logging.getLogger(__name__)
 STORE_DIR = "store"
 #: Datasets up to this size (TriG bytes, ≈ 1.3 M triples) are served from RAM, larger ones from RocksDB.
 MEMORY_LIMIT_BYTES = 200_000_000
@@ -191,24 +201,53 @@ def open_store(
 
 
 class Stores:
-    """The store of whatever build is published now: reopened when ``var/published`` moves."""
+    """The store of whatever build is published now: reopened when ``var/published`` moves.
+
+    Each build is checked against its ``build.json`` (``publish.verify``: every file's size and
+    SHA-256) the first time it is seen, before its store is opened. Nothing published, a damaged
+    build or a store that does not open raise :class:`~kgpub.errors.Unavailable` — 503 with
+    ``Retry-After``, not 404, so crawlers keep the pages — until a good build is swapped in. The
+    problem is logged once per build, not per request."""
 
     def __init__(self, settings: Settings, fixed: Store | None = None) -> None:
         self.settings = settings
         self._fixed = fixed
         self._open: Store | None = None
         self._lock = threading.Lock()
+        self._broken: dict[Path, str] = {}
 
     def get(self) -> Store:
         if self._fixed is not None:
             return self._fixed
-        published = current(self.settings)  # NotFoundError (404) before the first build
+        try:
+            published = current(self.settings)
+        except NotFoundError as exc:
+            raise Unavailable(f"no dataset is published yet ({exc}); retry later") from exc
         with self._lock:
             if self._open is None or self._open.path != published.store_path:
-                old, self._open = self._open, open_store(published, self.settings)
+                old, self._open = self._open, self._open_checked(published)
                 if old is not None:
                     old.close()
             return self._open
+
+    def _open_checked(self, published: Published) -> Store:
+        problem = self._broken.get(published.path)
+        if problem is None:
+            problems = verify(published)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                problem = f"{problems[0]}{more}"
+            else:
+                try:
+                    return open_store(published, self.settings)
+                except (KgpubError, OSError, ValueError) as exc:
+                    problem = f"the store does not open: {exc}"
+            self._broken[published.path] = problem
+            log.error("published build %s is damaged: %s", published.path, problem)
+        raise Unavailable(
+            f"the published build {published.path.name} is damaged ({problem}); it is being rebuilt "
+            "(`kgpub build --if-stale`), retry later"
+        )
 
     def close(self) -> None:
         with self._lock:

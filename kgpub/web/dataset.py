@@ -8,7 +8,9 @@
   ``Content-Type: application/gzip`` and **no** ``Content-Encoding`` — a client saves the ``.gz`` it
   asked for (its size is the ``dcat:byteSize`` the description states) instead of having it
   transparently unpacked; the description says what is inside (``dcat:mediaType`` N-Triples,
-  ``dcat:compressFormat`` gzip).
+  ``dcat:compressFormat`` gzip). Before a dump is sent its size is checked against ``build.json``
+  (its SHA-256 was checked when the build was first served, see ``Stores``): a truncated dump is a
+  503 + Retry-After, never a 200 with part of the data.
 - ``/sitemap.xml`` — every document (things by their ``/doc/`` page, sources), plus the home, dataset
   and SPARQL pages; a sitemap index over numbered parts past 50,000 URLs. ``/robots.txt`` points at it.
 """
@@ -19,10 +21,12 @@ import json
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
-from flask import Blueprint, Flask, Response, render_template, send_file
+from flask import Blueprint, Flask, Response, current_app, render_template, send_file
 from werkzeug.exceptions import NotFound
 
+from ..errors import Unavailable
 from ..formats import BY_NAME, Format, by_kind
+from ..publish import check_size
 from . import void
 from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate
 from .describe import Queryable
@@ -170,6 +174,10 @@ def dump(name: str) -> Response:
     found = {d.name: d for d in dumps(build)}.get(name)
     if found is None:
         raise NotFound(f"no dump named {name!r}; the dumps are listed at /dataset")
+    damaged = check_size(build.published, f"dumps/{found.name}")
+    if damaged:
+        current_app.logger.error("not serving a damaged dump: %s", damaged)
+        raise Unavailable(f"the dump {found.name} is damaged ({damaged}); it is being rebuilt, retry later")
     mimetype = GZIP if found.encoding == "gzip" else found.media_type
     response = send_file(
         build.published.dumps_path / found.name,

@@ -1,9 +1,12 @@
 """Error responses: the one place the web layer turns errors into HTTP.
 
-A :class:`~kgpub.errors.KgpubError` answers with its ``http_status`` (``QueryRefused`` adds
-``Retry-After``); a werkzeug ``HTTPException`` (404, 405, 406, 413, 415…) with its own code and
-headers. The body is JSON, HTML or plain text, whichever the client's ``Accept`` prefers (plain text
-when it does not say: SPARQL clients show it to their users as is). Anything else is a bug: it is
+A :class:`~kgpub.errors.KgpubError` answers with its ``http_status``; one that says when to come back
+(a ``retry_after``: ``QueryRefused``, ``Unavailable`` — nothing published, or a damaged build) adds
+``Retry-After`` and is not logged here (it is expected, and ``Stores`` logs a damaged build once),
+so a crawler meets a 503 it retries, never a 404 it drops. A werkzeug ``HTTPException`` (404, 405,
+406, 413, 415…) answers with its own code and headers. The body is JSON, HTML or plain text,
+whichever the client's ``Accept`` prefers (plain text when it does not say: SPARQL clients show it
+to their users as is). Anything else is a bug: it is
 logged with its traceback and answered with a 500 that shows none.
 """
 
@@ -17,7 +20,7 @@ from jinja2 import TemplateNotFound
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError, NotAcceptable
 
-from ..errors import KgpubError, QueryRefused
+from ..errors import KgpubError
 from ..formats import Format
 from .negotiate import by_accept
 
@@ -51,9 +54,10 @@ def error_response(status: int, title: str, message: str, headers: dict[str, str
 
 
 def _kgpub_error(exc: KgpubError) -> Response:
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, QueryRefused) else {}
+    retry_after = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     status = exc.http_status
-    if status >= 500 and not isinstance(exc, QueryRefused):
+    if status >= 500 and retry_after is None:
         current_app.logger.error("internal error on %s %s", request.method, request.path, exc_info=exc)
     title = _reason(status)
     return error_response(status, title, str(exc) or title, headers)

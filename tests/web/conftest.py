@@ -1,7 +1,8 @@
 """Shared web fixtures: a published build in a tmp var dir, the app, its test client, a live server.
 
 ``make_published(var_dir, trig)`` is the reusable part: it writes a build folder the way the pipeline
-does (dataset.trig, its store, then build.json with the files' hashes) and swaps it in, and returns Settings pointing at it.
+does (dataset.trig, its store, then build.json with the files' hashes), swaps it in and returns Settings
+pointing at it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ One extra curated body carries a label with markup, to prove every page escapes 
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,8 +147,8 @@ def publish_fixture(var_dir: Path, **changes: object) -> Settings:
         "graphs": sorted(str(g.identifier) for g in ds.graphs() if len(g)),
         "sources": [p.parent.name for p in sources],
     }
-    (build_dir / publish.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    store.prepare(build_dir)
+    store.prepare(build_dir, settings.base_iri)
     write_dumps(build_dir, ds, Local(settings.base_iri))
+    publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, settings)
     return settings
