@@ -32,6 +32,21 @@ class Settings:
     max_query_bytes: int = 65536
     max_result_rows: int = 10000
     publisher: str = "kgpub"  # foaf:name of the dcat:Catalog's and dataset's publisher
+    # Serving under load and attack (docs/reliability.md): every limit of the public endpoint.
+    threads: int = 16  # waitress threads answering requests
+    site_workers: int = 2  # query workers for pages, /id, /doc, dataset pages: never shared with /sparql
+    sparql_workers: int = 2  # query workers for the public /sparql endpoint
+    sparql_queue: int = 4  # /sparql requests that may wait for a worker; more → 503 at once
+    sparql_per_client: int = 2  # /sparql requests one client address may have running or waiting; more → 429
+    query_memory_mb: int = 1024  # address space a worker may grow by beyond its loaded data (0: no cap)
+    max_query_depth: int = 64  # nesting of { ( [ in a query; deeper → 400 (the engine's parser recurses)
+    worker_network: str = "isolated"  # "isolated": workers run with no network, or the server won't start
+    max_connections: int = 1000  # open connections the server keeps; past it, it stops accepting
+    max_connections_per_client: int = 64  # per client address (0: off — behind a proxy, limit there)
+    idle_timeout_s: float = 30.0  # a keep-alive connection idle this long is closed
+    request_timeout_s: float = 20.0  # a request must arrive whole within this time (slow clients)
+    shutdown_grace_s: float = 10.0  # on SIGTERM: how long requests in flight may finish
+    client_address_header: str | None = None  # e.g. X-Forwarded-For: the client address behind a proxy
     # The browser review (/review, kgpub/web/auth.py): who may write, and for how long a sign-in lasts.
     curators_file: Path | None = None  # default var_dir/curators.json (outside the published tree)
     secret_key: str | None = None  # signs session cookies; unset → generated once into var_dir/secret-key
@@ -76,8 +91,31 @@ class Settings:
             raise InputError("curator_min_password must be at least 1")
         if self.secret_key is not None and len(self.secret_key) < 16:
             raise InputError("secret_key must have at least 16 characters")
+        self._check_serving_limits()
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
+
+    def _check_serving_limits(self) -> None:
+        positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
+        non_negative = ("sparql_queue", "sparql_per_client", "query_memory_mb", "max_connections_per_client")
+        for name in non_negative:
+            if getattr(self, name) < 0:
+                raise InputError(f"setting {name} must not be negative, not {getattr(self, name)}")
+        for name in ("idle_timeout_s", "request_timeout_s", "shutdown_grace_s"):
+            if getattr(self, name) <= 0:
+                raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
+        if self.worker_network not in ("isolated", "unisolated"):
+            raise InputError(
+                f"worker_network must be 'isolated' or 'unisolated', not {self.worker_network!r}"
+            )
+        if self.sparql_workers + self.sparql_queue >= self.threads:
+            raise InputError(
+                f"threads ({self.threads}) must exceed sparql_workers + sparql_queue "
+                f"({self.sparql_workers} + {self.sparql_queue}): pages need threads SPARQL cannot take"
+            )
 
     @classmethod
     def rooted_at(cls, root: Path, **changes: Any) -> Settings:

@@ -18,6 +18,7 @@ input, 4 internal.
     │   └── QueryError              malformed SPARQL
     │       └── QueryTooLarge       http 413
     ├── QueryRefused                exit 4  http 503 (+Retry-After)  time or row limit hit
+    │   └── TooManyQueries          http 429 (+Retry-After)  one client's share of the endpoint in use
     ├── Unavailable                 exit 4  http 503 (+Retry-After)  nothing published, or damaged
     ├── NotFoundError               exit 3  http 404   no such thing, document or query
     ├── ShapesError                 exit 3  broken shapes/ or ontology/ files
@@ -85,6 +86,13 @@ class Unavailable(KgpubError):
 
     http_status = 503
     retry_after: ClassVar[int] = 300
+
+
+class TooManyQueries(QueryRefused):
+    """One client has as many queries in flight as the endpoint allows it; it may retry shortly."""
+
+    http_status = 429
+    retry_after: ClassVar[int] = 5
 
 
 class NotFoundError(KgpubError):

@@ -27,6 +27,7 @@ import gc
 import logging
 import threading
 from pathlib import Path
+from typing import Literal
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -45,7 +46,7 @@ from ..publish import DATASET, Published, current, verify
 from .pool import WorkerPool, default_pool_size
 from .results import FORMATS_BY_KIND, QueryResult
 from .scan import QueryInfo, analyse, check_allowed
-from .worker import Job
+from .worker import Job, WorkerConfig
 
 __all__ = [
     "FORMATS_BY_KIND",
@@ -60,6 +61,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 STORE_DIR = "store"
+#: Which workers a query runs on: the site's own (pages, /id, /doc) or the public endpoint's.
+Lane = Literal["site", "sparql"]
 #: Datasets up to this size (TriG bytes, ≈ 1.3 M triples) are served from RAM, larger ones from RocksDB.
 MEMORY_LIMIT_BYTES = 200_000_000
 _ERRORS: dict[str, type[KgpubError]] = {
@@ -109,7 +112,14 @@ class Store:
         max_query_bytes: int = 65536,
         workers: int | None = None,
         in_memory: bool | None = None,
+        site_workers: int | None = None,
+        sparql_queue: int | None = None,
+        memory_mb: int = 0,
+        max_depth: int = 64,
+        network: Literal["isolated", "unisolated"] = "isolated",
     ) -> None:
+        """``workers``: size of the public SPARQL lane; ``site_workers``: of the lane that pages use
+        (default: the same). The two lanes never share a worker, so no query starves a page."""
         if not (path / "CURRENT").is_file():
             raise NotFoundError(f"no SPARQL store at {path}: the build was not prepared")
         self.path = path
@@ -117,10 +127,30 @@ class Store:
         self.timeout_s = timeout_s
         self.max_rows = max_rows
         self.max_query_bytes = max_query_bytes
+        self.max_depth = max_depth
         self.in_memory = _fits_in_memory(path.parent / DATASET) if in_memory is None else in_memory
-        args = ("memory", str(path.parent / DATASET), base_iri) if self.in_memory else ("disk", str(path), "")
-        self._pool = WorkerPool(args, workers or default_pool_size())
-        self._pool.start()
+        config = WorkerConfig(
+            mode="memory" if self.in_memory else "disk",
+            path=str(path.parent / DATASET) if self.in_memory else str(path),
+            base_iri=base_iri if self.in_memory else "",
+            memory_bytes=memory_mb * 2**20,
+            network=network,
+        )
+        size = workers or default_pool_size()
+        self._pools: dict[Lane, WorkerPool] = {
+            "site": WorkerPool(config, site_workers or size, name="site"),
+            "sparql": WorkerPool(config, size, max_waiting=sparql_queue, name="sparql"),
+        }
+        self._pools["site"].start()  # a broken store, or a platform that cannot isolate, fails here
+
+    @property
+    def confinement(self) -> str:
+        """How the workers confined themselves (``network=netns address-space-cap=…``)."""
+        return self._pools["site"].confinement
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of every query worker alive now."""
+        return [pid for pool in self._pools.values() for pid in pool.pids()]
 
     def query(
         self,
@@ -131,12 +161,17 @@ class Store:
         timeout_s: float | None = None,
         max_rows: int | None = None,
         base_iri: str | None = None,
+        lane: Lane = "site",
     ) -> QueryResult:
-        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; relative IRIs resolve against the data's base."""
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; relative IRIs resolve against the data's base.
+
+        ``lane``: ``"sparql"`` for queries from the public endpoint, ``"site"`` (default) for the
+        queries the site itself makes to render pages.
+        """
         if len(sparql.encode("utf-8")) > self.max_query_bytes:
             raise QueryTooLarge(f"the query is longer than {self.max_query_bytes} bytes, the limit")
         info = analyse(sparql)
-        check_allowed(info)
+        check_allowed(info, self.max_depth)
         base = base_iri or self.base_iri
         job = Job(
             sparql=sparql,
@@ -147,7 +182,7 @@ class Store:
             union=not info.has_dataset,
             max_rows=max_rows or self.max_rows,
         )
-        reply = self._pool.run(job, timeout_s or self.timeout_s)
+        reply = self._pools[lane].run(job, timeout_s or self.timeout_s)
         if reply.error is not None or reply.kind is None:
             raise _ERRORS.get(reply.error or "", KgpubError)(reply.message)
         return QueryResult(reply.kind, reply.data, reply.rows, base)
@@ -161,8 +196,10 @@ class Store:
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
         return [str(row["g"]) for row in result.bindings()]
 
-    def close(self) -> None:
-        self._pool.close()
+    def close(self, *, kill_busy: bool = False) -> None:
+        """Stop the workers (busy ones too with ``kill_busy``: a server that shuts down leaves none)."""
+        for pool in self._pools.values():
+            pool.close(kill_busy=kill_busy)
 
     def __enter__(self) -> Store:
         return self
@@ -196,7 +233,12 @@ def open_store(
         timeout_s=settings.query_timeout_s,
         max_rows=settings.max_result_rows,
         max_query_bytes=settings.max_query_bytes,
-        workers=workers,
+        workers=workers or settings.sparql_workers,
+        site_workers=settings.site_workers,
+        sparql_queue=settings.sparql_queue,
+        memory_mb=settings.query_memory_mb,
+        max_depth=settings.max_query_depth,
+        network="unisolated" if settings.worker_network == "unisolated" else "isolated",
     )
 
 

@@ -4,9 +4,10 @@ pyoxigraph has no query timeout (oxigraph#1926) and a query may compute everythi
 single row (``ORDER BY``, aggregates), so neither a thread nor a deadline check while iterating can stop
 it. A process can be killed: :mod:`kgpub.store.pool` does that at the deadline and starts a fresh one.
 
-Started by the pool as ``python -c "…worker.main(sys.argv)" <mode> <path> <base>``. Messages are
-length-prefixed pickles on stdin/stdout: a :class:`Job` in, a :class:`Reply` out. Only this process
-and its parent speak them.
+Started by the pool as ``python -c "…worker.main(sys.argv)" '<WorkerConfig as JSON>'``. Before it opens
+the store it leaves the network, caps its memory and arranges to die with the server
+(:mod:`kgpub.store.sandbox`). Messages are length-prefixed pickles on stdin/stdout: a :class:`Job` in, a
+:class:`Reply` out. Only this process and its parent speak them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from itertools import islice
 from typing import IO, Any, Literal
 
 import pyoxigraph as ox
+
+from . import sandbox
 
 ResultKind = Literal["bindings", "boolean", "graph"]
 _HEADER = struct.Struct(">I")
@@ -113,21 +116,41 @@ def bindings_json(names: list[str], rows: list[Any]) -> bytes:
 
 def run(store: Any, job: Job) -> Reply:
     """Run one job; every failure becomes an error reply, so one bad query never ends the worker."""
+    try:
+        kwargs = _dataset(job)
+    except ValueError as exc:  # default-graph-uri / named-graph-uri that is no IRI
+        return Reply(None, b"", 0, "QueryError", f"not a graph IRI: {exc}")
+    try:
+        result = store.query(job.sparql, **kwargs)
+        return _collect(result, job.max_rows)
+    except SyntaxError as exc:
+        return Reply(None, b"", 0, "QueryError", f"malformed query: {exc}")
+    except ValueError as exc:  # e.g. an invalid IRI built by the query
+        return Reply(None, b"", 0, "QueryError", str(exc))
+    except RuntimeError as exc:  # the engine's word for a query it cannot run (an unknown function …)
+        return Reply(None, b"", 0, "QueryError", f"the query cannot be evaluated: {exc}")
+    except OSError as exc:  # only a SERVICE call reaches the engine's HTTP client, and it has no network
+        return Reply(None, b"", 0, "QueryError", f"{SERVICE_REFUSED} (the engine reported: {exc})")
+    except MemoryError:
+        return Reply(None, b"", 0, "QueryRefused", "the query needed more memory than this endpoint allows")
+    except Exception as exc:  # the process boundary: report, never die (the parent maps it to 500)
+        return Reply(None, b"", 0, "KgpubError", f"query evaluation failed: {type(exc).__name__}: {exc}")
+
+
+SERVICE_REFUSED = (
+    "SERVICE is not supported: this endpoint never makes requests to other servers "
+    "(federated queries would turn it into a proxy)"
+)
+
+
+def _dataset(job: Job) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"base_iri": job.base_iri}
     if job.protocol_dataset:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     elif job.union:
         kwargs["use_default_graph_as_union"] = True
-    try:
-        result = store.query(job.sparql, **kwargs)
-        return _collect(result, job.max_rows)
-    except SyntaxError as exc:
-        return Reply(None, b"", 0, "QueryError", f"malformed query: {exc}")
-    except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
-        return Reply(None, b"", 0, "QueryError", str(exc))
-    except Exception as exc:  # the process boundary: report, never die (the parent maps it to 500)
-        return Reply(None, b"", 0, "KgpubError", f"query evaluation failed: {type(exc).__name__}: {exc}")
+    return kwargs
 
 
 def _collect(result: Any, max_rows: int) -> Reply:
@@ -166,19 +189,59 @@ def open_engine(mode: str, path: str, base_iri: str) -> Any:
     return store
 
 
+@dataclass(frozen=True)
+class WorkerConfig:
+    """What a worker opens and how it confines itself (sent as JSON on its command line)."""
+
+    mode: Literal["disk", "memory"]
+    path: str
+    base_iri: str
+    memory_bytes: int = 0  # address space allowed beyond the loaded data; 0: no limit
+    network: Literal["isolated", "unisolated"] = "isolated"
+
+    def argv(self) -> list[str]:
+        return [json.dumps(self.__dict__)]
+
+    @classmethod
+    def from_argv(cls, argv: list[str]) -> WorkerConfig:
+        return cls(**json.loads(argv[1]))
+
+
 def main(argv: list[str]) -> int:
-    """``argv``: program, mode (``disk`` | ``memory``), path, base IRI."""
+    """``argv``: program, then the :class:`WorkerConfig` as JSON.
+
+    Order matters: leave the network and arrange to die with the server *before* anything else
+    (the store is opened with no way out), cap memory *after* the data is loaded (the cap is a budget
+    per query, not for the data).
+    """
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but messages may reach the parent's pipe
+    config = WorkerConfig.from_argv(argv)
+    sandbox.die_with_parent()
+    isolation = "none"
+    if config.network == "isolated":
+        try:
+            isolation = sandbox.isolate_network()
+        except sandbox.IsolationUnavailable as exc:
+            message = f"the query worker cannot leave the network ({exc.strerror}); {NO_ISOLATION_HINT}"
+            write_message(stdout, Reply(None, b"", 0, "PublishError", message))
+            return 1
     try:
-        store = open_engine(argv[1], argv[2], argv[3])
+        store = open_engine(config.mode, config.path, config.base_iri)
     except (OSError, SyntaxError, ValueError) as exc:
-        write_message(stdout, Reply(None, b"", 0, "PublishError", f"cannot open {argv[2]}: {exc}"))
+        write_message(stdout, Reply(None, b"", 0, "PublishError", f"cannot open {config.path}: {exc}"))
         return 1
-    write_message(stdout, Reply(None, b"ready", 0))
+    cap = sandbox.limit_memory(config.memory_bytes)
+    write_message(stdout, Reply(None, b"ready", 0, message=f"network={isolation} address-space-cap={cap}"))
     while True:
         try:
             job = read_message(stdin)
         except EOFError:
             return 0
         write_message(stdout, run(store, job))
+
+
+NO_ISOLATION_HINT = (
+    "set KGPUB_WORKER_NETWORK=unisolated to serve anyway, with the parsed-query check as the only "
+    "protection against SERVICE (see docs/reliability.md)"
+)

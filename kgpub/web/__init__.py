@@ -7,7 +7,9 @@ Blueprints: ``sparql`` (SPARQL 1.1 Protocol + query page), ``resources`` (/id â†
 swapped in, without a restart.
 
 Every response allows cross-origin reads (``Access-Control-Allow-Origin: *``, no credentials): the
-site is public and read-only.
+site is public and read-only. Every response also carries the security headers of :mod:`.security`
+(Content-Security-Policy, ``X-Content-Type-Options``, ``Referrer-Policy``), and absolute URLs come
+from ``Settings.public_root``, never from the request's ``Host``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
-    from . import dataset, errors, resources, sparql
+    from . import dataset, errors, resources, security, sparql
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -36,6 +38,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     resources.register(app)
     dataset.register(app)
     app.after_request(_cors)
+    security.register(app)  # CSP, nosniff, Referrer-Policy on every response; the link filter
     atexit.register(stores.close)
     return app
 

@@ -23,7 +23,8 @@ from ..errors import QueryTooLarge
 from ..formats import BY_NAME, Format
 from ..store import FORMATS_BY_KIND, analyse
 from ..store.worker import ResultKind
-from . import current_settings, current_store
+from . import current_settings
+from .limits import public_query
 from .negotiate import by_accept, choose
 from .sparql_page import render_page, render_results, service_description
 
@@ -81,9 +82,7 @@ def answer(op: ProtocolRequest) -> Response:
     fmt = None
     if kind is not None:  # otherwise the store reports what is wrong with the query
         fmt = _negotiate(kind, op.format_param)
-    result = current_store().query(
-        op.query, default_graph_uris=op.default_graphs, named_graph_uris=op.named_graphs
-    )
+    result = public_query(op.query, op.default_graphs, op.named_graphs)
     if fmt is None or kind != result.kind:
         fmt = _negotiate(result.kind, op.format_param)
     response = Response(result.serialize(fmt), mimetype=fmt.media_type)

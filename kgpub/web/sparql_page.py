@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template, url_for
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
@@ -23,6 +23,7 @@ from ..namespaces import SD, Local, bind_prefixes
 from ..queries import load_queries
 from ..store import Store
 from . import assets, current_settings, current_store
+from .security import web_link
 
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 RESULT_FORMATS = (
@@ -38,9 +39,9 @@ RESULT_FORMATS = (
 
 
 def endpoint_iri() -> str:
-    """The endpoint's public address (``public_base`` when the server sits behind a proxy)."""
-    base = current_settings().public_base or request.host_url
-    return base.rstrip("/") + url_for("sparql.endpoint")
+    """The endpoint's public address (``public_base`` when the server sits behind a proxy, else under
+    ``base_iri``; never the request's ``Host``)."""
+    return current_settings().public_root + "sparql"
 
 
 def limits_text() -> str:
@@ -142,8 +143,8 @@ def _cell(term: Node | None) -> dict[str, str | None]:
     """A term for display: its text, a link for IRIs, and a language tag or datatype."""
     if term is None:
         return {"text": "", "href": None, "note": None}
-    if isinstance(term, URIRef):
-        return {"text": str(term), "href": str(term), "note": None}
+    if isinstance(term, URIRef):  # only http(s) IRIs become links (see security.web_link)
+        return {"text": str(term), "href": web_link(str(term)), "note": None}
     if isinstance(term, Literal):
         datatype = str(term.datatype).rsplit("#", 1)[-1] if term.datatype else None
         note = f"@{term.language}" if term.language else datatype
