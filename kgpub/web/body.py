@@ -30,7 +30,7 @@ class Statement:
     subject: TermView
     predicate: TermView
     object: TermView
-    claim_href: str
+    claim_href: str | None
     rule: str | None
     confidence: str | None
 

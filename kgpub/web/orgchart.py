@@ -22,7 +22,7 @@ BODY_TYPES = (ORG.Organization, ORG.OrganizationalUnit, ORG.FormalOrganization)
 class TreeNode:
     iri: str
     label: str
-    href: str
+    href: str | None  # None: the IRI is not a web address (shown as text)
     kind: str | None = None
     current: bool = False
     children: list[TreeNode] = field(default_factory=list)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template, url_for
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
@@ -31,11 +31,11 @@ FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdfxml
 
 
 def public_root() -> str:
-    """Where this server is reached (``public_base`` behind a proxy), ending in '/'."""
+    """Where this server is reached, ending in '/' (``Settings.public_root``: ``public_base`` behind a
+    proxy, else ``base_iri``; never the request's ``Host``)."""
     from . import current_settings
 
-    base = current_settings().public_base or request.url_root
-    return base if base.endswith("/") else base + "/"
+    return current_settings().public_root
 
 
 def linker(build: Build) -> Linker:

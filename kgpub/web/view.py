@@ -2,8 +2,9 @@
 
 Templates get plain values only; every literal reaches the page through Jinja's autoescaping, so a
 label such as ``<script>`` is shown as text. Links to IRIs under the data's base go to the page that
-shows them *on this server* (the public address, not the base IRI), so browsing works behind a proxy
-or on a test port; other IRIs link to themselves.
+shows them *on this server* (``Settings.public_root``: the public address behind a proxy); other
+IRIs link to themselves, but only http(s) ones (:func:`.security.web_link`): a ``javascript:`` IRI
+in the data is text, never an ``href``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .paths import page_path
+from .security import web_link
 
 LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, FOAF.name, DCTERMS.title, SKOS.altLabel)
 LANGS = ("fi", "sv", "en", "")
@@ -31,9 +33,11 @@ class Linker:
     root: str
     prefixes: tuple[tuple[str, str], ...] = ()
 
-    def href(self, iri: str) -> str:
+    def href(self, iri: str) -> str | None:
+        """Where a link to ``iri`` goes: its page here, the IRI itself if it is a web address, else
+        None (``javascript:``, ``data:``, ``urn:``… are shown as text, never linked)."""
         path = page_path(iri, self.base)
-        return iri if path is None else self.root + path
+        return web_link(iri) if path is None else web_link(self.root + path)
 
     def curie(self, iri: str) -> str:
         for prefix, ns in self.prefixes:

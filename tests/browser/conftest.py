@@ -8,11 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from playwright.sync_api import BrowserContext, Page, Playwright
 
 from kgpub.config import PROJECT_ROOT
-from kgpub.web import create_app
 from tests.web.conftest import LiveServer
 from tests.web.pages.fixture import publish_fixture
 
@@ -32,15 +30,9 @@ SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    app = create_app(publish_fixture(tmp_path_factory.mktemp("browser-var")))
-    yield app
-    app.extensions["kgpub"]["stores"].close()
-
-
-@pytest.fixture(scope="session")
-def site(browser_app: Flask) -> Iterator[str]:
-    with LiveServer(browser_app) as server:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture build on a live server whose ``public_base`` is its own address."""
+    with LiveServer(settings=publish_fixture(tmp_path_factory.mktemp("browser-var"))) as server:
         yield server.url
 
 

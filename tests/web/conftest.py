@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -141,11 +142,25 @@ def client(app: Flask) -> FlaskClient:
 
 
 class LiveServer:
-    """A real HTTP server in a thread (werkzeug, port 0): what SPARQLWrapper and urllib talk to."""
+    """A real HTTP server in a thread (werkzeug, port 0): what SPARQLWrapper and urllib talk to.
 
-    def __init__(self, app: Flask) -> None:
-        self.server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True)
+    Given ``settings`` instead of an app, it makes its own app with ``public_base`` set to its own
+    address, as a deployment reached at another address than ``base_iri`` is configured: the server
+    never takes its absolute URLs (``Location``, links) from the request's ``Host``, so redirects and
+    links on a free port work only that way.
+    """
+
+    def __init__(self, app: Flask | None = None, *, settings: Settings | None = None) -> None:
+        self._own = app is None
+        self.server: BaseWSGIServer = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
+        if app is None:
+            assert settings is not None, "LiveServer needs an app or settings"
+            app = create_app(settings.with_(public_base=self.url + "/"))
+        self.app = app
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _wsgi(self, environ: Any, start_response: Any) -> Any:
+        return self.app(environ, start_response)
 
     @property
     def url(self) -> str:
@@ -158,9 +173,12 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.thread.join()
+        self.server.server_close()
+        if self._own:
+            self.app.extensions["kgpub"]["stores"].close()
 
 
 @pytest.fixture(scope="session")
-def live_server(app: Flask) -> Iterator[LiveServer]:
-    with LiveServer(app) as server:
+def live_server(published: Settings) -> Iterator[LiveServer]:
+    with LiveServer(settings=published) as server:
         yield server

@@ -1,8 +1,9 @@
 """Fixtures for the page tests: the realistic fixture build (see ``fixture.py``) published once per
 session, an app serving it, its test client and a live HTTP server on a free port.
 
-The data's base IRI stays ``http://127.0.0.1:5000/`` while the live server listens elsewhere, so every
-live test also proves that request paths are mapped onto data IRIs without a rebuild.
+The data's base IRI stays ``http://127.0.0.1:5000/`` while the live server listens elsewhere (its
+``public_base``), so every live test also proves that request paths are mapped onto data IRIs without
+a rebuild.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def pages_client(pages_app: Flask) -> FlaskClient:
 
 
 @pytest.fixture(scope="session")
-def pages_live(pages_app: Flask) -> Iterator[LiveServer]:
-    with LiveServer(pages_app) as server:
+def pages_live(pages_settings: Settings) -> Iterator[LiveServer]:
+    with LiveServer(settings=pages_settings) as server:
         yield server
 
 

@@ -69,7 +69,7 @@ def test_void_statistics_match_the_published_data(pages_client: FlaskClient, pub
     assert props[URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")] == Literal(len(labels))
     assert g.value(DS, VOID.classes) == Literal(len(classes))
     assert URIRef("http://www.w3.org/ns/org#") in set(g.objects(DS, VOID.vocabulary))
-    assert g.value(DS, VOID.sparqlEndpoint) == URIRef("http://localhost/sparql")
+    assert g.value(DS, VOID.sparqlEndpoint) == URIRef("http://127.0.0.1:5000/sparql")
     assert (DS, PROV.wasGeneratedBy, URIRef(BASE + "id/build/20261122T100000Z")) in g
     assert URIRef(BASE + "id/org/helsinki") in set(g.objects(DS, VOID.rootResource))
 
@@ -82,15 +82,15 @@ def test_every_dump_is_a_distribution_with_type_and_size(
     assert dumps == ["dataset.jsonld", "dataset.nt.gz", "dataset.trig", "dataset.ttl"]
     downloads = {str(g.value(d, DCAT.downloadURL)): d for d in g.objects(DS, DCAT.distribution)}
     for name in dumps:
-        url = "http://localhost/dumps/" + name
+        url = "http://127.0.0.1:5000/dumps/" + name
         assert (DS, VOID.dataDump, URIRef(url)) in g
         dist = downloads[url]
         size = (published_dir / "dumps" / name).stat().st_size
         assert g.value(dist, DCAT.byteSize) == Literal(size, datatype=XSD.nonNegativeInteger)
         assert g.value(dist, DCAT.mediaType) is not None
-        r = fetch(pages_client, url.removeprefix("http://localhost"))
+        r = fetch(pages_client, url.removeprefix("http://127.0.0.1:5000"))
         assert r.status_code == 200 and len(r.data) == size
-    gz = downloads["http://localhost/dumps/dataset.nt.gz"]
+    gz = downloads["http://127.0.0.1:5000/dumps/dataset.nt.gz"]
     assert g.value(gz, DCAT.mediaType) == URIRef(
         "http://www.iana.org/assignments/media-types/application/n-triples"
     )
@@ -98,7 +98,7 @@ def test_every_dump_is_a_distribution_with_type_and_size(
         "http://www.iana.org/assignments/media-types/application/gzip"
     )
     service = g.value(predicate=DCAT.servesDataset, object=DS)
-    assert g.value(service, DCAT.endpointURL) == URIRef("http://localhost/sparql")
+    assert g.value(service, DCAT.endpointURL) == URIRef("http://127.0.0.1:5000/sparql")
     catalog = g.value(predicate=DCAT.dataset, object=DS)
     assert g.value(catalog, DCTERMS.publisher) is not None
 
@@ -143,15 +143,17 @@ def test_sitemap_lists_every_document(pages_client: FlaskClient, published_dir: 
     r = pages_client.get("/sitemap.xml")
     assert r.mimetype == "application/xml"
     locs = [e.text for e in ET.fromstring(r.data).iter(SITEMAP + "loc")]
-    assert {"http://localhost/", "http://localhost/dataset", "http://localhost/sparql"} <= set(locs)
-    assert "http://localhost/doc/org/helsinki-kaupunginkanslia" in locs
-    assert "http://localhost/source/helsinki-kaupunginkanslia" in locs
-    assert "http://localhost/doc/def/kind/agency" in locs
+    assert {"http://127.0.0.1:5000/", "http://127.0.0.1:5000/dataset", "http://127.0.0.1:5000/sparql"} <= set(
+        locs
+    )
+    assert "http://127.0.0.1:5000/doc/org/helsinki-kaupunginkanslia" in locs
+    assert "http://127.0.0.1:5000/source/helsinki-kaupunginkanslia" in locs
+    assert "http://127.0.0.1:5000/doc/def/kind/agency" in locs
     assert len(locs) == len(set(locs))
     for loc in locs[:: max(1, len(locs) // 25)]:  # a sample, each answered
         assert (
             pages_client.get(
-                loc.removeprefix("http://localhost"), headers={"Accept": "text/html"}
+                loc.removeprefix("http://127.0.0.1:5000"), headers={"Accept": "text/html"}
             ).status_code
             == 200
         )
@@ -160,7 +162,7 @@ def test_sitemap_lists_every_document(pages_client: FlaskClient, published_dir: 
 def test_robots_points_at_the_sitemap(pages_client: FlaskClient) -> None:
     r = pages_client.get("/robots.txt")
     assert r.mimetype == "text/plain"
-    assert "Sitemap: http://localhost/sitemap.xml" in r.data.decode()
+    assert "Sitemap: http://127.0.0.1:5000/sitemap.xml" in r.data.decode()
 
 
 def test_home_page_has_trees_counts_and_links(pages_client: FlaskClient) -> None:

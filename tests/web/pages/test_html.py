@@ -92,7 +92,7 @@ def test_each_fact_shows_its_sentence_and_links_to_the_span(pages_client: FlaskC
     r = pages_client.get(BODY, headers=HTML)
     html = r.data.decode("utf-8")
     assert "<mark>Osastoa johtaa elinkeinojohtaja Marja-Leena Rinkineva.</mark>" in html
-    assert 'href="http://localhost/source/helsinki-kaupunginkanslia#char=1355,1409"' in html
+    assert 'href="http://127.0.0.1:5000/source/helsinki-kaupunginkanslia#char=1355,1409"' in html
     source = pages_client.get("/source/helsinki-kaupunginkanslia", headers=HTML).data.decode("utf-8")
     assert (
         '<span id="char=1355,1409" class="ev">Osastoa johtaa elinkeinojohtaja Marja-Leena Rinkineva.</span>'
@@ -112,7 +112,9 @@ def test_span_inside_a_longer_sentence_is_highlighted_in_context(pages_client: F
 def test_site_page_shows_its_hash_parts(pages_client: FlaskClient) -> None:
     p = page(pages_client, "/doc/site/helsinki-porkkalankatu-13-g")
     assert {"location", "address", "phone"} <= p.ids
-    assert "tel:+358295660120" in p.links
+    # only http(s) IRIs are links: the phone number's tel: IRI is shown as text
+    assert "tel:+358295660120" in p.all_text
+    assert not [link for link in p.links if link.startswith("tel:")]
 
 
 def test_generic_pages_for_posts_persons_claims_and_concepts(pages_client: FlaskClient) -> None:
@@ -127,9 +129,9 @@ def test_generic_pages_for_posts_persons_claims_and_concepts(pages_client: Flask
     claim_iri = next(
         link
         for link in page(pages_client, BODY).links
-        if "/doc/claim/" in link and link.startswith("http://localhost/")
+        if "/doc/claim/" in link and link.startswith("http://127.0.0.1:5000/")
     )
-    claim = page(pages_client, claim_iri.removeprefix("http://localhost"))
+    claim = page(pages_client, claim_iri.removeprefix("http://127.0.0.1:5000"))
     assert "rdf:subject" in claim.all_text and "Where the sources say so" in claim.all_text
 
 
@@ -138,10 +140,13 @@ def test_inferred_values_are_marked(pages_client: FlaskClient) -> None:
     assert "org:Organization inferred" in text
 
 
-def test_links_stay_on_this_server(pages_client: FlaskClient) -> None:
-    p = page(pages_client, BODY)
-    local = [link for link in p.links if "127.0.0.1:5000" in link]
-    assert local == []  # the data's base IRI is never a link target; this server is
+def test_links_go_to_the_configured_root_never_to_the_request_host(pages_client: FlaskClient) -> None:
+    r = pages_client.get(BODY, headers={**HTML, "Host": "attacker.example"})
+    p = Page(r.data.decode("utf-8"))
+    assert not [link for link in p.links if "attacker.example" in link]
+    # no public_base in these settings: this server is reached at its base IRI
+    local = [link for link in p.links if link.startswith("http://127.0.0.1:5000/doc/")]
+    assert len(local) > 5
 
 
 def test_named_graph_pages_link_to_their_triples(pages_client: FlaskClient) -> None:

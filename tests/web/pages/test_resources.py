@@ -22,7 +22,7 @@ RDF_FORMATS = ["ttl", "jsonld", "nt", "rdfxml"]
 def test_thing_iri_answers_303_to_its_document(pages_client: FlaskClient) -> None:
     r = pages_client.get("/id/" + BODY, headers={"Accept": "text/turtle"})
     assert r.status_code == 303
-    assert r.headers["Location"] == "http://localhost/doc/" + BODY
+    assert r.headers["Location"] == "http://127.0.0.1:5000/doc/" + BODY
 
 
 def test_303_keeps_the_format_parameter(pages_client: FlaskClient) -> None:
@@ -81,7 +81,10 @@ def test_link_header_lists_every_format(pages_client: FlaskClient) -> None:
     link = r.headers["Link"]
     for name in [*RDF_FORMATS, "html"]:
         fmt = BY_NAME[name]
-        assert f'<http://localhost/doc/{BODY}{fmt.suffix}>; rel="alternate"; type="{fmt.media_type}"' in link
+        assert (
+            f'<http://127.0.0.1:5000/doc/{BODY}{fmt.suffix}>; rel="alternate"; type="{fmt.media_type}"'
+            in link
+        )
 
 
 def test_description_holds_cbd_incoming_links_and_labels(pages_client: FlaskClient) -> None:
@@ -163,7 +166,9 @@ def test_unknown_thing_is_404_and_html_for_browsers(pages_client: FlaskClient) -
 def test_non_ascii_slugs_redirect_301_to_the_ascii_iri(pages_client: FlaskClient, path: str) -> None:
     r = pages_client.get(path)
     assert r.status_code == 301
-    assert r.headers["Location"] == "http://localhost/id/org/helsinki-kaupunginkanslia-sisainen-tarkastus"
+    assert (
+        r.headers["Location"] == "http://127.0.0.1:5000/id/org/helsinki-kaupunginkanslia-sisainen-tarkastus"
+    )
     assert pages_client.get(r.headers["Location"]).status_code == 303
 
 
@@ -255,7 +260,7 @@ def test_public_base_moves_every_link_without_a_rebuild(pages_settings: Settings
 
 def test_negotiated_documents_say_which_representation_they_are(pages_client: FlaskClient) -> None:
     r = pages_client.get("/doc/" + BODY, headers={"Accept": "application/ld+json"})
-    assert r.headers["Content-Location"] == f"http://localhost/doc/{BODY}.jsonld"
+    assert r.headers["Content-Location"] == f"http://127.0.0.1:5000/doc/{BODY}.jsonld"
     assert "Content-Location" not in pages_client.get(f"/doc/{BODY}.ttl").headers
 
 

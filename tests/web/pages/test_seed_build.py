@@ -24,10 +24,10 @@ def seed_app(seed_build: Settings) -> Iterator[Flask]:
     app.extensions["kgpub"]["stores"].close()
 
 
-def test_every_subject_of_the_seed_build_dereferences(seed_app: Flask, seed_build: Settings) -> None:
+def test_every_subject_of_the_seed_build_dereferences(seed_build: Settings) -> None:
     subjects = subjects_under(seed_build.published_dir, seed_build.base_iri)
     assert any("/id/org/" in s for s in subjects) and any("/source/" in s for s in subjects)
-    with LiveServer(seed_app) as server:
+    with LiveServer(settings=seed_build) as server:
         assert dereference_failures(server.url, seed_build.base_iri, subjects, html=True) == []
 
 
