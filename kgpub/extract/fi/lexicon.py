@@ -43,6 +43,19 @@ STRONG: dict[str, str] = {
     "johtajisto": "other",
     "pormestarikunta": "other",
     "palvelukeskus": "unit",
+    # Open class words of the state and of joint authorities: any compound that ends in one is a body
+    # ("opetus- ja kulttuuriministeriö", "valtioneuvosto", "Kainuun liitto", "johtoryhmä").
+    "ministeriö": "agency",
+    "neuvosto": "council",
+    "liitto": "other",
+    "yhtymä": "other",
+    "yhtymäkokous": "council",
+    "sihteeristö": "unit",
+    "johtoryhmä": "team",
+    "työryhmä": "team",
+    "yhteistyöryhmä": "team",
+    "ohjausryhmä": "team",
+    "kirjaamo": "unit",
 }
 
 #: Body words that name a body only where the sentence gives it a role (subject of a duty, a part
@@ -61,7 +74,11 @@ WEAK: dict[str, str] = {
     "sektori": "division",
     "organisaatio": "other",
     "hallinnonala": "other",
+    "ryhmä": "team",
 }
+#: WEAK words whose compounds name a body as STRONG ones do ("elinvoimakeskus", "pelastuslaitos",
+#: "maanmittauslaitos"); the bare word still needs a role.
+STRONG_IN_COMPOUNDS = _words("keskus laitos")
 #: Class words that, owned by a body that is no elected organ, are that body itself:
 #: "Kasvatus- ja sivistystoimen toimiala", "Sivistystoimen hallinnonala".
 SAME_AS_OWNER = _words("toimiala hallinnonala")

@@ -19,6 +19,7 @@ from .lexicon import (
     ORGANISATION,
     PLURAL_NAMES,
     STRONG,
+    STRONG_IN_COMPOUNDS,
     TITLE_ENDINGS,
     WEAK,
 )
@@ -62,7 +63,8 @@ def body_word(lemma: str) -> BodyWord | None:
             continue  # "jäsenkunta", "pormestarikunta" are no municipalities
         kind = STRONG.get(word) or WEAK.get(word) or "municipality"
         generic = word in GENERIC or word in WEAK or word in MUNICIPALITY
-        return BodyWord(word, kind, word in STRONG or word in MUNICIPALITY, generic and not prefix)
+        strong = word in STRONG or word in MUNICIPALITY or (bool(prefix) and word in STRONG_IN_COMPOUNDS)
+        return BodyWord(word, kind, strong, generic and not prefix)
     return None
 
 

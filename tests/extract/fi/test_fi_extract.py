@@ -17,7 +17,7 @@ from .helpers import run_fi
 
 SHARED = PROJECT_ROOT.parent / "shared"
 SEEDS = sorted(SHARED.glob("seeds/*.txt"))
-DEVSET = sorted(SHARED.glob("devset/texts/fi/*.txt"))
+DEVSET = sorted(p for p in SHARED.glob("devset/texts/fi/*.txt") if not p.name.startswith("v2_"))  # version 1
 
 
 def _scorer() -> ModuleType:
