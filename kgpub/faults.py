@@ -1,0 +1,300 @@
+"""Fault injection on a scratch project (used by ``make soak``; see ``docs/reliability.md``).
+
+Each function breaks something the way the world does — ``kill -9`` in the middle of a build, a bad
+curation file, a published file cut short, the server stopped while clients are busy — and reports
+what the published data and the clients saw. The claims they check are the pipeline's: a failed or
+killed build leaves ``var/published`` exactly as it was (no triple lost), and the server comes back.
+Everything runs on :mod:`kgpub.scratch` copies, never on the project's own ``data/`` or ``var/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from . import loadtest, publish
+from .config import Settings
+from .scratch import Server, environment, kgpub
+
+#: A well-formed curation file that breaks a SHACL shape (a label without a language tag).
+BAD_CURATION = """\
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct:  <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix kgp:  <def/> .
+
+<curation/zz-fault> a kgp:CurationFile ;
+    dct:title "A fault-injection file with a shape violation"@en ;
+    prov:wasAttributedTo [ a prov:Agent ; foaf:name "kgpub soak" ] ;
+    dct:modified "2026-12-05"^^xsd:date .
+
+<id/org/helsinki-fault> a org:Organization ; skos:prefLabel "no language tag" ;
+    org:subOrganizationOf <id/org/helsinki> .
+"""
+#: A curation file that is not Turtle at all.
+BROKEN_CURATION = '@prefix kgp: <def/> .\n<id/org/x> kgp:oops "unterminated .\n'
+
+
+@dataclass(frozen=True)
+class State:
+    """What is published: the build folder, a digest of dataset.trig, and its quads (None: unreadable)."""
+
+    build: str
+    digest: str
+    quads: int | None
+
+    @classmethod
+    def of(cls, settings: Settings) -> State:
+        current = publish.current(settings)
+        data = current.dataset_path.read_bytes()
+        try:
+            base = current.manifest().get("base_iri")
+            quads: int | None = sum(1 for _ in ox.parse(data, format=ox.RdfFormat.TRIG, base_iri=base))
+        except (SyntaxError, ValueError):
+            quads = None
+        return cls(current.path.name, hashlib.sha256(data).hexdigest()[:12], quads)
+
+
+@dataclass
+class Fault:
+    """One injected fault: what was done, what happened, and whether the published data held."""
+
+    name: str
+    action: str
+    outcome: str
+    quads_before: int | None
+    quads_after: int | None
+    held: bool
+
+    @property
+    def lost(self) -> int | None:
+        if self.quads_before is None or self.quads_after is None:
+            return None
+        return self.quads_before - self.quads_after
+
+
+def served_quads(url: str) -> int | None:
+    """The quads the server answers for (a SPARQL COUNT over every graph), None if it cannot say."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    try:
+        answer = httpx.get(
+            url + "/sparql",
+            params={"query": query},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=30,
+        )
+        return (
+            int(answer.json()["results"]["bindings"][0]["n"]["value"]) if answer.status_code == 200 else None
+        )
+    except (httpx.HTTPError, ValueError, KeyError, IndexError):
+        return None
+
+
+def kill_mid_build(settings: Settings, delays: list[float], url: str | None = None) -> list[Fault]:
+    """``kill -9`` a ``kgpub build`` (its whole process group) after each delay; the published build
+    must be unchanged. With ``url``, the server's own count is checked too."""
+    faults = []
+    for delay in delays:
+        before = State.of(settings)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kgpub", "build"],
+            env=environment(settings),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep(delay)
+        killed = proc.poll() is None
+        if killed:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        after = State.of(settings)
+        served = served_quads(url) if url else None
+        if killed:
+            held = after == before and (served is None or served == after.quads)
+            outcome = (
+                "published build unchanged" if after == before else f"published changed to {after.build}"
+            )
+        else:  # it finished first: then a complete new build must be the published one
+            held = after.quads == before.quads and after.build != before.build
+            outcome = f"finished before the kill; {after.build} published"
+        if url:
+            outcome += f"; server answers {served} quads"
+        faults.append(
+            Fault("kill -9 mid-build", f"after {delay:.1f} s", outcome, before.quads, after.quads, held)
+        )
+    return faults
+
+
+def validation_failure(settings: Settings) -> list[Fault]:
+    """A curation file that breaks a shape (exit 1) and one that is not Turtle (exit 3): nothing published."""
+    faults = []
+    for name, text, expected in (
+        ("validation failure", BAD_CURATION, 1),
+        ("curation syntax error", BROKEN_CURATION, 3),
+    ):
+        path = settings.data_dir / "curation" / "zz-fault.ttl"
+        before = State.of(settings)
+        path.write_text(text, encoding="utf-8")
+        try:
+            done = kgpub(settings, "build")
+        finally:
+            path.unlink()
+        after = State.of(settings)
+        message = (done.stderr.strip().splitlines() or [""])[0][:160]
+        held = done.returncode == expected and after == before
+        outcome = (
+            f"exit {done.returncode} (expected {expected}); {'unchanged' if after == before else 'CHANGED'}"
+        )
+        faults.append(
+            Fault(name, f"data/curation/zz-fault.ttl; `{message}`", outcome, before.quads, after.quads, held)
+        )
+    return faults
+
+
+def restart_under_load(
+    server: Server, clients: int = 20, seconds: float = 20.0, stop_after: float = 5.0
+) -> tuple[Fault, loadtest.Report]:
+    """SIGTERM the server while ``clients`` are busy, start it again on the same port, count errors."""
+    result: dict[str, loadtest.Report] = {}
+
+    def load() -> None:
+        result["report"] = loadtest.run(server.url, clients, seconds, measure_memory=False)
+
+    before = served_quads(server.url)
+    thread = threading.Thread(target=load)
+    thread.start()
+    time.sleep(stop_after)
+    stopped = server.stop(signal.SIGTERM)
+    restart = time.monotonic()
+    server.start()
+    down = stopped.seconds + time.monotonic() - restart
+    thread.join()
+    report = result["report"]
+    after = served_quads(server.url)
+    errors = report.errors()
+    refused = errors.pop("ConnectError", 0)  # asked while no server listened (clients retry every 50 ms)
+    dropped = sum(v for k, v in errors.items() if not k.isdigit())  # accepted, then cut off mid-request
+    outcome = (
+        f"exit {stopped.returncode} after {stopped.seconds:.1f} s; "
+        f"{len(stopped.orphans)} orphan process(es); "
+        f"down {down:.1f} s; {report.requests} requests: {dropped} cut off in flight, {refused} refused "
+        f"while down, other errors: {', '.join(f'{k}: {v}' for k, v in sorted(errors.items())) or 'none'}"
+    )
+    held = stopped.returncode is not None and not stopped.orphans and before == after
+    fault = Fault(
+        "restart under load",
+        f"SIGTERM after {stop_after:g} s of {clients} clients",
+        outcome,
+        before,
+        after,
+        held,
+    )
+    return fault, report
+
+
+def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
+    """Cut published files short and see what ``build --if-stale`` and the server make of it.
+
+    Ends with a plain ``kgpub build``, so the scratch project is whole again afterwards."""
+    faults = []
+    current = publish.current(settings)
+    before = State.of(settings)
+
+    dump = current.dumps_path / "dataset.ttl"
+    size = dump.stat().st_size
+    _truncate(dump)
+    got = httpx.get(server.url + "/dumps/dataset.ttl", timeout=30)
+    held = got.status_code != 200 or len(got.content) == size
+    faults.append(
+        Fault(
+            "truncated dump",
+            f"dumps/dataset.ttl cut from {size} to {size // 2} bytes",
+            f"GET /dumps/dataset.ttl → {got.status_code}, {len(got.content)} bytes",
+            before.quads,
+            before.quads,
+            held,
+        )
+    )
+
+    _truncate(current.dataset_path)
+    done = kgpub(settings, "build", "--if-stale")
+    after = State.of(settings)
+    said = (done.stdout.strip() or done.stderr.strip()).splitlines()[0][:120]
+    faults.append(
+        Fault(
+            "truncated dataset.trig",
+            "published dataset.trig cut to half, then `kgpub build --if-stale`",
+            f"exit {done.returncode}: `{said}`; published quads now {after.quads}",
+            before.quads,
+            after.quads,
+            after.quads == before.quads,
+        )
+    )
+
+    store_files = sorted(p for p in current.store_path.rglob("*") if p.is_file())
+    for path in store_files:
+        path.unlink()
+    server.stop()
+    try:
+        server.start(timeout=30)
+        outcome = (
+            f"server restarted: GET / → {_status(server.url + '/')}, "
+            f"GET /doc/org/helsinki → {_status(server.url + '/doc/org/helsinki')}, "
+            f"SPARQL → {_status(server.url + '/sparql?query=ASK%7B%7D')}"
+        )
+    except RuntimeError as exc:
+        outcome = f"server did not start: {exc}"
+    done = kgpub(settings, "build", "--if-stale")
+    said = (done.stdout.strip() or done.stderr.strip()).splitlines()[0][:120]
+    outcome += f"; `build --if-stale`: exit {done.returncode} `{said}`"
+    after = State.of(settings)
+    faults.append(
+        Fault(
+            "deleted store files",
+            f"{len(store_files)} files under store/ deleted, server restarted",
+            outcome,
+            before.quads,
+            after.quads,
+            after.quads == before.quads and after.build != before.build,
+        )
+    )
+
+    done = kgpub(settings, "build")
+    repaired = State.of(settings)
+    faults.append(
+        Fault(
+            "repair",
+            "`kgpub build`",
+            f"exit {done.returncode}; {repaired.build} published, {repaired.quads} quads",
+            before.quads,
+            repaired.quads,
+            done.returncode == 0 and repaired.quads == before.quads,
+        )
+    )
+    return faults
+
+
+def _truncate(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.truncate(path.stat().st_size // 2)
+
+
+def _status(url: str) -> str:
+    try:
+        return str(httpx.get(url, timeout=30).status_code)
+    except httpx.HTTPError as exc:
+        return type(exc).__name__
