@@ -291,8 +291,8 @@ class Stores:
             "(`kgpub build --if-stale`), retry later"
         )
 
-    def close(self) -> None:
+    def close(self, *, kill_busy: bool = False) -> None:
         with self._lock:
             if self._open is not None:
-                self._open.close()
+                self._open.close(kill_busy=kill_busy)
                 self._open = None

@@ -15,11 +15,13 @@ from ``Settings.public_root``, never from the request's ``Host``.
 from __future__ import annotations
 
 import atexit
+import logging
 from typing import Any
 
 from flask import Flask, Response, current_app, request
 
 from ..config import Settings
+from ..errors import KgpubError, PublishError
 from ..store import Store, Stores
 
 EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-After, Vary"
@@ -27,16 +29,19 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
-    from . import dataset, errors, resources, security, sparql
+    from . import dataset, errors, resources, review_ui, security, sparql
+    from .limits import ClientLimiter
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     stores = Stores(settings, fixed=store)
-    app.extensions["kgpub"] = {"settings": settings, "store": store, "stores": stores}
+    limiter = ClientLimiter(settings.sparql_per_client)
+    app.extensions["kgpub"] = {"settings": settings, "store": store, "stores": stores, "limiter": limiter}
     errors.register(app)
     app.register_blueprint(sparql.bp)
     resources.register(app)
     dataset.register(app)
+    review_ui.register(app, settings)  # /login, /logout, /review: curators only (auth.py)
     app.after_request(_cors)
     security.register(app)  # CSP, nosniff, Referrer-Policy on every response; the link filter
     atexit.register(stores.close)
@@ -66,23 +71,26 @@ def _cors(response: Response) -> Response:
     return response
 
 
-def make_server(settings: Settings, *, port: int | None = None, threads: int = 8) -> Any:
+def make_server(settings: Settings, *, port: int | None = None, threads: int | None = None) -> Any:
     """A waitress server (production WSGI) for the app on ``settings.host`` and ``port`` (default
-    ``settings.port``; 0 picks a free one, see ``server.effective_port``)."""
-    import waitress.server
+    ``settings.port``; 0 picks a free one, see ``server.effective_port``), with the connection limits
+    of :mod:`kgpub.web.server`. ``server.application`` is the Flask app."""
+    from . import server
 
-    app = create_app(settings)
-    return waitress.server.create_server(
-        app, host=settings.host, port=settings.port if port is None else port, threads=threads, ident="kgpub"
-    )
+    return server.make_server(create_app(settings), settings, port=port, threads=threads)
 
 
-def serve(settings: Settings, *, threads: int = 8) -> None:
-    """Serve until interrupted (``kgpub serve``); waitress logs the address it listens on."""
-    server = make_server(settings, threads=threads)
+def serve(settings: Settings, *, threads: int | None = None) -> None:
+    """Serve until SIGTERM or Ctrl-C (``kgpub serve``), then stop gracefully (see ``web.server``)."""
+    from . import server as web_server
+
+    httpd = make_server(settings, threads=threads)
+    stores: Stores = httpd.application.extensions["kgpub"]["stores"]
     try:
-        server.run()
-    except KeyboardInterrupt:  # Ctrl-C is how a foreground server is stopped
-        pass
-    finally:
-        server.close()
+        stores.get()  # start the workers now: a platform that cannot isolate them fails here, loudly
+    except PublishError:
+        httpd.close()
+        raise
+    except KgpubError as exc:  # a damaged or missing build: the server answers 503 until it is fixed
+        logging.getLogger(__name__).warning("serving without a usable build: %s", exc)
+    web_server.serve(httpd, settings, on_stop=lambda: stores.close(kill_busy=True))

@@ -23,6 +23,7 @@ from ..namespaces import SD, Local, bind_prefixes
 from ..queries import load_queries
 from ..store import Store
 from . import assets, current_settings, current_store
+from .limits import public_query
 from .security import web_link
 
 FORMATS_NS = "http://www.w3.org/ns/formats/"
@@ -120,10 +121,8 @@ def render_page(status: int = 200, **context: Any) -> Response:
 def render_results(query: str, default_graphs: tuple[str, ...], named_graphs: tuple[str, ...]) -> Response:
     """Run a query from the HTML form and show its result, or its error next to the query."""
     try:
-        result = current_store().query(
-            query, default_graph_uris=default_graphs, named_graph_uris=named_graphs
-        )
-    except (QueryError, QueryRefused) as exc:
+        result = public_query(query, default_graphs, named_graphs)
+    except (QueryError, QueryRefused) as exc:  # TooManyQueries (429) is a QueryRefused
         response = render_page(exc.http_status, query=query, error=str(exc))
         if isinstance(exc, QueryRefused):
             response.headers["Retry-After"] = str(exc.retry_after)
