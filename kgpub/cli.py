@@ -121,6 +121,94 @@ def extract(ctx: click.Context, file: Path, fmt: str, lang: str | None) -> None:
         click.echo(extraction_turtle(extraction, source.meta, _settings(ctx)))
 
 
+_PAGE_OPTIONS = (
+    click.option("--municipality", metavar="NAME", help="Default: from the site's name."),
+    click.option("--language", type=click.Choice(["fi", "sv", "en"]), help="Default: <html lang>/detected."),
+    click.option("--publisher", metavar="NAME", help="Who publishes the pages (default: the site's name)."),
+    click.option("--licence", metavar="TEXT", help='e.g. "CC BY 4.0" (default: unknown).'),
+)
+
+
+def _page_options(func: F) -> F:
+    for option in reversed(_PAGE_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _report_written(written: Any) -> None:
+    """The id on stdout (for scripts); what happened, and any notes, on stderr."""
+    click.echo(written.id)
+    version = f" (version {written.version})" if written.status == "updated" else ""
+    click.echo(f"kgpub: {written.status}{version}: {written.folder}", err=True)
+    for note in written.notes:
+        click.echo(f"kgpub:   {note}", err=True)
+
+
+@main.command()
+@click.argument("pages", nargs=-1, required=True, metavar="URL|FILE.html...")
+@_page_options
+@click.option("--id", "source_id", metavar="ID", help="The source id (one page only; default: from the URL).")
+@click.pass_context
+@translate_errors
+def add(
+    ctx: click.Context,
+    pages: tuple[str, ...],
+    municipality: str | None,
+    language: str | None,
+    publisher: str | None,
+    licence: str | None,
+    source_id: str | None,
+) -> None:
+    """Add web pages (URLs or saved .html files) as sources under data/sources/; print their ids.
+
+    Each page becomes data/sources/<id>/ with text.txt (its main text), meta.toml, page.html and
+    fetch.toml. Adding a page again fetches it conditionally: unchanged changes nothing, a changed
+    text becomes the next version (the previous one moves to versions/<n>/)."""
+    from .ingest.add import AddOptions
+    from .ingest.add import add as run_add
+
+    options = AddOptions(municipality, language, source_id, publisher, licence)
+    for written in run_add(_settings(ctx), list(pages), options):
+        _report_written(written)
+
+
+@main.command()
+@click.argument("start", metavar="URL|SITEMAP")
+@click.option("--prefix", metavar="PATH", help="Only paths under this (default: the start's).")
+@click.option("--limit", type=int, help="At most this many fetches (default: KGPUB_INGEST_CRAWL_LIMIT, 50).")
+@_page_options
+@click.pass_context
+@translate_errors
+def crawl(
+    ctx: click.Context,
+    start: str,
+    prefix: str | None,
+    limit: int | None,
+    municipality: str | None,
+    language: str | None,
+    publisher: str | None,
+    licence: str | None,
+) -> None:
+    """Add a site section: pages under --prefix linked from the start page, or listed in a sitemap.xml.
+
+    Same site only, robots.txt obeyed; a page that fails is reported and skipped (exit 3 when none
+    could be added)."""
+    from .ingest.add import AddOptions
+    from .ingest.crawl import crawl as run_crawl
+
+    options = AddOptions(municipality, language, None, publisher, licence)
+    visits = run_crawl(_settings(ctx), start, prefix, limit, options)
+    for visit in visits:
+        if visit.written is not None:
+            _report_written(visit.written)
+        else:
+            click.echo(f"kgpub: skipped {visit.url}: {visit.problem}", err=True)
+    added = sum(v.written is not None for v in visits)
+    click.echo(f"kgpub: {added} page(s) added or checked, {len(visits) - added} skipped", err=True)
+    if not added:
+        sys.exit(3)
+
+
 @main.command()
 @click.option("--format", "fmt", default="ttl", show_default=True, help="ttl, jsonld, nt, rdfxml, trig or nq")
 @click.option(
@@ -252,7 +340,18 @@ def review(ctx: click.Context, source_id: str, as_html: bool, decide: str | None
         click.echo(render(source, extraction, html=as_html), nl=False)
         return
     decisions = parse_decisions(decide, len(numbered_facts(extraction)))
-    path = record_decisions(extraction, decisions, settings.data_dir / "curation", reviewer=reviewer)
+    from .iris import Registry
+    from .pipeline import REGISTRY_FILE
+
+    registry = Registry.load(settings.data_dir / REGISTRY_FILE)  # read only: the claims' IRIs
+    path = record_decisions(
+        extraction,
+        decisions,
+        settings.data_dir / "curation",
+        reviewer=reviewer,
+        meta=source.meta,
+        registry=registry,
+    )
     click.echo(f"recorded {len(decisions)} decision(s) in {path}")
 
 

@@ -142,6 +142,8 @@ class _Builder:
         }
         self.org_slugs: dict[str, str] = {}
         self.evidence_done: set[URIRef] = set()
+        #: the claims each extracted fact made (by ``id(fact)``), for review decisions to name
+        self.claims: dict[int, list[URIRef]] = {}
 
     # -- IRIs ----------------------------------------------------------------------------------------
 
@@ -194,7 +196,7 @@ class _Builder:
         ev_iri = evidence_iri(self.local, ev)
         span = f"{ev.start},{ev.end}"
         triple = (s, p, o)
-        add_claim(
+        claim = add_claim(
             self.graph,
             self.local,
             triple,
@@ -204,6 +206,7 @@ class _Builder:
             confidence=f.confidence,
             span=span,
         )
+        self.claims.setdefault(id(f), []).append(claim)
         if ev_iri not in self.evidence_done:
             self.evidence_done.add(ev_iri)
             self.add_evidence(ev_iri, ev)
@@ -336,6 +339,10 @@ def source_graph(extraction: Extraction, meta: SourceMeta, local: Local, registr
 
     Mints new slugs into ``registry`` (the caller saves it); never reads or writes files.
     """
+    return _build(extraction, meta, local, registry).graph
+
+
+def _build(extraction: Extraction, meta: SourceMeta, local: Local, registry: Registry) -> _Builder:
     builder = _Builder(extraction, meta, local, registry)
     for body in extraction.bodies:
         builder.body(body)
@@ -344,7 +351,18 @@ def source_graph(extraction: Extraction, meta: SourceMeta, local: Local, registr
     builder.heads()
     builder.duties()
     builder.sites()
-    return builder.graph
+    return builder
+
+
+def fact_claims(
+    extraction: Extraction, meta: SourceMeta, local: Local, registry: Registry
+) -> dict[int, tuple[URIRef, ...]]:
+    """The claim IRIs each fact of ``extraction`` makes (keyed by ``id(fact)``): what a review
+    decision names, so that it refers to the published claims instead of describing the fact again.
+
+    Mints slugs into ``registry`` like :func:`source_graph` (pass a copy to keep nothing)."""
+    claims = _build(extraction, meta, local, registry).claims
+    return {key: tuple(dict.fromkeys(iris)) for key, iris in claims.items()}
 
 
 def source_document_graph(meta: SourceMeta, local: Local) -> Graph:

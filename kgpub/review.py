@@ -5,10 +5,12 @@ ANSI colours for a terminal, or a standalone HTML page (``<mark>`` spans, everyt
 scripts or remote resources). :func:`record_decisions` writes the verdicts into
 ``data/curation/review-<source-id>.ttl`` with rdflib: a ``kgp:CurationFile`` (the loader in
 ``curation.py`` requires it), one ``prov:Activity`` per review session (who, when, which source) and
-one ``kgp:ReviewDecision`` per fact — ``kgp:decision "confirmed"|"rejected"`` and ``kgp:aboutFact``,
-a description of the fact: its type, extraction rule, the fact itself as JSON (``rdf:value`` typed
-``rdf:JSON``) and its evidence (the RFC 5147 ``<source/ID#char=a,b>`` resource with position and
-quote selectors, as the source graphs describe it). Reviewing again adds a new activity; the latest
+one ``kgp:ReviewDecision`` per fact — ``kgp:decision "confirmed"|"rejected"``, the fact's type and
+rule, ``kgp:factKey`` (a digest of what the fact says and where, which the build matches), and
+references by IRI only: ``kgp:aboutClaim`` the ``<id/claim/…>`` claims the fact makes and
+``kgp:aboutEvidence`` its RFC 5147 span ``<source/ID#char=a,b>``. The claims and the span are
+described once, by the source's own graph; a decision never describes them again (a second set of
+selectors on the span broke validation). Reviewing again adds a new activity; the latest
 decision about a fact wins. IRIs are relative (``<curation/…>``, ``kgp:`` = ``<def/>``), like every
 curation file, so the file serves any base IRI.
 """
@@ -16,6 +18,7 @@ curation file, so the file serves any base IRI.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import itertools
 import json
@@ -33,9 +36,11 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import CurationError
+from .iris import Registry
 from .model import KINDS, Body, Duty, Evidence, Extraction, Head, PartOf, Site
-from .namespaces import OA
-from .sources import Source
+from .namespaces import OA, Local
+from .rdf import fact_claims
+from .sources import Source, SourceMeta
 
 Fact = Body | PartOf | Head | Duty | Site
 _F = TypeVar("_F", Body, PartOf, Head, Duty, Site)
@@ -207,8 +212,13 @@ def record_decisions(
     *,
     reviewer: str,
     when: datetime | None = None,
+    meta: SourceMeta | None = None,
+    registry: Registry | None = None,
 ) -> Path:
-    """Add a review session's decisions to ``curation_dir/review-<source-id>.ttl``; returns the path."""
+    """Add a review session's decisions to ``curation_dir/review-<source-id>.ttl``; returns the path.
+
+    With the source's ``meta`` (and the IRI ``registry``, which is not changed), each decision also
+    names the claims its fact makes (``kgp:aboutClaim``), so the published graph links verdict and claim."""
     facts = {n.number: n for n in numbered_facts(extraction)}
     _check_numbers(decisions, len(facts))
     if not reviewer.strip():
@@ -230,8 +240,11 @@ def record_decisions(
     graph.add((activity, PROV.wasAssociatedWith, agent))
     graph.add((activity, PROV.endedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
     graph.add((doc, PROV.wasGeneratedBy, activity))
+    claims = _claims(extraction, meta, registry) if meta is not None else {}
     for number, verdict in sorted(decisions.items()):
-        _decision(graph, f"{doc}#session-{session}", activity, facts[number], verdict)
+        numbered = facts[number]
+        about = claims.get(id(numbered.fact), ())
+        _decision(graph, f"{doc}#session-{session}", activity, numbered, verdict, about)
     curation_dir.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".ttl.tmp")
     tmp.write_text(graph.serialize(format="turtle"), encoding="utf-8")
@@ -282,34 +295,38 @@ def _describe_file(
     return agent
 
 
-def _decision(graph: Graph, prefix: str, activity: URIRef, numbered: Numbered, verdict: Decision) -> None:
+def _claims(
+    extraction: Extraction, meta: SourceMeta, registry: Registry | None
+) -> dict[int, tuple[URIRef, ...]]:
+    """The relative claim IRIs (``id/claim/…``) of each fact, as a build with ``registry`` makes them."""
+    base = "http://kgpub.invalid/review-base/"
+    scratch = Registry(dict(registry)) if registry is not None else Registry()
+    found = fact_claims(extraction, meta, Local(base), scratch)
+    return {key: tuple(URIRef(str(c).removeprefix(base)) for c in iris) for key, iris in found.items()}
+
+
+def _decision(
+    graph: Graph,
+    prefix: str,
+    activity: URIRef,
+    numbered: Numbered,
+    verdict: Decision,
+    claims: Iterable[URIRef] = (),
+) -> None:
+    """One verdict: what it decides about, by digest and by IRI; nothing the source graph says again."""
     fact = numbered.fact
     ev = fact.evidence
     node = URIRef(f"{prefix}-decision-{numbered.number}")
-    about = URIRef(f"{prefix}-fact-{numbered.number}")
-    evidence = URIRef(f"source/{ev.source}#char={ev.start},{ev.end}")
     graph.add((node, RDF.type, KGP.ReviewDecision))
     graph.add((node, KGP.decision, Literal(_VERDICT[verdict])))
-    graph.add((node, KGP.aboutFact, about))
     graph.add((node, PROV.wasGeneratedBy, activity))
-    graph.add((about, RDF.type, KGP.ExtractedFact))
-    graph.add((about, KGP.factType, Literal(numbered.type)))
-    graph.add((about, KGP.extractionRule, Literal(fact.rule)))
-    graph.add((about, RDFS.label, Literal(numbered.summary)))
-    graph.add(
-        (about, RDF.value, Literal(json.dumps(_fact_json(numbered), ensure_ascii=False), datatype=RDF.JSON))
-    )
-    graph.add((about, PROV.wasDerivedFrom, evidence))
-    position, quote = BNode(), BNode()
-    graph.add((evidence, RDF.type, OA.SpecificResource))
-    graph.add((evidence, OA.hasSource, URIRef(f"source/{ev.source}")))
-    graph.add((evidence, OA.hasSelector, position))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((evidence, OA.hasSelector, quote))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(ev.quote)))
+    graph.add((node, RDFS.label, Literal(numbered.summary)))
+    graph.add((node, KGP.factType, Literal(numbered.type)))
+    graph.add((node, KGP.extractionRule, Literal(fact.rule)))
+    graph.add((node, KGP.factKey, Literal(fact_digest(numbered))))
+    graph.add((node, KGP.aboutEvidence, URIRef(f"source/{ev.source}#char={ev.start},{ev.end}")))
+    for claim in claims:
+        graph.add((node, KGP.aboutClaim, claim))
 
 
 def _fact_json(numbered: Numbered) -> dict[str, Any]:
@@ -339,34 +356,35 @@ def fact_key(numbered: Numbered) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
+def fact_digest(numbered: Numbered) -> str:
+    """The SHA-256 of :func:`fact_key`: what a decision stores (``kgp:factKey``) to name its fact."""
+    return hashlib.sha256(fact_key(numbered).encode("utf-8")).hexdigest()
+
+
 def read_decisions(path: Path) -> dict[str, str]:
-    """The latest verdict ("confirmed"/"rejected") for each fact a review file decides on."""
+    """The latest verdict ("confirmed"/"rejected") for each fact a review file decides on, by
+    :func:`fact_digest`; undone decisions (``prov:wasInvalidatedBy``) are left out."""
     if not path.is_file():
         return {}
     graph = _load(path)
-    found: list[tuple[str, str, str]] = []
+    found: list[tuple[str, int, str, str]] = []
     for node in graph.subjects(RDF.type, KGP.ReviewDecision):
         if (node, PROV.wasInvalidatedBy, None) in graph:
             continue  # undone (record_undo)
-        about = graph.value(node, KGP.aboutFact)
-        value = graph.value(about, RDF.value) if about is not None else None
+        key = graph.value(node, KGP.factKey)
         verdict = graph.value(node, KGP.decision)
-        activity = graph.value(node, PROV.wasGeneratedBy)
-        when = graph.value(activity, PROV.endedAtTime) if activity is not None else None
-        if value is None or verdict is None:
-            raise CurationError(f"{path}: decision {node} lacks its fact or its verdict")
-        data = json.loads(str(value))
-        data.pop("confidence", None)
-        key = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        found.append((str(when or ""), key, str(verdict)))
-    return {key: verdict for _, key, verdict in sorted(found)}
+        if key is None or verdict is None:
+            raise CurationError(f"{path}: decision {node} lacks its fact (kgp:factKey) or its verdict")
+        session = _session_number(str(node).partition("#")[2])
+        found.append((_when(graph, node), session, str(key), str(verdict)))
+    return {key: verdict for _, _, key, verdict in sorted(found)}
 
 
 def apply_decisions(extraction: Extraction, curation_dir: Path) -> Extraction:
     """The extraction without the facts a reviewer rejected (and without facts about rejected bodies);
     a confirmed fact keeps its rule but gets confidence 1, as a curated fact has."""
     decisions = read_decisions(review_path(curation_dir, extraction.source))
-    verdicts = {id(n.fact): decisions.get(fact_key(n)) for n in numbered_facts(extraction)}
+    verdicts = {id(n.fact): decisions.get(fact_digest(n)) for n in numbered_facts(extraction)}
     rejected = {key for key, verdict in verdicts.items() if verdict == "rejected"}
     confirmed = {key for key, verdict in verdicts.items() if verdict == "confirmed"}
     if not rejected and not confirmed:
@@ -585,8 +603,7 @@ def history(curation_dir: Path, source_id: str) -> list[Entry]:
             who = str(graph.value(agent, FOAF.name) or "") if agent is not None else ""
             if kind == KGP.ReviewDecision:
                 what = str(graph.value(node, KGP.decision) or "")
-                about = graph.value(node, KGP.aboutFact)
-                label = graph.value(node, RDFS.label) or (graph.value(about, RDFS.label) if about else None)
+                label = graph.value(node, RDFS.label)
             else:
                 what = "corrected" if kind == KGP.ReviewCorrection else "added"
                 label = graph.value(node, RDFS.label)
@@ -681,3 +698,9 @@ def apply_edits(extraction: Extraction, text: str, curation_dir: Path) -> Extrac
         sites=tuple(sites),
         warnings=tuple(warnings),
     )
+
+
+def verdicts(extraction: Extraction, curation_dir: Path) -> dict[int, str]:
+    """Fact number → its latest verdict not undone ("confirmed"/"rejected"), for showing a review."""
+    decided = read_decisions(review_path(curation_dir, extraction.source))
+    return {n.number: decided[key] for n in numbered_facts(extraction) if (key := fact_key(n)) in decided}

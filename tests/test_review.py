@@ -15,9 +15,10 @@ from kgpub.curation import load_curation_file
 from kgpub.errors import CurationError
 from kgpub.extract.sv import extract_sv
 from kgpub.model import Extraction
-from kgpub.namespaces import Local
+from kgpub.namespaces import OA, Local
 from kgpub.review import (
     apply_decisions,
+    fact_digest,
     numbered_facts,
     parse_decisions,
     read_decisions,
@@ -110,41 +111,48 @@ def test_decisions_become_a_curation_file_the_project_loads(extraction: Extracti
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX oa: <http://www.w3.org/ns/oa#>
         PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-        SELECT ?decision ?type ?rule ?start ?end ?exact ?who ?when ?used WHERE {
-          ?d a kgp:ReviewDecision ; kgp:decision ?decision ; kgp:aboutFact ?f ; prov:wasGeneratedBy ?a .
-          ?f kgp:factType ?type ; kgp:extractionRule ?rule ; prov:wasDerivedFrom ?ev .
-          ?ev a oa:SpecificResource ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] , [ oa:exact ?exact ] .
+        SELECT ?decision ?type ?rule ?evidence ?key ?who ?when ?used WHERE {
+          ?d a kgp:ReviewDecision ; kgp:decision ?decision ; prov:wasGeneratedBy ?a ;
+             kgp:factType ?type ; kgp:extractionRule ?rule ; kgp:aboutEvidence ?evidence ; kgp:factKey ?key .
           ?a a prov:Activity ; prov:wasAssociatedWith [ foaf:name ?who ] ; prov:endedAtTime ?when ;
              prov:used ?used .
         } ORDER BY ?type
         """
     )
     got = [tuple(str(v) for v in row) for row in rows]  # type: ignore[union-attr]
-    facts = {n.number: n.fact for n in numbered_facts(extraction)}
+    numbered = {n.number: n for n in numbered_facts(extraction)}
+
+    def span(n: int) -> str:
+        ev = numbered[n].fact.evidence
+        return f"{BASE}source/narpes-ledning#char={ev.start},{ev.end}"
+
+    when_text = "2026-11-22T12:00:00+00:00"
+    source_iri = BASE + "source/narpes-ledning"
     assert got == [
         (
             "confirmed",
             "duty",
             "duty.sv.verb",
-            str(facts[7].evidence.start),
-            str(facts[7].evidence.end),
-            facts[7].evidence.quote,
+            span(7),
+            fact_digest(numbered[7]),
             "Anna",
-            "2026-11-22T12:00:00+00:00",
-            BASE + "source/narpes-ledning",
+            when_text,
+            source_iri,
         ),
         (
             "rejected",
             "part_of",
             "part.sv.enumeration",
-            str(facts[5].evidence.start),
-            str(facts[5].evidence.end),
-            facts[5].evidence.quote,
+            span(5),
+            fact_digest(numbered[5]),
             "Anna",
-            "2026-11-22T12:00:00+00:00",
-            BASE + "source/narpes-ledning",
+            when_text,
+            source_iri,
         ),
     ]
+    # The span is named, never described: the source graph describes it once (one set of selectors).
+    assert not set(graph.subjects(RDF.type, OA.SpecificResource))
+    assert not set(graph.subjects(RDF.type, OA.TextPositionSelector))
 
 
 def test_a_second_session_adds_to_the_file_and_the_latest_verdict_wins(
