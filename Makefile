@@ -10,7 +10,7 @@ DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps build serve test lint typecheck fmt unit bench eval export clean
+.PHONY: help install system-deps build serve test lint typecheck fmt unit bench soak eval export clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ fmt: install ## format the code
 bench: install ## benchmarks: store (docs/benchmarks.md) and 1 MB extraction (docs/benchmarks-extraction.md)
 	$(BIN)/python -m kgpub.bench --out docs/benchmarks.md
 	$(BIN)/python -m kgpub.bench_extract --shared $(SHARED) --out docs/benchmarks-extraction.md
+
+soak: install ## load (50 clients x 60 s, twice; then 4 hogs) and faults on a scratch copy → docs/reliability.md
+	$(BIN)/python -m kgpub.soak --out docs/reliability.md
 
 eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
 	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md --baseline docs/extraction-v2-blind.json
