@@ -284,11 +284,14 @@ def test_stores_follow_the_published_build(tmp_path: Path) -> None:
         stores.close()
 
 
-def test_nothing_published_is_not_found(tmp_path: Path) -> None:
+def test_nothing_published_is_unavailable_not_not_found(tmp_path: Path) -> None:
+    """503 (come back later), not 404 (crawlers drop the page), and still saying what to run."""
     from kgpub.config import Settings
+    from kgpub.errors import Unavailable
 
-    with pytest.raises(NotFoundError, match="kgpub build"):
+    with pytest.raises(Unavailable, match="kgpub build") as caught:
         Stores(Settings(var_dir=tmp_path)).get()
+    assert caught.value.http_status == 503 and caught.value.retry_after > 0
 
 
 # -- the lexer that polices queries --------------------------------------------------------------------
