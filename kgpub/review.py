@@ -703,4 +703,4 @@ def apply_edits(extraction: Extraction, text: str, curation_dir: Path) -> Extrac
 def verdicts(extraction: Extraction, curation_dir: Path) -> dict[int, str]:
     """Fact number → its latest verdict not undone ("confirmed"/"rejected"), for showing a review."""
     decided = read_decisions(review_path(curation_dir, extraction.source))
-    return {n.number: decided[key] for n in numbered_facts(extraction) if (key := fact_key(n)) in decided}
+    return {n.number: decided[key] for n in numbered_facts(extraction) if (key := fact_digest(n)) in decided}
