@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import faults, loadtest
+from . import faults, hostile, loadtest
 from .config import PROJECT_ROOT
 from .scratch import Server, copy_project, kgpub
 
@@ -118,6 +118,9 @@ def soak(
                     f"({'under' if cheap is not None and cheap < 1 else '**not** under'} the 1 s goal).",
                     "",
                 ]
+            log("soak: hostile inputs")
+            outcomes, heard, after = hostile.fire(server.url)
+            out += ["### Hostile inputs", "", *hostile.markdown(outcomes, heard, after), ""]
             log("soak: faults")
             items = faults.kill_mid_build(
                 settings,
