@@ -274,7 +274,8 @@ def _write_build(
             shutil.copyfile(source.path, target)
     with publish.writing(build_dir / publish.DATASET) as target:
         dataset.serialize(target, format="trig", encoding="utf-8")
-    store.prepare(build_dir, settings.base_iri)
+    with publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
+        store.prepare(build_dir, settings.base_iri)
     write_dumps(build_dir, dataset, Local(settings.base_iri))
     manifest = {
         "build": build_dir.name,
