@@ -15,8 +15,9 @@ from __future__ import annotations
 from ...model import Extraction
 from ...sources import Source
 from ...text import Sentence, segment
+from ..core.lists import ListBlock
 from ..sv_en import Facts
-from . import hierarchy
+from . import hierarchy, layout
 from .bodies import Mention
 from .contacts import contacts, flush
 from .context import Reader, Sent
@@ -38,15 +39,55 @@ def extract_fi(source: Source) -> Extraction:
     """All facts the Finnish rules find in ``source`` (offsets into ``source.text``)."""
     reader = Reader(Facts(source.meta.id, source.text, LANG))
     sentences = segment(source.text).sentences
+    intros, items = layout.plan(sentences)
+    lists = _Lists()
     for n, sentence in enumerate(sentences):
         s = reader.read(sentence)
         s.last = n == len(sentences) - 1
         nxt = sentences[n + 1] if not s.last else None
         s.before_prose = nxt is not None and nxt.block != sentence.block and _opens_section(nxt)
+        if n in items and lists.active:
+            lists.item(reader, s, n, items[n])
+            continue
+        before = (reader.open_list, reader.open_duties)
         _sentence(reader, s)
+        if n in intros:
+            lists.open(reader, s, *intros[n], read=(reader.open_list, reader.open_duties) != before)
     flush(reader)
     reader.resolve_posts()
     return reader.facts.extraction()
+
+
+class _Lists:
+    """The introduced list being read (:mod:`.layout`): its owner, its items' kind and the names of
+    its group headings, which own the bullets under them."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.owner: str | None = None
+        self.kind = ""
+        self.names: dict[int, str] = {}
+
+    def open(self, reader: Reader, s: Sent, block: ListBlock, kind: str, read: bool) -> None:
+        self.active = False
+        if read and (reader.open_list is not None or reader.open_duties is not None):
+            return  # a sentence rule read this introducer already ("… on kuusi osastoa:")
+        owner = layout.owner(reader, s)
+        if block.role == "duties":
+            reader.open_list = None
+            reader.open_duties = owner or reader.open_duties  # "Tehtävät" under the body's heading
+            return
+        reader.open_list = reader.open_duties = None  # a list opened earlier ends here
+        self.active, self.owner, self.kind = True, owner, kind
+
+    def item(self, reader: Reader, s: Sent, n: int, group: int | None) -> None:
+        parent = self.owner if group is None else self.names.get(group)
+        child = layout.item_name(reader, s, self.kind if group is None else "unit")
+        if child is None:
+            return
+        self.names[n] = child
+        if parent is not None and child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), layout.RULE, 0.8)
 
 
 def _sentence(reader: Reader, s: Sent) -> None:

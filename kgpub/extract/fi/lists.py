@@ -114,7 +114,7 @@ def phrase_name(tokens: list[Token], a: int, b: int) -> tuple[str, tuple[str, ..
     words = [t for t in tokens[a:b] if t.word and not _in_parenthesis(tokens, a, b, t)]
     if not words:
         return "", aliases
-    if all(t.case() in {None, "nimento"} for t in words):
+    if all(t.case() in {None, "nimento"} or t.has_case("nimento") for t in words):
         first = words[0]
         text = " ".join(t.text for t in words)
         proper = first.cap and ((len(words) > 1 and words[-1].cap) or first.is_name())

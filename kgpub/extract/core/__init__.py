@@ -1,0 +1,1 @@
+"""What every language pack shares: the page-structure list reader (``lists``)."""

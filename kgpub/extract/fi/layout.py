@@ -1,0 +1,111 @@
+"""Finnish side of the shared list reader (:mod:`kgpub.extract.core.lists`): what an introducer
+announces, whose list it is, and the bodies its items name.
+
+An introducer announces **parts** when it holds a plural class word ("Osastot", "Uudet toimialat ja
+palvelualueet ovat:", "X:n yksiköt:"), a composition verb ("X jakautuu seuraavasti:") or only a
+container and "olla" ("Opetus- ja kulttuuriministeriössä on:"); **duties** when it holds a plural duty
+noun and no duty verb ("X:n tehtävät:", "Tehtäviä ovat:"). The owner is a named body in the genitive
+or a container case in the introducer, else the section's body. List context makes an item a body
+without a body word ("• Kadut ja puistot").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...text import Sentence
+from ..core.lists import Kind, ListBlock, Role, list_blocks
+from .context import Reader, Sent
+from .lexicon import COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, GENERIC
+from .lists import item_bodies, item_mention, phrase_name
+from .names import body_word, is_title, plural_name
+from .tokens import Token, tokenize
+
+RULE = "part.list"
+OWNER_CASES = frozenset({"omanto", "sisaolento", "ulkoolento"})
+
+
+def _role(sentence: Sentence) -> tuple[Role, str] | None:
+    """The role an introducer announces and the kind of body its items are, or None."""
+    if len(sentence.text) > 300:
+        return None
+    toks = [t for t in tokenize(sentence.text) if t.word]
+    if not toks or len(toks) > 14:
+        return None
+    if any(t.verb() is not None and t.is_lemma(*DUTY_VERBS) for t in toks):
+        return None  # "Ministeriön yhteisiä tehtäviä hoitavat:" — a sentence, not a label
+    if any(t.is_lemma(*DUTY_NOUNS) and t.plural() for t in toks):
+        return ("duties", "")
+    for t in toks:
+        bw = body_word(t.lemma())
+        if bw is not None and bw.bare and bw.word in GENERIC and t.plural() and not plural_name(t.lemma()):
+            return ("parts", bw.kind)
+    colon = sentence.text.rstrip().endswith(":")
+    if colon and any(t.is_lemma(*COMPOSITION_VERBS) for t in toks):
+        return ("parts", "unit")
+    if colon and toks[-1].is_lemma("olla") and any(t.case() in {"sisaolento", "ulkoolento"} for t in toks):
+        return ("parts", "unit")  # "Opetus- ja kulttuuriministeriössä on:"
+    return None
+
+
+def plan(sentences: Sequence[Sentence]) -> tuple[dict[int, tuple[ListBlock, str]], dict[int, int | None]]:
+    """The page's introduced lists: introducer index → (block, item kind); item index → the index
+    of its group heading (None: an item of the list itself)."""
+    kinds: list[Kind] = [s.kind for s in sentences]
+    roles: dict[int, tuple[Role, str]] = {}
+
+    def role_of(i: int) -> Role | None:
+        found = _role(sentences[i])
+        if found is None:
+            return None
+        roles[i] = found
+        return found[0]
+
+    intros: dict[int, tuple[ListBlock, str]] = {}
+    items: dict[int, int | None] = {}
+    for block in list_blocks(sentences, kinds, role_of):
+        intros[block.intro] = (block, roles[block.intro][1])
+        if block.role != "parts":
+            continue
+        for i in block.items:
+            items[i] = None
+            for j in block.groups.get(i, ()):
+                items[j] = i
+    return intros, items
+
+
+def owner(reader: Reader, s: Sent) -> str | None:
+    """The body whose list this is: a named genitive or container in the introducer, else the
+    section's body or the body the text is about."""
+    for m in s.mentions:
+        if m.case in OWNER_CASES and not m.generic:
+            found = reader.body(s, m, "body.list-owner", 0.75)
+            if found is not None:
+                return found
+    return reader.current_section() or reader.section_body() or reader.subject
+
+
+def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
+    """The body an item names: its leading words up to a colon, dash, comma or verb."""
+    plain = not any(t.text in {":", "–"} or t.verb() is not None for t in s.tokens)
+    end = s.end() if plain else _name_end(s.tokens)  # "a, b ja c -osasto" is one name
+    if end == 0 or any(is_title(t.lemma()) for t in s.tokens[:end] if t.word):
+        return None
+    m = item_mention(s, 0, end)
+    if m is not None and m.first > 0 and not any(t.case() == "omanto" for t in s.tokens[: m.first] if t.word):
+        # "Kirjasto ja asukaspalvelut": the body word ends the item but names only its last part
+        text, aliases = phrase_name(s.tokens, 0, end)
+        if not text:
+            return None
+        name = reader.facts.body(text, kind or "unit", s.segment(), RULE, 0.75, aliases)
+        reader.touch(name)
+        return name
+    found = item_bodies(reader, s, [(0, end)], kind or "unit", RULE)
+    return found[0] if found else None
+
+
+def _name_end(tokens: list[Token]) -> int:
+    for i, tok in enumerate(tokens):
+        if tok.text in {":", ",", "(", "–", ";", "."} or tok.verb() is not None:
+            return i
+    return len(tokens)

@@ -1,0 +1,32 @@
+"""Finnish lists read through the shared list reader: introducer, owner, items as bodies."""
+
+from __future__ import annotations
+
+from .helpers import Run, names, parts
+
+
+def test_a_container_and_on_colon_lists_the_containers_parts(fi: Run) -> None:
+    ex = fi("Ympäristöministeriössä on:\n• hallinto-osasto\n• rakennetun ympäristön osasto\n")
+    assert parts(ex) == {
+        ("hallinto-osasto", "ympäristöministeriö"),
+        ("rakennetun ympäristön osasto", "ympäristöministeriö"),
+    }
+
+
+def test_group_headings_under_a_plural_class_word_own_their_bullets(fi: Run) -> None:
+    ex = fi(
+        "Tekninen virasto\n\n"
+        "Viraston toimialat ovat:\n\n"
+        "Kaupunkiympäristö\n\n"
+        " • Kadut ja puistot\n"
+        " • Rakennusvalvonta\n\n"
+        "Tilapalvelut\n\n"
+        " • Kiinteistöt ja tilat\n"
+    )
+    assert {"kaupunkiympäristö", "kadut ja puistot", "rakennusvalvonta", "kiinteistöt ja tilat"} <= names(ex)
+    assert {("kadut ja puistot", "kaupunkiympäristö"), ("kiinteistöt ja tilat", "tilapalvelut")} <= parts(ex)
+
+
+def test_a_plural_class_word_that_is_a_name_opens_no_list(fi: Run) -> None:
+    ex = fi("Tekniset palvelut\nKunnantalo, Keskuskatu 1, 12345 Esimerkkilä\n")
+    assert not parts(ex)
