@@ -74,10 +74,13 @@ def _cors(response: Response) -> Response:
 def make_server(settings: Settings, *, port: int | None = None, threads: int | None = None) -> Any:
     """A waitress server (production WSGI) for the app on ``settings.host`` and ``port`` (default
     ``settings.port``; 0 picks a free one, see ``server.effective_port``), with the connection limits
-    of :mod:`kgpub.web.server`. ``server.application`` is the Flask app."""
+    of :mod:`kgpub.web.server`. ``server.flask_app`` is the Flask app."""
     from . import server
 
-    return server.make_server(create_app(settings), settings, port=port, threads=threads)
+    app = create_app(settings)
+    httpd = server.make_server(app, settings, port=port, threads=threads)
+    httpd.flask_app = app
+    return httpd
 
 
 def serve(settings: Settings, *, threads: int | None = None) -> None:
@@ -85,7 +88,7 @@ def serve(settings: Settings, *, threads: int | None = None) -> None:
     from . import server as web_server
 
     httpd = make_server(settings, threads=threads)
-    stores: Stores = httpd.application.extensions["kgpub"]["stores"]
+    stores: Stores = httpd.flask_app.extensions["kgpub"]["stores"]
     try:
         stores.get()  # start the workers now: a platform that cannot isolate them fails here, loudly
     except PublishError:

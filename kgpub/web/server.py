@@ -139,7 +139,8 @@ def serve(server: Any, settings: Settings, on_stop: Any) -> None:
             return
         stopping.set()
         log.warning("signal %d: no new connections; finishing the requests in flight", signum)
-        wasyncore.dispatcher.close(server)  # stop listening (the main loop goes on for the others)
+        server.accepting = False  # out of the next select(); closed in the loop's own thread:
+        server.trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))  # not mid-select
         threading.Thread(target=_drain, args=(server, settings, on_stop), daemon=True).start()
 
     previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGTERM, signal.SIGINT)}

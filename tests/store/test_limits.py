@@ -19,9 +19,11 @@ from tests.web.conftest import BASE, SEED_TRIG, make_published
 #: Runs until the deadline on the seed build (a 6-way cross join of ~5k triples).
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }"
 #: Doubles a string 31 times: 2 GiB if nothing stops it (the attack of issue 9, in 300 bytes).
-DOUBLING = "SELECT (STRLEN(?x31) AS ?n) WHERE { BIND(\"ab\" AS ?x0) " + " ".join(
-    f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(31)
-) + " }"
+DOUBLING = (
+    'SELECT (STRLEN(?x31) AS ?n) WHERE { BIND("ab" AS ?x0) '
+    + " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(31))
+    + " }"
+)
 
 
 @pytest.fixture(scope="module")
