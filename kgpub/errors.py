@@ -15,8 +15,9 @@ input, 4 internal.
     │   ├── CurationError           curation Turtle that does not parse
     │   ├── IRIError                bad IRI / slug
     │   ├── FetchError              a page that cannot be fetched, is refused or is not HTML
-    │   └── QueryError              malformed SPARQL
-    │       └── QueryTooLarge       http 413
+    │   ├── QueryError              malformed SPARQL
+    │   │   └── QueryTooLarge       http 413
+    │   └── NotRepresentable        http 406  data the requested syntax cannot carry (RDF/XML vs. U+000C)
     ├── QueryRefused                exit 4  http 503 (+Retry-After)  time or row limit hit
     │   └── TooManyQueries          http 429 (+Retry-After)  one client's share of the endpoint in use
     ├── Unavailable                 exit 4  http 503 (+Retry-After)  nothing published, or damaged
@@ -71,6 +72,14 @@ class QueryTooLarge(QueryError):
     """A query longer than the configured limit."""
 
     http_status = 413
+
+
+class NotRepresentable(InputError):
+    """The data cannot be written in the requested syntax, though other syntaxes carry it: RDF/XML
+    (XML 1.0) has no way to write most C0 control characters, and an evidence quote is an exact slice
+    of a scraped page, form feeds included. Answered 406 so the client asks for another format."""
+
+    http_status = 406
 
 
 class QueryRefused(KgpubError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from .errors import InputError
+from .errors import InputError, NotRepresentable
 from .formats import Format, lookup
 from .namespaces import Local, bind_prefixes
 from .publish import write_bytes, writing
@@ -73,6 +74,26 @@ def resolve_format(name: str) -> Format:
     return fmt
 
 
+#: What XML 1.0 cannot hold, not even as a character reference (outside its ``Char`` production).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def check_representable(graph: Graph, fmt: Format) -> None:
+    """Refuse (NotRepresentable, 406) to write RDF/XML that no XML parser would read back: rdflib
+    writes a literal holding a form feed or another C0 control character as is, and the document is
+    not well-formed. Evidence quotes are exact slices of scraped text, so such literals do occur."""
+    if fmt.rdflib_format != "xml":
+        return
+    for triple in graph:
+        for term in triple:
+            found = _NOT_XML.search(str(term))
+            if found:
+                raise NotRepresentable(
+                    f"cannot write RDF/XML: {str(term)[:60]!r} holds U+{ord(found.group()):04X}, which XML "
+                    "1.0 cannot carry; ask for Turtle, N-Triples or JSON-LD instead"
+                )
+
+
 def serialize(dataset: Dataset, fmt: Format, local: Local) -> bytes:
     """The dataset in ``fmt``; graph formats get the union of the named graphs."""
     assert fmt.rdflib_format is not None
@@ -80,6 +101,7 @@ def serialize(dataset: Dataset, fmt: Format, local: Local) -> bytes:
         bind_prefixes(dataset, local)
         return dataset.serialize(format=fmt.rdflib_format, encoding="utf-8")
     graph = bind_prefixes(union_graph(dataset), local)
+    check_representable(graph, fmt)
     if fmt.name == "jsonld":
         return graph.serialize(format="json-ld", context=jsonld_context(local), encoding="utf-8")
     return graph.serialize(format=fmt.rdflib_format, encoding="utf-8")

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from ..config import Settings
-from ..export import jsonld_context
+from ..export import check_representable, jsonld_context
 from ..formats import Format
 from ..namespaces import Local, bind_prefixes
 from . import body as body_view
@@ -51,6 +51,7 @@ def linker(build: Build) -> Linker:
 def serialize(graph: Graph, fmt: Format, base: str) -> bytes:
     local = Local(base)
     bind_prefixes(graph, local)
+    check_representable(graph, fmt)  # RDF/XML of a quote holding a form feed: 406, not broken XML
     if fmt.name == "jsonld":
         return graph.serialize(format="json-ld", context=jsonld_context(local), encoding="utf-8")
     assert fmt.rdflib_format is not None
