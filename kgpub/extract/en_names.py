@@ -46,6 +46,11 @@ STRONG: dict[str, str] = {
     "assembly": "council",
     "municipality": "municipality",
     "government": "board",
+    # open class words of state bodies: "Education Directorate", "Ministry for Foreign Affairs"
+    "directorate": "agency",
+    "ministry": "agency",
+    "inspectorate": "agency",
+    "panel": "committee",
 }
 #: Heads that name a body only in a capitalised run of two or more words ("Legal Services").
 WEAK: dict[str, str] = {
