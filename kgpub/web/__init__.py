@@ -90,7 +90,8 @@ def serve(settings: Settings, *, threads: int | None = None) -> None:
     httpd = make_server(settings, threads=threads)
     stores: Stores = httpd.flask_app.extensions["kgpub"]["stores"]
     try:
-        stores.get()  # start the workers now: a platform that cannot isolate them fails here, loudly
+        store = stores.get()  # start the workers now: a platform that cannot isolate them fails here
+        logging.getLogger(__name__).warning("query workers: %s", store.confinement)
     except PublishError:
         httpd.close()
         raise
