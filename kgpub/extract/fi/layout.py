@@ -11,6 +11,7 @@ without a body word ("• Kadut ja puistot").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...text import Sentence
@@ -92,6 +93,15 @@ def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
     if end == 0 or any(is_title(t.lemma()) for t in s.tokens[:end] if t.word):
         return None
     m = item_mention(s, 0, end)
+    if m is not None and m.first > 0 and _coordinated_owners(s.tokens[: m.first]):
+        # "varhaiskasvatuksen, perusopetuksen ja vapaan sivistystyön osasto": the genitives before the
+        # mention share its head, one name as written
+        text = s.sentence.text
+        lead = text[s.tokens[0].start : s.tokens[m.first].start]
+        full = re.sub(r"\b(ja|sekä) \1\b", r"\1", lead[:1].lower() + lead[1:] + m.name)
+        name = reader.facts.body(full, m.kind, s.segment(), RULE, 0.75)
+        reader.touch(name)
+        return name
     if m is not None and m.first > 0 and not any(t.case() == "omanto" for t in s.tokens[: m.first] if t.word):
         # "Kirjasto ja asukaspalvelut": the body word ends the item but names only its last part
         text, aliases = phrase_name(s.tokens, 0, end)
@@ -102,6 +112,19 @@ def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
         return name
     found = item_bodies(reader, s, [(0, end)], kind or "unit", RULE)
     return found[0] if found else None
+
+
+def _coordinated_owners(tokens: list[Token]) -> bool:
+    """Genitives joined by commas and "ja"/"sekä", with at least one comma or conjunction."""
+    joins = [t for t in tokens if not t.word]
+    conj = [t for t in tokens if t.low in {"ja", "sekä"}]
+    words = [t for t in tokens if t.word and t.low not in {"ja", "sekä"}]
+    return (
+        bool(joins or conj)
+        and all(t.text == "," for t in joins)
+        and bool(words)
+        and all(t.has_case("omanto") or t.text.endswith("-") for t in words)
+    )
 
 
 def _name_end(tokens: list[Token]) -> int:

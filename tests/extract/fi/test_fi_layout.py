@@ -30,3 +30,16 @@ def test_group_headings_under_a_plural_class_word_own_their_bullets(fi: Run) -> 
 def test_a_plural_class_word_that_is_a_name_opens_no_list(fi: Run) -> None:
     ex = fi("Tekniset palvelut\nKunnantalo, Keskuskatu 1, 12345 Esimerkkilä\n")
     assert not parts(ex)
+
+
+def test_coordinated_genitives_before_a_listed_body_word_are_one_name(fi: Run) -> None:
+    ex = fi(
+        "Ministeriön osastot:\n"
+        "• hallinnon, talouden ja viestinnän osasto\n"
+        "• kulttuuri- ja taidepolitiikan sekä liikunnan osasto\n"
+    )
+    assert {
+        "hallinnon, talouden ja viestinnän osasto",
+        "kulttuuri- ja taidepolitiikan sekä liikunnan osasto",
+    } <= names(ex)
+    assert "ja viestinnän osasto" not in names(ex)
