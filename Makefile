@@ -10,7 +10,7 @@ DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps build serve test lint typecheck fmt unit bench soak eval export clean
+.PHONY: help install system-deps build serve test lint typecheck fmt unit bench soak fuzz eval export clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,12 @@ bench: install ## benchmarks: store (docs/benchmarks.md) and 1 MB extraction (do
 
 soak: install ## load (50 clients x 60 s, twice; then 4 hogs) and faults on a scratch copy → docs/reliability.md
 	$(BIN)/python -m kgpub.soak --out docs/reliability.md
+
+FUZZ_EXAMPLES ?= 1000
+PROPERTY_TESTS := tests/extract/test_fuzz.py tests/text/test_offsets_props.py tests/test_iris_props.py \
+  tests/test_export_props.py tests/web/test_negotiate_props.py
+fuzz: install ## the property tests and the extractor fuzz target, FUZZ_EXAMPLES (1000) examples each
+	HYPOTHESIS_PROFILE=long KGPUB_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q $(PROPERTY_TESTS)
 
 eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
 	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md --baseline docs/extraction-v2-blind.json

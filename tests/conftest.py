@@ -21,14 +21,18 @@ SHARED = PROJECT_ROOT.parent / "shared"
 # Hypothesis profiles for the property tests (tests/**/*_props.py, tests/extract/test_fuzz.py).
 # "default": 100 examples each, so the property suite stays well under a minute on 2 cores;
 # "ci" (chosen when CI=true): the same examples on every run (derandomized, no example database),
-# so a red CI is reproducible; "long" (HYPOTHESIS_PROFILE=long, `make fuzz`): many more examples.
+# so a red CI is reproducible; "long" (HYPOTHESIS_PROFILE=long, `make fuzz`): KGPUB_FUZZ_EXAMPLES
+# (default 2000; `make fuzz` passes FUZZ_EXAMPLES=1000) examples each.
 # A per-example deadline catches a pathological input that makes code under test slow.
 settings.register_profile("default", max_examples=100, deadline=2000)
 settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, database=None, print_blob=True
 )
 settings.register_profile(
-    "long", max_examples=2000, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+    "long",
+    max_examples=int(os.environ.get("KGPUB_FUZZ_EXAMPLES", "2000")),
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 _IN_CI = os.environ.get("CI", "").lower() == "true"
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _IN_CI else "default"))
