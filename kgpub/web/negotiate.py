@@ -2,8 +2,10 @@
 
 Precedence: a URL suffix (``.ttl``), then a ``format`` parameter (a registry name, alias or media
 type), then the ``Accept`` header through werkzeug's ``best_match``, which honours q-values,
-wildcards and ``q=0`` exclusions. With no ``Accept`` (or ``*/*``) the first candidate wins, so the
-caller's order is its default. No match is ``406 Not Acceptable`` naming what is available.
+wildcards and ``q=0`` exclusions (a format whose canonical type is refused is not served through an
+alias), and ignores ``charset=utf-8`` (every representation is UTF-8). With no ``Accept`` (or
+``*/*``) the first candidate wins, so the caller's order is its default. No match is
+``406 Not Acceptable`` naming what is available.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
-from werkzeug.http import parse_accept_header
+from werkzeug.http import dump_options_header, parse_accept_header, parse_options_header
 
 from ..formats import BY_SUFFIX, Format, lookup
 
@@ -41,7 +43,7 @@ def by_accept(candidates: Sequence[Format], accept: str | None) -> Format:
     """The best candidate for an ``Accept`` header (the first one if the header is missing or empty)."""
     if accept is None or not accept.strip():
         return candidates[0]
-    parsed = parse_accept_header(accept, MIMEAccept)
+    parsed = _utf8_implied(parse_accept_header(accept, MIMEAccept))
     # A format is sent as its canonical media type, so a client that refuses that type (q=0) refuses
     # the format, even when one of its aliases (application/x-turtle, text/plain …) is still matched by
     # a wildcard: "*/*;q=0.5, text/turtle;q=0" must not be answered in text/turtle.
@@ -58,6 +60,20 @@ def by_accept(candidates: Sequence[Format], accept: str | None) -> Format:
             f"available: {', '.join(f.media_type for f in candidates)}"
         )
     return next(fmt for media_type, fmt in offered if media_type == best)
+
+
+def _utf8_implied(parsed: MIMEAccept) -> MIMEAccept:
+    """Every representation kgpub sends is UTF-8, so ``charset=utf-8`` on a media range is always met:
+    drop it, or "text/turtle;charset=utf-8" would match nothing (werkzeug compares parameters exactly)
+    and get 406. Any other charset stays, and that range matches nothing, as it should."""
+    ranges = []
+    for value, q in parsed:
+        media_type, options = parse_options_header(value)
+        if options.get("charset", "").strip().lower() in ("utf-8", "utf8"):
+            del options["charset"]
+            value = dump_options_header(media_type, options)
+        ranges.append((value, q))
+    return MIMEAccept(ranges)
 
 
 def _refused(parsed: MIMEAccept, media_type: str) -> bool:

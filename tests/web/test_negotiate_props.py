@@ -128,6 +128,26 @@ def test_white_space_and_case_do_not_matter(
     assert _choice(candidates, " " + _header(cased, sep, semi) + " ") == plain
 
 
+@given(
+    st.sampled_from(CANDIDATE_LISTS),
+    accept_items,
+    st.sampled_from(["charset=utf-8", "charset=UTF-8", 'charset="utf-8"', "Charset=utf8"]),
+)
+@example(GRAPH, [("text/turtle", None)], "charset=utf-8")
+@example(RESULTS, [("application/sparql-results+json", "0.9"), ("text/*", "0.5")], "charset=UTF-8")
+def test_a_utf8_charset_parameter_does_not_change_the_choice(
+    candidates: tuple[Format, ...], items: list[Item], charset: str
+) -> None:
+    """Every representation is UTF-8, so asking for UTF-8 is asking for what is there anyway."""
+    with_charset = _header([(f"{r};{charset}", q) for r, q in items])
+    assert _choice(candidates, with_charset) == _choice(candidates, _header(items))
+
+
+@given(st.sampled_from(CANDIDATE_LISTS), st.lists(st.sampled_from(OFFERED), min_size=1, max_size=5))
+def test_another_charset_matches_no_media_type(candidates: tuple[Format, ...], types: list[str]) -> None:
+    assert _choice(candidates, ", ".join(f"{t};charset=iso-8859-1" for t in types)) is None
+
+
 @given(st.sampled_from(CANDIDATE_LISTS), st.sampled_from(("", "*/*", " */* ", "*/*;q=1", "*/*;q=0.3")))
 def test_without_a_preference_the_first_candidate_wins(candidates: tuple[Format, ...], accept: str) -> None:
     assert by_accept(candidates, accept) is candidates[0]
