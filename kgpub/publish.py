@@ -144,12 +144,16 @@ def seal(build_dir: Path, manifest: dict[str, Any]) -> Path:
     atomically and synced: a build folder with a ``build.json`` is a complete one."""
     path = build_dir / MANIFEST
     tmp = path.with_name(MANIFEST + ".tmp")
-    with writing(path):
-        text = json.dumps({**manifest, "files": file_record(build_dir)}, indent=1)
-        with tmp.open("w", encoding="utf-8") as f:
+    text = json.dumps({**manifest, "files": file_record(build_dir)}, indent=1)
+    try:
+        with writing(path), tmp.open("w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+    except PublishError:
+        tmp.unlink(missing_ok=True)
+        raise
+    with writing(path):
         os.replace(tmp, path)
     return path
 
