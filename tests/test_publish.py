@@ -58,7 +58,8 @@ def test_a_read_only_open_leaves_the_store_as_recorded(build_copy: publish.Publi
     with open_store(build_copy, workers=1) as store:
         assert store.query("ASK { ?s ?p ?o }").boolean is True
     direct = ox.Store.read_only(str(build_copy.store_path))
-    assert len(list(direct.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3"))) == 3
+    rows = direct.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3")
+    assert isinstance(rows, ox.QuerySolutions) and len(list(rows)) == 3
     del direct
     gc.collect()
     assert publish.verify(build_copy) == []
@@ -89,9 +90,9 @@ def test_verify_names_each_damaged_file(build_copy: publish.Published, damage: s
         build_copy.dataset_path.write_bytes(data[: len(data) // 2])
     elif damage.startswith("flip"):
         dump = path / "dumps" / "dataset.ttl"
-        data = bytearray(dump.read_bytes())
-        data[len(data) // 2] ^= 0x20  # same size: only the hash can tell
-        dump.write_bytes(bytes(data))
+        flipped = bytearray(dump.read_bytes())
+        flipped[len(flipped) // 2] ^= 0x20  # same size: only the hash can tell
+        dump.write_bytes(bytes(flipped))
     elif damage == "delete store/CURRENT":
         (path / "store" / "CURRENT").unlink()
     elif damage == "delete a store table":
