@@ -154,7 +154,7 @@ def validation_failure(settings: Settings) -> list[Fault]:
         finally:
             path.unlink()
         after = State.of(settings)
-        message = (done.stderr.strip().splitlines() or [""])[0][:160]
+        message = said(done, settings, stderr_first=True)
         held = done.returncode == expected and after == before
         outcome = (
             f"exit {done.returncode} (expected {expected}); {'unchanged' if after == before else 'CHANGED'}"
@@ -163,6 +163,68 @@ def validation_failure(settings: Settings) -> list[Fault]:
             Fault(name, f"data/curation/zz-fault.ttl; `{message}`", outcome, before.quads, after.quads, held)
         )
     return faults
+
+
+def disk_full(settings: Settings, free_fractions: list[float]) -> list[Fault]:
+    """Builds on a full disk: ``var/`` moved onto a small tmpfs (``mount``, so root only) holding one
+    build, then filled until only a fraction of another build's size is free. Each build must fail
+    with exit 4 and a message, and leave the published build as it was. Needs root; where ``mount`` is
+    refused, one row says so."""
+    var = settings.var_dir
+    build_bytes = sum(p.stat().st_size for p in publish.current(settings).path.rglob("*") if p.is_file())
+    mount_point = var.with_name("var-tmpfs")
+    mount_point.mkdir()
+    size_kb = (build_bytes * 2) // 1024 + 1024
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        reason = mounted.stderr.strip()[:100]
+        return [Fault("disk full", "tmpfs var/", f"not run: mount refused ({reason})", None, None, False)]
+    faults = []
+    small = settings.with_(var_dir=mount_point)
+    try:
+        first = kgpub(small, "build")
+        if first.returncode != 0:
+            return [Fault("disk full", "first build on tmpfs", f"exit {first.returncode}", None, None, False)]
+        for fraction in free_fractions:
+            before = State.of(small)
+            filler = mount_point / "filler"
+            free = os.statvfs(mount_point)
+            room = free.f_bavail * free.f_frsize - int(build_bytes * fraction)
+            _fill(filler, max(0, room))
+            done = kgpub(small, "build")
+            filler.unlink()
+            after = State.of(small)
+            message = said(done, settings, stderr_first=True)
+            held = done.returncode == 4 and after == before
+            faults.append(
+                Fault(
+                    "disk full",
+                    f"{fraction:.0%} of a build's size free",
+                    f"exit {done.returncode}: `{message}`; {'unchanged' if after == before else 'CHANGED'}",
+                    before.quads,
+                    after.quads,
+                    held,
+                )
+            )
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+        mount_point.rmdir()
+    return faults
+
+
+def _fill(path: Path, size: int) -> None:
+    """Write ``size`` bytes (real pages: tmpfs does not count holes)."""
+    block = b"\0" * (1 << 20)
+    with path.open("wb") as f:
+        while size > 0:
+            chunk = block[: min(size, len(block))]
+            f.write(chunk)
+            size -= len(chunk)
 
 
 def restart_under_load(
@@ -194,7 +256,7 @@ def restart_under_load(
         f"down {down:.1f} s; {report.requests} requests: {dropped} cut off in flight, {refused} refused "
         f"while down, other errors: {', '.join(f'{k}: {v}' for k, v in sorted(errors.items())) or 'none'}"
     )
-    held = stopped.returncode is not None and not stopped.orphans and before == after
+    held = stopped.returncode is not None and not stopped.orphans and not dropped and before == after
     fault = Fault(
         "restart under load",
         f"SIGTERM after {stop_after:g} s of {clients} clients",
@@ -233,18 +295,19 @@ def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
     _truncate(current.dataset_path)
     done = kgpub(settings, "build", "--if-stale")
     after = State.of(settings)
-    said = (done.stdout.strip() or done.stderr.strip()).splitlines()[0][:120]
+    message = said(done, settings)
     faults.append(
         Fault(
             "truncated dataset.trig",
             "published dataset.trig cut to half, then `kgpub build --if-stale`",
-            f"exit {done.returncode}: `{said}`; published quads now {after.quads}",
+            f"exit {done.returncode}: `{message}`; published quads now {after.quads}",
             before.quads,
             after.quads,
             after.quads == before.quads,
         )
     )
 
+    current, damaged = publish.current(settings), State.of(settings)  # --if-stale may have rebuilt
     store_files = sorted(p for p in current.store_path.rglob("*") if p.is_file())
     for path in store_files:
         path.unlink()
@@ -259,8 +322,7 @@ def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
     except RuntimeError as exc:
         outcome = f"server did not start: {exc}"
     done = kgpub(settings, "build", "--if-stale")
-    said = (done.stdout.strip() or done.stderr.strip()).splitlines()[0][:120]
-    outcome += f"; `build --if-stale`: exit {done.returncode} `{said}`"
+    outcome += f"; `build --if-stale`: exit {done.returncode} `{said(done, settings)}`"
     after = State.of(settings)
     faults.append(
         Fault(
@@ -269,7 +331,7 @@ def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
             outcome,
             before.quads,
             after.quads,
-            after.quads == before.quads and after.build != before.build,
+            after.quads == before.quads and after.build != damaged.build,
         )
     )
 
@@ -286,6 +348,14 @@ def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
         )
     )
     return faults
+
+
+def said(done: subprocess.CompletedProcess[str], settings: Settings, *, stderr_first: bool = False) -> str:
+    """The first line a command printed, with the scratch folder shortened to ``…``."""
+    streams = (done.stderr, done.stdout) if stderr_first else (done.stdout, done.stderr)
+    text = next((t.strip() for t in streams if t.strip()), "")
+    line = text.splitlines()[0] if text else ""
+    return line.replace(str(settings.root), "…")[:200]
 
 
 def _truncate(path: Path) -> None:

@@ -51,6 +51,8 @@ DEFAULT_REQUEST_TIMEOUT_S = 30.0
 #: The classes of request, in report order; every one but ``hog`` is "cheap".
 CLASSES = ("page", "doc", "id", "sparql", "dump", "hog")
 CHEAP = CLASSES[:-1]
+#: The classes that need no SPARQL worker of their own: they must never wait behind SPARQL.
+SITE = ("page", "doc", "id", "dump")
 #: How often a cheap client picks each class (the mix of a site visited by people and crawlers).
 MIX = {"page": 30, "doc": 25, "id": 15, "sparql": 20, "dump": 10}
 #: Which statuses are a success for each class (``/id`` must redirect; HEAD/GET may revalidate).
@@ -143,8 +145,8 @@ class Report:
     def percentile(self, name: str, q: float) -> float | None:
         return percentile(self.stats[name].latencies, q)
 
-    def cheap_p99(self) -> float | None:
-        return percentile([x for c in CHEAP for x in self.stats[c].latencies], 99)
+    def p99(self, classes: Sequence[str] = CHEAP) -> float | None:
+        return percentile([x for c in classes for x in self.stats[c].latencies], 99)
 
     def server_errors(self, classes: Sequence[str] = CLASSES) -> Counter[str]:
         """The 5xx answers (and dropped connections/timeouts) among ``classes``."""
@@ -160,19 +162,20 @@ class Report:
             "| class | requests | errors (by status) | p50 ms | p99 ms | max ms |",
             "|---|---:|---|---:|---:|---:|",
         ]
-        rows = [*CHEAP, "cheap (all)", "hog"] if self.hogs else [*CHEAP, "cheap (all)"]
-        for name in rows:
-            if name == "cheap (all)":
-                lat = [x for c in CHEAP for x in self.stats[c].latencies]
-                errs = self.errors(CHEAP)
+        groups = {"site (page, doc, id, dump)": SITE, "cheap (all but hog)": CHEAP}
+        rows = [*SITE, "site (page, doc, id, dump)", "sparql", "cheap (all but hog)"]
+        for name in [*rows, "hog"] if self.hogs else rows:
+            if name in groups:
+                lat = [x for c in groups[name] for x in self.stats[c].latencies]
+                errs = self.errors(groups[name])
             else:
                 lat, errs = self.stats[name].latencies, self.stats[name].errors
             err_text = ", ".join(f"{k}: {v}" for k, v in sorted(errs.items())) or "0"
             if name == "hog":
                 err_text += " (503 = stopped at the query time limit)" if errs else ""
             lines.append(
-                f"| {name} | {len(lat)} | {err_text} | {_ms(percentile(lat, 50))} | "
-                f"{_ms(percentile(lat, 99))} | {_ms(max(lat) if lat else None)} |"
+                f"| {name} | {len(lat)} | {err_text} | {format_ms(percentile(lat, 50))} | "
+                f"{format_ms(percentile(lat, 99))} | {format_ms(max(lat) if lat else None)} |"
             )
         if not self.rss_before and not self.rss_after:
             return "\n".join(lines) + "\n"
@@ -187,7 +190,7 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
-def _ms(seconds: float | None) -> str:
+def format_ms(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds * 1000:.0f}"
 
 

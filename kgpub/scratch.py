@@ -104,7 +104,8 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"kgpub serve exited with {self.proc.returncode}; see {self.log}")
+                tail = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+                raise RuntimeError(f"kgpub serve exited with {self.proc.returncode}: {' / '.join(tail)}")
             try:
                 if httpx.get(self.url + "/", timeout=5).status_code < 500:
                     return self
