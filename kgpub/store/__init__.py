@@ -264,7 +264,8 @@ class Stores:
         try:
             published = current(self.settings)
         except NotFoundError as exc:
-            raise Unavailable(f"no dataset is published yet ({exc}); retry later") from exc
+            # The public message says what to run, not where the server keeps its files.
+            raise Unavailable("no dataset is published yet (run `kgpub build`); retry later") from exc
         with self._lock:
             if self._open is None or self._open.path != published.store_path:
                 old, self._open = self._open, self._open_checked(published)
