@@ -202,8 +202,8 @@ def _abandon(build_dir: Path | None, pending: Path) -> None:
 
 
 def staleness(settings: Settings) -> tuple[publish.Published | None, str]:
-    """``(published, "")`` when the published build is from exactly the current inputs and base IRI and
-    every file matches its ``build.json``; else ``(None, why a build is needed)``."""
+    """``(published, "up to date: …")`` when the published build is from exactly the current inputs and
+    base IRI and every file matches its ``build.json``; else ``(None, why a build is needed)``."""
     try:
         current = publish.current(settings)
     except NotFoundError:
