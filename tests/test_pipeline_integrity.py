@@ -93,6 +93,7 @@ def _a_slug_only_extraction_mints(settings: Settings) -> tuple[str, str]:
     raise AssertionError("the seed registry has no org slug outside curation")
 
 
+@pytest.mark.slow
 def test_slugs_of_a_build_that_does_not_publish_are_not_kept(project_copy: Settings) -> None:
     registry = project_copy.data_dir / REGISTRY_FILE
     line, slug = _a_slug_only_extraction_mints(project_copy)
