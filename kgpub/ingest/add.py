@@ -91,7 +91,7 @@ def add_url(settings: Settings, fetcher: Fetcher, url: str, options: AddOptions)
     if page.not_modified:
         assert known is not None
         return Written(known, root / known, "unchanged", int(str(record.get("version", 1))), ("HTTP 304",))
-    source_id = known or options.id or free_id(root, id_for_url(page.url))
+    source_id = known or options.id  # None: minted from the municipality once the page is read
     today = dt.datetime.now(dt.UTC).date().isoformat()
     return _write(root, source_id, page.body, page.charset, page, url, page.url, today, options)
 
@@ -125,7 +125,7 @@ def _known_id(root: Path, url: str, wanted: str | None) -> str | None:
 
 def _write(
     root: Path,
-    source_id: str,
+    source_id: str | None,
     body: bytes,
     charset: str | None,
     page: Page | None,
@@ -135,7 +135,7 @@ def _write(
     options: AddOptions,
     original: str | None = None,
 ) -> Written:
-    where = final or original or source_id
+    where = final or original or source_id or "page"
     decoded = decode_page(body, charset)
     facts = page_facts(decoded.text)
     text, extractor = main_text(decoded.text, final)
@@ -144,7 +144,11 @@ def _write(
     markup = html_evidence(text)
     if markup:
         raise FetchError(f"{where}: the extracted text still looks like HTML ({markup}); nothing written")
-    meta, explicit, notes = _meta(facts, text, final, retrieved, options, original, where, root / source_id)
+    folder = root / source_id if source_id else None
+    meta, explicit, notes = _meta(facts, text, final, retrieved, options, original, where, folder)
+    if source_id is None:
+        municipality = meta["municipality"] if meta["municipality"] != "unknown" else None
+        source_id = free_id(root, id_for_url(final or where, municipality))
     fetch: dict[str, str | int] = {"extractor": extractor, "charset": decoded.charset}
     if decoded.note:
         fetch["charset_note"] = decoded.note
@@ -168,14 +172,16 @@ def _meta(
     options: AddOptions,
     original: str | None,
     where: str,
-    folder: Path,
+    folder: Path | None,
 ) -> tuple[dict[str, str], frozenset[str], list[str]]:
     notes: list[str] = []
     title, suffix = split_title(facts.title)
     publisher = options.publisher or facts.site_name or suffix
     if not publisher and url:
         publisher = urlsplit(url).hostname
-    updating = (folder / META_FILE).is_file()  # an update keeps the municipality written before
+    updating = (
+        folder is not None and (folder / META_FILE).is_file()
+    )  # an update keeps the municipality written before
     municipality = options.municipality or (guess_municipality(publisher) if publisher else None)
     if not municipality and not updating:
         raise InputError(

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 import trafilatura
 
@@ -240,12 +241,37 @@ def _fallback(html: str) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+#: Page chrome trafilatura's own rules may keep on small pages: consent banners, skip links, crumbs.
+CHROME_XPATHS = [
+    f"//*[contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{word}')]"
+    for attr in ("class", "id")
+    for word in ("cookie", "consent", "gdpr", "skip-link", "breadcrumb")
+]
+_MAIN = "ancestor::main or ancestor::article or ancestor::*[@role='main']"
+_OUTSIDE_CHROME = "not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)"
+
+
+def _unlink_content_lists(tree: Any) -> Any:
+    """Unwrap the links of list items inside the page's main region.
+
+    An organisation page lists its units as links ("<li><a href=…>sivistyspalvelut</a></li>");
+    trafilatura drops link-dense lists as navigation, which would lose exactly the list the
+    extractor needs. Inside ``<main>``/``<article>``/``role=main`` and outside nav, header, footer and
+    aside such a list is content, so its links become plain text; menus elsewhere are judged as before.
+    """
+    for anchor in tree.xpath(f"//li//a[{_MAIN}][{_OUTSIDE_CHROME}]"):
+        anchor.drop_tag()
+    return tree
+
+
 def main_text(html: str, url: str | None = None) -> tuple[str, str]:
     """The page's main content as text lines and which extractor produced it
     (``"trafilatura"`` or ``"fallback"``)."""
+    tree = trafilatura.load_html(html)
     xml = trafilatura.extract(
-        html,
+        _unlink_content_lists(tree) if tree is not None else html,
         url=url,
+        prune_xpath=CHROME_XPATHS,
         output_format="xml",
         include_comments=False,
         include_tables=True,
@@ -255,6 +281,10 @@ def main_text(html: str, url: str | None = None) -> tuple[str, str]:
         deduplicate=False,
     )
     text = render_xml(xml) if xml else ""
-    if text.strip():
+    fallback = _fallback(html)
+    # On a very small page trafilatura falls back to the body's whole text as one paragraph, menu
+    # included: a plain walk that finds several blocks keeps more of the structure the extractor reads.
+    flattened = len(text.strip().splitlines()) <= 1 and len(fallback.strip().splitlines()) > 1
+    if text.strip() and not flattened:
         return text, "trafilatura"
-    return _fallback(html), "fallback"
+    return fallback, "fallback"

@@ -81,12 +81,14 @@ def slug(text: str) -> str:
     return _ID_PART.sub("-", ascii_text.lower()).strip("-")
 
 
-def id_for_url(url: str) -> str:
-    """``https://www.kuhmo.fi/kaupunki-ja-hallinto/sivistys/`` → ``kuhmo-sivistys``: the site's first
-    label and the page's last path segment (the host alone for a site's front page)."""
+def id_for_url(url: str, municipality: str | None = None) -> str:
+    """``https://www.kuhmo.fi/kaupunki-ja-hallinto/sivistys/`` → ``kuhmo-sivistys``: the municipality
+    (else the site's first label) and the page's last path segment (the site alone for a front page)."""
     parts = urlsplit(url)
     host = (parts.hostname or "page").removeprefix("www.")
-    site = slug(host.split(".")[0] if host.count(".") >= 1 and not host.replace(".", "").isdigit() else host)
+    site = slug(municipality or "") or slug(
+        host.split(".")[0] if not host.replace(".", "").isdigit() else host
+    )
     segments = [s for s in parts.path.split("/") if s]
     last = slug(re.sub(r"\.(html?|php|aspx?)$", "", segments[-1])) if segments else ""
     return _trim(f"{site}-{last}" if last else site)
