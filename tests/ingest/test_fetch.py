@@ -111,7 +111,9 @@ def test_a_20_mb_page_is_stopped_at_the_size_limit(site: Site, settings: Setting
     deadline = time.monotonic() + 5
     while "/iso.html" not in site.sent and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert site.sent["/iso.html"] < 5_000_000  # the client hung up long before 20 MB
+    # the client hung up: what the server got rid of is the 1 MB read plus what loopback socket buffers
+    # absorbed (a few MB), never the 20 MB
+    assert site.sent["/iso.html"] < 12_000_000
 
 
 def test_a_declared_content_length_over_the_limit_is_refused_before_reading(
