@@ -24,15 +24,22 @@ from flask import Flask, Response
 
 WEB_SCHEMES = ("http", "https")
 
-#: ``img-src data:`` only for the empty favicon (``<link rel=icon href="data:,">``, which stops the
-#: browser from asking for /favicon.ico) and the editor's inline SVG icons; no ``'unsafe-inline'``
-#: and no ``'unsafe-eval'`` anywhere; ``connect-src 'self'``: the query editor talks to this server only.
+#: The only inline styles allowed, by hash: the ``<style>`` elements the column resizer of the
+#: vendored YASGUI (@zazuko/yasgui 4.6.2, see ``static/vendor/VERSIONS.json``) adds to the query page —
+#: its base rules, and ``*{cursor:col-resize!important}`` while a column is dragged. A test checks
+#: the first against the vendored file, so an upgrade that changes them fails loudly.
+YASGUI_STYLE_HASHES = (
+    "'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk='",
+    "'sha256-c0O6TmFAkgpNbHxKAa1BrveWHHopjEtC47i0PzMudxg='",
+)
+#: No ``'unsafe-inline'`` and no ``'unsafe-eval'`` anywhere; no ``data:`` either (the favicon is a
+#: file); ``connect-src 'self'``: the query editor talks to this server only.
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
+        "style-src 'self' " + " ".join(YASGUI_STYLE_HASHES),
+        "img-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

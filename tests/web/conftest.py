@@ -8,7 +8,7 @@ pointing at it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -103,13 +103,25 @@ graph:inferred {
 )
 
 
-def make_published(var_dir: Path, trig: str, *, base_iri: str = BASE, **settings: object) -> Settings:
-    """Publish ``trig`` as a complete build under ``var_dir`` and return Settings serving it."""
+def make_published(
+    var_dir: Path,
+    trig: str,
+    *,
+    base_iri: str = BASE,
+    sources: Mapping[str, str] | None = None,
+    **settings: object,
+) -> Settings:
+    """Publish ``trig`` (and ``sources``: id → source text) as a complete build under ``var_dir`` and
+    return Settings serving it."""
     config = Settings(base_iri=base_iri, var_dir=var_dir, queries_dir=PROJECT_ROOT / "queries").with_(
         **settings
     )
     build_dir = publish.new_build_dir(config)
     (build_dir / publish.DATASET).write_text(trig, encoding="utf-8")
+    if sources:
+        (build_dir / "sources").mkdir()
+        for source_id, text in sources.items():
+            (build_dir / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
     manifest = {"build": build_dir.name, "created": datetime.now(UTC).isoformat(), "base_iri": base_iri}
     store.prepare(build_dir, base_iri)
     publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
