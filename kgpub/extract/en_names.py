@@ -182,15 +182,15 @@ def _trim(name: str, start: int) -> tuple[str, int]:
 
 def _split_person(name: str, start: int) -> list[Mention]:
     """ "Director of Welfare Division Riitta Liuksa": the title run, then the person who holds it."""
-    ws = name.split()
+    ws = list(re.finditer(r"\S+", name))  # any white space, "\u2028" too: offsets from the matches
     for n in (2, 3):
         if len(ws) <= n:
             break
-        rest = " ".join(ws[-n:])
+        rest = " ".join(w.group() for w in ws[-n:])
         person = _person(rest)
         if person is None:
             continue
-        at = name.rindex(rest)
+        at = ws[-n].start()
         head = _classify(name[:at].rstrip(), start)
         if head and head[-1].what in ("post", "body"):
             return [*head, _mention_person(person, start + at)]
