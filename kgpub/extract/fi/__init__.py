@@ -70,6 +70,7 @@ class _Lists:
 
     def open(self, reader: Reader, s: Sent, block: ListBlock, kind: str, read: bool) -> None:
         self.active = False
+        reader.heading_items = False  # the introducer, not the heading, says what the items are
         if read and (reader.open_list is not None or reader.open_duties is not None):
             return  # a sentence rule read this introducer already ("… on kuusi osastoa:")
         owner = layout.owner(reader, s)
