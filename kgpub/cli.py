@@ -164,11 +164,10 @@ def add(
     Each page becomes data/sources/<id>/ with text.txt (its main text), meta.toml, page.html and
     fetch.toml. Adding a page again fetches it conditionally: unchanged changes nothing, a changed
     text becomes the next version (the previous one moves to versions/<n>/)."""
-    from .ingest.add import AddOptions
-    from .ingest.add import add as run_add
+    from .ingest.add import AddOptions, add_pages
 
     options = AddOptions(municipality, language, source_id, publisher, licence)
-    for written in run_add(_settings(ctx), list(pages), options):
+    for written in add_pages(_settings(ctx), list(pages), options):  # each id as soon as it is made
         _report_written(written)
 
 

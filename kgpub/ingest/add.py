@@ -10,6 +10,7 @@ same text changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,26 +56,32 @@ def is_url(target: str) -> bool:
     return urlsplit(target).scheme in ("http", "https")
 
 
-def add(
+def add_pages(
     settings: Settings, targets: list[str], options: AddOptions, fetcher: Fetcher | None = None
-) -> list[Written]:
-    """Add every target in order; the first failure stops (sources already written stay)."""
+) -> Iterator[Written]:
+    """Add every target in order, yielding each source as it is written (so a caller can report it
+    before a later page fails); the first failure stops, and sources already written stay."""
     if options.id and len(targets) > 1:
         raise InputError(f"--id names one source, but {len(targets)} pages were given")
-    out: list[Written] = []
     own = fetcher is None and any(is_url(t) for t in targets)
     session = Fetcher(settings) if own else fetcher
     try:
         for target in targets:
             if is_url(target):
                 assert session is not None
-                out.append(add_url(settings, session, target, options))
+                yield add_url(settings, session, target, options)
             else:
-                out.append(add_file(settings, Path(target), options))
+                yield add_file(settings, Path(target), options)
     finally:
         if own and session is not None:
             session.__exit__(None, None, None)
-    return out
+
+
+def add(
+    settings: Settings, targets: list[str], options: AddOptions, fetcher: Fetcher | None = None
+) -> list[Written]:
+    """Every target added (see ``add_pages``)."""
+    return list(add_pages(settings, targets, options, fetcher))
 
 
 def add_url(settings: Settings, fetcher: Fetcher, url: str, options: AddOptions) -> Written:

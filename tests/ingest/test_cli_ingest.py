@@ -145,3 +145,11 @@ def test_ingest_settings_come_from_the_environment_and_bad_values_are_refused() 
     ):
         with pytest.raises(InputError):
             Settings.from_env(bad)
+
+
+def test_ids_made_before_a_failing_page_are_printed(site: Site, tmp_path: Path) -> None:
+    site.page("/org/", "kuhmo-organisaatio.html")
+    result = _run(tmp_path, "add", site.url("/org/"), site.url("/puuttuu/"))
+    assert result.returncode == 3
+    assert result.stdout == "kuhmo-org\n"
+    assert "/puuttuu/: HTTP 404" in result.stderr
