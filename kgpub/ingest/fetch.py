@@ -98,7 +98,7 @@ def _sniff_type(body: bytes) -> str:
 class Fetcher:
     """A session of polite GETs. Use as a context manager; ``robots`` and host timing are per session."""
 
-    def __init__(self, settings: Settings, *, sleep: bool = True) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._client = httpx.Client(
             timeout=httpx.Timeout(
@@ -111,7 +111,6 @@ class Fetcher:
         )
         self._robots: dict[str, Robots] = {}
         self._last: dict[str, float] = {}
-        self._sleep = sleep
 
     def __enter__(self) -> Fetcher:
         return self
@@ -195,7 +194,7 @@ class Fetcher:
         if rules is not None:
             delay = max(delay, rules.crawl_delay() or 0.0)
         last = self._last.get(host)
-        if last is not None and self._sleep:
+        if last is not None:
             remaining = delay - (time.monotonic() - last)
             if remaining > 0:
                 time.sleep(remaining)

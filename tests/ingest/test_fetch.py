@@ -190,3 +190,15 @@ def test_validators_make_a_conditional_get(site: Site, settings: Settings) -> No
 def test_only_http_urls_are_fetched(settings: Settings) -> None:
     with pytest.raises(FetchError, match="not an http"):
         _get(settings, "file:///etc/passwd")
+
+
+def test_the_size_limit_counts_decompressed_bytes(site: Site, settings: Settings) -> None:
+    import gzip
+
+    inflated = b"<p>" + b"Kaupunginhallitus. " * 200_000 + b"</p>"  # 3.8 MB that gzip makes tiny
+    site.routes["/pakattu.html"] = Route(
+        gzip.compress(inflated), headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+    assert len(gzip.compress(inflated)) < 100_000
+    with pytest.raises(FetchError, match=r"/pakattu\.html: page larger than the limit of 1,000,000 bytes"):
+        _get(settings.with_(ingest_max_bytes=1_000_000), site.url("/pakattu.html"))
