@@ -91,7 +91,9 @@ def id_for_url(url: str, municipality: str | None = None) -> str:
     )
     segments = [s for s in parts.path.split("/") if s]
     last = slug(re.sub(r"\.(html?|php|aspx?)$", "", segments[-1])) if segments else ""
-    return _trim(f"{site}-{last}" if last else site)
+    if not last or last == site or last.startswith(f"{site}-"):  # "kuhmo-organisaatio.html" is named already
+        return _trim(last or site)
+    return _trim(f"{site}-{last}")
 
 
 def id_for_file(path: Path) -> str:

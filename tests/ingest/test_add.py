@@ -270,3 +270,16 @@ def test_two_pages_with_the_same_last_segment_get_two_ids(site: Site, settings: 
         for w in add(settings, [site.url("/fi/organisaatio/"), site.url("/sv/organisaatio/")], AddOptions())
     ]
     assert ids == ["kuhmo-organisaatio", "kuhmo-organisaatio-2"]
+
+
+def test_ids_are_lowercase_ascii_from_the_municipality_and_the_last_path_segment() -> None:
+    from kgpub.ingest.write import id_for_url
+
+    assert (
+        id_for_url("https://www.kuhmo.fi/kaupunki-ja-hallinto/Sivistys-ja-vapaa-aika/")
+        == "kuhmo-sivistys-ja-vapaa-aika"
+    )
+    assert id_for_url("https://www.narpes.fi/organisation.html", "Närpes") == "narpes-organisation"
+    assert id_for_url("https://kuhmo.fi/sivut/kuhmo-organisaatio.php", "Kuhmo") == "kuhmo-organisaatio"
+    assert id_for_url("https://www.kuhmo.fi/", "Kuhmo") == "kuhmo"
+    assert id_for_url("https://www.vörå.fi/förvaltning/", None) == "vora-forvaltning"
