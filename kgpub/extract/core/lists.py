@@ -108,6 +108,10 @@ def _read_list(
     n = len(segments)
     while j < n and len(items) < MAX_ITEMS:
         kind, text = kinds[j], segments[j].text
+        if role == "heads" and label_line(text):
+            items.append(j)  # "Body: Person" lines, bulleted or not
+            j += 1
+            continue
         if kind == "item":
             items.append(j)
             j += 1
@@ -127,6 +131,19 @@ def _read_list(
     if not items:
         return None
     return ListBlock(intro, role, tuple(items), groups)
+
+
+def label_line(text: str) -> bool:
+    """ "Uudenmaan elinvoimakeskus: Petri Knaapinen", "Director of Finance: Jane Smith": a short
+    label, one colon, a short value — an item of a list of heads."""
+    label, sep, value = text.strip().partition(":")
+    return (
+        bool(sep)
+        and 0 < len(label.split()) <= MAX_NAME_WORDS
+        and 0 < len(value.split()) <= 5
+        and ":" not in value
+        and not re.search(r"[.!?]$", value.strip())
+    )
 
 
 def _bullets(kinds: Sequence[Kind], start: int) -> list[int]:

@@ -67,6 +67,7 @@ class _Lists:
         self.owner: str | None = None
         self.kind = ""
         self.names: dict[int, str] = {}
+        self.role = "parts"
 
     def open(self, reader: Reader, s: Sent, block: ListBlock, kind: str, read: bool) -> None:
         self.active = False
@@ -74,14 +75,20 @@ class _Lists:
         if read and (reader.open_list is not None or reader.open_duties is not None):
             return  # a sentence rule read this introducer already ("… on kuusi osastoa:")
         owner = layout.owner(reader, s)
+        if block.role == "heads":
+            self.active, self.kind, self.role = True, kind, "heads"
+            return
         if block.role == "duties":
             reader.open_list = None
             reader.open_duties = owner or reader.open_duties  # "Tehtävät" under the body's heading
             return
         reader.open_list = reader.open_duties = None  # a list opened earlier ends here
-        self.active, self.owner, self.kind = True, owner, kind
+        self.active, self.owner, self.kind, self.role = True, owner, kind, "parts"
 
     def item(self, reader: Reader, s: Sent, n: int, group: int | None) -> None:
+        if self.role == "heads":
+            layout.head_item(reader, s, self.kind)  # the kind is the introducer's title here
+            return
         parent = self.owner if group is None else self.names.get(group)
         child = layout.item_name(reader, s, self.kind if group is None else "unit")
         if child is None:

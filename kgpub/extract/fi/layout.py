@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ...text import Sentence
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..sv_en import PERSON_RE
 from .context import Reader, Sent
 from .lexicon import COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, GENERIC
 from .lists import item_bodies, item_mention, phrase_name
@@ -37,11 +38,14 @@ def _role(sentence: Sentence) -> tuple[Role, str] | None:
         return None  # "Ministeriön yhteisiä tehtäviä hoitavat:" — a sentence, not a label
     if any(t.is_lemma(*DUTY_NOUNS) and t.plural() for t in toks):
         return ("duties", "")
+    colon = sentence.text.rstrip().endswith(":")
+    title = next((t for t in toks if is_title(t.lemma()) and t.plural()), None)
+    if colon and title is not None:
+        return ("heads", title.lemma().lower())  # "Nimitetyt ylijohtajat ovat:"
     for t in toks:
         bw = body_word(t.lemma())
         if bw is not None and bw.bare and bw.word in GENERIC and t.plural() and not plural_name(t.lemma()):
             return ("parts", bw.kind)
-    colon = sentence.text.rstrip().endswith(":")
     if colon and any(t.is_lemma(*COMPOSITION_VERBS) for t in toks):
         return ("parts", "unit")
     if colon and toks[-1].is_lemma("olla") and any(t.case() in {"sisaolento", "ulkoolento"} for t in toks):
@@ -66,6 +70,8 @@ def plan(sentences: Sequence[Sentence]) -> tuple[dict[int, tuple[ListBlock, str]
     items: dict[int, int | None] = {}
     for block in list_blocks(sentences, kinds, role_of):
         intros[block.intro] = (block, roles[block.intro][1])
+        if block.role == "heads":
+            items.update(dict.fromkeys(block.items))
         if block.role != "parts":
             continue
         for i in block.items:
@@ -132,3 +138,21 @@ def _name_end(tokens: list[Token]) -> int:
         if tok.text in {":", ",", "(", "–", ";", "."} or tok.verb() is not None:
             return i
     return len(tokens)
+
+
+def head_item(reader: Reader, s: Sent, title: str) -> None:
+    """ "Uudenmaan elinvoimakeskus: Petri Knaapinen" under "Nimitetyt ylijohtajat ovat:": the body
+    before the colon is headed by the person after it, with the introducer's title."""
+    colon = next((i for i, t in enumerate(s.tokens) if t.text == ":"), None)
+    if colon is None:
+        return
+    person = s.sentence.text[s.tokens[colon].end :].strip().rstrip(".")
+    if not PERSON_RE.fullmatch(person):
+        return
+    m = next((m for m in reversed(s.mentions) if m.last == colon - 1 and not m.generic), None)
+    if m is None or m.owner is not None and m.owner.generic:
+        return
+    # the name as written with its owner: listed siblings differ only there ("Lapin elinvoimakeskus")
+    org = reader.facts.body(m.name, m.kind, s.segment(), "body.list-head", 0.75)
+    if org:
+        reader.facts.head(org, title, person, s.segment(), "head.list", 0.8)

@@ -66,3 +66,14 @@ def test_a_huge_list_stops_at_the_item_limit() -> None:
     lines: list[tuple[Kind, str]] = [("paragraph", "Units:"), *[("item", f"Unit {i}") for i in range(10_000)]]
     blocks = read(lines)
     assert len(blocks) >= 1 and all(len(items) <= 60 for _, items, _ in blocks)
+
+
+def test_label_lines_are_items_of_a_heads_list_only() -> None:
+    lines: list[tuple[Kind, str]] = [
+        ("paragraph", "Appointed directors:"),
+        ("heading", "North Office: Jane Smith"),
+        ("heading", "South Office: John Brown"),
+        ("paragraph", "They start in January."),
+    ]
+    assert read(lines, role="heads") == [(0, (1, 2), {})]
+    assert read(lines, role="parts") == []

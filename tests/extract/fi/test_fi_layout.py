@@ -43,3 +43,17 @@ def test_coordinated_genitives_before_a_listed_body_word_are_one_name(fi: Run) -
         "kulttuuri- ja taidepolitiikan sekä liikunnan osasto",
     } <= names(ex)
     assert "ja viestinnän osasto" not in names(ex)
+
+
+def test_a_plural_title_before_a_colon_lists_body_person_lines(fi: Run) -> None:
+    ex = fi(
+        "Valtioneuvosto nimitti keskuksille johtajat.\n\n"
+        "Nimitetyt johtajat ovat:\n\n"
+        "Hämeen aluekeskus: Maija Mäkinen\n\n"
+        "Lapin aluekeskus: Pekka Virtanen\n\n"
+        "Johtajat aloittavat tammikuussa.\n"
+    )
+    assert {(h.org, h.title, h.person) for h in ex.heads} == {
+        ("Hämeen aluekeskus", "johtaja", "Maija Mäkinen"),
+        ("Lapin aluekeskus", "johtaja", "Pekka Virtanen"),
+    }
