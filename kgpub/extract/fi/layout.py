@@ -150,7 +150,7 @@ def head_item(reader: Reader, s: Sent, title: str) -> None:
     if not PERSON_RE.fullmatch(person):
         return
     m = next((m for m in reversed(s.mentions) if m.last == colon - 1 and not m.generic), None)
-    if m is None or m.owner is not None and m.owner.generic:
+    if m is None or (m.owner is not None and m.owner.generic):
         return
     # the name as written with its owner: listed siblings differ only there ("Lapin elinvoimakeskus")
     org = reader.facts.body(m.name, m.kind, s.segment(), "body.list-head", 0.75)
