@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kgpub.config import Settings
 from kgpub.errors import SourceError
 from kgpub.sources import html_evidence, load_source
 
@@ -66,3 +67,22 @@ def test_the_repository_sources_and_devset_texts_are_not_markup() -> None:
     assert len(texts) >= 3
     for path in texts:
         assert html_evidence(path.read_text(encoding="utf-8")) is None, path
+
+
+@pytest.mark.slow
+def test_a_build_with_html_as_text_fails_naming_the_file_and_keeps_the_published_data(
+    project_copy: Settings,
+) -> None:
+    from kgpub.pipeline import build
+    from kgpub.publish import current
+
+    build(project_copy)
+    published = current(project_copy).path
+    before = {p.name: p.read_bytes() for p in (published / "build.json", published / "dataset.trig")}
+    folder = _source(
+        project_copy.data_dir / "sources", "<div><p>Stadsstyrelsen leder förvaltningen.</p></div>\n"
+    )
+    with pytest.raises(SourceError, match=rf"{folder / 'text.txt'}: looks like HTML.*line 1: '<div>'"):
+        build(project_copy)
+    assert current(project_copy).path == published
+    assert {p.name: p.read_bytes() for p in (published / "build.json", published / "dataset.trig")} == before
