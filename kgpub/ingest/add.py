@@ -30,6 +30,7 @@ from .write import (
     free_id,
     id_for_file,
     id_for_url,
+    slug,
     source_urls,
     write_source,
 )
@@ -63,6 +64,8 @@ def add_pages(
     before a later page fails); the first failure stops, and sources already written stay."""
     if options.id and len(targets) > 1:
         raise InputError(f"--id names one source, but {len(targets)} pages were given")
+    if options.id is not None and (slug(options.id) != options.id or not options.id):
+        raise InputError(f"--id {options.id!r}: a source id is lowercase ASCII letters, digits and '-'")
     own = fetcher is None and any(is_url(t) for t in targets)
     session = Fetcher(settings) if own else fetcher
     try:
@@ -98,6 +101,8 @@ def add_url(settings: Settings, fetcher: Fetcher, url: str, options: AddOptions)
     if page.not_modified:
         assert known is not None
         return Written(known, root / known, "unchanged", int(str(record.get("version", 1))), ("HTTP 304",))
+    if known is None and page.url != url:  # redirected to a page that already has a source
+        known = find_by_url(root, page.url)
     source_id = known or options.id  # None: minted from the municipality once the page is read
     today = dt.datetime.now(dt.UTC).date().isoformat()
     return _write(root, source_id, page.body, page.charset, page, url, page.url, today, options)

@@ -283,3 +283,18 @@ def test_ids_are_lowercase_ascii_from_the_municipality_and_the_last_path_segment
     assert id_for_url("https://kuhmo.fi/sivut/kuhmo-organisaatio.php", "Kuhmo") == "kuhmo-organisaatio"
     assert id_for_url("https://www.kuhmo.fi/", "Kuhmo") == "kuhmo"
     assert id_for_url("https://www.vörå.fi/förvaltning/", None) == "vora-forvaltning"
+
+
+def test_a_bad_id_is_refused_before_anything_is_fetched(site: Site, settings: Settings) -> None:
+    with pytest.raises(InputError, match=r"--id 'Kuhmo Org': a source id is lowercase ASCII"):
+        add(settings, [site.url("/org/")], AddOptions(id="Kuhmo Org"))
+    assert site.log == []
+
+
+def test_a_url_that_redirects_to_a_known_page_updates_that_source(site: Site, settings: Settings) -> None:
+    site.page("/uusi/", "kuhmo-organisaatio.html")
+    site.routes["/vanha/"] = Route(status=301, headers={"Location": "/uusi/"}, validators=False)
+    [first] = add(settings, [site.url("/uusi/")], AddOptions())
+    [again] = add(settings, [site.url("/vanha/")], AddOptions())
+    assert (again.id, again.status) == (first.id, "unchanged")
+    assert [p.name for p in (settings.data_dir / "sources").iterdir()] == [first.id]
