@@ -25,7 +25,18 @@ from ..sources import Source
 from .en_heads import heads
 from .en_names import Mention
 from .en_parts import parts
-from .en_state import ADVERBS, COPULA, IS_A, State, items_after, plural, register, resolve, subject_of
+from .en_state import (
+    ADVERBS,
+    COPULA,
+    IS_A,
+    State,
+    items_after,
+    municipality,
+    plural,
+    register,
+    resolve,
+    subject_of,
+)
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 
@@ -75,11 +86,43 @@ _RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
 
+#: The municipality spoken of as an organisation (gold convention B): its administration, management,
+#: procedures, services or staff, or the City as an actor ("the City is bound to store …").
+_MUNICIPAL_ORGANISATION = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[Cc]ity|[Mm]unicipality|[Cc]ouncil)[’']s\s+(?:own\s+|general\s+)?(?:administration|"
+    r"administrative|management|document|procedures|operations?|organi[sz]ation|services|staff|personnel|"
+    r"employees|finances|economy|activities|decision-making|strategy|basic\s+organi[sz]ation)\b"
+    r"|\b[Tt]he\s+City\s+(?:is\s+bound|is\s+an?\s+(?:owner|employer)|must|shall|employs|owns)\b"
+)
+
+
+#: "the directors of education and culture services; growth … services; and urban … services": bodies
+#: named only in a plural post's "of" modifier, separated by semicolons (gold convention F).
+_POSTS_OF = re.compile(
+    r"\b(?:directors|heads|managers|chiefs)\s+of\s+(?:the\s+)?(?P<list>[^.:]*?;[^.:]*?)(?=,\s+and\s+their\b|[.:]|$)"
+)
+
+
+def _bodies_in_post_modifiers(state: State, seg: Segment) -> None:
+    found = _POSTS_OF.search(seg.text)
+    if found is None:
+        return
+    for item in found.group("list").split(";"):
+        name = re.sub(r"^\s*(?:and\s+)?(?:the\s+)?", "", item).strip(" ,")
+        if 0 < len(name.split()) <= 6 and name.lower().endswith(
+            ("services", "service", "department", "division")
+        ):
+            state.facts.body(name, "service_area", seg, "body.en.post-modifier", 0.6)
+
+
 def extract_en(source: Source) -> Extraction:
     """All facts the English rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
     for i in range(len(state.segs)):
         found = register(state, i)
+        if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
+            municipality(state, state.segs[i])
+        _bodies_in_post_modifiers(state, state.segs[i])
         _duties(state, i, found)
         parts(state, i, found)
         heads(state, i, found)

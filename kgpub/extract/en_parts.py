@@ -84,13 +84,30 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
             _enumeration(state, i, resolve(state, seg, subject), enum, structural)
     there = _THERE.match(seg.text)
     if there:
-        inside = [m for m in found if there.start("noun") <= m.start < there.end("noun") and m.what == "body"]
+        participle = _PARTICIPLE.search(there.group("noun"))
+        end = there.start("noun") + participle.start() if participle else there.end("noun")
+        inside = [m for m in found if there.start("noun") <= m.start < end and m.what == "body"]
         parent = resolve(state, seg, inside[-1]) if inside else topic(state, seg)
+        before = set(state.facts.part_of)
         _enumeration(state, i, parent, there, True)
+        _collective_duty(state, seg, there.group("noun"), [c for c, _ in set(state.facts.part_of) - before])
     _within(state, i, found)
     _counted_under(state, i, found)
     _relations(state, seg, found)
     _subject_relations(state, i, found)
+
+
+_PARTICIPLE = re.compile(r"\b(?P<duty>[a-z]+ing\b.*?)(?:\s+(?:under|within|in)\s+(?:the\s+)?[A-Z][^,]*)?$")
+
+
+def _collective_duty(state: State, seg: Segment, noun: str, children: list[str]) -> None:
+    """ "There are also seven group units guiding and supporting the operation of …: a, b, …": what
+    the listed bodies do, stated once for all of them (gold convention E), is a duty of each."""
+    found = _PARTICIPLE.search(noun)
+    if found is None or not children:
+        return
+    for child in sorted(children):
+        state.facts.duty(child, found.group("duty"), seg.start, seg.end, "duty.en.collective", 0.65)
 
 
 def _counted_under(state: State, i: int, found: list[Mention]) -> None:
