@@ -16,7 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, BNode, Dataset, Graph, URIRef
+from rdflib.plugins.serializers import jsonld
+from rdflib.plugins.shared.jsonld.context import Context
+from rdflib.plugins.shared.jsonld.keys import CONTEXT as CONTEXT_KEY
+from rdflib.plugins.shared.jsonld.keys import GRAPH as GRAPH_KEY
+from rdflib.term import IdentifiedNode, Identifier
 
 from .errors import InputError, NotRepresentable
 from .formats import Format, lookup
@@ -51,6 +56,45 @@ def jsonld_context(local: Local) -> dict[str, Any]:
         "duty": str(local.DUTY),
         "id": str(local.ID),
     }
+
+
+class _KeepingConverter(jsonld.Converter):
+    """rdflib's JSON-LD converter, minus two silent losses. (1) When compacting, it asks ``if value:``
+    to see whether a property already has a value, so a first value that is JSON-falsy (``""``, ``0``,
+    ``false``) is overwritten by the second one — a triple gone, at random (it depends on triple
+    order): a falsy scalar is written as a value object (``{"@value": 0}``), the same literal and
+    truthy. (2) It starts only from IRIs and unreferenced blank nodes, so blank nodes referenced only
+    from a cycle of blank nodes were never written: they are started from too."""
+
+    def from_graph(self, graph: Graph) -> list[dict[str, Any]]:
+        nodes: list[dict[str, Any]] = super().from_graph(graph)
+        nodemap = {node[self.context.id_key]: node for node in nodes}
+        for subject in sorted(set(graph.subjects()), key=str):
+            if isinstance(subject, BNode) and subject.n3() not in nodemap:
+                self.process_subject(graph, subject, nodemap)
+        return list(nodemap.values())
+
+    def to_raw_value(self, graph: Graph, s: IdentifiedNode, o: Identifier, nodemap: dict[str, Any]) -> Any:
+        value = super().to_raw_value(graph, s, o, nodemap)
+        if isinstance(value, str | int | float) and not value:  # bool is an int
+            return {self.context.value_key: value}
+        return value
+
+
+def jsonld_bytes(graph: Graph, local: Local) -> bytes:
+    """Compacted JSON-LD of ``graph`` with the local context, every triple kept (rdflib's
+    ``serialize(format="json-ld")`` with :class:`_KeepingConverter`; same layout)."""
+    context_data = jsonld_context(local)
+    # "@type" holds IRIs only; a blank node or literal as a type would be written there and lost, so
+    # such a graph spells rdf:type out as a property instead.
+    odd_types = any(not isinstance(o, URIRef) for o in graph.objects(None, RDF.type))
+    converter = _KeepingConverter(Context(context_data), True, odd_types)
+    result = converter.convert(graph)
+    if isinstance(result, list):
+        result = {converter.context.get_key(GRAPH_KEY): result}
+    result[CONTEXT_KEY] = context_data
+    text = json.dumps(result, indent=2, separators=(",", ": "), sort_keys=True, ensure_ascii=False)
+    return text.encode("utf-8")
 
 
 def load_dataset(path: Path) -> Dataset:
@@ -103,7 +147,7 @@ def serialize(dataset: Dataset, fmt: Format, local: Local) -> bytes:
     graph = bind_prefixes(union_graph(dataset), local)
     check_representable(graph, fmt)
     if fmt.name == "jsonld":
-        return graph.serialize(format="json-ld", context=jsonld_context(local), encoding="utf-8")
+        return jsonld_bytes(graph, local)
     return graph.serialize(format=fmt.rdflib_format, encoding="utf-8")
 
 

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from ..config import Settings
-from ..export import check_representable, jsonld_context
+from ..export import check_representable, jsonld_bytes
 from ..formats import Format
 from ..namespaces import Local, bind_prefixes
 from . import body as body_view
@@ -53,7 +53,7 @@ def serialize(graph: Graph, fmt: Format, base: str) -> bytes:
     bind_prefixes(graph, local)
     check_representable(graph, fmt)  # RDF/XML of a quote holding a form feed: 406, not broken XML
     if fmt.name == "jsonld":
-        return graph.serialize(format="json-ld", context=jsonld_context(local), encoding="utf-8")
+        return jsonld_bytes(graph, local)
     assert fmt.rdflib_format is not None
     return graph.serialize(format=fmt.rdflib_format, encoding="utf-8")
 
