@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from flask import Flask
 from hypothesis import example, given
 from hypothesis import strategies as st
 from werkzeug.exceptions import NotAcceptable
@@ -180,12 +181,17 @@ header_garbage = st.text(
 ) | st.builds("".join, st.lists(st.sampled_from([*_PIECES, ",", ", "]), max_size=12))
 
 
-@given(st.sampled_from(CANDIDATE_LISTS), header_garbage, st.none() | st.text(max_size=20))
+@given(
+    st.sampled_from(CANDIDATE_LISTS),
+    header_garbage,
+    st.none() | st.text(max_size=20),
+    st.none() | st.text(max_size=8) | st.sampled_from([".ttl", ".TTL", ".rdf", ".srj", ".", ".exe"]),
+)
 def test_garbage_headers_get_a_choice_or_406_never_an_exception(
-    candidates: tuple[Format, ...], accept: str, format_param: str | None
+    candidates: tuple[Format, ...], accept: str, format_param: str | None, suffix: str | None
 ) -> None:
     try:
-        chosen = choose(candidates, accept, format_param=format_param)
+        chosen = choose(candidates, accept, format_param=format_param, suffix=suffix)
     except NotAcceptable as exc:
         assert exc.code == 406
         assert exc.description
@@ -200,3 +206,25 @@ def test_a_refused_canonical_type_is_not_served_through_an_alias(candidates: tup
     for fmt in candidates:
         if len(fmt.media_types) > 1:
             assert _choice(candidates, f"*/*;q=0.5, {fmt.media_type};q=0") != fmt.name
+
+
+PATHS = [
+    "/id/org/helsinki-kaupunginkanslia",
+    "/doc/org/helsinki-kaupunginkanslia",
+    "/dataset",
+    "/sparql?query=ASK%7B%7D",
+    "/sparql?query=CONSTRUCT%7B%3Fs%20%3Fp%20%3Fo%7DWHERE%7B%3Fs%20%3Fp%20%3Fo%7DLIMIT%201",
+    "/doc/org/no-such-body",
+]
+
+
+@given(st.sampled_from(PATHS), header_garbage)
+@example("/doc/org/helsinki-kaupunginkanslia", "*/*;q=0.5, text/turtle;q=0")
+def test_the_live_app_answers_any_accept_header_without_a_server_error(
+    app: Flask, path: str, accept: str
+) -> None:
+    """End to end through Flask: any Accept header is a representation, a redirect, 404 or 406."""
+    response = app.test_client().get(path, headers={"Accept": accept})
+    assert response.status_code in (200, 303, 404, 406), (response.status_code, response.data[:300])
+    if response.status_code == 406:
+        assert response.data  # a message naming what is available
