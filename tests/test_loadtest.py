@@ -7,10 +7,11 @@ without 2 clients looping an expensive query, on the seed build, over loopback.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from kgpub import faults, loadtest
+from kgpub import faults, hostile, loadtest, soak
 from kgpub.config import Settings
 from kgpub.errors import InputError
 from kgpub.scratch import Server, kgpub
@@ -136,3 +137,40 @@ def test_kill_9_mid_build_loses_nothing(project_copy: Settings) -> None:
     assert fault.held, fault
     assert fault.lost == 0
     assert faults.State.of(project_copy) == before
+
+
+@pytest.mark.slow
+def test_hostile_inputs_reach_nothing_and_never_500(server: Server) -> None:
+    """The soak's hostile corpus against the real server: the loopback listener named by SERVICE, LOAD
+    and FROM hears nothing, no answer is a 500 (only the memory bomb may be a 503), and / still answers."""
+    outcomes, heard, after = hostile.fire(server.url)
+    assert heard == 0
+    assert after == "200"
+    table = "\n".join(hostile.markdown(outcomes, heard, after))
+    for outcome in outcomes:
+        assert outcome.status[:3].isdigit(), table
+        assert int(outcome.status[:3]) < 500 or outcome.status == "503", table
+    assert all(o.handled for o in outcomes if "SERVICE" in o.probe.name or "LOAD" in o.probe.name), table
+
+
+@pytest.mark.slow
+def test_bad_curation_publishes_nothing(project_copy: Settings) -> None:
+    assert kgpub(project_copy, "build").returncode == 0
+    results = faults.validation_failure(project_copy)
+    assert [f.name for f in results] == ["validation failure", "curation syntax error"]
+    assert all(f.held and f.lost == 0 for f in results), results
+    assert not (project_copy.data_dir / "curation" / "zz-fault.ttl").exists()
+
+
+def test_soak_replaces_only_its_section(tmp_path: Path) -> None:
+    doc = tmp_path / "reliability.md"
+    doc.write_text(f"# Title\n\nhand-written\n\n{soak.BEGIN}\nold table\n{soak.END}\n\n## After\nkept\n")
+    soak.write_section(doc, "new table")
+    text = doc.read_text()
+    assert "old table" not in text
+    assert text.startswith("# Title\n\nhand-written\n\n")
+    assert f"{soak.BEGIN}\nnew table\n{soak.END}" in text
+    assert text.endswith("## After\nkept\n")
+    fresh = tmp_path / "new.md"
+    soak.write_section(fresh, "first")
+    assert fresh.read_text().strip() == f"{soak.BEGIN}\nfirst\n{soak.END}"
