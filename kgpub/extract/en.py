@@ -45,7 +45,8 @@ LANG = "en"
 _VERBS = (
     r"guide|supervise|support|coordinate|manage|provide|prepare|produce|offer|develop|lead|direct|steer|"
     r"monitor|promote|plan|maintain|ensure|administer|organi[sz]e|implement|execute|oversee|handle|"
-    r"control|represent|assist|arrange|process|draft|approve|appoint|elect|exercise|decide|serve|cover|"
+    # no "appoint", "elect": electing or appointing is no duty (gold convention D)
+    r"control|represent|assist|arrange|process|draft|approve|exercise|decide|serve|cover|"
     r"evaluate|supervise|make|run|deliver|operate|govern|attend\s+to|see\s+to|look\s+after|deal\s+with|"
     r"take\s+care\s+of|carry\s+out|answer\s+for|work\s+on|focus\s+on|set|assess|audit|review|inspect|"
     r"investigate|advise|inform|build|construct|organise|arrange|grant|issue|supply|safeguard|protect"

@@ -22,6 +22,7 @@ import re
 
 from ..model import Extraction
 from ..sources import Source
+from .sv_collective import collective
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 from .sv_heads import heads
@@ -39,8 +40,8 @@ _DUTY_VERBS = (
     r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
-    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|väljer|utser|tillsätter|ger"
-)
+    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger"
+)  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
 _DUTY = re.compile(r"(?:" + _DUTY_VERBS + r")\b", re.IGNORECASE)
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*som\s+" + _ADVERBS, re.IGNORECASE)
@@ -64,6 +65,7 @@ def extract_sv(source: Source) -> Extraction:
         named = subject is not None and subject.kind != "municipality"
         state.previous = state.resolve(state.segs[i], subject) if subject and named else None
         state.about = state.topics(state.segs[i], found)
+    collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 

@@ -418,9 +418,10 @@ def test_an_administration_named_as_a_task_is_no_body() -> None:
     }
 
 
-def test_valjer_is_a_duty() -> None:
+def test_valjer_is_no_duty() -> None:
+    """Gold convention D (December 2026): electing members is no duty (it was one before)."""
     e = run("Fullmäktige väljer ledamöterna i stadsstyrelsen och nämnderna.")
-    assert duties(e) == {("fullmäktige", "väljer ledamöterna i stadsstyrelsen och nämnderna")}
+    assert duties(e) == set()
 
 
 def test_chef_for_organ_ar_title_name_keeps_the_title() -> None:
@@ -628,3 +629,26 @@ def test_samt_ends_a_counted_list_whose_items_contain_och() -> None:
         "gymnasieutbildning och yrkesutbildning",
         "förvaltnings- och stödtjänster",
     }
+
+
+# --- gold conventions D and E ----------------------------------------------------------------------
+
+
+def test_a_bare_plural_class_states_duties_and_relations_of_each_body_of_the_class() -> None:
+    e = run(
+        "Nämnder\n"
+        "Nämndernas uppgift är att leda och övervaka serviceproduktionen.\n"
+        "Det finns tre nämnder:\n"
+        "• Byggnadsnämnden\n• Miljönämnden\n• Revisionsnämnden\n"
+        "Revisionsnämnden är direkt underställd stadsfullmäktige. "
+        "De övriga nämnderna är underställda stadsstyrelsen.\n"
+    )
+    tasks = {org for org, text in duties(e) if text.startswith("att leda och övervaka")}
+    assert tasks == {"byggnadsnämnden", "miljönämnden", "revisionsnämnden"}
+    assert ("byggnadsnämnden", "stadsstyrelsen") in {(c, p) for c, p, _ in parts(e)}
+    assert ("revisionsnämnden", "stadsstyrelsen") not in {(c, p) for c, p, _ in parts(e)}
+
+
+def test_electing_or_appointing_is_no_duty() -> None:
+    e = run("Stadsfullmäktige utser stadsstyrelsens medlemmar för två år.\n")
+    assert not duties(e)

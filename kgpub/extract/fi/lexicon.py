@@ -141,13 +141,14 @@ DEPUTY_PREFIXES = ("vara", "apulais", "sijainen")
 #: Parenthesised or abbreviated notes between a title and a name: "(oto)", "(vt.)", "vs.", "va.".
 TITLE_NOTES = _words("oto vt vs va ma ts sijainen")
 
-#: Verbs that state what a body does ("Osasto huolehtii …", "Hallinto käy …").
+#: Verbs that state what a body does ("Osasto huolehtii …", "Hallinto käy …"); not "valita",
+#: "nimittää": electing or appointing is no duty (gold convention D).
 DUTY_VERBS = _words(
     """
     huolehtia vastata hoitaa ohjata koordinoida valvoa seurata tukea johtaa tuottaa järjestää
     valmistella esitellä antaa käsitellä päättää myydä kehittää toteuttaa edistää palvella käydä
     toimia käyttää avustaa laatia koota tarjota ylläpitää sovittaa suunnitella neuvoa opastaa
-    hallinnoida organisoida ratkaista myöntää hyväksyä valita nimittää arvioida tarkastaa
+    hallinnoida organisoida ratkaista myöntää hyväksyä arvioida tarkastaa
     selvittää kerätä tilastoida tiedottaa viestiä markkinoida vastaanottaa hankkia rahoittaa
     omistaa valmistaa edustaa vaalia asettaa määrätä käynnistää keskittyä osallistua vahvistaa
     varmistaa yhteensovittaa lausua ylläpitää tutkia ennakoida

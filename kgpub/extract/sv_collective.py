@@ -1,0 +1,98 @@
+"""Swedish statements about a bare plural class: "Nämndernas uppgift är att …", "Till nämndernas roll
+hör …", "De övriga nämnderna är underställda stadsstyrelsen", "Utskotten bereder …".
+
+Gold convention E: what is stated of a bare plural class ("nämnderna", "utskotten", "sektionerna")
+holds for each body of that class the page names — before or after the statement, so this is read
+once the whole page has been read. "De övriga …" leaves out the bodies of the class that the page has
+already given a parent. Two bodies of the class at least, or the statement stays unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sv_en import Segment, key
+from .sv_names import read_word
+from .sv_state import State
+
+_LEAD = re.compile(
+    r"^\s*(?P<till>Till\s+)?(?P<others>(?:de\s+)?övriga\s+|alla\s+|samtliga\s+)?(?P<noun>[^\W\d_]+)\b",
+    re.IGNORECASE,
+)
+_TASK = re.compile(
+    r"\s+(?:\w+\s+)?(?:uppgift(?:er)?|roll|ansvar)\s+(?:är|omfattar|hör)\s+(?:(?:dessutom|också|även)\s+)?",
+    re.IGNORECASE,
+)
+_ROLE_OF = re.compile(r"\s+(?:uppgift(?:er)?|roll)\s+hör\s+(?:(?:dessutom|också|även)\s+)?", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s+är\s+(?:direkt\s+)?underställda\s+", re.IGNORECASE)
+_VERB = re.compile(
+    r"\s+(?:(?:kan|ska|skall)\s+(?:\w+\s+)?)?(?:bereder|beslutar|ansvarar|svarar|handlägger|behandlar|"
+    r"sköter|leder|övervakar|verkställer|följer|utvecklar)\b",
+    re.IGNORECASE,
+)
+MIN_MEMBERS = 2
+
+
+def _members(state: State, head: str) -> list[str]:
+    """The bodies of class ``head`` the page names, in page order."""
+    out: list[str] = []
+    for seg in state.segs:
+        for m in state.mentions(seg.text):
+            if m.head == head and m.refers is None:
+                name = state.facts.find(m.name)
+                if name and name not in out:
+                    out.append(name)
+    return out
+
+
+def collective(state: State) -> None:
+    """Record the duties and relations stated of a bare plural class, for each of its bodies."""
+    cache: dict[str, list[str]] = {}
+    for seg in state.segs:
+        lead = _LEAD.match(seg.text)
+        if lead is None:
+            continue
+        noun = lead.group("noun").lower()
+        genitive = noun.endswith("nas")
+        noun = noun[:-1] if genitive else noun
+        word = read_word(noun)
+        if word is None or word.prefix or word.form != "plural" or not noun.endswith("na"):
+            continue  # the definite plural ("nämnderna"), not "nämnder" (any committees)
+        members = cache.setdefault(word.head, _members(state, word.head))
+        if lead.group("others"):
+            parented = {key(c) for c, _ in state.facts.part_of}
+            members = [m for m in members if key(m) not in parented]
+        if len(members) < MIN_MEMBERS:
+            continue
+        _state(state, seg, lead, genitive, members)
+
+
+def _state(state: State, seg: Segment, lead: re.Match[str], genitive: bool, members: list[str]) -> None:
+    rest = seg.text[lead.end() :]
+    cue = (_ROLE_OF if lead.group("till") else _TASK).match(rest) if genitive else None
+    if cue is not None:
+        _duties(state, seg, members, rest[cue.end() :])
+        return
+    if genitive:
+        return
+    sub = _SUBORDINATE.match(rest)
+    if sub is not None:
+        found = [m for m in state.mentions(rest[sub.end() :]) if m.refers is None]
+        parent = state.resolve(seg, found[0]) if found else None
+        if parent is not None:
+            for child in members:
+                if child != parent:
+                    state.facts.part(child, parent, "subordinate", seg, "part.sv.collective", 0.65)
+        return
+    verb = _VERB.match(rest)
+    if verb is not None:
+        _duties(state, seg, members, rest[verb.start() :].strip())
+
+
+def _duties(state: State, seg: Segment, members: list[str], text: str) -> None:
+    text = text.strip().rstrip(".")
+    if len(text.split()) < 2 or re.match(r"(?:att\s+)?(?:välja|utse|tillsätta)\b", text, re.I):
+        return  # gold convention D: electing or appointing is no duty
+    for org in members:
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.collective", 0.6)
+
