@@ -95,4 +95,3 @@ def _duties(state: State, seg: Segment, members: list[str], text: str) -> None:
         return  # gold convention D: electing or appointing is no duty
     for org in members:
         state.facts.duty(org, text, seg.start, seg.end, "duty.sv.collective", 0.6)
-
