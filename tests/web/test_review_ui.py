@@ -17,6 +17,7 @@ from rdflib.namespace import FOAF, PROV
 
 from kgpub import curators
 from kgpub.config import Settings
+from kgpub.errors import InputError
 from kgpub.extract import extract
 from kgpub.review import numbered_facts, review_path
 from kgpub.sources import load_source
@@ -261,3 +262,22 @@ def test_a_correction_needs_a_body_fact(client: FlaskClient, settings: Settings)
     assert "tietohallintopalvelut (service_area) → tietohallinto (unit)" in client.get(
         f"/review/{SOURCE}"
     ).get_data(as_text=True)
+
+
+def test_a_configured_secret_key_is_used_and_a_short_one_refused(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, secret_key="s" * 40)
+    assert create_app(settings).config["SECRET_KEY"] == "s" * 40
+    assert not (settings.var_dir / "secret-key").exists()
+    with pytest.raises(InputError, match="secret_key"):
+        settings.with_(secret_key="short")
+
+
+def test_a_carriage_return_reaches_the_page_as_a_character_reference(
+    client: FlaskClient, settings: Settings
+) -> None:
+    text = settings.data_dir / "sources" / SOURCE / "text.txt"
+    text.write_bytes(text.read_bytes().replace(b"\n", b"\r\n"))
+    assert _login(client) == 303
+    html = client.get(f"/review/{SOURCE}").get_data(as_text=True)
+    assert "\r" not in html.split('id="source-text"', 1)[1].split("</pre>", 1)[0]
+    assert "&#13;\n" in html  # an HTML parser keeps it, so the page's offsets stay code points of text.txt
