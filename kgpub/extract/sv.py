@@ -53,11 +53,44 @@ _LIST_ONLY = re.compile(r"^(?:följande|bland\s+annat|bl\.\s?a\.|till\s+exempel|
 _TASK = re.compile(r"\s*(?:\w+\s+)?uppgift(?:er)?\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE)
 
 
+#: The municipality spoken of as an organisation (gold convention B): its administration,
+#: organisation, management, activities or staff, or the municipality as an actor or owner.
+_MUNICIPAL_ORGANISATION = re.compile(
+    r"\b(?:stadens|kommunens)\s+(?:\w+\s+)?(?:förvaltning|organisation|verksamhet|ledning|regering|"
+    r"personal|ekonomi|anställda|strategi|förvaltningsorgan|organ|serviceområden|sektorer|sektioner|"
+    r"nämnder|ämbetsverk)\w*"
+    r"|\b(?:representera|företräda)\s+(?:staden|kommunen)\b"
+    r"|\b(?:[Ss]taden|[Kk]ommunen|[A-ZÅÄÖ][\wåäö]+\s+(?:stad|kommun))\s+(?:är\s+arbetsgivare|har\s+(?:en|ett|\w+)\s)",
+    re.IGNORECASE,
+)
+
+
+_HAS_A = re.compile(
+    r"^\s*(?:[Ss]taden|[Kk]ommunen|[A-ZÅÄÖ][\wåäö]+\s+(?:stad|kommun))\s+har\s+(?:även\s+|också\s+)?(?:en|ett)\s+"
+)
+
+
+def _municipal_parts(state: State, seg: Segment, found: list[Mention]) -> None:
+    """Gold convention B: "stadens ämbetsverk" and "Staden har en ledningsgrupp" are the municipality's
+    parts (a body named with it in the genitive, or that it has)."""
+    has = _HAS_A.match(seg.text)
+    for m in found:
+        owned = m.name.lower().startswith(("stadens ", "kommunens ")) and m.owner is None
+        if m.refers is not None or not (owned or (has is not None and m.start == has.end())):
+            continue
+        child = state.facts.find(m.name)
+        if child is not None:
+            state.facts.part(child, state.municipality(seg), "part", seg, "part.sv.municipality", 0.7)
+
+
 def extract_sv(source: Source) -> Extraction:
     """All facts the Swedish rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
     for i in range(len(state.segs)):
+        if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
+            state.municipality(state.segs[i])  # first, so "stadens ämbetsverk" is its part
         found = _register(state, i)
+        _municipal_parts(state, state.segs[i], found)
         _duties(state, i, found)
         parts(state, i, found)
         heads(state, i, found)

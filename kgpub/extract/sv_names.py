@@ -59,6 +59,20 @@ HEADS: dict[str, Head] = {
     "kontor": Head("unit", "et", (), 3),
     "ledning": Head("team", "en", (), 4, ("risk",), bare=False),
     "stab": Head("unit", "en", ("er", "erna"), 4, bare=False),
+    # open class words: any compound ending in one is a body ("miljöprövningsdelegationen",
+    # "samarbetskommittén", "beredningsorganet", "serviceområdet för utbildning", "ungdomsparlamentet")
+    "delegation": Head("committee", "en", ("er", "erna"), 4),
+    "kommitté": Head("committee", "n", ("er", "erna")),
+    "organ": Head("other", "et", ("en",), 4, ("förtroende", "besluts", "sakkunnig"), bare=False),
+    "område": Head(
+        "service_area",
+        "t",
+        ("n", "na"),
+        4,
+        ("bostads", "centrum", "industri", "natur", "ansvars", "verksamhets", "skydds", "fritids"),
+        bare=False,
+    ),
+    "parlament": Head("council", "et", ("en",), 4),
 }
 _BY_LENGTH = sorted(HEADS, key=len, reverse=True)
 

@@ -81,6 +81,7 @@ def test_bodies_are_named_in_definite_form_with_the_indefinite_as_alias() -> Non
         "fritidsavdelningen",
         "avdelningen för teknisk och samhällsbyggnad",
         "ledningsgruppen",
+        "staden",  # gold convention B: "Staden har en ledningsgrupp", "stadens ämbetsverk"
     }
     board = next(b for b in e.bodies if b.name == "stadsstyrelsen")
     assert board.kind == "board" and board.lang == "sv" and "stadsstyrelse" in board.aliases
@@ -123,7 +124,7 @@ def test_indelat_i_foljande_avdelningar_enumerates_parts() -> None:
             "fritidsavdelningen",
             "avdelningen för teknisk och samhällsbyggnad",
         )
-    }
+    } | {("stadens ämbetsverk", "staden", "part"), ("ledningsgruppen", "staden", "part")}  # convention B
 
 
 def test_leds_av_a_title_is_a_post_without_a_named_holder() -> None:
@@ -360,8 +361,11 @@ def test_a_sentence_broken_over_two_lines_is_read_as_one() -> None:
 
 
 def test_the_municipality_of_a_page_banner_is_recorded_only_when_a_fact_needs_it() -> None:
-    e = run("Vasa stad\nMeny\n\nStadsstyrelsen\n\nStadsstyrelsen leder stadens verksamhet.\n")
+    e = run("Vasa stad\nMeny\n\nStadsstyrelsen\n\nStadsstyrelsen leder arbetet.\n")
     assert names(e) == {"stadsstyrelsen"}
+    # gold convention B: the city's operations speak of the city as an organisation
+    e = run("Vasa stad\nMeny\n\nStadsstyrelsen\n\nStadsstyrelsen leder stadens verksamhet.\n")
+    assert names(e) == {"stadsstyrelsen", "Vasa stad"}
     e = run("Kontakt\nRaseborgs stad\nBesöksadress: Raseborgsvägen 37, 10650 Ekenäs\nTelefon: 019 289 2000\n")
     assert [(s.org, s.address, s.phone) for s in e.sites] == [
         ("Raseborgs stad", "Raseborgsvägen 37, 10650 Ekenäs", "019 289 2000")
@@ -409,7 +413,7 @@ def test_an_administration_named_as_a_task_is_no_body() -> None:
     e = run(
         "Koncernförvaltningen svarar för stadens ekonomiförvaltning, personalförvaltning och kommunikation."
     )
-    assert names(e) == {"koncernförvaltningen"}
+    assert names(e) == {"koncernförvaltningen", "staden"}  # convention B: the city's administration
     assert duties(e) == {
         (
             "koncernförvaltningen",
@@ -652,3 +656,19 @@ def test_a_bare_plural_class_states_duties_and_relations_of_each_body_of_the_cla
 def test_electing_or_appointing_is_no_duty() -> None:
     e = run("Stadsfullmäktige utser stadsstyrelsens medlemmar för två år.\n")
     assert not duties(e)
+
+
+def test_open_class_words_name_bodies() -> None:
+    e = run(
+        "Miljöprövningsdelegationen prövar tillstånd. Samarbetskommittén bereder personalfrågor. "
+        "Ungdomsparlamentet ger utlåtanden."
+    )
+    assert {"miljöprövningsdelegationen", "samarbetskommittén", "ungdomsparlamentet"} <= names(e)
+
+
+def test_the_municipality_as_an_organisation_owns_what_it_has_and_its_genitive_bodies() -> None:
+    e = run("Staden har en ledningsgrupp. Stadens ämbetsverk leder stadens förvaltning.")
+    assert {("ledningsgruppen", "staden"), ("stadens ämbetsverk", "staden")} <= {
+        (c, p) for c, p, _ in parts(e)
+    }
+    assert "staden" not in names(run("Biblioteket ligger mitt i staden."))
