@@ -215,3 +215,14 @@ def test_sign_in_reject_correct_add_then_build_publishes_the_result(
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to review")
     build(scratch)  # the next build applies the verdicts; a visitor, signed out, sees them
     _public_site_shows_the_verdicts(page, server, scratch)
+
+
+def test_confirm_works_without_javascript(page_without_js: Page, server: str, scratch: Settings) -> None:
+    page = page_without_js
+    _sign_in(page, server)
+    fact = page.locator("li.fact", has=page.locator(".summary", has_text="kaupunginkanslia (agency)"))
+    fact.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".flashes")).to_contain_text("confirmed")
+    expect(fact).to_have_class("fact confirmed")
+    expect(page.locator("#history tbody tr")).to_have_count(1)
+    expect(page.locator("#history")).to_contain_text("maija")
