@@ -48,6 +48,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from .. import curators
 from ..config import Settings
 from ..errors import InputError
+from .limits import client_address
 
 bp = Blueprint("auth", __name__)
 
@@ -187,7 +188,7 @@ def login() -> BaseResponse | str | tuple[str, int]:
     name = request.form.get("name", "").strip()
     password = request.form.get("password", "")
     throttle: Throttle = current_app.extensions["kgpub-throttle"]
-    keys = (f"addr:{request.remote_addr}", f"name:{name.lower()}")
+    keys = (f"addr:{client_address()}", f"name:{name.lower()}")  # behind a proxy: client_address_header
     wait = throttle.blocked(keys)
     if wait:
         raise TooManyRequests(f"Too many failed sign-ins; try again in {wait} seconds.", retry_after=wait)

@@ -281,3 +281,18 @@ def test_a_carriage_return_reaches_the_page_as_a_character_reference(
     html = client.get(f"/review/{SOURCE}").get_data(as_text=True)
     assert "\r" not in html.split('id="source-text"', 1)[1].split("</pre>", 1)[0]
     assert "&#13;\n" in html  # an HTML parser keeps it, so the page's offsets stay code points of text.txt
+
+
+def test_the_lockout_counts_the_client_address_a_proxy_forwards(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, login_max_failures=2, client_address_header="X-Forwarded-For")
+    client = create_app(settings).test_client()
+
+    def attempt(address: str, name: str, password: str) -> int:
+        token = _token(client)
+        data = {"csrf_token": token, "name": name, "password": password}
+        return client.post("/login", data=data, headers={"X-Forwarded-For": address}).status_code
+
+    assert attempt("192.0.2.7", "ville", "guess number one") == 401
+    assert attempt("192.0.2.7", "sanna", "guess number two") == 401
+    assert attempt("192.0.2.7", "alice", PASSWORD) == 429  # that address is locked out, whatever the name
+    assert attempt("198.51.100.3", "alice", PASSWORD) == 303  # another client is not
