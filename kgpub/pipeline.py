@@ -16,25 +16,26 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, publish, store
+from . import __version__, municipalities, publish, store
 from .config import Settings
 from .curation import load_curation
 from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
 from .export import write_dumps
 from .extract import extract
-from .iris import Registry
+from .iris import Registry, slugify
 from .model import Extraction
 from .namespaces import DCTERMS, PROV, Local, bind_prefixes
 from .ontology import load_ontology, load_shapes
 from .rdf import source_document_graph, source_graph
 from .reason import infer
+from .report import Fact, SourceReport, published_facts, source_report
 from .review import apply_decisions, apply_edits
 from .sources import Source, load_sources
 from .validate import ValidationReport, validate
@@ -52,6 +53,7 @@ class Assembled:
     registry: Registry
     sources: list[Source]
     extractions: list[Extraction]
+    reports: list[SourceReport] = field(default_factory=list)  # per source, for the build's output
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class BuildResult:
     triples: int
     skipped: bool = False
     reason: str = ""  # why it was rebuilt (``if_stale``), or why not
+    reports: tuple[SourceReport, ...] = ()
 
 
 def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = None) -> str:
@@ -103,21 +106,44 @@ def check_evidence(extraction: Extraction, text: str) -> None:
 def assemble(settings: Settings) -> Assembled:
     """Read every input and make the asserted named graphs (no reasoning, no validation yet)."""
     local = Local(settings.base_iri)
-    sources = load_sources(settings.data_dir / "sources")
+    reference = municipalities.load_reference(settings.municipalities_package)
+    sources = municipalities.resolve_sources(load_sources(settings.data_dir / "sources"), reference)
     registry = Registry.load(settings.data_dir / REGISTRY_FILE)
     graphs: dict[URIRef, Graph] = {
-        local.GRAPH["curation"]: load_curation(settings.data_dir / "curation", local)
+        local.GRAPH["curation"]: load_curation(settings.data_dir / "curation", local),
+        local.GRAPH["municipalities"]: municipalities.municipalities_graph(
+            reference,
+            local,
+            municipalities.display_languages(sources, reference),
+            municipalities.given_names(sources),
+            municipalities.named_municipalities(sources),
+        ),
     }
-    extractions = []
+    extractions, reports = [], []
+    previous = _published_facts(settings)
     for source in sources:
         curation = settings.data_dir / "curation"
         extraction = apply_edits(apply_decisions(extract(source), curation), source.text, curation)
         check_evidence(extraction, source.text)
         graph = source_graph(extraction, source.meta, local, registry)
         graph += source_document_graph(source.meta, local)
-        graphs[local.GRAPH[f"source/{source.meta.id}"]] = graph
+        graph += municipalities.owner_graph(source.meta, local)
+        graph_iri = local.GRAPH[f"source/{source.meta.id}"]
+        graphs[graph_iri] = graph
         extractions.append(extraction)
-    return Assembled(graphs, registry, sources, extractions)
+        owner = local.ID[f"org/{slugify(source.meta.owner)}"]
+        before = None if previous is None else previous.get(str(graph_iri), set())
+        reports.append(source_report(source, extraction, graph, owner, settings.base_iri, before))
+    return Assembled(graphs, registry, sources, extractions, reports)
+
+
+def _published_facts(settings: Settings) -> dict[str, set[Fact]] | None:
+    """The facts of the published build, per named graph (None when nothing is published)."""
+    try:
+        dataset = publish.current(settings).dataset_path
+    except KgpubError:
+        return None
+    return published_facts(dataset, settings.base_iri)
 
 
 def input_location(settings: Settings, iri: str) -> str:
@@ -128,6 +154,8 @@ def input_location(settings: Settings, iri: str) -> str:
     if rel.startswith("source/"):
         source_id, _, fragment = rel.removeprefix("source/").partition("#")
         text = settings.data_dir / "sources" / source_id / "text.txt"
+        if fragment == "meta":
+            return str(text.with_name("meta.toml"))
         start, _, end = fragment.removeprefix("char=").partition(",")
         return f"{text}, characters {start}-{end}" if fragment.startswith("char=") else str(text)
     if rel.startswith("curation/"):
@@ -191,7 +219,7 @@ def build(
     # nothing anyone has seen. (A rename; if it fails, the next build mints the same slugs again.)
     with publish.writing(registry_path):
         os.replace(pending, registry_path)
-    return BuildResult(published, report, len(dataset), reason=reason)
+    return BuildResult(published, report, len(dataset), reason=reason, reports=tuple(assembled.reports))
 
 
 def _abandon(build_dir: Path | None, pending: Path) -> None:

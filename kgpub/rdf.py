@@ -30,7 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from .config import Settings
 from .iris import Key, Registry, claim_slug, normalise_name, slugify
-from .model import KINDS, Body, Duty, Evidence, Extraction, Head, Site
+from .model import KINDS, Body, Duty, Evidence, Extraction, Head, PartOf, Site
 from .namespaces import CPOV, DCTERMS, FOAF, OA, ORG, PROV, RDF, SKOS, VCARD, XSD, Local, bind_prefixes
 from .sources import SourceMeta
 
@@ -41,8 +41,38 @@ PUBLIC_KINDS = frozenset(
 #: Kinds whose names repeat under different parents ("hallinto-osasto"): their IRIs are scoped by parent.
 SCOPED_KINDS = frozenset({"department", "unit", "team", "service_area"})
 HIERARCHY = ("part", "subordinate", "reports_to")
-GENERIC_MUNICIPALITY = frozenset({"kaupunki", "kunta", "stad", "kommun", "city", "municipality", "town"})
+GENERIC_MUNICIPALITY = frozenset(
+    {"kaupunki", "kunta", "stad", "staden", "kommun", "kommunen", "city", "municipality", "town"}
+)
+#: How a page of a publisher that is not a municipality calls its publisher ("Kuntayhtymän ylintä
+#: päätösvaltaa käyttää valtuusto"): only for such publishers (meta.toml [organisation]).
+GENERIC_ORGANISATION = frozenset(
+    {
+        "kuntayhtymä",
+        "yhtymä",
+        "samkommun",
+        "samkommunen",
+        "hyvinvointialue",
+        "välfärdsområde",
+        "välfärdsområdet",
+        "ministeriö",
+        "ministeriet",
+        "virasto",
+        "ämbetsverket",
+        "wellbeing services county",
+        "joint authority",
+        "ministry",
+        "agency",
+    }
+)
 CONCEPT_MIN = 3
+#: Kinds a page names as organs of its owner: with no parent stated, they belong to the owner.
+TOP_LEVEL_KINDS = frozenset({"council", "board", "committee", "division", "agency"})
+#: An agency belongs to the owner only when it is its central office: "Helsingin oikeusaputoimisto"
+#: (a state legal-aid office) is named on a city's page, but is not the city's.
+OWN_AGENCY = re.compile(r"kanslia|kansli\b|kansliet|ämbetsverk|virasto|executive office|administration", re.I)
+TOP_LEVEL_RULE = "part.top-level"
+TOP_LEVEL_CONFIDENCE = 0.6
 #: The label of a head post the text names no title for ("is headed by Anna Smith").
 _HEAD_LABEL = {"fi": "johtaja", "sv": "chef", "en": "head"}
 
@@ -127,9 +157,12 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.graph = bind_prefixes(Graph(), self.local)
-        self.scope = slugify(self.meta.municipality)
-        # the municipality's own slug is its scope (the IRI the curation files describe), kept in the registry
-        self.registry.reserve(Key(self.scope, "org", _norm(self.meta.municipality)), self.scope)
+        org = self.meta.organisation
+        other = org is not None and org.kind != "municipality"
+        self.generic = GENERIC_MUNICIPALITY | GENERIC_ORGANISATION if other else GENERIC_MUNICIPALITY
+        self.scope = slugify(self.meta.owner)
+        # the owner's own slug is its scope (the IRI the municipality list or meta.toml describes)
+        self.registry.reserve(Key(self.scope, "org", _norm(self.meta.owner)), self.scope)
         self.lang = self.extraction.lang if self.extraction.lang in ("fi", "sv", "en") else "fi"
         self.bodies: dict[str, Body] = {}
         for body in self.extraction.bodies:
@@ -153,13 +186,13 @@ class _Builder:
         body = self.bodies.get(_norm(name))
         words = _norm(name).split()
         named = any(slugify(w)[:4] == self.scope[:4] for w in words) and len(words) <= 3
-        generic = any(w in GENERIC_MUNICIPALITY for w in words)
+        generic = any(w in self.generic for w in words)
         own = named and (generic or slugify(name) == self.scope)
-        return _norm(name) in GENERIC_MUNICIPALITY or (own and (body is None or body.kind == "municipality"))
+        return _norm(name) in self.generic or (own and (body is None or body.kind == "municipality"))
 
     def kind_of(self, name: str) -> str:
         body = self.bodies.get(_norm(name))
-        if body is None:
+        if body is None or _norm(name) in self.generic:  # "kuntayhtymä" on its own page is its owner
             return "municipality" if self.is_municipality(name) else "other"
         return body.kind if body.kind in KINDS else "other"
 
@@ -227,7 +260,9 @@ class _Builder:
         iri, kind = self.org(body.name), self.kind_of(body.name)
         g = self.graph
         if kind == "municipality" and self.is_municipality(body.name):
-            g.add((iri, RDF.type, ORG.FormalOrganization))  # labels come from curation
+            g.add((iri, RDF.type, ORG.FormalOrganization))  # names from the municipality list or meta.toml
+            if self.generic is not GENERIC_MUNICIPALITY:
+                return  # a publisher that is not a municipality: its kind is meta.toml's
         else:
             g.add((iri, RDF.type, ORG.OrganizationalUnit if kind in UNIT_KINDS else ORG.Organization))
             label = Literal(body.name, lang=body.lang if body.lang in ("fi", "sv", "en") else self.lang)
@@ -280,7 +315,36 @@ class _Builder:
             if self.kind_of(p.child) in UNIT_KINDS and self.org_slug(p.parent) == self.scope:
                 self.fact(child, ORG.unitOf, parent, p)
 
+    def top_level(self) -> None:
+        """An organ or office the text names with no parent (council, board, committee, division,
+        agency) belongs to the source's owner — the municipality, or the organisation of meta.toml:
+        that is what such a name means on the owner's own page. Its evidence is the sentence naming
+        it; a lower confidence says the parent was inferred, not stated."""
+        placed = {self.canonical(p.child) for p in self.extraction.part_of if p.relation in HIERARCHY}
+        owner = self.local.ID[f"org/{self.scope}"]
+        for body in self.extraction.bodies:
+            name = self.canonical(body.name)
+            kind = self.kind_of(body.name)
+            if kind not in TOP_LEVEL_KINDS or name in placed or self.org_slug(body.name) == self.scope:
+                continue
+            if kind == "agency" and not OWN_AGENCY.search(body.name):
+                continue
+            placed.add(name)
+            attach = PartOf(
+                body.name,
+                self.meta.owner,
+                "part",
+                body.evidence,
+                rule=TOP_LEVEL_RULE,
+                confidence=TOP_LEVEL_CONFIDENCE,
+            )
+            child = self.org(body.name)
+            self.fact(child, ORG.subOrganizationOf, owner, attach)
+            if kind in UNIT_KINDS:
+                self.fact(child, ORG.unitOf, owner, attach)
+
     def heads(self) -> None:
+        named_together: dict[tuple[str, Evidence], set[str]] = {}
         for h in self.extraction.heads:
             post = self.post(h.org, h.title, h)
             if h.person:
@@ -289,6 +353,11 @@ class _Builder:
                 self.fact(person, FOAF.name, Literal(h.person), h)
                 self.fact(post, ORG.heldBy, person, h)
                 self.fact(person, ORG.headOf, self.org(h.org), h)
+                named_together.setdefault((self.org_slug(h.org), h.evidence), set()).add(h.person)
+        # One sentence naming several heads of a body ("palvelujohtajat A ja B") says it has several.
+        for h in self.extraction.heads:
+            if h.person and len(named_together.get((self.org_slug(h.org), h.evidence), ())) > 1:
+                self.fact(self.org(h.org), self.local.KGP.multipleHeads, Literal(True), h)
 
     def duties(self) -> None:
         g, kgp = self.graph, self.local.KGP
@@ -348,6 +417,7 @@ def _build(extraction: Extraction, meta: SourceMeta, local: Local, registry: Reg
         builder.body(body)
     builder.implicit_bodies()
     builder.relations()
+    builder.top_level()
     builder.heads()
     builder.duties()
     builder.sites()

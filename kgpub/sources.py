@@ -30,6 +30,34 @@ _HTML_TAG = re.compile(
 _HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|auml|ouml|aring|#\d{2,5}|#x[0-9a-f]{2,4});", re.I)
 
 
+#: ``[organisation] kind`` values: a municipality, or a legal person that is not one.
+ORGANISATION_KINDS = ("municipality", "wellbeing_county", "joint_authority", "ministry", "agency", "other")
+_ORGANISATION_KEYS = {"kind", "name_fi", "name_sv", "name_en", "business_id", "wikidata"}
+_YTUNNUS = re.compile(r"^(\d{7})-(\d)$")
+_WIKIDATA = re.compile(r"^Q[1-9]\d*$")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The legal person a source's bodies belong to, as ``meta.toml``'s ``[organisation]`` table says.
+
+    For a municipality (``kind = "municipality"``, the default) it adds what the municipality list
+    lacks: business ID, Wikidata item, English name, and the legal person's own names ("Helsingin
+    kaupunki", where the list says "Helsinki"). Any other kind (a wellbeing services county, a
+    joint municipal authority, a ministry or agency) is described here entirely: names, kind, ID."""
+
+    kind: str = "municipality"
+    names: tuple[tuple[str, str], ...] = ()  # (language, name), fi/sv/en
+    business_id: str | None = None
+    wikidata: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name its IRI is made from: Finnish, else Swedish, else English (stable)."""
+        by_lang = dict(self.names)
+        return by_lang.get("fi") or by_lang.get("sv") or by_lang.get("en") or ""
+
+
 @dataclass(frozen=True)
 class SourceMeta:
     """What we know about a source text. ``retrieved`` and ``licence`` may be ``"unknown"``."""
@@ -43,6 +71,59 @@ class SourceMeta:
     licence: str
     url: str | None = None
     original_name: str | None = None
+    organisation: Organisation | None = None
+
+    @property
+    def owner(self) -> str:
+        """The name of the legal person the text's bodies belong to (their IRIs are scoped by it)."""
+        org = self.organisation
+        return org.name if org is not None and org.kind != "municipality" else self.municipality
+
+
+def ytunnus_ok(value: str) -> bool:
+    """A Finnish business ID: seven digits, a hyphen and the check digit (weights 7,9,10,5,8,4,2)."""
+    match = _YTUNNUS.match(value)
+    if match is None:
+        return False
+    total = sum(int(d) * w for d, w in zip(match.group(1), (7, 9, 10, 5, 8, 4, 2), strict=True))
+    rest = total % 11
+    return rest != 1 and (0 if rest == 0 else 11 - rest) == int(match.group(2))
+
+
+def _organisation(raw: object, path: Path, has_municipality: bool) -> Organisation:
+    """Check ``[organisation]``; every error names the file and the key."""
+    if not isinstance(raw, dict):
+        raise SourceError(f"{path}: organisation must be a table ([organisation])")
+    unknown = set(raw) - _ORGANISATION_KEYS
+    if unknown:
+        raise SourceError(f"{path}: [organisation]: unknown field(s): {', '.join(sorted(unknown))}")
+    kind = str(raw.get("kind", "municipality"))
+    if kind not in ORGANISATION_KINDS:
+        raise SourceError(f"{path}: [organisation] kind must be one of {', '.join(ORGANISATION_KINDS)}")
+    names = tuple(
+        (lang, " ".join(str(raw[f"name_{lang}"]).split())) for lang in LANGUAGES if raw.get(f"name_{lang}")
+    )
+    if kind == "municipality" and not has_municipality:
+        raise SourceError(f'{path}: [organisation] of kind municipality needs municipality = "NAME"')
+    if kind != "municipality" and not names:
+        raise SourceError(f"{path}: [organisation] of kind {kind} needs a name (name_fi, name_sv or name_en)")
+    business_id = raw.get("business_id")
+    if business_id is not None and not ytunnus_ok(str(business_id)):
+        raise SourceError(
+            f"{path}: [organisation] business_id {business_id!r} is not a valid business ID "
+            '(seven digits, a hyphen and the check digit, e.g. "0201256-6")'
+        )
+    wikidata = raw.get("wikidata")
+    if wikidata is not None and not _WIKIDATA.match(str(wikidata)):
+        raise SourceError(
+            f'{path}: [organisation] wikidata must be an item id like "Q1757", not {wikidata!r}'
+        )
+    return Organisation(
+        kind,
+        names,
+        str(business_id) if business_id is not None else None,
+        str(wikidata) if wikidata is not None else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -96,10 +177,16 @@ def load_meta(folder: Path) -> SourceMeta:
         raw = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise SourceError(f"{path}: {exc}") from exc
-    missing = [k for k in REQUIRED if not str(raw.get(k, "")).strip()]
+    organisation = (
+        _organisation(raw["organisation"], path, bool(str(raw.get("municipality", "")).strip()))
+        if "organisation" in raw
+        else None
+    )
+    optional = ("municipality",) if organisation is not None and organisation.kind != "municipality" else ()
+    missing = [k for k in REQUIRED if k not in optional and not str(raw.get(k, "")).strip()]
     if missing:
         raise SourceError(f"{path}: missing required field(s): {', '.join(missing)}")
-    unknown = set(raw) - {*REQUIRED, "url", "original_name"}
+    unknown = set(raw) - {*REQUIRED, "url", "original_name", "organisation"}
     if unknown:
         raise SourceError(f"{path}: unknown field(s): {', '.join(sorted(unknown))}")
     if raw["language"] not in LANGUAGES:
@@ -113,12 +200,13 @@ def load_meta(folder: Path) -> SourceMeta:
         id=folder.name,
         title=str(raw["title"]),
         publisher=str(raw["publisher"]),
-        municipality=str(raw["municipality"]),
+        municipality=str(raw.get("municipality") or "unknown"),
         language=str(raw["language"]),
         retrieved=retrieved,
         licence=str(raw["licence"]),
         url=raw.get("url"),
         original_name=raw.get("original_name"),
+        organisation=organisation,
     )
 
 
@@ -128,6 +216,10 @@ def load_source(folder: Path) -> Source:
     if not text_path.is_file():
         raise SourceError(f"{folder}: source has no text file {TEXT_FILE}")
     text = read_text(text_path)
+    if not text.strip():
+        raise SourceError(
+            f"{text_path}: the text is empty: nothing to publish (remove the source or add its text)"
+        )
     markup = html_evidence(text)
     if markup:
         raise SourceError(

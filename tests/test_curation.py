@@ -35,33 +35,28 @@ def write(tmp_path: Path, stem: str, body: str, *, describe: bool = True) -> Pat
     return path
 
 
-def test_municipalities_are_legal_persons_with_three_names_and_a_wikidata_close_match() -> None:
+def test_organs_of_the_city_are_organisations_with_translated_names() -> None:
     graph = load_curation(CURATION, LOCAL)
-    helsinki, kalajoki = LOCAL.ID["org/helsinki"], LOCAL.ID["org/kalajoki"]
-    for city in (helsinki, kalajoki):
-        assert (city, RDF.type, ORG.FormalOrganization) in graph
-        assert (city, RDF.type, CPOV.PublicOrganisation) in graph
-        assert (city, ORG.classification, LOCAL.KIND["municipality"]) in graph
-    assert {str(label) for label in graph.objects(helsinki, SKOS.prefLabel)} == {
-        "Helsingin kaupunki",
-        "Helsingfors stad",
-        "City of Helsinki",
+    council = LOCAL.ID["org/helsinki-kaupunginvaltuusto"]
+    assert (council, RDF.type, ORG.Organization) in graph
+    assert (council, RDF.type, CPOV.PublicOrganisation) in graph
+    assert (council, ORG.subOrganizationOf, LOCAL.ID["org/helsinki"]) in graph
+    assert {str(label) for label in graph.objects(council, SKOS.prefLabel)} == {
+        "kaupunginvaltuusto",
+        "stadsfullmäktige",
+        "City Council",
     }
-    assert (kalajoki, SKOS.prefLabel, Literal("Kalajoen kaupunki", lang="fi")) in graph
-    assert (kalajoki, SKOS.prefLabel, Literal("Kalajoki stad", lang="sv")) in graph
-    assert (kalajoki, SKOS.prefLabel, Literal("City of Kalajoki", lang="en")) in graph
-    assert (helsinki, SKOS.closeMatch, URIRef("http://www.wikidata.org/entity/Q1757")) in graph
     assert not list(graph.triples((None, OWL.sameAs, None)))
 
 
 def test_every_curated_fact_is_claimed_from_its_file() -> None:
     graph = load_curation(CURATION, LOCAL)
-    helsinki = LOCAL.ID["org/helsinki"]
-    label = Literal("Helsingfors stad", lang="sv")
-    claims = [c for c in graph.subjects(RDF.subject, helsinki) if (c, RDF.object, label) in graph]
+    council = LOCAL.ID["org/helsinki-kaupunginvaltuusto"]
+    label = Literal("stadsfullmäktige", lang="sv")
+    claims = [c for c in graph.subjects(RDF.subject, council) if (c, RDF.object, label) in graph]
     assert len(claims) == 1
     source = graph.value(claims[0], PROV.wasDerivedFrom)
-    assert source == URIRef(BASE + "curation/municipalities")
+    assert source == URIRef(BASE + "curation/helsinki")
     assert (source, RDF.type, LOCAL.KGP.CurationFile) in graph
     assert graph.value(source, DCTERMS.modified) is not None
     assert graph.value(source, PROV.wasAttributedTo) is not None
@@ -70,7 +65,8 @@ def test_every_curated_fact_is_claimed_from_its_file() -> None:
 
 def test_relative_iris_follow_the_base() -> None:
     graph = load_curation(CURATION, Local("http://localhost:8080/kgpub/"))
-    assert (URIRef("http://localhost:8080/kgpub/id/org/helsinki"), RDF.type, ORG.FormalOrganization) in graph
+    council = URIRef("http://localhost:8080/kgpub/id/org/helsinki-kaupunginvaltuusto")
+    assert (council, RDF.type, ORG.Organization) in graph
     assert not [s for s in graph.subjects() if str(s).startswith(BASE)]
 
 

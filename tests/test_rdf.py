@@ -283,7 +283,10 @@ def test_grouping_is_not_hierarchy() -> None:
     kalajoki = seed_graphs()["kalajoki-hallintopalvelut"]
     council, general = org("kalajoki-kaupunginvaltuusto"), org("kalajoki-hallintopalvelut-yleishallinto")
     assert (council, LOCAL.KGP.groupedIn, general) in kalajoki
-    assert not list(kalajoki.objects(council, ORG.subOrganizationOf))
+    # grouped, not placed: as a council with no stated parent, it is the city's organ
+    assert list(kalajoki.objects(council, ORG.subOrganizationOf)) == [org("kalajoki")]
+    claim = next(kalajoki.subjects(RDF.object, org("kalajoki")))
+    assert kalajoki.value(claim, LOCAL.KGP.rule) == Literal("part.top-level")
 
 
 def test_a_title_without_a_person_is_a_post_without_holder_or_head(kanslia: Graph) -> None:
