@@ -296,3 +296,17 @@ def test_the_lockout_counts_the_client_address_a_proxy_forwards(tmp_path: Path) 
     assert attempt("192.0.2.7", "sanna", "guess number two") == 401
     assert attempt("192.0.2.7", "alice", PASSWORD) == 429  # that address is locked out, whatever the name
     assert attempt("198.51.100.3", "alice", PASSWORD) == 303  # another client is not
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"session_lifetime_s": 0},
+        {"login_max_failures": 0},
+        {"login_lockout_s": -1},
+        {"curator_min_password": 0},
+    ],
+)
+def test_review_limits_must_be_positive(change: dict[str, int]) -> None:
+    with pytest.raises(InputError):
+        Settings(**change)  # type: ignore[arg-type]
