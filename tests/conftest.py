@@ -24,7 +24,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 # so a red CI is reproducible; "long" (HYPOTHESIS_PROFILE=long, `make fuzz`): KGPUB_FUZZ_EXAMPLES
 # (default 2000; `make fuzz` passes FUZZ_EXAMPLES=1000) examples each.
 # A per-example deadline catches a pathological input that makes code under test slow.
-settings.register_profile("default", max_examples=100, deadline=2000)
+settings.register_profile("default", max_examples=100, deadline=5000)
 settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, database=None, print_blob=True
 )
