@@ -155,6 +155,7 @@ def test_a_session_older_than_its_lifetime_is_signed_out(client: FlaskClient, se
     assert client.post(f"/review/{SOURCE}/decide", data=data).status_code == 403
 
 
+@pytest.mark.slow
 def test_a_session_expires_by_the_clock(tmp_path: Path) -> None:
     client = create_app(_settings(tmp_path, session_lifetime_s=1)).test_client()
     assert _login(client) == 303
