@@ -83,6 +83,24 @@ def _municipal_parts(state: State, seg: Segment, found: list[Mention]) -> None:
             state.facts.part(child, state.municipality(seg), "part", seg, "part.sv.municipality", 0.7)
 
 
+def _heading_items(state: State) -> None:
+    """Bullets that each start with a body's name, right under a heading or line that starts with one
+    ("Stadsstyrelse, 11 ledamöter" / "• Personalsektion, 5 ledamöter"): parts of that body, unless a
+    sentence gave them a parent."""
+    parent: str | None = None
+    for seg in state.segs:
+        first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
+        name = state.facts.find(first.name) if first is not None and first.refers is None else None
+        if not seg.bullet:
+            short = not re.search(r"[.!?]\s*$", seg.text) and len(seg.text.split()) <= 10
+            parent = name if short else None
+            continue
+        if parent is None or name is None or name == parent:
+            continue
+        if not any(c == name for c, _ in state.facts.part_of):
+            state.facts.part(name, parent, "part", seg, "part.sv.heading-items", 0.65)
+
+
 def extract_sv(source: Source) -> Extraction:
     """All facts the Swedish rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
@@ -98,6 +116,7 @@ def extract_sv(source: Source) -> Extraction:
         named = subject is not None and subject.kind != "municipality"
         state.previous = state.resolve(state.segs[i], subject) if subject and named else None
         state.about = state.topics(state.segs[i], found)
+    _heading_items(state)
     collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()

@@ -110,7 +110,10 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             start = prev.start()
         owner = _owner(text, toks, j - 1)
         if owner is not None:
-            return Mention(start, end, definite, spec.kind, tuple(aliases), head=word.head, owner=owner)
+            # "Stadsmiljönämndens tillståndssektion": the name as written, the bare definite an alias
+            written = _lower_first(text[prev.start() : end])
+            aliases = [definite, *aliases]
+            return Mention(prev.start(), end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
     elif (
         prev
         and _gap(text, prev, toks[j]) == " "
@@ -189,6 +192,14 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             head=word.head,
             owner=place,
         )
+    if adjacent and prev and word.form == "indef" and i >= 2 and prev.group().lower().endswith("a"):
+        owner = _owner(text, toks, i - 2) if _gap(text, toks[i - 2], prev) == " " else None
+        if owner is not None:  # "Bildningsnämndens svenskspråkiga sektion"
+            name = _lower_first(text[toks[i - 2].start() : tok.end()])
+            alias = f"{prev.group().lower()} {word.definite}"
+            return Mention(
+                toks[i - 2].start(), tok.end(), name, spec.kind, (alias,), head=word.head, owner=owner
+            )
     if adjacent and prev and word.form == "indef" and _GENITIVE.match(prev.group()):
         name = text[prev.start() : tok.end()]
         owner = _owner(text, toks, i - 1)
