@@ -249,11 +249,11 @@ def restart_under_load(
     after = served_quads(server.url)
     errors = report.errors()
     refused = errors.pop("ConnectError", 0)  # asked while no server listened (clients retry every 50 ms)
-    dropped = sum(v for k, v in errors.items() if not k.isdigit())  # accepted, then cut off mid-request
+    dropped = sum(v for k, v in errors.items() if not k.isdigit())  # a connection closed with no answer
     outcome = (
         f"exit {stopped.returncode} after {stopped.seconds:.1f} s; "
         f"{len(stopped.orphans)} orphan process(es); "
-        f"down {down:.1f} s; {report.requests} requests: {dropped} cut off in flight, {refused} refused "
+        f"down {down:.1f} s; {report.requests} requests: {dropped} closed with no answer, {refused} refused "
         f"while down, other errors: {', '.join(f'{k}: {v}' for k, v in sorted(errors.items())) or 'none'}"
     )
     held = stopped.returncode is not None and not stopped.orphans and not dropped and before == after
@@ -351,10 +351,11 @@ def corrupt_published(settings: Settings, server: Server) -> list[Fault]:
 
 
 def said(done: subprocess.CompletedProcess[str], settings: Settings, *, stderr_first: bool = False) -> str:
-    """The first line a command printed, with the scratch folder shortened to ``…``."""
-    streams = (done.stderr, done.stdout) if stderr_first else (done.stdout, done.stderr)
-    text = next((t.strip() for t in streams if t.strip()), "")
-    line = text.splitlines()[0] if text else ""
+    """What a command said, with the scratch folder shortened to ``…``: the first line of its error
+    (``kgpub: error: …``) or the last line of its output (``published …`` / ``up to date: …``)."""
+    err, out = done.stderr.strip().splitlines(), done.stdout.strip().splitlines()
+    lines = [*err[:1], *out[-1:]] if stderr_first or not out else out[-1:]
+    line = lines[0] if lines else ""
     return line.replace(str(settings.root), "…")[:200]
 
 
