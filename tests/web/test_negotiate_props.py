@@ -14,7 +14,7 @@ import random
 
 import pytest
 from flask import Flask
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from werkzeug.exceptions import NotAcceptable
 
@@ -225,6 +225,7 @@ def test_the_live_app_answers_any_accept_header_without_a_server_error(
     app: Flask, path: str, accept: str
 ) -> None:
     """End to end through Flask: any Accept header is a representation, a redirect, 404 or 406."""
+    assume("\r" not in accept and "\n" not in accept)  # cannot be sent: HTTP has no such header value
     response = app.test_client().get(path, headers={"Accept": accept})
     assert response.status_code in (200, 303, 404, 406), (response.status_code, response.data[:300])
     if response.status_code == 406:
