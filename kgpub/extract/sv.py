@@ -22,6 +22,7 @@ import re
 
 from ..model import Extraction
 from ..sources import Source
+from . import sv_layout
 from .sv_collective import collective
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
@@ -104,6 +105,8 @@ def _heading_items(state: State) -> None:
 def extract_sv(source: Source) -> Extraction:
     """All facts the Swedish rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
+    listed = sv_layout.blocks(state.segs)
+    list_names: dict[int, str] = {}
     for i in range(len(state.segs)):
         if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
             state.municipality(state.segs[i])  # first, so "stadens ämbetsverk" is its part
@@ -111,6 +114,7 @@ def extract_sv(source: Source) -> Extraction:
         _municipal_parts(state, state.segs[i], found)
         _duties(state, i, found)
         parts(state, i, found)
+        sv_layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
         subject = state.subject(state.segs[i], found)
         named = subject is not None and subject.kind != "municipality"

@@ -678,3 +678,18 @@ def test_the_municipality_as_an_organisation_owns_what_it_has_and_its_genitive_b
         (c, p) for c, p, _ in parts(e)
     }
     assert "staden" not in names(run("Biblioteket ligger mitt i staden."))
+
+
+def test_a_colon_list_after_finns_foljande_names_parts_of_the_body_it_names() -> None:
+    e = run(
+        "Ledningskontoret\nPå ledningskontoret finns följande funktioner:\n"
+        "• Ekonomi\n• Personal (här ingår även arbetsmiljöenheten)\n• Regional utveckling\n"
+        "• Framtidsverket med ansvar för forskning\n"
+    )
+    assert {(c, p) for c, p, _ in parts(e)} >= {
+        ("ekonomi", "ledningskontoret"),
+        ("personal", "ledningskontoret"),
+        ("regional utveckling", "ledningskontoret"),
+        ("framtidsverket", "ledningskontoret"),
+    }
+    assert not parts(run("Nämnder\nDet finns åtta nämnder i staden:\n• Miljönämnden\n• Fritidsnämnden\n"))
