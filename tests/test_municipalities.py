@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from kgpub.cli import main
 from kgpub.config import Settings
 from kgpub.errors import SourceError
 from kgpub.municipalities import load_reference, municipalities_graph, reference_iri
@@ -115,3 +117,16 @@ def test_a_wrong_organisation_table_names_the_file(tmp_path: Path, table: str, m
 def test_a_municipality_is_still_required_without_an_organisation(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match=r"missing required field.*municipality"):
         load_meta(meta(tmp_path, ""))
+
+
+def test_the_package_folder_is_a_setting(tmp_path: Path) -> None:
+    settings = Settings.from_env({"KGPUB_MUNICIPALITIES_PACKAGE": str(tmp_path / "elsewhere")})
+    assert settings.municipalities_package == tmp_path / "elsewhere"
+    env = {
+        "KGPUB_MUNICIPALITIES_PACKAGE": str(tmp_path / "elsewhere"),
+        "KGPUB_VAR_DIR": str(tmp_path / "var"),
+    }
+    result = CliRunner().invoke(main, ["build"], env=env)
+    assert result.exit_code != 0
+    assert f"{tmp_path / 'elsewhere' / 'postcodes.json'}: the municipality list is missing" in result.output
+    assert not (tmp_path / "var" / "published").exists()
