@@ -35,9 +35,11 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import CurationError
+from .config import Settings
+from .errors import CurationError, KgpubError
 from .iris import Registry
 from .model import KINDS, Body, Duty, Evidence, Extraction, Head, PartOf, Site
+from .municipalities import load_reference, resolve_sources
 from .namespaces import OA, Local
 from .rdf import fact_claims
 from .sources import Source, SourceMeta
@@ -298,7 +300,16 @@ def _describe_file(
 def _claims(
     extraction: Extraction, meta: SourceMeta, registry: Registry | None
 ) -> dict[int, tuple[URIRef, ...]]:
-    """The relative claim IRIs (``id/claim/…``) of each fact, as a build with ``registry`` makes them."""
+    """The relative claim IRIs (``id/claim/…``) of each fact, as a build with ``registry`` makes them.
+
+    The municipality is looked up as the build does ("helsingfors" → Helsinki), in the list the
+    ``KGPUB_MUNICIPALITIES_PACKAGE`` setting names; if it cannot be, no claim is named (the decision
+    still applies: the build matches its ``kgp:factKey``)."""
+    try:
+        reference = load_reference(Settings.from_env().municipalities_package)
+        meta = resolve_sources([Source(meta, "")], reference)[0].meta
+    except KgpubError:
+        return {}
     base = "http://kgpub.invalid/review-base/"
     scratch = Registry(dict(registry)) if registry is not None else Registry()
     found = fact_claims(extraction, meta, Local(base), scratch)

@@ -51,6 +51,8 @@ def test_a_reject_and_a_confirm_take_effect_in_the_next_build(tmp_path: Path) ->
     for other in (settings.data_dir / "sources").iterdir():
         if other.name != SOURCE:
             shutil.rmtree(other)
+    meta = settings.data_dir / "sources" / SOURCE / "meta.toml"  # named as a user may: looked up
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"Kalajoki"', '"KALAJOKI"'), encoding="utf-8")
     source = load_source(settings.data_dir / "sources" / SOURCE)
     facts = {n.summary: n for n in numbered_facts(extract(source))}
     rejected = facts["talousohjaus —part→ hallintopalvelut"]
