@@ -22,6 +22,7 @@ import re
 
 from ..model import Extraction
 from ..sources import Source
+from . import en_layout
 from .en_heads import heads
 from .en_names import Mention
 from .en_parts import parts
@@ -119,6 +120,8 @@ def _bodies_in_post_modifiers(state: State, seg: Segment) -> None:
 def extract_en(source: Source) -> Extraction:
     """All facts the English rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
+    listed = en_layout.blocks(state.segs)
+    list_names: dict[int, str] = {}
     for i in range(len(state.segs)):
         found = register(state, i)
         if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
@@ -126,6 +129,7 @@ def extract_en(source: Source) -> Extraction:
         _bodies_in_post_modifiers(state, state.segs[i])
         _duties(state, i, found)
         parts(state, i, found)
+        en_layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
         subject = subject_of(state, state.segs[i], found)
         state.subject = resolve(state, state.segs[i], subject) if subject else state.about

@@ -675,3 +675,17 @@ def test_bodies_in_a_plural_posts_modifier_separated_by_semicolons() -> None:
         "services; and leisure services, and their offices.\n"
     )
     assert {"health services", "housing and planning services", "leisure services"} <= names(e)
+
+
+def test_a_colon_list_after_consists_of_names_parts_even_without_body_words() -> None:
+    e = run(
+        "Corporate Directorate\nThe Corporate Directorate consists of:\n"
+        "• Finance\n• Legal and Democratic Services\n• Human Resources, which supports managers\n"
+        "• Chief Executive\n"
+    )
+    assert {(c, p) for c, p, _ in parts(e)} >= {
+        ("Finance", "Corporate Directorate"),
+        ("Legal and Democratic Services", "Corporate Directorate"),
+        ("Human Resources", "Corporate Directorate"),
+    }
+    assert "Chief Executive" not in names(e)

@@ -123,8 +123,11 @@ def _read_list(
                 groups[j] = tuple(under)
                 j = under[-1] + 1
                 continue
-            if kind == "line" or (colon and not under and _next_is_name(segments, kinds, j)):
-                items.append(j)  # one name per line
+            bulleted = any(kinds[k] == "item" for k in items)
+            if not bulleted and (
+                kind == "line" or (colon and not under and _next_is_name(segments, kinds, j))
+            ):
+                items.append(j)  # one name per line (a heading after bullets starts something else)
                 j += 1
                 continue
         break

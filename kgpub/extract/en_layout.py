@@ -1,0 +1,98 @@
+"""English side of the shared list reader (:mod:`kgpub.extract.core.lists`).
+
+An introducer announces parts when it ends in a colon after a composition verb ("The Directorate
+consists of:", "… is divided into the following branches:", "comprises:") or names a plural class of
+bodies with "following" or a count ("The following departments:", "The council has four directorates:").
+The owner is the first body the introducer names, else the section's body, else the page's. List
+context makes an item a body without a body word; its name keeps the case the page uses
+("Corporate Services", "Finance").
+
+Written before any English v2 page was read, so the English v2 figures measure it blind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import en_names as names
+from .core.lists import Kind, ListBlock, Role, list_blocks
+from .en_state import State, resolve, topic
+from .sv_en import Segment
+
+RULE = "part.en.list"
+_COMPOSE = re.compile(
+    r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+made\s+up\s+of|(?:is|are)\s+(?:divided|organi[sz]ed|"
+    r"structured)\s+(?:in(?:to)?|as)|includes?|(?:has|have)\s+(?:the\s+)?following)\b",
+    re.IGNORECASE,
+)
+_CLASS = re.compile(
+    r"\b(?:following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+)?(?:departments|"
+    r"directorates|divisions|units|sections|services|service\s+areas|branches|teams|committees|"
+    r"sub-committees|boards|offices|agencies|sectors|functions)\b",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"\s+[–-]\s+|[:(,;]|\s+(?:which|who|that|is|are|led|headed)\s")
+_POST = re.compile(r"\b(?:director|manager|officer|mayor|chief|head|chair(?:man|person)?)\b", re.IGNORECASE)
+MAX_ITEM_WORDS = 7
+
+
+def _role(seg: Segment) -> Role | None:
+    text = seg.text.rstrip()
+    if len(text) > 250 or not text.endswith(":"):
+        return None
+    return "parts" if _COMPOSE.search(text) or _CLASS.search(text) else None
+
+
+def blocks(segs: list[Segment]) -> list[ListBlock]:
+    """The page's introduced lists of parts."""
+    kinds: list[Kind] = ["item" if s.bullet else "heading" if s.heading else "paragraph" for s in segs]
+    return list_blocks(segs, kinds, lambda i: _role(segs[i]))
+
+
+def owner(state: State, i: int) -> str | None:
+    """The body the list at introducer ``i`` belongs to."""
+    seg = state.segs[i]
+    for m in names.mentions(seg.text):
+        if m.what == "body" and m.refers is None:
+            found = resolve(state, seg, m)
+            if found is not None:
+                return found
+    lines = [line for line in state.section if line < seg.line]
+    if lines:
+        return state.facts.find(state.section[max(lines)]) or None
+    return topic(state, seg)
+
+
+def item(state: State, i: int) -> str | None:
+    """The body an item names: its body mention when it starts the item, else the item as written."""
+    seg = state.segs[i]
+    for m in names.mentions(seg.text):
+        if m.what == "body" and m.refers is None and not seg.text[: m.start].strip():
+            return resolve(state, seg, m)
+        if m.what in ("post", "person") and not seg.text[: m.start].strip():
+            return None  # "Chief Executive", "Jane Smith": no body
+    head = _CUT.split(seg.text.strip(), maxsplit=1)[0].strip().rstrip(".;")
+    head = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.IGNORECASE)
+    words = head.split()
+    if not words or len(words) > MAX_ITEM_WORDS or re.search(r"\d", head) or _POST.search(head):
+        return None
+    return state.facts.body(head, names.body_kind(head) or "unit", seg, "body.en.list", 0.7)
+
+
+def read_lists(state: State, listed: list[ListBlock], i: int, found: dict[int, str]) -> None:
+    """If segment ``i`` is an item of a list, record it as a part of the list's owner (or of its group
+    heading), unless a sentence rule already gave it a parent."""
+    for block in listed:
+        group = next((g for g, under in block.groups.items() if i in under), None)
+        if i not in block.items and group is None:
+            continue
+        if block.intro not in found:
+            found[block.intro] = owner(state, block.intro) or ""
+        parent = found.get(group, "") if group is not None else found[block.intro]
+        child = item(state, i)
+        if child is None:
+            return
+        found[i] = child
+        if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
+            state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
+        return
