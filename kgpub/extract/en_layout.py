@@ -31,6 +31,12 @@ _CLASS = re.compile(
     r"sub-committees|boards|offices|agencies|sectors|functions)\b",
     re.IGNORECASE,
 )
+#: "The Administration Policy Department units are:", "Our services include:".
+_CLASS_ARE = re.compile(
+    r"\b(?:departments|directorates|divisions|units|sections|services|branches|teams|committees|offices|"
+    r"agencies|sectors|functions)\s+(?:are|include)\s*:$",
+    re.IGNORECASE,
+)
 _CUT = re.compile(r"\s+[–-]\s+|[:(,;]|\s+(?:which|who|that|is|are|led|headed)\s")
 _POST = re.compile(r"\b(?:director|manager|officer|mayor|chief|head|chair(?:man|person)?)\b", re.IGNORECASE)
 MAX_ITEM_WORDS = 7
@@ -40,7 +46,7 @@ def _role(seg: Segment) -> Role | None:
     text = seg.text.rstrip()
     if len(text) > 250 or not text.endswith(":"):
         return None
-    return "parts" if _COMPOSE.search(text) or _CLASS.search(text) else None
+    return "parts" if _COMPOSE.search(text) or _CLASS.search(text) or _CLASS_ARE.search(text) else None
 
 
 def blocks(segs: list[Segment]) -> list[ListBlock]:

@@ -689,3 +689,11 @@ def test_a_colon_list_after_consists_of_names_parts_even_without_body_words() ->
         ("Human Resources", "Corporate Directorate"),
     }
     assert "Chief Executive" not in names(e)
+
+
+def test_a_bodys_plural_class_are_colon_lists_its_parts() -> None:
+    e = run("The Planning Department units are:\n• Zoning Unit\n• Building Control Unit\n")
+    assert {(c, p) for c, p, _ in parts(e)} == {
+        ("Zoning Unit", "Planning Department"),
+        ("Building Control Unit", "Planning Department"),
+    }
