@@ -73,6 +73,9 @@ TOP_LEVEL_KINDS = frozenset({"council", "board", "committee", "division", "agenc
 OWN_AGENCY = re.compile(r"kanslia|kansli\b|kansliet|ämbetsverk|virasto|executive office|administration", re.I)
 TOP_LEVEL_RULE = "part.top-level"
 TOP_LEVEL_CONFIDENCE = 0.6
+SOLE_DIVISION_KINDS = frozenset({"service_area", "department", "unit"})
+SOLE_DIVISION_RULE = "part.sole-division"
+SOLE_DIVISION_CONFIDENCE = 0.5
 #: The label of a head post the text names no title for ("is headed by Anna Smith").
 _HEAD_LABEL = {"fi": "johtaja", "sv": "chef", "en": "head"}
 
@@ -342,6 +345,29 @@ class _Builder:
             self.fact(child, ORG.subOrganizationOf, owner, attach)
             if kind in UNIT_KINDS:
                 self.fact(child, ORG.unitOf, owner, attach)
+        # A page naming one division (a toimiala's own page: "Sivistyksen toimiala … Varhaiskasvatus:
+        # palvelujohtajat …") places the service areas, departments and units it names without a parent
+        # in that division.
+        divisions = {
+            self.canonical(b.name): b for b in self.extraction.bodies if self.kind_of(b.name) == "division"
+        }
+        if len(divisions) != 1:
+            return
+        (division,) = divisions.values()
+        for body in self.extraction.bodies:
+            name = self.canonical(body.name)
+            if self.kind_of(body.name) not in SOLE_DIVISION_KINDS or name in placed:
+                continue
+            placed.add(name)
+            attach = PartOf(
+                body.name,
+                division.name,
+                "part",
+                body.evidence,
+                rule=SOLE_DIVISION_RULE,
+                confidence=SOLE_DIVISION_CONFIDENCE,
+            )
+            self.fact(self.org(body.name), ORG.subOrganizationOf, self.org(division.name), attach)
 
     def heads(self) -> None:
         named_together: dict[tuple[str, Evidence], set[str]] = {}

@@ -230,6 +230,12 @@ def test_the_development_pages_publish_with_no_turtle(tmp_path: Path) -> None:
         p for p in graph.subjects(ORG.headOf, None) if "varhaiskasvatus" in str(graph.value(p, ORG.headOf))
     ]
     assert len(jyvaskyla_heads) == 2  # "palvelujohtajat Tarja Ahlqvist ja Päivi Koivisto"
+    # the division's own page: its service areas are its, the division is the city's
+    jyvaskyla = URIRef(f"{base}id/org/jyvaskyla")
+    division = org_named(graph, "sivistyksen toimiala")
+    assert (division, ORG.subOrganizationOf, jyvaskyla) in graph
+    for area in ("varhaiskasvatus", "perusopetus"):
+        assert (org_named(graph, area), ORG.subOrganizationOf, division) in graph, area
     sote = URIRef(f"{base}id/org/yla-savon-sote-kuntayhtyma")
     assert (sote, ORG.classification, URIRef(f"{base}def/kind/joint_authority")) in graph
     council = next(
