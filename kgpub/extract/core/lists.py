@@ -65,6 +65,17 @@ def name_like(text: str) -> bool:
     )
 
 
+_MARKED = re.compile(r"^\s*(?:\d{1,2}|[a-z])\)\s*\S|[;]\s*(?:sekä|ja|och|samt|and|or|tai)?\s*$")
+
+
+def item_kinds(segments: Sequence[Segmentish], kinds: Sequence[Kind]) -> list[Kind]:
+    """Kinds with statute-style items made items: "1)yleinen osasto;", "b) …", a line ending in ";"
+    or "; sekä" — list items the segmenter read as paragraphs or headings."""
+    return [
+        "item" if k != "item" and _MARKED.search(s.text) else k for s, k in zip(segments, kinds, strict=True)
+    ]
+
+
 def list_blocks(
     segments: Sequence[Segmentish],
     kinds: Sequence[Kind],
@@ -78,6 +89,7 @@ def list_blocks(
     lines, or group headings with bullets under them. A colon sentence followed by prose opens
     nothing (its items, if any, are inline and read by the sentence rules).
     """
+    kinds = item_kinds(segments, kinds)
     blocks: list[ListBlock] = []
     n = len(segments)
     i = 0

@@ -95,8 +95,10 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
     if org is None:
         return False
     end = s.end()
-    if end == v + 1:
-        reader.open_duties = org  # "Kaupunginhallitus vastaa" + bulleted items
+    if end == v + 1 or (s.tokens[-1].text == ":" and s.kind != "item"):
+        # "Kaupunginhallitus vastaa" + bulleted items; "Yleinen osasto käsittelee asiat, jotka
+        # koskevat:" + items: the lead-in is no duty, each item is one
+        reader.open_duties = org
         return True
     if _subject_after(s, v + 1, end):
         return False  # "Sosiaali- ja terveyspalvelut tuottaa Pohjanmaan hyvinvointialue"

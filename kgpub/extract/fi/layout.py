@@ -96,6 +96,16 @@ def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
     """The body an item names: its leading words up to a colon, dash, comma or verb."""
     plain = not any(t.text in {":", "–"} or t.verb() is not None for t in s.tokens)
     end = s.end() if plain else _name_end(s.tokens)  # "a, b ja c -osasto" is one name
+    while end > 0 and (
+        s.tokens[end - 1].low in {"sekä", "ja", "tai"} or s.tokens[end - 1].text in {";", ","}
+    ):
+        end -= 1  # "taloustoimisto; sekä"
+    start = 0
+    while start < end and (s.tokens[start].text.isdigit() or s.tokens[start].text in {")", "."}):
+        start += 1  # "1)yleinen osasto"
+    if start:
+        found = item_bodies(reader, s, [(start, end)], kind or "unit", RULE)
+        return found[0] if found else None
     if end == 0 or any(is_title(t.lemma()) for t in s.tokens[:end] if t.word):
         return None
     m = item_mention(s, 0, end)

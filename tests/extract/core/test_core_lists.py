@@ -77,3 +77,13 @@ def test_label_lines_are_items_of_a_heads_list_only() -> None:
     ]
     assert read(lines, role="heads") == [(0, (1, 2), {})]
     assert read(lines, role="parts") == []
+
+
+def test_statute_items_read_as_paragraphs_are_items() -> None:
+    lines: list[tuple[Kind, str]] = [
+        ("paragraph", "Ministeriössä on:"),
+        ("paragraph", "1)yleinen osasto;"),
+        ("heading", "2)asunto-osasto; sekä"),
+        ("paragraph", "3)lakiosasto."),
+    ]
+    assert read(lines) == [(0, (1, 2, 3), {})]

@@ -57,3 +57,20 @@ def test_a_plural_title_before_a_colon_lists_body_person_lines(fi: Run) -> None:
         ("Hämeen aluekeskus", "johtaja", "Maija Mäkinen"),
         ("Lapin aluekeskus", "johtaja", "Pekka Virtanen"),
     }
+
+
+def test_numbered_statute_items_and_a_duty_verb_before_a_colon(fi: Run) -> None:
+    ex = fi(
+        "1 §\n\nSosiaaliministeriössä on:\n\n1)hallinto-osasto;\n\n2)talousosasto; sekä\n\n3)lakiosasto.\n\n"
+        "2 §\n\nHallinto-osasto käsittelee asiat, jotka koskevat:\n"
+        "• ministeriön henkilöstöhallintoa;\n• ministeriön sisäistä hallintoa ja järjestystä.\n"
+    )
+    assert {
+        ("hallinto-osasto", "sosiaaliministeriö"),
+        ("talousosasto", "sosiaaliministeriö"),
+        ("lakiosasto", "sosiaaliministeriö"),
+    } <= parts(ex)
+    assert not any(n.endswith("sekä") for n in names(ex))
+    texts = {(d.org, d.text) for d in ex.duties}
+    assert ("hallinto-osasto", "ministeriön henkilöstöhallintoa") in texts
+    assert not any("koskevat" in t for _, t in texts)  # the lead-in is no duty
