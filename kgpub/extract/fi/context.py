@@ -137,7 +137,12 @@ class Reader:
             owner = (self.refer(m.owner.word) if m.owner.bare else None) or self.record(
                 s, m.owner, rule, conf
             )
-        name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, m.aliases)
+        aliases = m.aliases
+        if m.place and not self.facts.find(m.name):
+            # "Hämeen liitto" after "Etelä-Karjalan liitto": a bare alias another place's body holds
+            # already names that body, not this one
+            aliases = tuple(a for a in aliases if self.facts.find(a) is None)
+        name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)
         if owner is not None:

@@ -14,6 +14,7 @@ from functools import cached_property
 from ...analyse import Analysis, analyse
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*-?|-[^\W_]+(?:[-‐][^\W_]+)*|[^\w\s]|_")
+_GLUED = re.compile(r"((?:[^\W\d_]+[-‐])*[^\W\d_]*[a-zåäö]{3})(\d+)")
 #: Longest sentence (in tokens) the rules read; longer runs are not prose.
 MAX_TOKENS = 400
 NOUNS = frozenset({"nimisana", "nimisana_laatusana"})
@@ -114,10 +115,15 @@ def tokenize(text: str) -> list[Token]:
     """The tokens of one sentence (at most :data:`MAX_TOKENS`)."""
     out = []
     for m in _TOKEN.finditer(text):
-        out.append(Token(m.group(), m.start(), m.end()))
+        glued = _GLUED.fullmatch(m.group())
+        if glued:  # "liitto28": a table flattened to text glues a cell's number to the word before
+            cut = m.start() + glued.end(1)
+            out += [Token(glued.group(1), m.start(), cut), Token(glued.group(2), cut, m.end())]
+        else:
+            out.append(Token(m.group(), m.start(), m.end()))
         if len(out) >= MAX_TOKENS:
             break
-    return out
+    return out[:MAX_TOKENS]
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -74,3 +74,8 @@ def test_numbered_statute_items_and_a_duty_verb_before_a_colon(fi: Run) -> None:
     texts = {(d.org, d.text) for d in ex.duties}
     assert ("hallinto-osasto", "ministeriön henkilöstöhallintoa") in texts
     assert not any("koskevat" in t for _, t in texts)  # the lead-in is no duty
+
+
+def test_bodies_of_different_places_with_one_class_word_stay_apart_and_glued_numbers_split(fi: Run) -> None:
+    ex = fi("Jäsenmäärät\nEtelä-Karjalan liitto28\nHämeen liitto54\nLapin liitto60\n")
+    assert {"Etelä-Karjalan liitto", "Hämeen liitto", "Lapin liitto"} <= names(ex)
