@@ -104,6 +104,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
         graph = dataset.graph(LOCAL.GRAPH[name])
         for s, p, o in draw(st.lists(st.tuples(nodes, predicates, nodes | literals), max_size=8)):
             graph.add((s, p, o))
+    for s, p, o in draw(st.lists(st.tuples(nodes, predicates, nodes | literals), max_size=3)):
+        dataset.add((s, p, o))  # the default graph, which a TriG or N-Quads file may also hold
     return dataset
 
 
