@@ -141,7 +141,7 @@ class Reader:
         if m.place and not self.facts.find(m.name):
             # "Hämeen liitto" after "Etelä-Karjalan liitto": a bare alias another place's body holds
             # already names that body, not this one
-            aliases = tuple(a for a in aliases if self.facts.find(a) is None)
+            aliases = tuple(a for a in aliases if key(self.facts.find(a) or a) == key(a))
         name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)
