@@ -22,6 +22,7 @@ from kgpub.curation import load_curation
 from kgpub.export import write_dumps
 from kgpub.iris import Registry
 from kgpub.model import Body, Duty, Evidence, Extraction, Head, PartOf, Site
+from kgpub.municipalities import given_names, load_reference, municipalities_graph, owner_graph
 from kgpub.namespaces import ORG, Local, bind_prefixes
 from kgpub.ontology import load_local_ontology, load_shapes
 from kgpub.rdf import source_document_graph, source_graph
@@ -85,6 +86,7 @@ def fixture_curation(local: Local) -> Graph:
     g.add((body, SKOS.prefLabel, Literal(SCRIPT_LABEL, lang="fi")))
     g.add((body, SKOS.prefLabel, Literal("testnämnd", lang="sv")))
     g.add((body, ORG.subOrganizationOf, local.ID["org/kalajoki"]))
+    g.add((local.ID["org/kalajoki"], SKOS.prefLabel, Literal("Kalajoen kaupunki", lang="fi")))
     g.add((body, ORG.classification, local.KIND["committee"]))
     return g
 
@@ -95,10 +97,16 @@ def dataset(settings: Settings) -> tuple[Dataset, list[Path]]:
     source = load_source(SOURCE_DIR)
     graphs: dict[URIRef, Graph] = {}
     src = source_graph(extraction(source.text), source.meta, local, Registry())
+    src += owner_graph(source.meta, local)  # the city's own names, business ID (meta.toml)
     graphs[local.GRAPH[f"source/{SOURCE_ID}"]] = src + source_document_graph(source.meta, local)
     graphs[local.GRAPH["curation"]] = load_curation(
         PROJECT_ROOT / "data" / "curation", local
     ) + fixture_curation(local)
+    reference = load_reference(settings.municipalities_package)
+    named = {**given_names([source]), "kalajoki": {"fi": "Kalajoen kaupunki"}}  # as its meta.toml says
+    graphs[local.GRAPH["municipalities"]] = municipalities_graph(
+        reference, local, named=named, only={"helsinki", "kalajoki"}
+    )
     ontology = load_local_ontology(settings) + load_shapes(settings)
     graphs[local.GRAPH["ontology"]] = ontology
     asserted = Graph()
