@@ -27,6 +27,7 @@ from .sv_collective import collective
 from .sv_en import Facts, Segment, segments
 from .sv_en_sites import find_sites
 from .sv_heads import heads
+from .sv_members import member_lines
 from .sv_mentions import Mention
 from .sv_parts import named_children, parts
 from .sv_state import State
@@ -121,6 +122,7 @@ def extract_sv(source: Source) -> Extraction:
         state.previous = state.resolve(state.segs[i], subject) if subject and named else None
         state.about = state.topics(state.segs[i], found)
     _heading_items(state)
+    member_lines(state)  # "Name, title, unit" / "Unit, title Name"
     collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()

@@ -693,3 +693,16 @@ def test_a_colon_list_after_finns_foljande_names_parts_of_the_body_it_names() ->
         ("framtidsverket", "ledningskontoret"),
     }
     assert not parts(run("Nämnder\nDet finns åtta nämnder i staden:\n• Miljönämnden\n• Fritidsnämnden\n"))
+
+
+def test_member_lines_name_the_unit_a_title_leads() -> None:
+    e = run(
+        "Medlemmar\nLisa Berg, Sektordirektör, barn och unga\n"
+        "• Affärsverket Borgå hamn, verkställande direktör Per Holm\n"
+        "• Stadsjurist Olli Ojala\n"
+    )
+    assert {
+        ("barn och unga", "sektordirektör", "Lisa Berg"),
+        ("affärsverket Borgå hamn", "verkställande direktör", "Per Holm"),
+    } <= heads(e)
+    assert not any(person == "Olli Ojala" for _, _, person in heads(e))

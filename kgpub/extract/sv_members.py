@@ -1,0 +1,77 @@
+"""Swedish member lines: "Name, title, unit" and "Unit, title Name" (member lists, contact cards).
+
+"Pia-Maria Sjöström, Sektordirektör, barn, unga och familjer" and "Affärsverket Borgå lokalservice,
+verkställande direktör Annika Malms-Tepponen" state who leads which unit without a verb: a person, a
+title that leads (``sv_names.leads``) and the unit it names. The unit is the text after the title (in
+the first form) or before it (in the second); with no unit there is no head fact (a title alone heads
+nothing we can name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sv_en import PERSON_RE, Segment
+from .sv_names import is_post, leads, title_base
+from .sv_state import State
+
+RULE = "head.sv.member-line"
+MAX_WORDS = 14
+_TITLE_PERSON = re.compile(
+    r"^(?P<title>(?:[a-zåäöA-ZÅÄÖ][\wåäö-]*\s+){0,2}?[\wåäö-]+)\s+(?P<person>" + PERSON_RE.pattern + r")$"
+)
+
+
+def _title(text: str) -> str | None:
+    """The base form of a title written as one to three words ending in a post word."""
+    words = text.strip().lower().split()
+    if not words or len(words) > 3 or not is_post(words[-1]):
+        return None
+    base = title_base(words[-1])
+    if base is None:
+        return None
+    title = " ".join([*words[:-1], base])
+    return title if leads(title) else None
+
+
+def member_lines(state: State) -> None:
+    """Head facts from every short segment written as a member line."""
+    for seg in state.segs:
+        if len(seg.text.split()) <= MAX_WORDS and "," in seg.text:
+            _line(state, seg)
+
+
+def _line(state: State, seg: Segment) -> None:
+    parts = [p.strip() for p in seg.text.strip().rstrip(".").split(",")]
+    if len(parts) < 2:
+        return
+    if PERSON_RE.fullmatch(parts[0]) and len(parts) >= 3:
+        title = _title(parts[1])
+        unit = ", ".join(parts[2:]).strip()
+        if title and unit and not PERSON_RE.fullmatch(unit):
+            _head(state, seg, unit, title, parts[0])
+        return
+    last = _TITLE_PERSON.match(parts[-1])
+    if last is not None and len(parts) == 2:
+        title = _title(last.group("title"))
+        if title:
+            _head(state, seg, parts[0], title, last.group("person"))
+
+
+def _head(state: State, seg: Segment, unit: str, title: str, person: str) -> None:
+    if len(unit.split()) > 6 or re.search(r"\d|[a-zåäö][A-ZÅÄÖ]", unit):
+        return  # a number, or two cells glued together ("äldre personerTony Pellfolk")
+    if unit.split()[-1].lower() in {"i", "för", "av", "och", "med", "till", "på", "samt"}:
+        return  # the unit runs on to the next line
+    found = [m for m in state.mentions(unit) if m.refers is None]
+    if found and found[0].start == 0 and found[0].end >= len(unit) - 1:
+        org = state.resolve(seg, found[0])
+    else:
+        name = (
+            unit
+            if unit[:1].isupper() and " " in unit and unit.split()[1][:1].isupper()
+            else unit[:1].lower() + unit[1:]
+        )
+        org = state.facts.body(name, "unit", seg, "body.sv.member-line", 0.6)
+    if org:
+        state.facts.head(org, title, person, seg, RULE, 0.7)
