@@ -82,6 +82,9 @@ def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = Non
                 continue
             digest.update(str(path.relative_to(root)).encode())
             digest.update(contents[path] if path in contents else path.read_bytes())
+    for name in ("package.json", "LAST_UPDATED"):  # the municipality list is an input too
+        listed = settings.municipalities_package / name
+        digest.update(listed.read_bytes() if listed.is_file() else b"")
     return digest.hexdigest()
 
 

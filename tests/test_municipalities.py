@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from kgpub.config import Settings
 from kgpub.errors import SourceError
 from kgpub.municipalities import load_reference, municipalities_graph, reference_iri
 from kgpub.namespaces import DCTERMS, ORG, RDF, SKOS, Local
+from kgpub.pipeline import input_digest
 from kgpub.sources import load_meta, ytunnus_ok
 
 PACKAGE = Settings().municipalities_package
@@ -130,3 +132,12 @@ def test_the_package_folder_is_a_setting(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert f"{tmp_path / 'elsewhere' / 'postcodes.json'}: the municipality list is missing" in result.output
     assert not (tmp_path / "var" / "published").exists()
+
+
+def test_a_new_list_makes_the_published_build_stale(tmp_path: Path) -> None:
+    copy = tmp_path / "package"
+    shutil.copytree(PACKAGE, copy)
+    before = input_digest(Settings(municipalities_package=copy))
+    assert input_digest(Settings(municipalities_package=copy)) == before
+    (copy / "LAST_UPDATED").write_text("2030-01-01T08:00:00", encoding="utf-8")  # the next release
+    assert input_digest(Settings(municipalities_package=copy)) != before
