@@ -68,6 +68,7 @@ class _Lists:
         self.kind = ""
         self.names: dict[int, str] = {}
         self.role = "parts"
+        self.duty = ""
 
     def open(self, reader: Reader, s: Sent, block: ListBlock, kind: str, read: bool) -> None:
         self.active = False
@@ -84,6 +85,10 @@ class _Lists:
             return
         reader.open_list = reader.open_duties = None  # a list opened earlier ends here
         self.active, self.owner, self.kind, self.role = True, owner, kind, "parts"
+        words = [t for t in s.tokens if t.word]
+        verb = layout.lead_duty(words)
+        text = s.sentence.text
+        self.duty = text[words[0].start : words[verb].start].strip() if verb else ""
 
     def item(self, reader: Reader, s: Sent, n: int, group: int | None) -> None:
         if self.role == "heads":
@@ -96,6 +101,9 @@ class _Lists:
         self.names[n] = child
         if parent is not None and child != parent:
             reader.facts.part(child, parent, "part", s.segment(), layout.RULE, 0.8)
+        if self.duty and group is None:  # each listed subject does what the lead-in says
+            seg = s.sentence
+            reader.facts.duty(child, self.duty, seg.start, seg.end, "duty.list-lead", 0.7)
 
 
 def _sentence(reader: Reader, s: Sent) -> None:

@@ -34,11 +34,13 @@ def _role(sentence: Sentence) -> tuple[Role, str] | None:
     toks = [t for t in tokenize(sentence.text) if t.word]
     if not toks or len(toks) > 14:
         return None
+    colon = sentence.text.rstrip().endswith(":")
+    if colon and lead_duty(toks) is not None:
+        return ("parts", "unit")  # "Ministeriön yhteisiä tehtäviä hoitavat:" + the bodies that do it
     if any(t.verb() is not None and t.is_lemma(*DUTY_VERBS) for t in toks):
-        return None  # "Ministeriön yhteisiä tehtäviä hoitavat:" — a sentence, not a label
+        return None
     if any(t.is_lemma(*DUTY_NOUNS) and t.plural() for t in toks):
         return ("duties", "")
-    colon = sentence.text.rstrip().endswith(":")
     title = next((t for t in toks if is_title(t.lemma()) and t.plural()), None)
     if colon and title is not None:
         return ("heads", title.lemma().lower())  # "Nimitetyt ylijohtajat ovat:"
@@ -51,6 +53,17 @@ def _role(sentence: Sentence) -> tuple[Role, str] | None:
     if colon and toks[-1].is_lemma("olla") and any(t.case() in {"sisaolento", "ulkoolento"} for t in toks):
         return ("parts", "unit")  # "Opetus- ja kulttuuriministeriössä on:"
     return None
+
+
+def lead_duty(words: list[Token]) -> int | None:
+    """Object first, duty verb last, subjects listed after the colon: the index (among ``words``) of
+    that plural verb ("Ministeriön yhteisiä tehtäviä hoitavat:"), or None."""
+    if len(words) < 2:
+        return None
+    v = words[-1].verb()
+    if v is None or not words[-1].is_lemma(*DUTY_VERBS) or v.number != "plural":
+        return None
+    return len(words) - 1
 
 
 def plan(sentences: Sequence[Sentence]) -> tuple[dict[int, tuple[ListBlock, str]], dict[int, int | None]]:

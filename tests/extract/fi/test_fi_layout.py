@@ -79,3 +79,15 @@ def test_numbered_statute_items_and_a_duty_verb_before_a_colon(fi: Run) -> None:
 def test_bodies_of_different_places_with_one_class_word_stay_apart_and_glued_numbers_split(fi: Run) -> None:
     ex = fi("Jäsenmäärät\nEtelä-Karjalan liitto28\nHämeen liitto54\nLapin liitto60\n")
     assert {"Etelä-Karjalan liitto", "Hämeen liitto", "Lapin liitto"} <= names(ex)
+
+
+def test_an_object_first_lead_in_lists_the_bodies_that_do_it(fi: Run) -> None:
+    ex = fi(
+        "Sosiaaliministeriö\n\nMinisteriön yhteisiä tehtäviä hoitavat:\n• hallintoyksikkö\n• talousyksikkö\n"
+    )
+    assert {("hallintoyksikkö", "sosiaaliministeriö"), ("talousyksikkö", "sosiaaliministeriö")} <= parts(ex)
+    texts = {(d.org, d.text) for d in ex.duties}
+    assert {
+        ("hallintoyksikkö", "Ministeriön yhteisiä tehtäviä"),
+        ("talousyksikkö", "Ministeriön yhteisiä tehtäviä"),
+    } <= texts
