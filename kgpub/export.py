@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,10 +82,10 @@ class _KeepingConverter(jsonld.Converter):
         return value
 
 
-def jsonld_bytes(graph: Graph, local: Local) -> bytes:
-    """Compacted JSON-LD of ``graph`` with the local context, every triple kept (rdflib's
-    ``serialize(format="json-ld")`` with :class:`_KeepingConverter`; same layout)."""
-    context_data = jsonld_context(local)
+def jsonld_bytes(graph: Graph, local: Local, extra: Mapping[str, str] | None = None) -> bytes:
+    """Compacted JSON-LD of ``graph`` with the local context (plus ``extra`` prefixes), every triple
+    kept (rdflib's ``serialize(format="json-ld")`` with :class:`_KeepingConverter`; same layout)."""
+    context_data = {**jsonld_context(local), **(extra or {})}
     # "@type" holds IRIs only; a blank node or literal as a type would be written there and lost, so
     # such a graph spells rdf:type out as a property instead.
     odd_types = any(not isinstance(o, URIRef) for o in graph.objects(None, RDF.type))

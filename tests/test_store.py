@@ -368,3 +368,23 @@ def test_analyse_agrees_with_rdflibs_parser_on_the_w3c_queries() -> None:
         assert (info.form, info.has_dataset, info.uses_service) == expected, path.name
         compared += 1
     assert compared == 302
+
+
+def test_construct_jsonld_keeps_falsy_values_and_rdfxml_refuses_a_form_feed(store: Store) -> None:
+    """JSON-LD of a CONSTRUCT keeps "", 0 and false next to other values (rdflib's compacting
+    serializer drops them); RDF/XML of a literal holding a form feed is NotRepresentable (406)."""
+    from kgpub.errors import NotRepresentable
+
+    s = f"<{ID}x>"
+    subjects = " ".join(f"<{ID}x-{i}>" for i in range(20))
+    template = f'?s <{BASE}def/p> 0, 5, "", "x", false, true ; <{BASE}def/q> true, "x", 5, false, "", 0'
+    query = f"CONSTRUCT {{ {template} }} WHERE {{ VALUES ?s {{ {subjects} }} }}"
+    result = store.query(query, max_rows=300)
+    parsed = Graph().parse(data=result.serialize(BY_NAME["jsonld"]), format="json-ld")
+    assert len(parsed) == result.rows == 240
+    assert isomorphic(parsed, result.graph())
+    form_feed = store.query(f'CONSTRUCT {{ {s} <{BASE}def/p> "sivu 1\\fsivu 2" }} WHERE {{}}', max_rows=10)
+    with pytest.raises(NotRepresentable):
+        form_feed.serialize(BY_NAME["rdfxml"])
+    turtle = Graph().parse(data=form_feed.serialize(BY_NAME["ttl"]), format="turtle")
+    assert Literal("sivu 1\fsivu 2") in set(turtle.objects())

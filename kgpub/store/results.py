@@ -18,7 +18,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..export import jsonld_context
+from ..export import check_representable, jsonld_bytes
 from ..formats import Format
 from ..namespaces import Local, bind_prefixes
 from .worker import ResultKind
@@ -86,9 +86,9 @@ class QueryResult:
         if fmt.name == "nt":
             return self.data
         if fmt.name == "jsonld":
-            return self.graph().serialize(
-                format="json-ld", context=jsonld_context(Local(self.base_iri)), encoding="utf-8"
-            )
+            return jsonld_bytes(self.graph(), Local(self.base_iri))
+        if fmt.name == "rdfxml":
+            check_representable(self.graph(), fmt)  # a literal XML 1.0 cannot carry: 406, not bad XML
         triples = ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES)
         out = ox.serialize(triples, format=_GRAPH_FORMATS[fmt.name], prefixes=prefixes(self.base_iri))
         return bytes(out or b"")

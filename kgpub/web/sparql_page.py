@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from ..errors import NotFoundError, QueryError, QueryRefused, Unavailable
-from ..export import jsonld_context
+from ..export import jsonld_bytes
 from ..formats import BY_NAME, Format
 from ..namespaces import SD, Local, bind_prefixes
 from ..queries import load_queries
@@ -61,9 +61,7 @@ def service_description(fmt: Format) -> Response:
     bind_prefixes(graph, local).bind("sd", SD)
     assert fmt.rdflib_format is not None
     if fmt.name == "jsonld":
-        body = graph.serialize(
-            format="json-ld", context={**jsonld_context(local), "sd": str(SD)}, encoding="utf-8"
-        )
+        body = jsonld_bytes(graph, local, {"sd": str(SD)})
     else:
         body = graph.serialize(format=fmt.rdflib_format, encoding="utf-8")
     return Response(body, mimetype=fmt.media_type)
