@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Literal, URIRef
 
 from kgpub.cli import main
 from kgpub.config import Settings
 from kgpub.errors import SourceError
-from kgpub.municipalities import load_reference, municipalities_graph, reference_iri
-from kgpub.namespaces import DCTERMS, ORG, RDF, SKOS, Local
+from kgpub.municipalities import load_reference, municipalities_graph, owner_graph, reference_iri
+from kgpub.namespaces import DCTERMS, ORG, PROV, RDF, SKOS, Local
 from kgpub.pipeline import input_digest
 from kgpub.sources import load_meta, ytunnus_ok
 
@@ -141,3 +142,27 @@ def test_a_new_list_makes_the_published_build_stale(tmp_path: Path) -> None:
     assert input_digest(Settings(municipalities_package=copy)) == before
     (copy / "LAST_UPDATED").write_text("2030-01-01T08:00:00", encoding="utf-8")  # the next release
     assert input_digest(Settings(municipalities_package=copy)) != before
+
+
+def test_organisation_facts_are_claimed_from_the_meta_toml(tmp_path: Path) -> None:
+    folder = meta(
+        tmp_path,
+        'municipality = "Helsinki"\n[organisation]\nname_fi = "Helsingin kaupunki"\n'
+        'business_id = "0201256-6"\nwikidata = "Q1757"\n',
+    )
+    graph = owner_graph(load_meta(folder), LOCAL)
+    helsinki = LOCAL.ID["org/helsinki"]
+    record = URIRef(f"{LOCAL.base}source/some-source#meta")
+    assert (record, RDF.type, LOCAL.KGP.CurationFile) in graph
+    ytunnus = Literal("0201256-6", datatype=LOCAL.KGP.ytunnus)
+    facts = [
+        (SKOS.prefLabel, Literal("Helsingin kaupunki", lang="fi")),
+        (ORG.identifier, ytunnus),
+        (SKOS.closeMatch, URIRef("http://www.wikidata.org/entity/Q1757")),
+    ]
+    for predicate, value in facts:
+        assert (helsinki, predicate, value) in graph
+        (claim,) = [c for c in graph.subjects(RDF.predicate, predicate) if (c, RDF.object, value) in graph]
+        assert (claim, PROV.wasDerivedFrom, record) in graph
+    # a municipality's kind and type come from the list, not from meta.toml
+    assert (helsinki, ORG.classification, None) not in graph
