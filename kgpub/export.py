@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,16 +127,20 @@ def check_representable(graph: Graph, fmt: Format) -> None:
     """Refuse (NotRepresentable, 406) to write RDF/XML that no XML parser would read back: rdflib
     writes a literal holding a form feed or another C0 control character as is, and the document is
     not well-formed. Evidence quotes are exact slices of scraped text, so such literals do occur."""
-    if fmt.rdflib_format != "xml":
-        return
-    for triple in graph:
-        for term in triple:
-            found = _NOT_XML.search(str(term))
-            if found:
-                raise NotRepresentable(
-                    f"cannot write RDF/XML: {str(term)[:60]!r} holds U+{ord(found.group()):04X}, which XML "
-                    "1.0 cannot carry; ask for Turtle, N-Triples or JSON-LD instead"
-                )
+    if fmt.rdflib_format == "xml":
+        terms = (str(term) for triple in graph for term in triple)
+        refuse_xml_unsafe(terms, "RDF/XML", "Turtle, N-Triples or JSON-LD")
+
+
+def refuse_xml_unsafe(texts: Iterable[str], syntax: str, instead: str) -> None:
+    """NotRepresentable naming the first text that holds a character XML 1.0 cannot carry."""
+    for text in texts:
+        found = _NOT_XML.search(text)
+        if found:
+            raise NotRepresentable(
+                f"cannot write {syntax}: {text[:60]!r} holds U+{ord(found.group()):04X}, which XML 1.0 "
+                f"cannot carry; ask for {instead} instead"
+            )
 
 
 def serialize(dataset: Dataset, fmt: Format, local: Local) -> bytes:

@@ -388,3 +388,17 @@ def test_construct_jsonld_keeps_falsy_values_and_rdfxml_refuses_a_form_feed(stor
         form_feed.serialize(BY_NAME["rdfxml"])
     turtle = Graph().parse(data=form_feed.serialize(BY_NAME["ttl"]), format="turtle")
     assert Literal("sivu 1\fsivu 2") in set(turtle.objects())
+
+
+def test_select_as_xml_refuses_a_form_feed_and_json_keeps_it(store: Store) -> None:
+    """SPARQL XML results cannot carry U+000C: 406 NotRepresentable; JSON and CSV still answer."""
+    from kgpub.errors import NotRepresentable
+
+    result = store.query('SELECT ?x WHERE { BIND("sivu 1\\fsivu 2" AS ?x) }')
+    with pytest.raises(NotRepresentable) as info:
+        result.serialize(BY_NAME["xml"])
+    assert info.value.http_status == 406 and "U+000C" in str(info.value)
+    rows = json.loads(result.serialize(BY_NAME["json"]))["results"]["bindings"]
+    assert rows == [{"x": {"type": "literal", "value": "sivu 1\fsivu 2"}}]
+    plain = store.query('SELECT ?x WHERE { BIND("sivu 1" AS ?x) }')
+    assert b"<literal>sivu 1</literal>" in plain.serialize(BY_NAME["xml"])

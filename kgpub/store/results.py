@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..export import check_representable, jsonld_bytes
+from ..export import check_representable, jsonld_bytes, refuse_xml_unsafe
 from ..formats import Format
 from ..namespaces import Local, bind_prefixes
 from .worker import ResultKind
@@ -81,6 +82,8 @@ class QueryResult:
         if self.kind != "graph":
             if fmt.name == "json":
                 return self.data
+            if fmt.name == "xml":  # a value XML 1.0 cannot carry: 406, not a document no parser reads
+                refuse_xml_unsafe(_result_texts(json.loads(self.data)), "SPARQL XML results", "JSON or CSV")
             parsed = ox.parse_query_results(self.data, format=ox.QueryResultsFormat.JSON)
             return bytes(parsed.serialize(format=_RESULTS_FORMATS[fmt.name]) or b"")
         if fmt.name == "nt":
@@ -92,6 +95,13 @@ class QueryResult:
         triples = ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES)
         out = ox.serialize(triples, format=_GRAPH_FORMATS[fmt.name], prefixes=prefixes(self.base_iri))
         return bytes(out or b"")
+
+
+def _result_texts(results: dict[str, Any]) -> Iterator[str]:
+    """Every value, datatype and language tag of SPARQL JSON results (what an XML writer must write)."""
+    for row in results.get("results", {}).get("bindings", []):
+        for term in row.values():
+            yield from (str(v) for k, v in term.items() if k != "type")
 
 
 def prefixes(base_iri: str) -> dict[str, str]:
