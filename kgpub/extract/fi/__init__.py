@@ -20,7 +20,7 @@ from ..sv_en import Facts
 from . import hierarchy, layout
 from .bodies import Mention
 from .contacts import contacts, flush
-from .context import Reader, Sent
+from .context import Reader, Sent, many_places
 from .duties import duties
 from .heads import heads
 from .lexicon import DUTY_NOUNS
@@ -37,7 +37,7 @@ MAX_ITEM_WORDS = 6
 
 def extract_fi(source: Source) -> Extraction:
     """All facts the Finnish rules find in ``source`` (offsets into ``source.text``)."""
-    reader = Reader(Facts(source.meta.id, source.text, LANG))
+    reader = Reader(Facts(source.meta.id, source.text, LANG), many_places=many_places(source.text))
     sentences = segment(source.text).sentences
     intros, items = layout.plan(sentences)
     lists = _Lists()

@@ -9,6 +9,7 @@ sentence ("Lisäksi se vastaa …"), the body a section heading names, and which
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -112,6 +113,9 @@ class Reader:
     site: PendingSite | None = None
     pending_title: tuple[str, Sent] | None = None  # a line that is only a title, its holder may follow
     person_contacts: bool = False  # contact lines after a person's name are the person's, not a site
+    #: class words the page names with two places or more ("Kainuun liitto", "Lapin liitto"): there,
+    #: a place's body is its own, never merged into the bare word
+    many_places: frozenset[str] = frozenset()
 
     def known(self, name: str) -> bool:
         return self.facts.find(name) is not None
@@ -140,8 +144,9 @@ class Reader:
         aliases = m.aliases
         if m.place and not self.facts.find(m.name):
             # "Hämeen liitto" after "Etelä-Karjalan liitto": a bare alias another place's body holds
-            # already names that body, not this one
-            aliases = tuple(a for a in aliases if key(self.facts.find(a) or a) == key(a))
+            # already names that body, not this one; on a page of many places, none merges
+            many = m.core.lower() in self.many_places
+            aliases = tuple(a for a in aliases if not many and key(self.facts.find(a) or a) == key(a))
         name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)
@@ -310,3 +315,15 @@ class Reader:
             parent = self.heads_body(post)
             if parent and parent != child:
                 self.facts.part(child, parent, "reports_to", s.segment(), "part.post", 0.8, via_post=post)
+
+
+_PLACE_WORD = re.compile(r"\b([A-ZÅÄÖ][\w-]*n)\s+([a-zåäö][\w-]+)")
+
+
+def many_places(text: str) -> frozenset[str]:
+    """Words written after two different capitalised genitives ("Kainuun pelastuslaitos", "Lapin
+    pelastuslaitos"): one regular-expression pass over the page."""
+    places: dict[str, set[str]] = {}
+    for m in _PLACE_WORD.finditer(text):
+        places.setdefault(m.group(2).lower(), set()).add(m.group(1))
+    return frozenset(w for w, p in places.items() if len(p) >= 2)

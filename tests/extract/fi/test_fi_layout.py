@@ -91,3 +91,11 @@ def test_an_object_first_lead_in_lists_the_bodies_that_do_it(fi: Run) -> None:
         ("hallintoyksikkö", "Ministeriön yhteisiä tehtäviä"),
         ("talousyksikkö", "Ministeriön yhteisiä tehtäviä"),
     } <= texts
+
+
+def test_on_a_page_of_many_places_each_places_body_is_its_own(fi: Run) -> None:
+    ex = fi(
+        "Alueella toimii pelastuslaitos.\n"
+        "Kainuun pelastuslaitos www\nLapin pelastuslaitos www\nHämeen pelastuslaitos www\n"
+    )
+    assert {"Kainuun pelastuslaitos", "Lapin pelastuslaitos", "Hämeen pelastuslaitos"} <= names(ex)
