@@ -51,6 +51,13 @@ STRONG: dict[str, str] = {
     "ministry": "agency",
     "inspectorate": "agency",
     "panel": "committee",
+    "branch": "unit",
+    "federation": "other",
+    "chamber": "other",
+    "university": "other",
+    "college": "other",
+    "oy": "enterprise",
+    "ltd": "enterprise",
 }
 #: Heads that name a body only in a capitalised run of two or more words ("Legal Services").
 WEAK: dict[str, str] = {
@@ -74,7 +81,9 @@ _GENERIC = words(
     by with at on from its their our"""
 )
 #: A capitalised name followed by a lower-case body noun: "the Building Control unit".
-_NOUN_AFTER = re.compile(r"\s+(unit|service\s+area|division|department|sector|team|section|centre|center)\b")
+_NOUN_AFTER = re.compile(
+    r"\s+(unit|service\s+area|division|department|directorate|branch|sector|team|section|centre|center)\b"
+)
 _DETERMINERS = words("the a an each every one another which this that these all some any our your its their")
 _NOT_AFTER_HEAD = words("holder holders hours space spaces building premises work worker workers staff")
 _CAP = r"[A-Z][\w’'&-]*"

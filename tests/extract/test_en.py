@@ -697,3 +697,8 @@ def test_a_bodys_plural_class_are_colon_lists_its_parts() -> None:
         ("Zoning Unit", "Planning Department"),
         ("Building Control Unit", "Planning Department"),
     }
+
+
+def test_more_open_class_words_and_a_lower_case_directorate_after_a_name() -> None:
+    e = run("The Works directorate manages roads. Espoo Marketing Oy is responsible for marketing.")
+    assert {"Works directorate", "Espoo Marketing Oy"} <= names(e)
