@@ -18,6 +18,7 @@ from .sv_state import State
 
 RULE = "part.sv.list"
 _COMPOSE = re.compile(r"\b(?:består av|är indelad[e]? i|är uppdelad[e]? i|omfattar|har följande)\b", re.I)
+_DUTY_NOUN = re.compile(r"\b(?:uppgift(?:er|erna)?|uppdrag(?:et)?|ansvarsområden?|arbetsuppgifter)\b", re.I)
 _CUT = re.compile(r"\s+[–-]\s+|[:(,]|\s+(?:som|med\s+ansvar)\s")  # "X med ansvar för …": X
 MAX_ITEM_WORDS = 6
 
@@ -26,10 +27,15 @@ def _role(seg: Segment) -> Role | None:
     """A colon introducer that says its items make up a body: "På regionledningskontoret finns
     följande funktioner:", "Förvaltningen består av:", "Nämnden har följande sektioner:"."""
     text = seg.text.rstrip()
-    if len(text) > 200 or not text.endswith(":"):
+    if len(text) > 200:
         return None
+    if not text.endswith(":"):
+        label = seg.heading and len(text.split()) <= 4
+        return "duties" if label and _DUTY_NOUN.search(text) else None  # a heading "Andra uppdrag"
     if _COMPOSE.search(text) or re.search(r"\b(?:finns|verkar|ingår)\s+(?:\w+\s+)?följande\b", text, re.I):
         return "parts"
+    if _DUTY_NOUN.search(text):
+        return "duties"  # "Uppgifter:", "Förvaltningen bistår kommunstyrelsen i deras uppdrag:"
     return None
 
 
@@ -74,6 +80,9 @@ def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, s
         group = next((g for g, under in block.groups.items() if i in under), None)
         if i not in block.items and group is None:
             continue
+        if block.role == "duties":
+            _duty_item(state, block.intro, i, names)
+            return
         if block.intro not in names:
             names[block.intro] = owner(state, block.intro) or ""
         parent = names.get(group, "") if group is not None else names[block.intro]
@@ -84,3 +93,19 @@ def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, s
         if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
             state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
         return
+
+
+def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
+    """An item of a duty list: a duty of the introducer's subject, else of the section's body."""
+    if intro not in names:
+        seg = state.segs[intro]
+        first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
+        org = state.resolve(seg, first) if first is not None else None
+        if org is None:
+            lines = [line for line in state.section if line < seg.line]
+            org = (state.facts.find(state.section[max(lines)]) if lines else None) or state.topic
+        names[intro] = org or ""
+    seg = state.segs[i]
+    text = seg.text.strip().rstrip(".;")
+    if names[intro] and len(text.split()) >= 1:
+        state.facts.duty(names[intro], text, seg.start, seg.end, "duty.sv.list-label", 0.65)

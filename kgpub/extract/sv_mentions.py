@@ -74,8 +74,11 @@ def _owner(text: str, toks: list[re.Match[str]], k: int) -> Mention | None:
 
 def _weak_adjective(tok: re.Match[str]) -> bool:
     """ "svenska", "tekniska": the weak form of an adjective, which belongs to a definite name (not a
-    participle: "underställda nämnden" is no name)."""
+    participle: "underställda nämnden" is no name); capitalised only as a sentence's first word
+    ("Temporära beredningsorganet bereder …")."""
     adj = tok.group()
+    if tok.start() == 0 and adj[:1].isupper():
+        adj = adj[:1].lower() + adj[1:]
     participle = adj.endswith(("da", "ta", "ade", "dna", "tna"))  # "underställda", "anslutna"
     weak = adj.islower() and adj.endswith("a") and len(adj) >= 5
     return weak and adj not in _QUANTIFIERS and not participle
@@ -121,7 +124,9 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
         and _weak_adjective(prev)
         and not _infinitive(toks, j - 1)
     ):
-        return Mention(prev.start(), end, f"{prev.group()} {definite}", spec.kind, head=word.head)
+        return Mention(
+            prev.start(), end, f"{_lower_first(prev.group())} {definite}", spec.kind, head=word.head
+        )
     elif prev and _gap(text, prev, toks[j]) == " " and word.form == "def" and j == i:
         adj = prev.group()
         if adj[0].isupper() and adj.endswith("a") and prev.start() > 0 and adj.lower() not in _QUANTIFIERS:

@@ -706,3 +706,21 @@ def test_member_lines_name_the_unit_a_title_leads() -> None:
         ("affärsverket Borgå hamn", "verkställande direktör", "Per Holm"),
     } <= heads(e)
     assert not any(person == "Olli Ojala" for _, _, person in heads(e))
+
+
+def test_a_duty_label_lists_the_duties_of_the_sections_body() -> None:
+    e = run(
+        "Byggförvaltningen\nFörvaltningen bistår nämnden i dess uppdrag:\n"
+        "• planering av gator\n• underhåll av parker.\n"
+        "Andra uppdrag\n• Kommunikation.\n"
+    )
+    assert {
+        ("byggförvaltningen", "planering av gator"),
+        ("byggförvaltningen", "underhåll av parker"),
+        ("byggförvaltningen", "Kommunikation"),
+    } <= duties(e)
+
+
+def test_a_capitalised_weak_adjective_opening_a_sentence_belongs_to_the_name() -> None:
+    e = run("Temporära beredningsorganet bereder besluten om förvaltningen.")
+    assert ("temporära beredningsorganet", "bereder besluten om förvaltningen") in duties(e)
