@@ -2,9 +2,10 @@
 publish. Nothing is published unless the whole graph conforms; any failure leaves ``var/published``
 as it was.
 
-Write order: source texts, ``dataset.trig``, store, dumps, then ``build.json`` (``publish.seal``, with
-every file's size and SHA-256) last, then the atomic swap. A write error anywhere (a full disk) is a
-PublishError naming the file (exit 4): the folder is discarded and nothing is published. The IRI
+Write order: source texts, ``dataset.trig``, store, dumps, search index (``search.build_index``), then
+``build.json`` (``publish.seal``, with every file's size and SHA-256) last, then the atomic swap. A
+write error anywhere (a full disk) is a PublishError naming the file (exit 4): the folder is discarded
+and nothing is published. The IRI
 registry is staged next to itself and put in place only after the swap, so slugs minted by a build
 that never publishes are not kept (no one has seen them). ``--if-stale`` rebuilds when the inputs
 changed **or** the published build no longer matches its ``build.json`` (see :func:`staleness`).
@@ -23,7 +24,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, municipalities, publish, store
+from . import __version__, municipalities, publish, search, store
 from .config import Settings
 from .curation import load_curation
 from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
@@ -308,6 +309,7 @@ def _write_build(
     with publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
         store.prepare(build_dir, settings.base_iri)
     write_dumps(build_dir, dataset, Local(settings.base_iri))
+    search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),
