@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
+from ..text import segment
 
 
 @dataclass(frozen=True)
@@ -60,64 +61,30 @@ def person_line(text: str, banned: Callable[[str], bool]) -> str | None:
 
 # --- lines and sentences ----------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
-_ABBREV = re.compile(
-    r"(?:\b(?:[a-zåäöA-ZÅÄÖ]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Temp|temp|tf|Tf|vik|ca|nr|Nr|mm|inkl|jfr|resp|"
-    r"ev|kl|tel|Tel|tfn|Tfn|esim|ym|etc|vs|no|No)\.)$"
-)
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"“”'(]?[A-ZÅÄÖÜ0-9])")
-
-
-def _sentences(line: str, offset: int, index: int, bullet: bool) -> Iterable[Segment]:
-    pos = 0
-    for m in _BOUNDARY.finditer(line):
-        if _ABBREV.search(line[pos : m.start()]):
-            continue
-        yield Segment(offset + pos, offset + m.start(), line[pos : m.start()], index, bullet)
-        pos = m.end()
-    rest = line[pos:].rstrip()
-    if rest:
-        heading = not bullet and pos == 0 and not re.search(r"[.!?:;,]$", rest) and len(rest.split()) <= 12
-        yield Segment(offset + pos, offset + pos + len(rest), rest, index, bullet, heading)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-empty lines with their offsets; a line of prose broken before a lower-case continuation
-    ("… det vill säga\nbudget, skatteuppbörd …") is joined with it (the span keeps the newline)."""
-    raw = [(m.start(), m.group()) for m in re.finditer(r"[^\n\r]+", text) if m.group().strip()]
-    out: list[tuple[int, str]] = []
-    for start, line in raw:
-        if out and _continues(out[-1][1], line, text[out[-1][0] + len(out[-1][1]) : start]):
-            first = out[-1][0]
-            out[-1] = (first, text[first : start + len(line)])
-        else:
-            out.append((start, line))
-    return out
-
-
-def _continues(prev: str, line: str, gap: str) -> bool:
-    return (
-        gap.count("\n") == 1
-        and len(prev.split()) >= 6
-        and not re.search(r"[.!?:;]\s*$", prev)
-        and bool(re.match(r"\s*[a-zåäö]", line))
-        and not _BULLET.match(line)
-        and not _BULLET.match(prev)
-    )
-
 
 def segments(text: str) -> list[Segment]:
-    """Lines split into sentences; list items (a bullet at line start, or "•" inside a line) alone."""
+    """The page's sentences, headings and list items as :mod:`kgpub.text` cuts them.
+
+    Swedish and English read the same cleaned page as Finnish: cookie, login and menu lines are gone,
+    a sentence broken over two lines is one, a repeated sentence is read once, "•" items inside a line
+    stand alone. ``line`` is the block (logical line) a segment comes from; a segment is a heading when
+    it is a whole short line without final punctuation. ``text`` is the cleaned sentence (white space
+    one-for-one), so ``original[start:end]`` is its exact evidence.
+    """
     out: list[Segment] = []
-    for index, (start, line) in enumerate(_lines(text)):
-        parts = [(start, line)]
-        if line.count("•") >= 2 or (line.count("•") == 1 and not _BULLET.match(line)):
-            parts = [(start + p.start(), p.group()) for p in re.finditer(r"[^•]+", line) if p.group().strip()]
-        for i, (pstart, part) in enumerate(parts):
-            bullet = bool(_BULLET.match(part)) or (len(parts) > 1 and i > 0)
-            lead = _BULLET.match(part)
-            skip = lead.end() if lead else len(part) - len(part.lstrip())
-            out.extend(_sentences(part[skip:], pstart + skip, index, bullet))
+    for index, block in enumerate(segment(text).blocks):
+        whole = len(block.sentences) == 1
+        for sentence in block.sentences:
+            out.append(
+                Segment(
+                    sentence.start,
+                    sentence.end,
+                    sentence.text,
+                    index,
+                    bullet=block.kind == "item",
+                    heading=whole and block.kind in ("heading", "line"),
+                )
+            )
     return out
 
 

@@ -61,6 +61,44 @@ NAV_LINES = frozenset(
     loading...
     ladataan...
     kiitos!
+    skip to content
+    skip to main content
+    skip to sidebar
+    skip to navigation
+    hoppa till innehållet
+    hoppa till huvudinnehållet
+    gå till innehållet
+    till innehållet
+    menu
+    main menu
+    close menu
+    meny
+    huvudmeny
+    stäng meny
+    search
+    search the site
+    sök
+    sök på webbplatsen
+    share
+    share this page
+    dela
+    dela sidan
+    print
+    print this page
+    skriv ut
+    back to top
+    till toppen
+    tillbaka till toppen
+    read more
+    läs mer
+    home
+    hem
+    startsida
+    log in
+    sign in
+    logga in
+    listen
+    lyssna
     """.strip().splitlines()
 )
 
@@ -68,7 +106,13 @@ NAV_LINES = frozenset(
 NOISE_SENTENCE = re.compile(
     r"evästee|\bcookie|kirjautuminen epäonnistui|käyttäjätunnuksesi|kirjaudu sisään|javascript"
     r"|oliko (?:tästä )?sivusta (?:sinulle )?apua|anna palautetta|kiitos palautteestasi|selaimesi"
-    r"|\bsisältö päivitetty\b|\bsivua päivitetty\b|\bpäivitetty viimeksi\b",
+    r"|\bsisältö päivitetty\b|\bsivua päivitetty\b|\bpäivitetty viimeksi\b"
+    r"|\bkakor\b|\bkakorna\b|inloggningen misslyckades|logga in\b|var sidan till hjälp"
+    r"|hittade du det du sökte"
+    r"|\bsenast uppdaterad\b|\bsidan uppdaterad\b"
+    r"|\blog ?in failed\b|\bsign in to\b|\blog in to\b|was this page (?:helpful|useful)"
+    r"|\bthank you for your feedback"
+    r"|\blast updated\b|\bpage updated\b|\byour browser\b",
     re.IGNORECASE,
 )
 

@@ -702,3 +702,21 @@ def test_a_bodys_plural_class_are_colon_lists_its_parts() -> None:
 def test_more_open_class_words_and_a_lower_case_directorate_after_a_name() -> None:
     e = run("The Works directorate manages roads. Espoo Marketing Oy is responsible for marketing.")
     assert {"Works directorate", "Espoo Marketing Oy"} <= names(e)
+
+
+def test_the_page_is_read_through_kgpub_text_without_banners() -> None:
+    """English reads the cleaned page (kgpub.text): a cookie banner and menu lines give nothing, a
+    sentence broken over lines keeps its exact original span."""
+    text = (
+        "Skip to main content\nMenu\n"
+        "This site uses cookies. The Digital Services Team is responsible for cookies on this site.\n\n"
+        "Planning Department\n\nThe Planning Department is responsible for the local plan and\n"
+        "building control.\n"
+    )
+    e = run(text)
+    assert "Digital Services Team" not in names(e)
+    [duty] = e.duties
+    assert duty.org == "Planning Department"
+    assert duty.evidence.quote == (
+        "The Planning Department is responsible for the local plan and\nbuilding control."
+    )

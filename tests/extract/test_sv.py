@@ -724,3 +724,18 @@ def test_a_duty_label_lists_the_duties_of_the_sections_body() -> None:
 def test_a_capitalised_weak_adjective_opening_a_sentence_belongs_to_the_name() -> None:
     e = run("Temporära beredningsorganet bereder besluten om förvaltningen.")
     assert ("temporära beredningsorganet", "bereder besluten om förvaltningen") in duties(e)
+
+
+def test_the_page_is_read_through_kgpub_text_without_banners() -> None:
+    """Swedish reads the cleaned page (kgpub.text): a cookie banner and menu lines give nothing, a
+    sentence broken over lines keeps its exact original span."""
+    text = (
+        "Hoppa till innehållet\nMeny\n"
+        "Vi använder kakor. Tekniska nämnden ansvarar för kakorna på webbplatsen.\n\n"
+        "Kommunstyrelsen\n\nKommunstyrelsen leder och samordnar kommunens\nförvaltning och ekonomi.\n"
+    )
+    e = run(text)
+    assert "tekniska nämnden" not in {n.lower() for n in names(e)}
+    [duty] = e.duties
+    assert duty.org == "kommunstyrelsen"
+    assert duty.evidence.quote == "Kommunstyrelsen leder och samordnar kommunens\nförvaltning och ekonomi."

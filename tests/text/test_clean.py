@@ -41,6 +41,19 @@ def test_navigation_lines_are_dropped() -> None:
     assert _sentences(text) == ["Sivistyspalveluiden organisaatiokaavio"]
 
 
+def test_swedish_and_english_banners_and_menus_are_dropped() -> None:
+    text = (
+        "Hoppa till innehållet\nMeny\nVi använder kakor för att förbättra webbplatsen.\n\n"
+        "Stadsstyrelsen leder stadens förvaltning.\n\nVar sidan till hjälp?\nSenast uppdaterad 3.5.2024\n\n"
+        "Skip to main content\nThis website uses cookies. Sign in to your account\n\n"
+        "The Council is responsible for planning.\n\nWas this page helpful?\nBack to top\n"
+    )
+    assert _sentences(text) == [
+        "Stadsstyrelsen leder stadens förvaltning.",
+        "The Council is responsible for planning.",
+    ]
+
+
 def test_breadcrumb_trail_is_dropped_but_a_slash_heading_stays() -> None:
     text = (
         "Etusivu > Kaupunki ja hallinto > Organisaatio > Toimialat\n\n"
