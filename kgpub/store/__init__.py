@@ -27,7 +27,7 @@ import gc
 import logging
 import threading
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -52,6 +52,7 @@ __all__ = [
     "FORMATS_BY_KIND",
     "QueryInfo",
     "QueryResult",
+    "QueryStore",
     "Store",
     "Stores",
     "analyse",
@@ -97,6 +98,44 @@ def _manifest_base(build_dir: Path) -> str | None:
     except (OSError, ValueError):
         return None
     return str(base) if base else None
+
+
+class QueryStore(Protocol):
+    """What the web layer and ``Stores`` use of a store: the embedded :class:`Store` and the remote
+    :class:`~kgpub.store.remote.RemoteStore` both are one; ``Settings.backend`` picks, in
+    :func:`open_store` only. ``path.parent`` is the local build folder (manifest, dumps, sources)."""
+
+    path: Path
+    base_iri: str
+    timeout_s: float
+    max_rows: int
+
+    @property
+    def confinement(self) -> str: ...
+
+    def worker_pids(self) -> list[int]: ...
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: tuple[str, ...] | list[str] = (),
+        named_graph_uris: tuple[str, ...] | list[str] = (),
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        base_iri: str | None = None,
+        lane: Lane = "site",
+    ) -> QueryResult: ...
+
+    def describe(self, iri: str) -> Graph: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def close(self, *, kill_busy: bool = False) -> None: ...
+
+    def __enter__(self) -> QueryStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 class Store:
@@ -223,10 +262,17 @@ def _check_iri(iri: str) -> str:
 
 def open_store(
     published: Published, settings: Settings | None = None, *, workers: int | None = None
-) -> Store:
-    """Open a published build's store read-only, with the limits from ``settings``."""
+) -> QueryStore:
+    """Open a published build's store read-only, with the limits from ``settings``: the build's own
+    (embedded) store, or the remote engine ``kgpub load`` published it to (``backend = "remote"``)."""
     settings = settings or Settings()
-    base = str(published.manifest().get("base_iri") or settings.base_iri)
+    manifest = published.manifest()
+    base = str(manifest.get("base_iri") or settings.base_iri)
+    if settings.backend == "remote":
+        from .remote import RemoteStore
+
+        build_id = str(manifest.get("build") or published.path.name)
+        return RemoteStore(settings, published.store_path, base, build_id=build_id, workers=workers)
     return Store(
         published.store_path,
         base,
@@ -251,14 +297,14 @@ class Stores:
     ``Retry-After``, not 404, so crawlers keep the pages — until a good build is swapped in. The
     problem is logged once per build, not per request."""
 
-    def __init__(self, settings: Settings, fixed: Store | None = None) -> None:
+    def __init__(self, settings: Settings, fixed: QueryStore | None = None) -> None:
         self.settings = settings
         self._fixed = fixed
-        self._open: Store | None = None
+        self._open: QueryStore | None = None
         self._lock = threading.Lock()
         self._broken: dict[Path, str] = {}
 
-    def get(self) -> Store:
+    def get(self) -> QueryStore:
         if self._fixed is not None:
             return self._fixed
         try:
@@ -273,7 +319,7 @@ class Stores:
                     old.close()
             return self._open
 
-    def _open_checked(self, published: Published) -> Store:
+    def _open_checked(self, published: Published) -> QueryStore:
         problem = self._broken.get(published.path)
         if problem is None:
             problems = verify(published)

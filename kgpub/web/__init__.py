@@ -22,12 +22,12 @@ from flask import Flask, Response, current_app, request
 
 from ..config import Settings
 from ..errors import KgpubError, PublishError
-from ..store import Store, Stores
+from ..store import QueryStore, Stores
 
 EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-After, Vary"
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
+def create_app(settings: Settings | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
     from . import dataset, errors, resources, review_ui, security, sparql
     from .limits import ClientLimiter
@@ -53,7 +53,7 @@ def current_settings() -> Settings:
     return settings
 
 
-def current_store() -> Store:
+def current_store() -> QueryStore:
     """The store of the published build (NotFoundError → 404 before the first build)."""
     stores: Stores = current_app.extensions["kgpub"]["stores"]
     return stores.get()

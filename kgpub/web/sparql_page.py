@@ -21,7 +21,7 @@ from ..export import jsonld_bytes
 from ..formats import BY_NAME, Format
 from ..namespaces import SD, Local, bind_prefixes
 from ..queries import load_queries
-from ..store import Store
+from ..store import QueryStore
 from . import assets, current_settings, current_store
 from .limits import public_query
 from .security import web_link
@@ -67,7 +67,7 @@ def service_description(fmt: Format) -> Response:
     return Response(body, mimetype=fmt.media_type)
 
 
-def sd_graph(endpoint: str, store: Store | None) -> Graph:
+def sd_graph(endpoint: str, store: QueryStore | None) -> Graph:
     """The service description as a graph (the endpoint IRI is the service's own IRI)."""
     graph = Graph()
     service = URIRef(endpoint)
@@ -92,7 +92,7 @@ def sd_graph(endpoint: str, store: Store | None) -> Graph:
     return graph
 
 
-def _store_or_none() -> Store | None:
+def _store_or_none() -> QueryStore | None:
     """The store, or None when nothing (intact) is published: the form still renders."""
     try:
         return current_store()
