@@ -1,8 +1,8 @@
 """Shared web fixtures: a published build in a tmp var dir, the app, its test client, a live server.
 
 ``make_published(var_dir, trig)`` is the reusable part: it writes a build folder the way the pipeline
-does (dataset.trig, its store, then build.json with the files' hashes), swaps it in and returns Settings
-pointing at it.
+does (dataset.trig, its store, its search index, then build.json with the files' hashes), swaps it in
+and returns Settings pointing at it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from kgpub import publish, store
+from kgpub import publish, search, store
 from kgpub.config import PROJECT_ROOT, Settings
 from kgpub.web import create_app
 
@@ -124,6 +124,7 @@ def make_published(
             (build_dir / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
     manifest = {"build": build_dir.name, "created": datetime.now(UTC).isoformat(), "base_iri": base_iri}
     store.prepare(build_dir, base_iri)
+    search.build_index(build_dir, base_iri)
     publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, config)
     return config

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kgpub import publish, store
+from kgpub import publish, search, store
 from kgpub.config import PROJECT_ROOT, Settings
 from kgpub.curation import load_curation
 from kgpub.export import write_dumps
@@ -156,6 +156,7 @@ def publish_fixture(var_dir: Path, **changes: object) -> Settings:
         "sources": [p.parent.name for p in sources],
     }
     store.prepare(build_dir, settings.base_iri)
+    search.build_index(build_dir, settings.base_iri)
     write_dumps(build_dir, ds, Local(settings.base_iri))
     publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, settings)
