@@ -292,6 +292,22 @@ def _table(result: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+@main.command(name="load")
+@click.pass_context
+@translate_errors
+def load_cmd(ctx: click.Context) -> None:
+    """Publish the current build to the remote SPARQL engine, atomically for readers (docs/deployment.md)."""
+    from .publish import current
+    from .store.load import load
+
+    settings = _settings(ctx)
+    report = load(current(settings), settings, progress=lambda text: click.echo(text, err=True))
+    click.echo(
+        f"loaded build {report.build_id}: {report.graphs} graphs, {report.triples} triples in "
+        f"{report.requests} requests ({report.upload_s:.2f} s), switched in {report.switch_s:.2f} s"
+    )
+
+
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default: settings, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port to listen on (default: settings, 5000).")
