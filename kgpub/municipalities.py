@@ -99,7 +99,7 @@ class Reference:
         names |= {_fold(m.name_sv): m.name_sv for m in self.municipalities}
         return [names[k] for k in difflib.get_close_matches(_fold(name), list(names), n=n, cutoff=0.6)]
 
-    def resolve(self, name: str, where: Path) -> Municipality:
+    def resolve(self, name: str, where: Path | str) -> Municipality:
         """The municipality ``name`` names; a SourceError naming ``where`` (with suggestions) if none."""
         found = self.find(name)
         if found is not None:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..config import Settings
 from ..errors import FetchError, InputError
+from ..municipalities import Reference, load_reference
 from ..sources import META_FILE, html_evidence
 from .decode import decode_page
 from .fetch import Fetcher, Page, normalise
@@ -105,7 +106,8 @@ def add_url(settings: Settings, fetcher: Fetcher, url: str, options: AddOptions)
         known = find_by_url(root, page.url)
     source_id = known or options.id  # None: minted from the municipality once the page is read
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    return _write(root, source_id, page.body, page.charset, page, url, page.url, today, options)
+    reference = load_reference(settings.municipalities_package)
+    return _write(root, source_id, page.body, page.charset, page, url, page.url, today, options, reference)
 
 
 def add_file(settings: Settings, path: Path, options: AddOptions) -> Written:
@@ -121,7 +123,8 @@ def add_file(settings: Settings, path: Path, options: AddOptions) -> Written:
     base = id_for_file(path)
     same_file = fetch_record(root / base).get("file") == path.name  # the same saved page, added again
     source_id = options.id or (base if same_file else free_id(root, base))
-    return _write(root, source_id, body, None, None, None, None, "unknown", options, original=path.name)
+    reference = load_reference(settings.municipalities_package)
+    return _write(root, source_id, body, None, None, None, None, "unknown", options, reference, path.name)
 
 
 def _known_id(root: Path, url: str, wanted: str | None) -> str | None:
@@ -145,6 +148,7 @@ def _write(
     final: str | None,
     retrieved: str,
     options: AddOptions,
+    reference: Reference,
     original: str | None = None,
 ) -> Written:
     where = final or original or source_id or "page"
@@ -157,7 +161,7 @@ def _write(
     if markup:
         raise FetchError(f"{where}: the extracted text still looks like HTML ({markup}); nothing written")
     folder = root / source_id if source_id else None
-    meta, explicit, notes = _meta(facts, text, final, retrieved, options, original, where, folder)
+    meta, explicit, notes = _meta(facts, text, final, retrieved, options, original, where, folder, reference)
     if source_id is None:
         municipality = meta["municipality"] if meta["municipality"] != "unknown" else None
         source_id = free_id(root, id_for_url(final or where, municipality))
@@ -185,6 +189,7 @@ def _meta(
     original: str | None,
     where: str,
     folder: Path | None,
+    reference: Reference,
 ) -> tuple[dict[str, str], frozenset[str], list[str]]:
     notes: list[str] = []
     title, suffix = split_title(facts.title)
@@ -194,7 +199,11 @@ def _meta(
     updating = (
         folder is not None and (folder / META_FILE).is_file()
     )  # an update keeps the municipality written before
-    municipality = options.municipality or (guess_municipality(publisher) if publisher else None)
+    if options.municipality:  # a typo is caught here, naming the page, not by the next build
+        found = reference.resolve(options.municipality, where)
+        swedish = options.municipality.casefold() == found.name_sv.casefold()
+        options = replace(options, municipality=found.name_sv if swedish else found.name_fi)
+    municipality = options.municipality or (guess_municipality(publisher, reference) if publisher else None)
     if not municipality and not updating:
         raise InputError(
             f"{where}: cannot tell which municipality the page belongs to "

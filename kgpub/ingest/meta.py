@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..extract.language import LANGS, detect_language, language_scores
+
+if TYPE_CHECKING:
+    from ..municipalities import Reference
 
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
 _FI_CLASS = re.compile(r"^(?P<name>.+?)n\s+(?:kaupunki|kunta)$", re.IGNORECASE)
@@ -55,17 +59,33 @@ def _fi_nominative(genitive_stem: str) -> str:
     return genitive_stem
 
 
-def guess_municipality(publisher: str) -> str | None:
-    """The municipality a publisher's name names, or None when it names none."""
+def _candidates(publisher: str) -> list[str]:
+    """The names a publisher's name may give its municipality in, most likely first."""
     name = " ".join(publisher.split())
-    if match := _FI_CLASS.match(name):
-        return _fi_nominative(match.group("name"))
+    if match := _FI_CLASS.match(name):  # "Lahden kaupunki": Voikko's "Lahti", then the bare stem
+        stem = match.group("name")
+        return list(dict.fromkeys((_fi_nominative(stem), stem)))
     if match := _SV_CLASS.match(name):  # "Raseborgs stad": the genitive -s after a consonant goes
         found = match.group("name")
         genitive = re.search(r"[^aeiouyåäös]s$", found, re.IGNORECASE) and not found.lower().endswith("fors")
-        return found[:-1] if genitive else found
+        return [found[:-1], found] if genitive else [found]
     if match := _EN_CLASS.match(name):
-        return match.group("name") or match.group("name2")
+        return [match.group("name") or match.group("name2")]
+    return []
+
+
+def guess_municipality(publisher: str, reference: Reference | None = None) -> str | None:
+    """The municipality a publisher's name names, or None when it names none. With ``reference`` (the
+    municipality list, :mod:`kgpub.municipalities`) only a municipality on the list counts, written as
+    the list writes it: a site called "Ostrobothnia Region" or "Foon kaupunki" names none, so the user
+    is asked for ``--municipality`` now rather than the build failing on the source later."""
+    for candidate in _candidates(publisher):
+        if reference is None:
+            return candidate
+        found = reference.find(candidate)
+        if found is not None:
+            swedish = candidate.casefold() == found.name_sv.casefold()
+            return found.name_sv if swedish else found.name_fi
     return None
 
 

@@ -16,6 +16,7 @@ pointed into is still on disk. When the text is the same, nothing is written at 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -142,23 +143,49 @@ def fetch_record(folder: Path) -> dict[str, object]:
     return _read_toml(folder / FETCH_FILE)
 
 
-def _toml(values: Mapping[str, object], order: tuple[str, ...] = ()) -> str:
+def _toml(values: Mapping[str, object], order: tuple[str, ...] = (), table: str = "") -> str:
+    """TOML for ``values``: keys in ``order`` first, then the rest sorted; tables (a hand-added
+    ``[organisation]``) after the plain keys, so an update writes back what a person added."""
     keys = [k for k in order if k in values] + sorted(k for k in values if k not in order)
-    lines = []
+    lines = [f"[{table}]"] if table else []
+    tables = []
     for key in keys:
         value = values[key]
         if value is None or value == "":
             continue
-        shown = str(value) if isinstance(value, int) else json.dumps(str(value), ensure_ascii=False)
-        lines.append(f"{key} = {shown}")
-    return "\n".join(lines) + "\n"
+        if isinstance(value, Mapping):
+            tables.append((key, value))
+            continue
+        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    text = "\n".join(lines) + "\n" if lines else ""
+    for key, inner in tables:
+        text += "\n" + _toml(inner, (), f"{table}.{_toml_key(key)}" if table else _toml_key(key))
+    return text
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value: object) -> str:
+    """One TOML value: booleans, numbers, dates, arrays as TOML; anything else a basic string (JSON's
+    escapes are TOML's)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date | dt.time):  # tomllib reads an unquoted date as one
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _files(draft: Draft, meta: Mapping[str, str], version: int) -> dict[str, bytes]:
+def _files(draft: Draft, meta: Mapping[str, object], version: int) -> dict[str, bytes]:
     text = draft.text.encode("utf-8")
     fetch = {**draft.fetch, "version": version, "text_sha256": _hash(text), "html_sha256": _hash(draft.html)}
     return {
@@ -212,10 +239,12 @@ def _update(folder: Path, draft: Draft) -> Written:
     if current.is_file() and current.read_bytes() == draft.text.encode("utf-8"):
         return Written(draft.id, folder, "unchanged", version)
     old_meta = _read_toml(folder / META_FILE)
-    meta = dict(draft.meta)
+    meta: dict[str, object] = dict(draft.meta)
     for key in KEPT_ON_UPDATE:
         if key not in draft.explicit and str(old_meta.get(key, "")).strip():
             meta[key] = str(old_meta[key])
+    for key, value in old_meta.items():  # what a person added ([organisation], business_id …) stays
+        meta.setdefault(key, value)
     archive = folder / VERSIONS_DIR / str(version)
     while archive.exists():  # a version folder from an interrupted run is never overwritten
         version += 1

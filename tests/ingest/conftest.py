@@ -12,6 +12,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -129,9 +130,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
-    """A running loopback site with ``robots.txt`` disallowing ``/private/``; stopped after the test."""
+@contextmanager
+def running_site() -> Iterator[Site]:
+    """A loopback site with ``robots.txt`` disallowing ``/private/``, stopped on leaving the block (also
+    used outside this folder: tests/browser/test_publish_city.py publishes a city from it)."""
     state = Site()
     state.routes["/robots.txt"] = Route(
         b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"}, validators=False
@@ -147,6 +149,13 @@ def site() -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A running loopback site (:func:`running_site`) for one test."""
+    with running_site() as state:
+        yield state
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kgpub.config import Settings
-from kgpub.errors import FetchError, InputError
+from kgpub.errors import FetchError, InputError, SourceError
 from kgpub.ingest.add import AddOptions, add
 from kgpub.sources import load_source
 
@@ -157,6 +157,26 @@ def test_a_changed_page_becomes_the_next_version(site: Site, settings: Settings)
     assert source.meta.municipality == "Kuhmo"
 
 
+def test_an_update_keeps_the_organisation_table_a_person_added(site: Site, settings: Settings) -> None:
+    body = site.page("/org/", "kuhmo-organisaatio.html")
+    [first] = add(settings, [site.url("/org/")], AddOptions(municipality="Kuhmo"))
+    meta = first.folder / "meta.toml"
+    added = (
+        '\n[organisation]\nname_fi = "Kuhmon kaupunki"\n'
+        'name_en = "Town of Kuhmo \\"Q\\""\nwikidata = "Q211543"\n'
+    )
+    meta.write_text(meta.read_text(encoding="utf-8") + added, encoding="utf-8")
+    site.routes["/org/"] = Route(body.replace(b"Mikko Heikkinen", b"Laura Pikkarainen"))
+    [second] = add(settings, [site.url("/org/")], AddOptions())
+    assert second.status == "updated"
+    organisation = load_source(second.folder).meta.organisation
+    assert organisation is not None
+    assert dict(organisation.names) == {"fi": "Kuhmon kaupunki", "en": 'Town of Kuhmo "Q"'}
+    assert organisation.wikidata == "Q211543"
+    before = _toml(second.folder / "versions" / "1" / "meta.toml")
+    assert _toml(meta)["organisation"] == before["organisation"]
+
+
 def test_a_wrong_charset_header_still_gives_the_right_letters(site: Site, settings: Settings) -> None:
     body = (PAGES / "kuhmo-organisaatio.html").read_bytes()
     site.routes["/latin/"] = Route(body, headers={"Content-Type": "text/html; charset=iso-8859-1"})
@@ -233,6 +253,34 @@ def test_an_unknown_municipality_asks_for_the_option(site: Site, settings: Setti
     site.routes["/x/"] = Route(html)
     with pytest.raises(InputError, match=r"/x/: cannot tell which municipality .*pass --municipality NAME"):
         add(settings, [site.url("/x/")], AddOptions())
+    assert not (settings.data_dir / "sources").exists() or not any((settings.data_dir / "sources").iterdir())
+
+
+def test_a_site_name_naming_no_municipality_on_the_list_asks_for_the_option(
+    site: Site, settings: Settings
+) -> None:
+    html = (PAGES / "kuhmo-organisaatio.html").read_bytes().replace(b"Kuhmon kaupunki", b"Kuhmolan kaupunki")
+    site.routes["/x/"] = Route(html)
+    with pytest.raises(InputError, match=r"/x/: cannot tell which municipality .*'Kuhmolan kaupunki'"):
+        add(settings, [site.url("/x/")], AddOptions())
+    assert not (settings.data_dir / "sources").exists() or not any((settings.data_dir / "sources").iterdir())
+
+
+def test_the_municipality_is_written_as_the_list_writes_it(site: Site, settings: Settings) -> None:
+    html = (PAGES / "narpes-organisation.html").read_bytes()
+    html = html.replace("Närpes stad".encode(), "NÄRPES STAD".encode())
+    site.routes["/a/"] = Route(html)
+    site.page("/b/", "kuhmo-organisaatio.html")
+    [guessed] = add(settings, [site.url("/a/")], AddOptions())
+    [given] = add(settings, [site.url("/b/")], AddOptions(municipality="närpiö"))
+    assert load_source(guessed.folder).meta.municipality == "Närpes"
+    assert load_source(given.folder).meta.municipality == "Närpiö"
+
+
+def test_a_misspelt_municipality_option_is_refused_with_suggestions(site: Site, settings: Settings) -> None:
+    site.page("/org/", "kuhmo-organisaatio.html")
+    with pytest.raises(SourceError, match=r"/org/: municipality 'Kuhmoo' is not a Finnish .*'Kuhmo'"):
+        add(settings, [site.url("/org/")], AddOptions(municipality="Kuhmoo"))
     assert not (settings.data_dir / "sources").exists() or not any((settings.data_dir / "sources").iterdir())
 
 
