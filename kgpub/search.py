@@ -138,10 +138,17 @@ def _read(dataset: Path, base_iri: str | None) -> _Graph:
 
 
 def _labels(g: _Graph, iri: str | None) -> dict[str, str]:
-    """Display labels of ``iri`` per language: its best name predicate in that language."""
+    """Display labels of ``iri`` per language: its best name predicate in that language. An alternative
+    name (``skos:altLabel``) is shown only for a thing that has no other: a Swedish body's Finnish
+    alias is no reason to show it under that alias."""
     if iri is None:
         return {}
-    return {lang: min(found)[2] for lang, found in g.names.get(iri, {}).items() if found}
+    names = g.names.get(iri, {})
+    alt = len(NAME_PREDICATES) - 1
+    preferred = {lang: [n for n in found if n[0] != alt] for lang, found in names.items()}
+    if any(preferred.values()):
+        names = preferred
+    return {lang: min(found)[2] for lang, found in names.items() if found}
 
 
 def _municipality(g: _Graph, body: str | None) -> str | None:

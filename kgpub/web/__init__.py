@@ -30,6 +30,7 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 def create_app(settings: Settings | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
     from . import dataset, errors, resources, review_ui, search, security, sparql
+    from . import i18n
     from .limits import ClientLimiter
 
     settings = settings or Settings.from_env()
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, *, store: QueryStore | None = N
     stores = Stores(settings, fixed=store)
     limiter = ClientLimiter(settings.sparql_per_client)
     app.extensions["kgpub"] = {"settings": settings, "store": store, "stores": stores, "limiter": limiter}
+    i18n.register(app)  # gettext in every template (fi, sv, en); the language of each request
     errors.register(app)
     app.register_blueprint(sparql.bp)
     resources.register(app)
