@@ -242,9 +242,12 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     show_default=True,
     help="table/csv/tsv/json/xml for SELECT and ASK; ttl/nt/jsonld/rdfxml for CONSTRUCT and DESCRIBE.",
 )
+@click.option(
+    "--show", is_flag=True, help="Print the query (a named one with absolute prefixes) instead of running it."
+)
 @click.pass_context
 @translate_errors
-def query(ctx: click.Context, query_file: str, fmt: str) -> None:
+def query(ctx: click.Context, query_file: str, fmt: str, show: bool) -> None:
     """Run a SPARQL query (a file, - for stdin, or the name of a query in queries/) on the published data."""
     from .formats import lookup
     from .publish import current
@@ -253,6 +256,9 @@ def query(ctx: click.Context, query_file: str, fmt: str) -> None:
 
     settings = _settings(ctx)
     text = _read_query(settings, query_file, get_query)
+    if show:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
     with open_store(current(settings), settings, workers=1) as store:
         result = store.query(text)
         if fmt == "table":
@@ -263,7 +269,7 @@ def query(ctx: click.Context, query_file: str, fmt: str) -> None:
         click.echo(result.serialize(chosen).decode("utf-8"), nl=False)
 
 
-def _read_query(settings: Settings, spec: str, get_query: Callable[[Path, str], Any]) -> str:
+def _read_query(settings: Settings, spec: str, get_query: Callable[[Path, str, str], Any]) -> str:
     if spec == "-":
         return sys.stdin.read()
     path = Path(spec)
@@ -271,7 +277,7 @@ def _read_query(settings: Settings, spec: str, get_query: Callable[[Path, str], 
         from .sources import read_text
 
         return read_text(path)
-    named = get_query(settings.queries_dir, spec)
+    named = get_query(settings.queries_dir, spec, settings.base_iri)  # prefixes absolute: pastes anywhere
     text: str = named.text
     return text
 

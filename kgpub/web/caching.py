@@ -37,7 +37,8 @@ def _code_tag() -> str:
     ETag even when the data did not, so no cache keeps a page rendered by older code."""
     digest = hashlib.sha256()
     for path in sorted(WEB_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js") and "vendor" not in path.parts:
+        suffixes = (".py", ".html", ".css", ".js", ".po")
+        if path.is_file() and path.suffix in suffixes and "vendor" not in path.parts:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -69,7 +70,12 @@ def current() -> tuple[Structural, Build, Settings]:
 
 
 def etag_for(build: Build, *parts: str) -> str:
-    digest = hashlib.sha256("\x1f".join((CODE_TAG, build.build_id, *parts)).encode("utf-8")).hexdigest()
+    """Per representation and per interface language (a page in Swedish is another representation)."""
+    from .i18n import current_language, explicit_choice
+
+    language = f"{current_language()}{'!' if explicit_choice() else ''}"
+    keys = (CODE_TAG, build.build_id, language, *parts)
+    digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()
     return digest[:32]
 
 

@@ -30,6 +30,7 @@ from ..publish import check_size
 from . import void
 from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate
 from .describe import Queryable
+from .i18n import label_order
 from .negotiate import choose
 from .orgchart import forest
 from .pages import linker, public_root, serialize
@@ -61,7 +62,8 @@ def home() -> Response:
     etag = etag_for(build, "home", root)
     if not_modified(build, etag):
         return not_modified_response(build, etag)
-    municipal, other = memo(build, "forest " + root, lambda: _forest(store, build))
+    lang = "/".join(label_order())  # the tree's labels are in the reader's language
+    municipal, other = memo(build, f"forest {root} {lang}", lambda: _forest(store, build))
     counts = memo(build, "counts", lambda: _counts(store, build.base_iri))
     html = render_template(
         "home.html", municipal=municipal, other=other, counts=counts, dumps=dumps(build), build=build

@@ -142,7 +142,7 @@ def chart(store: Queryable, iri: str, limit: int = 400) -> Graph:
     return store.query(
         PREFIXES
         + f"""CONSTRUCT {{ ?c org:subOrganizationOf ?p . ?c skos:prefLabel ?cl . ?p skos:prefLabel ?pl .
-  ?c org:classification ?k }} WHERE {{
+  ?c org:classification ?k . ?k skos:prefLabel ?kl }} WHERE {{
   {{ SELECT DISTINCT ?c ?p WHERE {{
     {{ {t} org:subOrganizationOf* ?c . ?c org:subOrganizationOf ?p }}
     UNION {{ ?c org:subOrganizationOf {t} . BIND({t} AS ?p) }}
@@ -151,9 +151,24 @@ def chart(store: Queryable, iri: str, limit: int = 400) -> Graph:
   }} LIMIT {limit} }}
   OPTIONAL {{ ?c skos:prefLabel ?cl }}
   OPTIONAL {{ ?p skos:prefLabel ?pl }}
-  OPTIONAL {{ ?c org:classification ?k }}
+  OPTIONAL {{ ?c org:classification ?k . OPTIONAL {{ ?k skos:prefLabel ?kl }} }}
 }}"""
     ).graph()
+
+
+def municipality_language(store: Queryable, iri: str) -> str | None:
+    """The language a body's municipality is named in (``dct:language`` of the municipality it is
+    part of, or its own if it is one): ``sv`` for a Swedish-majority town."""
+    t = iri_ref(iri)
+    rows = store.query(
+        PREFIXES
+        + f"""PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?lang WHERE {{
+  {{ {t} dct:language ?lang }} UNION {{ {t} org:transitiveSubOrganizationOf ?m . ?m dct:language ?lang }}
+  FILTER EXISTS {{ ?x dct:language ?lang ; a org:FormalOrganization }}
+}} LIMIT 1"""
+    ).bindings()
+    return str(rows[0]["lang"]) if rows else None
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,9 @@ def _http_error(exc: HTTPException) -> Response:
 
 def _html(status: int, title: str, message: str) -> str:
     try:
-        return render_template("error.html", status=status, title=title, message=message)
+        from .i18n import gettext  # the reason phrase and known messages in the reader's language
+
+        return render_template("error.html", status=status, title=gettext(title), message=gettext(message))
     except TemplateNotFound:
         return (
             f"<!doctype html><html lang=en><meta charset=utf-8><title>{status} {escape(title)}</title>"

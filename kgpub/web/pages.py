@@ -24,6 +24,8 @@ from ..namespaces import Local, bind_prefixes
 from . import body as body_view
 from . import describe as d
 from .caching import Build
+from .i18n import gettext as _
+from .i18n import prefer_data_language
 from .paths import DOC
 from .view import Linker, hash_subjects, incoming, label, names, properties, term
 
@@ -72,7 +74,7 @@ def not_found(fmt: Format, message: str) -> Response:
             '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
         )
     elif fmt.name == "html":
-        body = render_template("error.html", status=404, title="Not Found", message=message)
+        body = render_template("error.html", status=404, title=_("Not Found"), message=message)
     else:
         body = text + "\n"
     return Response(body, status=404, mimetype=fmt.media_type)
@@ -102,6 +104,8 @@ def page_context(store: Any, build: Build, description: d.Description, doc: str)
     link = linker(build)
     iri = description.iri
     graph = description.graph
+    if body_view.is_body(graph, iri):  # a Swedish-majority town's bodies: Swedish names by default
+        prefer_data_language(d.municipality_language(store, str(iri)))
     claims = d.claims(store, str(iri), build.base_iri)
     context: dict[str, Any] = {
         "iri": str(iri),

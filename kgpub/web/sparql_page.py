@@ -106,7 +106,7 @@ def render_page(status: int = 200, **context: Any) -> Response:
     html = render_template(
         "sparql.html",
         endpoint=url_for("sparql.endpoint"),
-        examples=load_queries(settings.queries_dir),
+        examples=load_queries(settings.queries_dir, settings.base_iri),  # absolute prefixes
         yasgui=assets.available(),
         limits=limits_text(),
         **context,

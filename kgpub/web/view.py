@@ -20,7 +20,7 @@ from .paths import page_path
 from .security import web_link
 
 LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, FOAF.name, DCTERMS.title, SKOS.altLabel)
-LANGS = ("fi", "sv", "en", "")
+LANGS = ("fi", "sv", "en", "")  # the fallback after the reader's language (:func:`.i18n.label_order`)
 MAX_DEPTH = 6  # blank nodes nested deeper than this are shown as an identifier (never seen in the data)
 CLAIM_LINKS = (RDF.subject, RDF.object)
 
@@ -69,15 +69,22 @@ class PropertyRow:
     values: list[ValueView]
 
 
-def label(graph: Graph, node: Node, langs: Iterable[str] = LANGS) -> str | None:
-    """The best label of ``node``: prefLabel, rdfs:label, foaf:name, dct:title, altLabel; fi, sv, en first."""
-    order = tuple(langs)
+def label(graph: Graph, node: Node, langs: Iterable[str] | None = None) -> str | None:
+    """The best label of ``node``: prefLabel, rdfs:label, foaf:name, dct:title, altLabel; in the page's
+    language first, then Finnish, Swedish, English, then any (:func:`.i18n.label_order`)."""
+    order = tuple(langs) if langs is not None else _order()
     for predicate in LABEL_PREDICATES:
         found = [o for o in graph.objects(node, predicate) if isinstance(o, Literal)]
         if found:
             found.sort(key=lambda lit: (_rank(lit.language or "", order), str(lit)))
             return str(found[0])
     return None
+
+
+def _order() -> tuple[str, ...]:
+    from .i18n import label_order
+
+    return (*label_order(), "")
 
 
 def _rank(lang: str, order: tuple[str, ...]) -> int:
@@ -101,13 +108,14 @@ def term(node: Node, graph: Graph, linker: Linker) -> TermView:
 
 
 def names(graph: Graph, iri: URIRef) -> list[tuple[str, str, str]]:
-    """Every name of ``iri`` as (kind, language, text): preferred first, by language (fi, sv, en)."""
+    """Every name of ``iri`` as (kind, language, text): preferred first, in the page's label order."""
     rows = []
     for kind, predicate in (("preferred", SKOS.prefLabel), ("also", SKOS.altLabel), ("label", RDFS.label)):
         for lit in graph.objects(iri, predicate):
             if isinstance(lit, Literal):
                 rows.append((kind, lit.language or "", str(lit)))
-    rows.sort(key=lambda r: (r[0] != "preferred", _rank(r[1], LANGS), r[2]))
+    order = _order()
+    rows.sort(key=lambda r: (r[0] != "preferred", _rank(r[1], order), r[2]))
     return rows
 
 
