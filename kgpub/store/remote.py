@@ -129,9 +129,10 @@ class Engine:
         if content_type:
             headers["Content-Type"] = content_type
         deadline = monotonic() + timeout_s
+        timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, self.settings.remote_connect_timeout_s))
         try:
             with self.client.stream(
-                "POST", url, data=data, content=content, headers=headers, params=params
+                "POST", url, data=data, content=content, headers=headers, params=params, timeout=timeout
             ) as response:
                 body = io.BytesIO()
                 for chunk in response.iter_bytes():

@@ -1,0 +1,223 @@
+"""The remote backend against a real Oxigraph server on loopback: `kgpub load`, the same answers as
+the embedded store, the same refusals and limits, 503 + Retry-After while the engine is down, service
+back without a restart, and a load that dies halfway leaving the previous build served."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from flask import Flask
+
+from kgpub import publish
+from kgpub.config import Settings
+from kgpub.errors import QueryError, QueryRefused
+from kgpub.store import Store, open_store
+from kgpub.store.load import load
+from kgpub.store.remote import POINTER_GRAPH, RESULTS_JSON, STAGING_PREFIX, RemoteStore
+from kgpub.web import create_app
+from tests.engines import OxigraphServer
+from tests.web.conftest import BASE, SEED_TRIG, make_published
+
+pytestmark = pytest.mark.slow
+
+ID = BASE + "id/org/"
+EXTRA = f'<{BASE}graph/extra> {{ <{ID}new-body> <http://www.w3.org/2004/02/skos/core#prefLabel> "uusi" . }}'
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def settings(engine: OxigraphServer, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The seed snippet published locally and loaded into the engine with `kgpub load`."""
+    local = make_published(tmp_path_factory.mktemp("var"), SEED_TRIG, max_result_rows=20)
+    remote = engine.settings(local).with_(remote_pointer_ttl_s=0.01, query_timeout_s=3.0)
+    load(publish.current(remote), remote)
+    return remote
+
+
+@pytest.fixture(scope="module")
+def remote(settings: Settings) -> Iterator[RemoteStore]:
+    store = open_store(publish.current(settings), settings)
+    assert isinstance(store, RemoteStore)
+    with store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def embedded(settings: Settings) -> Iterator[Store]:
+    local = settings.with_(backend="embedded")
+    store = open_store(publish.current(local), local, workers=1)
+    assert isinstance(store, Store)
+    with store:
+        yield store
+
+
+SAME = [
+    "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } ORDER BY ?s ?label",
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    "SELECT ?x WHERE { ?x <http://www.w3.org/ns/org#subOrganizationOf>+ <" + ID + "helsinki> } ORDER BY ?x",
+    "SELECT ?n WHERE { GRAPH <" + BASE + "graph/inferred> { ?s ?p ?o } BIND(1 AS ?n) } LIMIT 1",
+    "ASK { <" + ID + "helsinki> a <http://www.w3.org/ns/org#FormalOrganization> }",
+    "SELECT ?sel WHERE { ?r <http://www.w3.org/ns/oa#hasSelector> ?sel . ?sel a ?t } ORDER BY ?t",
+]
+
+
+@pytest.mark.parametrize("sparql", SAME)
+def test_the_remote_store_answers_as_the_embedded_one(
+    remote: RemoteStore, embedded: Store, sparql: str
+) -> None:
+    mine, theirs = remote.query(sparql), embedded.query(sparql)
+    assert mine.kind == theirs.kind and mine.rows == theirs.rows
+    if mine.kind == "boolean":
+        assert mine.boolean is theirs.boolean is True
+        return
+    same_rows = [{k: v for k, v in r.items() if k != "sel"} for r in mine.bindings()]
+    assert same_rows == [{k: v for k, v in r.items() if k != "sel"} for r in theirs.bindings()]
+    assert mine.rows > 0
+
+
+def test_describe_and_construct_give_the_same_graph(remote: RemoteStore, embedded: Store) -> None:
+    from rdflib.compare import isomorphic
+
+    for iri in (ID + "helsinki-elinkeino-osasto", BASE + "id/claim/c1"):
+        assert len(remote.describe(iri)) > 3
+        assert isomorphic(remote.describe(iri), embedded.describe(iri))
+
+
+def test_readers_see_the_builds_graphs_only(remote: RemoteStore, embedded: Store) -> None:
+    graphs = [
+        str(r["g"]) for r in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").bindings()
+    ]
+    assert sorted(graphs) == embedded.named_graphs() == remote.named_graphs()
+    assert POINTER_GRAPH not in graphs and not any(g.startswith(STAGING_PREFIX) for g in graphs)
+
+
+def test_a_protocol_dataset_and_from_are_passed_through(remote: RemoteStore, embedded: Store) -> None:
+    inferred = BASE + "graph/inferred"
+    for store in (remote, embedded):
+        assert store.query("SELECT ?s WHERE { ?s ?p ?o }", default_graph_uris=[inferred]).rows == 4
+        assert store.query(f"SELECT ?s FROM <{inferred}> WHERE {{ ?s ?p ?o }}").rows == 4
+
+
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "SELECT * WHERE " + "{" * 100 + "}" * 100,
+    ],
+)
+def test_service_updates_and_deep_nesting_are_refused_before_sending(
+    remote: RemoteStore, sparql: str
+) -> None:
+    with pytest.raises(QueryError):
+        remote.query(sparql)
+    assert remote.query("ASK { <urn:a> <urn:b> <urn:c> }").boolean is False
+
+
+def test_row_and_triple_limits_refuse_rather_than_truncate(remote: RemoteStore) -> None:
+    with pytest.raises(QueryRefused, match="more than 20 rows"):
+        remote.query("SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryRefused, match="more than 20 triples"):
+        remote.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert remote.query("SELECT * WHERE { ?s ?p ?o } LIMIT 20").rows == 20
+
+
+def test_a_malformed_query_reports_the_engines_message(remote: RemoteStore) -> None:
+    with pytest.raises(QueryError, match="cannot be evaluated"):
+        remote.query("SELECT ?x WHERE { ?x ")
+
+
+def test_a_query_past_the_deadline_is_refused_in_time(remote: RemoteStore) -> None:
+    import time
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
+    started = time.monotonic()
+    with pytest.raises(QueryRefused):
+        remote.query(slow, timeout_s=1.0)
+    assert time.monotonic() - started < 2.5
+    assert remote.query("ASK { ?s ?p ?o }").boolean is True
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[Flask]:
+    application = create_app(settings)
+    yield application
+    application.extensions["kgpub"]["stores"].close()
+
+
+def test_the_site_and_endpoint_work_on_the_remote_backend(app: Flask) -> None:
+    client = app.test_client()
+    answer = client.get(
+        "/sparql",
+        query_string={"query": "ASK { ?s ?p ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert answer.status_code == 200 and answer.get_json()["boolean"] is True
+    assert client.get("/id/org/helsinki-elinkeino-osasto").status_code == 303
+    doc = client.get("/doc/org/helsinki-elinkeino-osasto", headers={"Accept": "text/turtle"})
+    assert doc.status_code == 200 and "elinkeinojohtaja" in doc.get_data(as_text=True)
+
+
+def test_engine_down_is_503_with_retry_after_and_service_resumes(app: Flask, engine: OxigraphServer) -> None:
+    client = app.test_client()
+    query = {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}
+    assert client.get("/sparql", query_string=query).status_code == 200
+    engine.kill()
+    try:
+        for path, args, accept in (
+            ("/sparql", query, "application/sparql-results+json"),
+            ("/doc/org/helsinki-elinkeino-osasto", None, "text/turtle"),
+        ):
+            down = client.get(path, query_string=args, headers={"Accept": accept})
+            assert down.status_code == 503, path
+            assert int(down.headers["Retry-After"]) > 0
+            assert "Traceback" not in down.get_data(as_text=True)
+    finally:
+        engine.start()
+    assert client.get("/sparql", query_string=query).status_code == 200
+
+
+def _pointer_build(store: RemoteStore) -> str:
+    return store.published()[0]
+
+
+def test_a_load_that_dies_halfway_leaves_the_previous_build_served(
+    settings: Settings, engine: OxigraphServer, remote: RemoteStore, tmp_path: Path
+) -> None:
+    served = _pointer_build(remote)
+    ask_new = f"ASK {{ <{ID}new-body> ?p ?o }}"
+    before = remote.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").bindings()[0]["n"]
+    nxt = make_published(tmp_path / "var", SEED_TRIG + EXTRA, max_result_rows=20)
+    nxt = engine.settings(nxt).with_(remote_load_chunk_triples=5, remote_pointer_ttl_s=0.01)
+    steps: list[str] = []
+
+    def die(text: str) -> None:  # the engine is killed after the first chunk has been uploaded
+        steps.append(text)
+        engine.kill()
+
+    with pytest.raises(QueryRefused):
+        load(publish.current(nxt), nxt, progress=die)
+    assert steps
+    engine.start()
+    assert _pointer_build(remote) == served
+    assert remote.query(ask_new).boolean is False
+    assert remote.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").bindings()[0]["n"] == before
+
+    report = load(publish.current(nxt), nxt)  # the next load cleans up and switches
+    assert report.dropped_leftovers >= 1 and report.requests > 1
+    assert _pointer_build(remote) == report.build_id != served
+    assert remote.query(ask_new).boolean is True
+    staging = f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}")) }}'
+    direct = httpx.post(f"{engine.url}/query", data={"query": staging}, headers={"Accept": RESULTS_JSON})
+    assert direct.json()["boolean"] is False  # asked of the engine itself: no staging graph is left
+    load(publish.current(settings), settings)  # back to the module's build for the other tests
+    assert remote.query(ask_new).boolean is False
