@@ -34,7 +34,18 @@ _MUNICIPAL_TITLE = re.compile(r"(?:the\s+)?(?:mayor|(?:city|municipal)\s+(?:mana
 
 _PERSON_IS = re.compile(r"^\s*(?:is|was)\s+(?:the\s+)?$")
 
-_TITLE_GAP = re.compile(r"^\s*,?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_TITLE_GAP = re.compile(r"^\s*[,:]?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+
+#: "… has been appointed (as) Director of …": the post a named person takes.
+_APPOINTED = re.compile(
+    r"\s+(?:has\s+been|was|is|will\s+be)\s+(?:newly\s+)?appointed\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+)
+
+#: "NAME will lead a dedicated X Directorate", "NAME heads the X Unit": the body a named person leads.
+_LEADS = re.compile(
+    r"\s*,?\s+(?:will\s+|is\s+to\s+|also\s+)?(?:lead|leads|head|heads|manage|manages|chair|chairs)"
+    r"(?:\s+up)?\s+(?:a|an|the)\s+(?:(?:new|newly\s+created|dedicated|newly\s+formed)\s+)?"
+)
 
 
 def heads(state: State, i: int, found: list[Mention]) -> None:
@@ -62,8 +73,10 @@ def title_of(state: State, post: Mention) -> str:
     """The title as written, in lower case: "Director of Finnish-language Education" is "director" when
     the text has a body of that name, "Mayor of Vaasa" is "mayor", "Chief of Staff" stays whole."""
     title = re.sub(r"^the\s+", "", post.name.lower())
+    if _MINISTER.match(title):
+        return title  # "minister for foreign affairs" heads the ministry, title whole
     of = re.search(r"\s+(?:of|for)\s+", title)
-    if of and post.parent and state.facts.find(post.parent):
+    if of and post.parent and (state.facts.find(post.parent) or _class_word(post.parent)):
         return title[: of.start()]
     return re.sub(r"^((?:deputy\s+|lord\s+)?mayor)\s+of\s+[a-zåäö][\w-]*$", r"\1", title)
 
@@ -79,6 +92,16 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
         titled = (
             k > 0 and found[k - 1].what == "post" and not seg.text[found[k - 1].end : person.start].strip()
         )
+        leads = _LEADS.fullmatch(seg.text[person.end : nxt.start])
+        if person.what == "person" and nxt.what == "body" and nxt.refers is None and leads:
+            org = resolve(state, seg, nxt)
+            post = found[k - 1] if titled or _apposition(seg, found, k) else None
+            if post is not None:
+                post_body(state, seg, post)  # "Director of Planning, NAME, will lead …": the title's own body
+            title = title_of(state, post) if post is not None else ""
+            if org:
+                state.facts.head(org, title, person.name, seg, "head.en.name-leads", 0.7)
+            continue
         if person.what == "person" and nxt.what == "body" and lower and not titled:
             org = resolve(state, seg, nxt)
             if org:
@@ -88,9 +111,15 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         gap = seg.text[person.end : nxt.start]
         body = found[k + 2] if k + 2 < len(found) and found[k + 2].what == "body" else None
-        as_post = gap.strip() == "," or _PERSON_IS.match(gap) or re.fullmatch(r"\s+as\s+", gap)
-        if nxt.parent and as_post and state.facts.find(nxt.parent):
-            org = state.facts.find(nxt.parent)
+        as_post = (
+            gap.strip() == ","
+            or _PERSON_IS.match(gap)
+            or re.fullmatch(r"\s+as\s+", gap)
+            or _APPOINTED.fullmatch(gap)
+        )
+        parent = post_body(state, seg, nxt) if nxt.parent and as_post else None
+        if parent:
+            org = parent
         elif (
             body
             and _PERSON_IS.match(gap)
@@ -101,6 +130,53 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         if org:
             state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title", 0.8)
+
+
+_MINISTER = re.compile(r"^(?:the\s+)?minister\s+(?:of|for)\s", re.IGNORECASE)
+
+
+def _class_word(name: str) -> str | None:
+    """The class word a bare "Sector" or "Department" is ("Head of Sector", "Director of Department")."""
+    word = names.head_word(name)
+    return word if " " not in name.strip() and word in names.STRONG else None
+
+
+def post_body(state: State, seg: Segment, post: Mention, *, create: bool = True) -> str | None:
+    """The body a post names: its "of" body when recorded; a bare class word ("Head of Sector",
+    "Department Director") is the body of that class the text is about; a capitalised area in the
+    modifier ("Director of Planning and Development") is a body (gold convention F) — asked only when a
+    holder is named."""
+    ws = post.name.split()
+    cls = _class_word(post.parent) if post.parent else None
+    if cls is None and post.parent is None and len(ws) == 2 and names.head_word(ws[0]) in names.STRONG:
+        cls = names.head_word(ws[0])  # "Department Director Maarit Sulavuori"
+    if cls:
+        ref = Mention(post.start, post.end, cls, names.STRONG[cls], refers=cls)
+        return resolve(state, seg, ref) or _topic_of_class(state, seg, cls)
+    if not post.parent:
+        return None
+    if _MINISTER.match(post.name):  # "Minister for Foreign Affairs": a portfolio; the ministry if named
+        return state.facts.find(re.sub(r"^(?:the\s+)?minister", "Ministry", post.name, flags=re.I))
+    known = state.facts.find(post.parent)
+    if known:
+        return known
+    area = post.parent.split()
+    named = all(w[:1].isupper() or w in ("and", "&") for w in area) and "of" not in area
+    if create and 2 <= len(area) <= 6 and named:
+        return state.facts.body(post.parent, "unit", seg, "body.en.post-modifier", 0.6)
+    return None
+
+
+def _topic_of_class(state: State, seg: Segment, cls: str) -> str | None:
+    org = topic(state, seg)
+    return org if org and names.head_word(org.split()[-1]) == cls else None
+
+
+def _apposition(seg: Segment, found: list[Mention], k: int) -> bool:
+    """ "The Director of X, Matthew McAleese, …": the post before the person, set off by commas."""
+    if k == 0 or found[k - 1].what != "post":
+        return False
+    return seg.text[found[k - 1].end : found[k].start].strip() == ","
 
 
 def _untitled(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -139,8 +215,9 @@ def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: in
 def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) -> str | None:
     """The body a sentence says the titled person heads; None when it says none."""
     post, person = found[k], found[j]
-    if post.parent and state.facts.find(post.parent):
-        return state.facts.find(post.parent)
+    parent = post_body(state, seg, post, create=False)
+    if parent:
+        return parent
     of_place = re.fullmatch(r".+?\s+of\s+(?:the\s+)?([A-Z][\w-]+)", post.name)
     if of_place:  # "The Mayor of Lahti is …": the municipality the text calls "City of Lahti"
         place = of_place.group(1)
@@ -166,7 +243,7 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
     municipal = _MUNICIPAL_TITLE.fullmatch(post.name.lower())
     if municipal and not any(m.what == "body" and m.kind != "municipality" for m in found):
         return municipality(state, seg)  # "Municipal Manager Anna Berg leads the municipal administration."
-    return None
+    return post_body(state, seg, post)  # no other body led: the area the title names (convention F)
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:

@@ -73,7 +73,8 @@ WEAK: dict[str, str] = {
 POSTS = words(
     """director directors mayor mayors manager managers officer officers chief head chair chairman
     chairperson chairwoman secretary controller ombudsman president councillor councillors counsel
-    treasurer auditor adviser advisers advisor advisors coordinator superintendent principal"""
+    treasurer auditor adviser advisers advisor advisors coordinator superintendent principal
+    commissioner commissioners executive executives minister ministers leader leaders planner planners"""
 )
 _GENERIC = words(
     """other same new relevant respective each every main own separate different various whole entire
@@ -201,6 +202,17 @@ def _split_person(name: str, start: int) -> list[Mention]:
             continue
         at = ws[-n].start()
         head = _classify(name[:at].rstrip(), start)
+        of_post = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+)?(.+)", name[:at].rstrip())
+        if head and head[-1].what == "body" and of_post and is_post(of_post.group(2)):
+            # "the Government of Prime Minister Jyrki Katainen": the body, the post that leads it, its holder
+            left, post = of_post.group(1), of_post.group(2)
+            body = Mention(start, start + len(left), left, body_kind(left + " x") or head[-1].kind)
+            at_post = start + of_post.start(2)
+            return [
+                body,
+                Mention(at_post, at_post + len(post), post, "other", "post", parent=left),
+                _mention_person(person, start + at),
+            ]
         if head and head[-1].what in ("post", "body"):
             return [*head, _mention_person(person, start + at)]
     return _classify(name, start)
@@ -229,12 +241,31 @@ def _classify(name: str, start: int) -> list[Mention]:
         if is_post(left):  # "Director of Technical Services": of the body only if the text has one so named
             return [Mention(start, end, name, "other", "post", parent=right)]
     whole = body_kind(name)
+    if is_post(name) and not of and not whole:
+        owned = _body_then_post(name, start)
+        if owned:
+            return owned
     if whole and not (is_post(name) and not of):
         return [Mention(start, end, name, whole)]
     if is_post(name):
         return [Mention(start, end, name, "other", "post")]
     person = _person(name)
     return [_mention_person(person, end - len(person))] if person else []
+
+
+def _body_then_post(name: str, start: int) -> list[Mention] | None:
+    """ "Fingal County Council Chief Executive": a body's name, then the post held in it (the post's
+    ``parent``), split at the body noun nearest the end that leaves a post after it."""
+    ws = list(re.finditer(r"\S+", name))
+    for n in range(len(ws) - 2, 0, -1):
+        left, right = name[: ws[n - 1].end()], name[ws[n].start() :]
+        if head_word(ws[n - 1].group()) in STRONG and body_kind(left) and is_post(right):
+            at = start + ws[n].start()
+            return [
+                Mention(start, start + len(left), left, body_kind(left) or "other"),
+                Mention(at, at + len(right), right, "other", "post", parent=left),
+            ]
+    return None
 
 
 def _split_and(name: str, start: int) -> list[tuple[int, str]]:

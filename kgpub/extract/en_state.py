@@ -115,10 +115,28 @@ def municipality(state: State, seg: Segment) -> str:
     return found
 
 
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,5})\)")
+_CAPS = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?![\w-])")
+
+
+def abbreviations(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "the council’s Strategic Leadership Team (SLT)": the abbreviation is an alias of the body."""
+    for m in found:
+        abbr = _ABBREVIATION.match(seg.text, m.end)
+        name = state.facts.find(m.name) if abbr and m.what == "body" and m.refers is None else None
+        if abbr and name:
+            state.facts.body(name, m.kind, seg, "body.en.name", 0.7, (abbr.group(1),))
+
+
 def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
-    """Bodies named before, met again in another case ("Administrative and vitality services")."""
+    """Bodies named before, met again in another case ("Administrative and vitality services") or by
+    the abbreviation the text gave them ("SLT is led by …")."""
     lowered = text.lower()
     extra: list[Mention] = []
+    for m in _CAPS.finditer(text):
+        name = state.facts.find(m.group())
+        if name and not any(f.start < m.end() and m.start() < f.end for f in found):
+            extra.append(Mention(m.start(), m.end(), name, state.facts.bodies[key(name)].kind))
     for body in state.facts.named_in(text):
         if body.name.lower() not in lowered:
             continue
@@ -136,6 +154,7 @@ def register(state: State, i: int) -> list[Mention]:
     for m in found:
         if m.refers != "own":  # the municipality is recorded when a fact needs it
             resolve(state, seg, m)
+    abbreviations(state, seg, found)
     text = seg.text.strip()
     if seg.heading:
         state.loose_heading = text if _loose_heading(text, found) else None
@@ -154,8 +173,16 @@ def register(state: State, i: int) -> list[Mention]:
 def _activity(state: State, m: Mention) -> bool:
     """A capitalised service named inside what a body is responsible for ("provision of Social
     Services, Emergency Services …"): an activity, unless recorded as a body before."""
-    last = m.name.split()[-1].lower() if m.name else ""
-    return m.what == "body" and m.refers is None and last in names.WEAK and state.facts.find(m.name) is None
+    ws = m.name.split()
+    last = ws[-1].lower() if ws else ""
+    headed = len(ws) >= 3 and names.head_word(ws[0]) in names.STRONG and ws[1] in ("of", "for")
+    return (
+        m.what == "body"
+        and m.refers is None
+        and last in names.WEAK
+        and not headed  # "Ministry for Foreign Affairs" is a ministry, not an activity
+        and state.facts.find(m.name) is None
+    )
 
 
 def _loose_heading(text: str, found: list[Mention]) -> bool:

@@ -44,7 +44,10 @@ def key(name: str) -> str:
 
 # --- person names -----------------------------------------------------------------------------------
 
-_NAME_PART = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:-[A-ZÅÄÖÜÉ]?[a-zåäöüéèáíóú]+)?"  # "Yli-Rajala", "Rinta-aho"
+#: "Yli-Rajala", "Rinta-aho"; an inner capital or an O' prefix: "McAleese", "AnnMarie", "O'Brien".
+_NAME_PART = (
+    r"(?:O['’])?[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:[A-Z][a-zåäöüéèáíóú]+)?(?:-[A-ZÅÄÖÜÉ]?[a-zåäöüéèáíóú]+)?"
+)
 #: Two to four capitalised words ("Marja-Leena Rinkineva", "Anna-Kaisa Ikonen"), nothing else.
 PERSON = rf"{_NAME_PART}(?:\s+(?:af\s+|von\s+|de\s+)?{_NAME_PART}){{1,3}}"
 PERSON_RE = re.compile(PERSON)

@@ -720,3 +720,60 @@ def test_the_page_is_read_through_kgpub_text_without_banners() -> None:
     assert duty.evidence.quote == (
         "The Planning Department is responsible for the local plan and\nbuilding control."
     )
+
+
+# --- heads in prose (written in the style of council news pages, invented names) ---------------------
+
+
+def test_a_body_then_its_post_then_the_holder() -> None:
+    e = run("Northdale County Council Chief Executive AnnMarie O'Connor today announced a new structure.")
+    assert ("Northdale County Council", "chief executive", "AnnMarie O'Connor") in heads(e)
+
+
+def test_an_apposition_post_of_an_area_and_the_body_its_holder_will_lead() -> None:
+    e = run(
+        "The current Director of Housing and Community Services, Brian McAlister, will lead a dedicated "
+        "Climate Action Directorate which will build on the council's record."
+    )
+    assert heads(e) == {
+        ("Housing and Community Services", "director", "Brian McAlister"),
+        ("Climate Action Directorate", "director", "Brian McAlister"),
+    }
+
+
+def test_a_person_appointed_as_director_of_an_area() -> None:
+    e = run("Senior Planner Ciara Walsh has been appointed as Director of Planning and Development.")
+    assert heads(e) == {("Planning and Development", "director", "Ciara Walsh")}
+
+
+def test_head_of_a_bare_class_word_is_the_body_of_that_class() -> None:
+    e = run(
+        "The Social Services Committee supervises the operations of the Social Services Division. "
+        "Head of Sector is Anna Lindqvist."
+    )
+    assert ("Social Services Division", "head", "Anna Lindqvist") in heads(e)
+
+
+def test_a_class_word_post_under_a_department_heading() -> None:
+    e = run("Family Services Department\n\nDepartment Director Maria Koski, tel. 09 310 1234\n")
+    assert heads(e) == {("Family Services Department", "department director", "Maria Koski")}
+
+
+def test_an_abbreviation_in_parentheses_names_the_body_later() -> None:
+    e = run(
+        "They direct the work of the council's Corporate Management Team (CMT). CMT is led by "
+        "Commissioner Jane Porter (Managing Director) and includes four Strategic Directors."
+    )
+    assert ("Corporate Management Team", "commissioner", "Jane Porter") in heads(e)
+
+
+def test_the_government_of_a_prime_minister_and_a_minister_of_a_named_ministry() -> None:
+    e = run(
+        "Three members of the Government of Prime Minister Jussi Kallio are responsible for matters that "
+        "fall under the administration of the Ministry for Foreign Affairs:\n\n"
+        "  • Minister for Foreign Affairs Erkki Laine\n  • Minister for Development Pekka Salo\n"
+    )
+    assert heads(e) == {
+        ("Government", "prime minister", "Jussi Kallio"),
+        ("Ministry for Foreign Affairs", "minister for foreign affairs", "Erkki Laine"),
+    }
