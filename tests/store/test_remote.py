@@ -221,3 +221,43 @@ def test_a_load_that_dies_halfway_leaves_the_previous_build_served(
     assert direct.json()["boolean"] is False  # asked of the engine itself: no staging graph is left
     load(publish.current(settings), settings)  # back to the module's build for the other tests
     assert remote.query(ask_new).boolean is False
+
+
+def test_kgpub_load_command_publishes_and_reports(settings: Settings, engine: OxigraphServer) -> None:
+    import subprocess
+    import sys
+
+    env = {
+        "KGPUB_VAR_DIR": str(settings.var_dir),
+        "KGPUB_BASE_IRI": settings.base_iri,
+        "KGPUB_BACKEND": "remote",
+        "KGPUB_REMOTE_QUERY_URL": f"{engine.url}/query",
+        "KGPUB_REMOTE_UPDATE_URL": f"{engine.url}/update",
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "kgpub", "load"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"loaded build {publish.current(settings).path.name}:" in done.stdout
+    env.pop("KGPUB_REMOTE_UPDATE_URL")
+    refused = subprocess.run([sys.executable, "-m", "kgpub", "load"], env=env, capture_output=True, text=True)
+    assert refused.returncode == 3 and "remote_update_url" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"backend": "cloud"},
+        {"backend": "remote"},
+        {"remote_query_url": "ftp://example.org/sparql"},
+        {"remote_connect_timeout_s": 0},
+        {"remote_max_response_mb": 0},
+        {"remote_load_chunk_triples": -1},
+    ],
+)
+def test_bad_backend_settings_are_refused(changes: dict[str, object]) -> None:
+    from kgpub.errors import InputError
+
+    with pytest.raises(InputError):
+        Settings(**changes)  # type: ignore[arg-type]
