@@ -33,15 +33,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## make the virtual environment .venv/ with the kgpub command and every dependency
 
+# The base IRI is baked into a build: `make build`/`make serve` build for http://$(HOST):$(PORT)/ so that
+# `make serve PORT=8080` publishes IRIs on the port it serves (`build --if-stale` rebuilds when the base
+# changes). A KGPUB_BASE_IRI or KGPUB_PUBLIC_BASE of your own (a proxy, a domain) is left alone.
+BASE_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)))
+BASE_ENV := $(if $(or $(KGPUB_BASE_IRI),$(KGPUB_PUBLIC_BASE)),,KGPUB_BASE_IRI=http://$(BASE_HOST):$(PORT)/)
+
 build: install ## build, reason, validate and publish the dataset from data/ into var/
-	$(BIN)/kgpub build
+	$(BASE_ENV) $(BIN)/kgpub build
 
 export: install ## print the published graph as Turtle
 	$(BIN)/kgpub export --format ttl
 
 serve: install ## build if missing or stale, then serve on http://$(HOST):$(PORT)/
-	$(BIN)/kgpub build --if-stale
-	$(BIN)/kgpub serve --host $(HOST) --port $(PORT)
+	$(BASE_ENV) $(BIN)/kgpub build --if-stale
+	$(BASE_ENV) $(BIN)/kgpub serve --host $(HOST) --port $(PORT)
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check kgpub tests

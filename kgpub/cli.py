@@ -7,13 +7,16 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .config import Settings
 from .errors import EXIT_CODES, KgpubError
+
+if TYPE_CHECKING:
+    from .publish import Published
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -329,13 +332,37 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
 
     settings = _settings(ctx)
     settings = settings.with_(host=host or settings.host, port=port or settings.port)
-    problems = verify(current(settings))  # fail early, with exit code 3, when nothing is published yet
+    published = current(settings)  # fail early, with exit code 3, when nothing is published yet
+    problems = verify(published)
+    if settings.public_base is None:
+        settings = _links_to_this_server(settings, published)
     for problem in problems:
         click.echo(f"kgpub: warning: the published build is damaged: {problem}", err=True)
     if problems:
         click.echo("kgpub: warning: answering 503 until `kgpub build --if-stale` replaces it", err=True)
     click.echo(f"serving {settings.published_dir} on http://{settings.host}:{settings.port}/", err=True)
     run_server(settings)
+
+
+def _links_to_this_server(settings: Settings, published: Published) -> Settings:
+    """Settings whose links reach this server: the build's IRIs carry the base it was built with,
+    which may be another port of this machine (``kgpub build``, then ``serve --port 8080``) or another
+    base than this environment's; links then follow the build (see ``paths.loopback_public_base``)."""
+    from .web.paths import loopback_public_base
+
+    try:
+        built = str(published.manifest().get("base_iri") or settings.base_iri)
+    except (OSError, ValueError):
+        built = settings.base_iri
+    here = loopback_public_base(built, settings.host, settings.port)
+    if here is None:
+        return settings if built == settings.base_iri else settings.with_(public_base=built)
+    click.echo(
+        f"kgpub: note: the build's IRIs start with {built}; links point here, to {here}. For IRIs of "
+        f"this address, build with KGPUB_BASE_IRI={here} (make serve PORT=… does)",
+        err=True,
+    )
+    return settings.with_(public_base=here)
 
 
 @main.command()

@@ -22,10 +22,12 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from kgpub import publish
-from kgpub.config import PROJECT_ROOT
+from kgpub.config import PROJECT_ROOT, Settings
 from kgpub.errors import InputError, NotFoundError, PublishError, QueryError, QueryRefused, QueryTooLarge
 from kgpub.formats import BY_NAME
 from kgpub.store import FORMATS_BY_KIND, Store, Stores, analyse, open_store, prepare
+from kgpub.store.load import load
+from tests.engines import OxigraphServer
 from tests.web.conftest import BASE, SEED_TRIG, make_published
 
 ID = BASE + "id/org/"
@@ -38,10 +40,23 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_published(tmp_path_factory.mktemp("var"), SEED_TRIG).var_dir
 
 
-@pytest.fixture(scope="module", params=[True, False], ids=["memory", "rocksdb"])
-def store(var_dir: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
-    """Both ways a worker can serve a build: its dataset in RAM, or its RocksDB store read-only."""
+@pytest.fixture(
+    scope="module",
+    params=[True, False, pytest.param(None, marks=pytest.mark.slow)],
+    ids=["memory", "rocksdb", "remote"],
+)
+def store(var_dir: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Both ways a worker can serve a build: its dataset in RAM, or its RocksDB store read-only; and
+    the remote backend: the build loaded (`kgpub load`) into a real Oxigraph server on loopback."""
     published = publish.Published(var_dir / "published")
+    if request.param is None:
+        with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as engine:
+            limits = dict(query_timeout_s=5.0, max_result_rows=20, max_query_bytes=2000, sparql_workers=2)
+            settings = engine.settings(Settings(base_iri=BASE, var_dir=var_dir, **limits))  # type: ignore[arg-type]
+            load(published, settings)
+            with open_store(published, settings) as remote:
+                yield remote  # type: ignore[misc]
+        return
     path, memory = published.store_path, request.param
     with Store(path, BASE, timeout_s=5, max_rows=20, max_query_bytes=2000, workers=2, in_memory=memory) as s:
         assert s.in_memory is memory

@@ -19,6 +19,7 @@ Areas (first path segment):
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..iris import slugify
 
@@ -116,3 +117,27 @@ def page_path(iri: str, base: str) -> str | None:
         return rel
     doc = thing_to_doc(path)
     return f"{doc}#{fragment}" if fragment else doc
+
+
+_LOOPBACK = re.compile(r"^(?:127(?:\.\d{1,3}){3}|localhost|::1)$", re.IGNORECASE)
+_WILDCARD = frozenset({"", "0.0.0.0", "::"})
+
+
+def loopback_public_base(base_iri: str, host: str, port: int) -> str | None:
+    """Where a server listening on ``host:port`` is reached, when the data's base IRI is a loopback
+    address on another port (or host); None when the base needs no stand-in.
+
+    Why: a build's IRIs carry its base (``http://127.0.0.1:5000/``), and every link the server writes
+    starts with its public root. A loopback base can only ever be reached on this machine, so a server
+    started on another port (``kgpub serve --port 8080``) would send every click to a port nothing
+    listens on. A base on any other host is a public name (a proxy in front, a domain) and is kept.
+    """
+    parts = urlsplit(base_iri)
+    if parts.scheme != "http" or parts.hostname is None or not _LOOPBACK.match(parts.hostname):
+        return None
+    listen = host.strip("[]")
+    shown = parts.hostname if listen in _WILDCARD else listen
+    shown = f"[{shown}]" if ":" in shown else shown
+    if (shown.strip("[]"), port) == (parts.hostname, parts.port or 80):
+        return None
+    return f"http://{shown}:{port}/"
