@@ -19,9 +19,11 @@ so "jarvenpaa" finds "Järvenpää"; every word of the query is a prefix ("hels 
 the words (letters and digits) and writes each as a quoted string token, so ``"``, ``*``, ``-``,
 ``NEAR``, ``OR`` or ``:`` are plain text, never operators.
 
-**Ranking.** A name equal to the query (accents and case folded) first, then a name starting with
-it, then any other match; within each tier FTS5's ``bm25``, then bodies before posts before persons,
-then the shorter name. Each thing appears once, under its best-matching name.
+**Ranking.** A name equal to the query (accents, case and punctuation folded) first, then names
+starting with it, in the order of the folded name (so "Järvenpää" before "Järvenpää-talo" before
+"Järvenpään kaupunki") — read from an ordinary index on the folded name, so a prefix that thousands
+of names share costs no more than a rare one; then names with a word starting with each word of the
+query, best FTS5 ``bm25`` first. Each thing appears once, under its best-matching name.
 """
 
 from __future__ import annotations
@@ -60,9 +62,10 @@ CREATE TABLE entity (
   context TEXT, context_labels TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE name USING fts5(
-  text, norm UNINDEXED, entity UNINDEXED, lang UNINDEXED,
+  text, entity UNINDEXED, lang UNINDEXED,
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+CREATE TABLE whole (norm TEXT NOT NULL, entity INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL);
 """
 
 
@@ -225,7 +228,14 @@ def _fill(con: sqlite3.Connection, g: _Graph) -> None:
         names = {(text, lang) for lang, found in g.names.get(iri, {}).items() for _, _, text in found}
         name_rows.extend((text, normalise(text), n, lang) for text, lang in sorted(names))
     con.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", entity_rows)
-    con.executemany("INSERT INTO name(text, norm, entity, lang) VALUES (?, ?, ?, ?)", name_rows)
+    con.executemany(
+        "INSERT INTO name(text, entity, lang) VALUES (?, ?, ?)", [(t, e, la) for t, _, e, la in name_rows]
+    )
+    con.executemany(
+        "INSERT INTO whole(norm, entity, text, lang) VALUES (?, ?, ?, ?)",
+        [(n, e, t, la) for t, n, e, la in name_rows],
+    )
+    con.execute("CREATE INDEX whole_norm ON whole(norm)")
 
 
 def _json(value: dict[str, str]) -> str:
@@ -251,23 +261,17 @@ class Hit:
     context_labels: dict[str, str]
 
 
-_SEARCH = """
-WITH m AS (
-  SELECT entity, text, lang, bm25(name) AS score,
-         CASE WHEN norm = :q THEN 0 WHEN substr(norm, 1, length(:q)) = :q THEN 1 ELSE 2 END AS tier
-  FROM name WHERE name MATCH :match
-), best AS (
-  SELECT entity, text, lang, tier, score,
-         row_number() OVER (PARTITION BY entity ORDER BY tier, score, length(text)) AS r
-  FROM m
-)
-SELECT e.iri, e.type, e.labels, best.text, best.lang, e.kind, e.municipality, e.municipality_labels,
-       e.context, e.context_labels
-FROM best JOIN entity e ON e.id = best.entity
-WHERE best.r = 1
-ORDER BY best.tier, best.score,
-         CASE e.type WHEN 'body' THEN 0 WHEN 'post' THEN 1 ELSE 2 END, length(best.text), e.iri
-LIMIT :limit
+#: Tiers 0 and 1: names equal to the query, then names starting with it (folded), in the order of the
+#: folded name (so a name comes before its longer variants) — a range scan of an ordinary index, which
+#: stops after ``:n`` rows however many names share the prefix.
+_WHOLE = """
+SELECT entity, text, lang FROM whole WHERE norm >= :q AND norm < :q || char(1114111) ORDER BY norm LIMIT :n
+"""
+#: Tier 2: a word of the name starts with each word of the query (FTS5), best bm25 first.
+_WORDS = "SELECT entity, text, lang FROM name WHERE name MATCH :match ORDER BY rank LIMIT :n"
+_ENTITY = """
+SELECT id, iri, type, labels, kind, municipality, municipality_labels, context, context_labels
+FROM entity WHERE id = ?
 """
 
 
@@ -291,23 +295,33 @@ class Index:
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        best: dict[int, tuple[str, str]] = {}  # entity → (matched name, its language), best first
         con = self._connect()
         try:
-            rows = con.execute(_SEARCH, {"q": normalise(query), "match": match, "limit": limit}).fetchall()
+            # A thing has a few names at most: 4 × limit rows hold ``limit`` different things.
+            for sql, params in (
+                (_WHOLE, {"q": normalise(query), "n": 4 * limit}),
+                (_WORDS, {"match": match, "n": 4 * limit}),
+            ):
+                for entity, text, lang in con.execute(sql, params):
+                    best.setdefault(entity, (text, lang))
+                if len(best) >= limit:
+                    break
+            rows = [con.execute(_ENTITY, (entity,)).fetchone() for entity in list(best)[:limit]]
         finally:
             con.close()
         return [
             Hit(
-                iri=r[0],
-                type=r[1],
-                labels=json.loads(r[2]),
-                matched=r[3],
-                matched_lang=r[4],
-                kind=json.loads(r[5]),
-                municipality=r[6],
-                municipality_labels=json.loads(r[7]),
-                context=r[8],
-                context_labels=json.loads(r[9]),
+                iri=r[1],
+                type=r[2],
+                labels=json.loads(r[3]),
+                matched=best[r[0]][0],
+                matched_lang=best[r[0]][1],
+                kind=json.loads(r[4]),
+                municipality=r[5],
+                municipality_labels=json.loads(r[6]),
+                context=r[7],
+                context_labels=json.loads(r[8]),
             )
             for r in rows
         ]
