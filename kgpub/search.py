@@ -194,17 +194,25 @@ def build_index(build_dir: Path, base_iri: str | None = None) -> Path:
     tmp = target.with_name(INDEX + ".tmp")
     with writing(target):
         tmp.unlink(missing_ok=True)
-        con = sqlite3.connect(tmp)
         try:
-            con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-            _fill(con, g)
-            con.execute("INSERT INTO name(name) VALUES ('optimize')")
-            con.commit()
-            con.execute("VACUUM")
-        finally:
-            con.close()
+            _write(tmp, g)
+        except sqlite3.Error as exc:  # SQLite's own "database or disk is full" is no OSError
+            tmp.unlink(missing_ok=True)
+            raise PublishError(f"could not write {target}: {exc}") from exc
         tmp.replace(target)
     return target
+
+
+def _write(path: Path, g: _Graph) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        _fill(con, g)
+        con.execute("INSERT INTO name(name) VALUES ('optimize')")
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
 
 
 def _fill(con: sqlite3.Connection, g: _Graph) -> None:

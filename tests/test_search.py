@@ -3,7 +3,9 @@ prefix-insensitive matching, ranking, and input that must never reach FTS5 as sy
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,22 @@ def test_an_index_is_written_once_and_a_missing_one_is_unavailable(
 def test_the_index_is_opened_read_only(index: search.Index) -> None:
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         index._connect().execute("DELETE FROM entity")
+
+
+def test_a_full_disk_while_writing_the_index_is_a_publish_error_naming_it(tmp_path: Path) -> None:
+    """On a real full filesystem (a small tmpfs, as tests/test_pipeline_diskfull.py mounts): SQLite's
+    own error becomes a PublishError naming the index, and no index is left behind."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], check=True)
+    try:
+        (mnt / publish.DATASET).write_text(SEARCH_TRIG, encoding="utf-8")
+        free = os.statvfs(mnt).f_bavail * os.statvfs(mnt).f_frsize
+        (mnt / "ballast").write_bytes(b"\0" * (free - 2 * 4096))
+        with pytest.raises(PublishError, match=r"could not write .*search\.sqlite"):
+            search.build_index(mnt)
+        assert sorted(p.name for p in mnt.iterdir()) == ["ballast", publish.DATASET]
+    finally:
+        subprocess.run(["umount", str(mnt)], check=True)
