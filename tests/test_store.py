@@ -45,13 +45,20 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     params=[True, False, pytest.param(None, marks=pytest.mark.slow)],
     ids=["memory", "rocksdb", "remote"],
 )
-def store(var_dir: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def store(
+    var_dir: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
     """Both ways a worker can serve a build: its dataset in RAM, or its RocksDB store read-only; and
     the remote backend: the build loaded (`kgpub load`) into a real Oxigraph server on loopback."""
     published = publish.Published(var_dir / "published")
     if request.param is None:
         with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as engine:
-            limits = dict(query_timeout_s=5.0, max_result_rows=20, max_query_bytes=2000, sparql_workers=2)
+            limits = {
+                "query_timeout_s": 5.0,
+                "max_result_rows": 20,
+                "max_query_bytes": 2000,
+                "sparql_workers": 2,
+            }
             settings = engine.settings(Settings(base_iri=BASE, var_dir=var_dir, **limits))  # type: ignore[arg-type]
             load(published, settings)
             with open_store(published, settings) as remote:

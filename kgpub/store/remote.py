@@ -20,7 +20,11 @@ engine's own default graph (union or not) is never used: a query that names no d
 as default graph, ``GRAPH ?g`` over them, exactly as the embedded store. A protocol dataset or a
 query's own ``FROM`` is passed through as it is.
 
-**An engine that is down or slow** (refused connection, timeout, a 5xx, a reset) gives
+**The engine's errors**: a 400 (a syntax error, with its position in the query as written) or a 500
+with a message (Oxigraph's answer to a query it cannot evaluate, e.g. an unknown function) is a
+:class:`~kgpub.errors.QueryError` (400), as the embedded store reports the same queries.
+
+**An engine that is down or slow** (refused connection, timeout, another status, a reset) gives
 :class:`EngineUnavailable` — 503 with ``Retry-After`` — and the next query tries again: nothing is
 cached about the failure, so service resumes when the engine is back, without a restart.
 """
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,6 +63,10 @@ DEFAULT_GRAPH = "urn:kgpub:default"
 STAGING_PREFIX = "urn:kgpub:staging:"
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
+
+
+#: Oxigraph's syntax error: "Error at 2:25: expected …".
+_SYNTAX_ERROR = re.compile(r"(?i)error at (\d+):(\d+)")
 
 
 class EngineUnavailable(QueryRefused):
@@ -119,6 +128,7 @@ class Engine:
         content: bytes | Iterable[bytes] | None = None,
         content_type: str | None = None,
         params: dict[str, str] | None = None,
+        limit_s: float | None = None,
     ) -> tuple[int, str, bytes]:
         """POST and read the whole answer within ``timeout_s``: (status, content type, body).
 
@@ -150,7 +160,7 @@ class Engine:
             if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
                 raise EngineUnavailable(_down(url, "it did not accept a connection in time")) from exc
             raise QueryRefused(
-                f"the query ran longer than {timeout_s:g} s, the limit of this endpoint"
+                f"the query ran longer than {limit_s or timeout_s:g} s, the limit of this endpoint"
             ) from exc
         except httpx.TransportError as exc:
             raise EngineUnavailable(_down(url, type(exc).__name__)) from exc
@@ -266,21 +276,31 @@ class RemoteStore:
         lanes.acquire(timeout)
         try:
             remaining = max(0.05, timeout - (monotonic() - started))
-            reply = self._send(f"BASE <{base}>\n{sparql}", dataset, accept, limit, remaining)
+            reply = self._send(f"BASE <{base}>\n{sparql}", dataset, accept, limit, remaining, timeout)
         finally:
             lanes.release()
         assert reply.kind is not None
         return QueryResult(reply.kind, reply.data, reply.rows, base)
 
     def _send(
-        self, sparql: str, dataset: dict[str, list[str]], accept: str, limit: int, timeout_s: float
+        self,
+        sparql: str,
+        dataset: dict[str, list[str]],
+        accept: str,
+        limit: int,
+        timeout_s: float,
+        limit_s: float | None = None,
     ) -> Reply:
         form: dict[str, Any] = {"query": sparql, **{k: v for k, v in dataset.items() if v}}
         status, ctype, body = self.engine.post(
-            self.engine.query_url, timeout_s=timeout_s, accept=accept, data=form
+            self.engine.query_url, timeout_s=timeout_s, accept=accept, data=form, limit_s=limit_s
         )
-        if status in (400, 404) and body:
+        if status in (400, 404, 500) and body:  # the engine's word about this query (500: evaluation)
             message = body.decode("utf-8", "replace").strip()[:1000]
+            where = _SYNTAX_ERROR.match(message)
+            if status == 400 and where:  # the line as the client wrote it (BASE was put before it)
+                line = max(1, int(where.group(1)) - (1 if sparql.startswith("BASE <") else 0))
+                raise QueryError(f"malformed query: error at {line}:{where.group(2)}{message[where.end() :]}")
             raise QueryError(f"the query cannot be evaluated: {message}")
         if status != 200:
             raise EngineUnavailable(_down(self.engine.query_url, f"HTTP {status}: {body[:300]!r}"))

@@ -131,9 +131,13 @@ def test_row_and_triple_limits_refuse_rather_than_truncate(remote: RemoteStore) 
     assert remote.query("SELECT * WHERE { ?s ?p ?o } LIMIT 20").rows == 20
 
 
-def test_a_malformed_query_reports_the_engines_message(remote: RemoteStore) -> None:
-    with pytest.raises(QueryError, match="cannot be evaluated"):
-        remote.query("SELECT ?x WHERE { ?x ")
+def test_a_malformed_query_reports_the_engines_message(remote: RemoteStore, embedded: Store) -> None:
+    for store in (remote, embedded):  # the position is in the query as written, on both backends
+        with pytest.raises(QueryError, match=r"malformed query: error at 2:\d+"):
+            store.query("SELECT ?x\nWHERE { ?x ")
+    with pytest.raises(QueryError, match=r"cannot be evaluated: .*urn:no-such-function"):
+        remote.query("SELECT (<urn:no-such-function>(1) AS ?x) {}")
+    assert remote.query("ASK {}").boolean is True
 
 
 def test_a_query_past_the_deadline_is_refused_in_time(remote: RemoteStore) -> None:
