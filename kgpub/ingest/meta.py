@@ -90,10 +90,15 @@ def guess_municipality(publisher: str, reference: Reference | None = None) -> st
 
 
 def choose_language(option: str | None, html_lang: str | None, text: str) -> Chosen:
-    """The source language: the option, else ``<html lang>`` when the text agrees, else detected."""
-    if option:
-        return Chosen(option)
+    """The source language: the option, else ``<html lang>`` when the text agrees, else detected. An
+    option the text clearly does not read as is kept, with a note: the build finds nothing in a text
+    read in the wrong language, and it should not be a surprise then."""
     detected = detect_language(text)
+    if option:
+        scores = language_scores(text)
+        if option != detected and scores[option] < 0.5 * scores[detected]:
+            return Chosen(option, f"language {option} as given, but the text reads as {detected}")
+        return Chosen(option)
     if html_lang not in LANGS:
         return Chosen(
             detected, f"language {detected}: detected in the text (the page declares {html_lang or 'none'})"

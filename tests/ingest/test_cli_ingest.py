@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Route, Site
+from .conftest import PAGES, Route, Site
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -153,3 +153,24 @@ def test_ids_made_before_a_failing_page_are_printed(site: Site, tmp_path: Path) 
     assert result.returncode == 3
     assert result.stdout == "kuhmo-org\n"
     assert "/puuttuu/: HTTP 404" in result.stderr
+
+
+def test_quiet_mistakes_at_add_are_said_naming_the_url(site: Site, tmp_path: Path) -> None:
+    """A site name on no municipality of the list, a misspelt --municipality: refused naming the URL,
+    nothing written. A --language the text does not read as: kept (the option wins), but said."""
+    html = (PAGES / "kuhmo-organisaatio.html").read_bytes()
+    site.routes["/muu/"] = Route(html.replace(b"Kuhmon kaupunki", b"Kainuun liitto"))
+    site.page("/org/", "kuhmo-organisaatio.html")
+    site.page("/sv/", "narpes-organisation.html")
+    unknown = _run(tmp_path, "add", site.url("/muu/"))
+    assert unknown.returncode == 3
+    assert f"{site.url('/muu/')}: cannot tell which municipality" in unknown.stderr
+    assert "'Kainuun liitto'" in unknown.stderr and "--municipality NAME" in unknown.stderr
+    misspelt = _run(tmp_path, "add", site.url("/org/"), "--municipality", "Kuhmu")
+    assert misspelt.returncode == 3
+    assert f"{site.url('/org/')}: municipality 'Kuhmu' is not a Finnish municipality" in misspelt.stderr
+    assert "did you mean 'Kuhmo'" in misspelt.stderr and "Traceback" not in misspelt.stderr
+    assert not (tmp_path / "data" / "sources").exists()
+    wrong = _run(tmp_path, "add", site.url("/sv/"), "--language", "fi")
+    assert wrong.returncode == 0, wrong.stderr
+    assert "language fi as given, but the text reads as sv" in wrong.stderr
