@@ -21,7 +21,7 @@ from .sv_en import Segment
 
 RULE = "part.en.list"
 _COMPOSE = re.compile(
-    r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+made\s+up\s+of|(?:is|are)\s+(?:divided|organi[sz]ed|"
+    r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+made\s+up\s+of|(?:is|are)\s+(?:divided(?:\s+up)?|organi[sz]ed|"
     r"structured)\s+(?:in(?:to)?|as)|includes?|(?:has|have)\s+(?:the\s+)?following)\b",
     re.IGNORECASE,
 )
@@ -66,7 +66,23 @@ def owner(state: State, i: int) -> str | None:
     lines = [line for line in state.section if line < seg.line]
     if lines:
         return state.facts.find(state.section[max(lines)]) or None
-    return topic(state, seg)
+    return topic(state, seg) or _most_named(state, seg)
+
+
+#: Bodies compared when the page's main body is looked for (a 1 MB page must stay linear).
+MAX_CANDIDATES = 200
+
+
+def _most_named(state: State, seg: Segment) -> str | None:
+    """The body named most often before an introducer that names no owner ("Outside the departmental
+    division are the following functions:" on a ministry's page): the body the page is about. At least
+    twice, and more often than any other."""
+    before = state.facts.text[: seg.start]
+    candidates = list(state.facts.bodies.values())[:MAX_CANDIDATES]
+    counts = sorted(((_times_named(state, before, b.name), b.name) for b in candidates), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def item(state: State, i: int) -> str | None:
@@ -102,3 +118,14 @@ def read_lists(state: State, listed: list[ListBlock], i: int, found: dict[int, s
         if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
             state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
         return
+
+
+def _times_named(state: State, text: str, name: str) -> int:
+    """How often ``text`` names a body: by its name as written, and by "the <Head>" ("the Ministry")
+    when that class word refers to it."""
+    times = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+    ws = name.split()
+    head = ws[0] if len(ws) > 2 and ws[1] in ("of", "for") else ws[-1] if ws else ""
+    if head[:1].isupper() and state.last.get(names.head_word(head)) == name:
+        times += len(re.findall(r"\b[Tt]he\s+" + re.escape(head) + r"(?!\w)(?!\s+(?:of|for)\b)", text))
+    return times

@@ -309,6 +309,10 @@ def _runs(text: str) -> list[Mention]:
             out += owned
             continue
         plain = name and body_kind(name) is None and not is_post(name) and name.lower() not in _DETERMINERS
+        weak = name and body_kind(name) in WEAK.values() and head_word(name.split()[-1]) in WEAK
+        if noun and weak and not plain and not is_post(name):  # "the Citizen Services department"
+            out.append(Mention(start, noun.end(), name, body_kind(name) or "unit"))
+            continue
         if noun and plain:
             kind = "service_area" if "area" in noun.group(1) else STRONG.get(noun.group(1), "unit")
             full = text[start : noun.end()]  # "the Building Control unit", also called "Building Control"

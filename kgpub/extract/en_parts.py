@@ -14,7 +14,7 @@ import re
 from ..model import Relation
 from . import en_names as names
 from .en_names import Mention
-from .en_state import State, items_after, known, plural, resolve, subject_of, topic
+from .en_state import State, items_after, known, municipality, plural, resolve, subject_of, topic
 from .sv_en import Segment
 from .sv_en_lists import count_value, split_list
 
@@ -28,11 +28,12 @@ _BODY_NOUNS = re.compile(
 )
 
 _ENUM = re.compile(
-    r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
+    r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+(?:up\s+)?into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
     r"split\s+into)|consists?\s+of|comprises?|includes?|encompass(?:es)?|(?P<has>has|have))"
     r"(?P<aside>\s*,\s*(?:directly\s+)?subordinated?\s+to\s+[^,]+,)?"
     r"\s+(?:(?P<count>" + _COUNT + "|" + _VAGUE + r")\s+(?P<noun>[^:.,]{0,40}?)\s*"
     r"(?:(?P<colon>:)|,?\s*(?:which|that)\s+(?:are|is)\s*:?|,?\s*namely\s*,?|,\s*including\s*:?|"
+    r",\s*(?:known|referred\s+to)\s+as\s+[a-z][a-z\s-]{0,30}:|"
     r"(?P<end>\.?\s*$)))?\s*",
     re.IGNORECASE,
 )
@@ -49,7 +50,8 @@ _RELATION = re.compile(
     r"^\s*,?\s*(?:which\s+)?(?:(?P<sub>(?:is|are)\s+(?:(?:a|an)\s+\w+\s+)?(?:directly\s+)?subordinated?\s+to|"
     r"reports?\s+to|operates?\s+(?:subordinate\s+to|under)|works?\s+under|(?:is|are)\s+under)|"
     r"(?P<part>(?:is|are)\s+(?:a\s+)?part\s+of|(?:is|are)\s+one\s+of|belongs?\s+to|(?:is|are)\s+(?:a|an)\s+\w+\s+(?:of|within)|"
-    r"falls?\s+under))\s+(?:the\s+)?$",
+    r"falls?\s+under|sits?\s+(?:within|in|under)|(?:is|are)\s+(?:located|housed|placed)\s+(?:within|in|under)|"
+    r"(?:is|are)\s+within|operates?\s+within))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -87,17 +89,60 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         participle = _PARTICIPLE.search(there.group("noun"))
         end = there.start("noun") + participle.start() if participle else there.end("noun")
         inside = [m for m in found if there.start("noun") <= m.start < end and m.what == "body"]
-        parent = resolve(state, seg, inside[-1]) if inside else topic(state, seg)
+        own = _OWN_PLURAL.match(there.group("noun"))
+        parent = (
+            resolve(state, seg, inside[-1])
+            if inside
+            else municipality(state, seg)
+            if own
+            else topic(state, seg)
+        )  # "There are 10 City departments including: …": the city's departments
         before = set(state.facts.part_of)
         _enumeration(state, i, parent, there, True)
         _collective_duty(state, seg, there.group("noun"), [c for c, _ in set(state.facts.part_of) - before])
     _within(state, i, found)
+    _possessive(state, seg, found)
     _counted_under(state, i, found)
     _relations(state, seg, found)
     _subject_relations(state, i, found)
 
 
-_PARTICIPLE = re.compile(r"\b(?P<duty>[a-z]+ing\b.*?)(?:\s+(?:under|within|in)\s+(?:the\s+)?[A-Z][^,]*)?$")
+#: "City departments", "Council services": a plural class owned by the municipality (convention B).
+_OWN_PLURAL = re.compile(r"(?:City|Town|Municipal|Council|County)\s+[a-z]+s\b")
+
+
+def _possessive(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "the council’s Strategic Leadership Team": a body named with its owner in the possessive is
+    the owner's part (gold convention B for the municipality, F for any body)."""
+    for m, nxt in itertools.pairwise(found):
+        if (
+            m.what == "body"
+            and nxt.what == "body"
+            and nxt.refers is None
+            and _OWNS.fullmatch(seg.text[m.end : nxt.start])
+        ):
+            owner, child = resolve(state, seg, m) or _own_word(state, seg, m), resolve(state, seg, nxt)
+            if owner and child:
+                state.facts.part(child, owner, "part", seg, "part.en.possessive", 0.7)
+
+
+_OWNS = re.compile(r"[’']s\s+")
+
+
+def _own_word(state: State, seg: Segment, m: Mention) -> str | None:
+    """ "the council’s …", "the city’s …" with no council named before: the generic word names the
+    organisation (gold convention B)."""
+    if m.refers in ("city", "municipality"):
+        return municipality(state, seg)
+    if m.refers == "council":
+        return state.facts.body(m.name.lower(), "council", seg, "body.en.organ", 0.6)
+    return None
+
+
+_PARTICIPLE = re.compile(
+    r"\b(?P<duty>(?!(?:including|following|concerning|regarding)\b)[a-z]+ing\b.*?)"
+    r"(?:\s+(?:under|within|in)\s+(?:the\s+)?[A-Z][^,]*)?$"
+)
 
 
 def _collective_duty(state: State, seg: Segment, noun: str, children: list[str]) -> None:

@@ -777,3 +777,64 @@ def test_the_government_of_a_prime_minister_and_a_minister_of_a_named_ministry()
         ("Government", "prime minister", "Jussi Kallio"),
         ("Ministry for Foreign Affairs", "minister for foreign affairs", "Erkki Laine"),
     }
+
+
+# --- part-of in prose and layout ---------------------------------------------------------------------
+
+
+def pairs(e: Extraction) -> set[tuple[str, str]]:
+    return {(p.child, p.parent) for p in e.part_of}
+
+
+def test_there_are_n_city_departments_including_lists_the_citys_parts_and_no_duty() -> None:
+    e = run(
+        "City Departments\n\nThere are 4 City departments including: Administration, Finance, Parks and "
+        "Recreation, and the Water and Sewer Utility.\n"
+    )
+    assert pairs(e) == {
+        ("Administration", "city"),
+        ("Finance", "city"),
+        ("Parks and Recreation", "city"),
+        ("Water and Sewer Utility", "city"),
+    }
+    assert not e.duties  # "including" is no participle stating what they do
+
+
+def test_divided_up_into_departments_known_as_directorates() -> None:
+    e = run(
+        "The Council is divided up into three departments, known as directorates:\n\n"
+        "  • Adult Care and Housing\n  • Finance and Customer Services\n  • Regeneration Services\n"
+    )
+    assert pairs(e) == {
+        ("Adult Care and Housing", "Council"),
+        ("Finance and Customer Services", "Council"),
+        ("Regeneration Services", "Council"),
+    }
+
+
+def test_a_possessive_owner_makes_a_part() -> None:
+    e = run("They direct the work of the council’s Corporate Management Team (CMT).")
+    assert ("Corporate Management Team", "council") in {(c, p.lower()) for c, p in pairs(e)}
+
+
+def test_a_named_area_before_a_lower_case_class_noun_is_the_body() -> None:
+    e = run("The Citizen Services department consists of two divisions, as well as the Youth Affairs unit.")
+    assert pairs(e) == {("Youth Affairs", "Citizen Services")}
+
+
+def test_a_list_with_no_owner_belongs_to_the_body_the_page_names_most() -> None:
+    e = run(
+        "The Ministry for Trade is led by the Minister for Trade. The Ministry has a Political Department. "
+        "The Ministry's staff work in Helsinki.\n\n"
+        "Outside the departmental division are the following functions:\n\n"
+        "  • Protocol Services\n  • Unit for Internal Audit\n"
+    )
+    assert {
+        ("Protocol Services", "Ministry for Trade"),
+        ("Unit for Internal Audit", "Ministry for Trade"),
+    } <= pairs(e)
+
+
+def test_a_unit_sits_within_a_directorate() -> None:
+    e = run("The Housing Advice Team sits within the Housing Directorate.")
+    assert pairs(e) == {("Housing Advice Team", "Housing Directorate")}
