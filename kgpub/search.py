@@ -23,7 +23,8 @@ the words (letters and digits) and writes each as a quoted string token, so ``"`
 starting with it, in the order of the folded name (so "Järvenpää" before "Järvenpää-talo" before
 "Järvenpään kaupunki") — read from an ordinary index on the folded name, so a prefix that thousands
 of names share costs no more than a rare one; then names with a word starting with each word of the
-query, best FTS5 ``bm25`` first. Each thing appears once, under its best-matching name.
+query, best FTS5 ``bm25`` first (among the first ``WORD_SCAN`` such names). Each thing appears
+once, under its best-matching name.
 """
 
 from __future__ import annotations
@@ -275,8 +276,15 @@ class Hit:
 _WHOLE = """
 SELECT entity, text, lang FROM whole WHERE norm >= :q AND norm < :q || char(1114111) ORDER BY norm LIMIT :n
 """
-#: Tier 2: a word of the name starts with each word of the query (FTS5), best bm25 first.
-_WORDS = "SELECT entity, text, lang FROM name WHERE name MATCH :match ORDER BY rank LIMIT :n"
+#: Tier 2: a word of the name starts with each word of the query (FTS5), best bm25 first among the
+#: first ``WORD_SCAN`` matches: a query such as "3" matches ten thousand unit names at 1 M triples, and
+#: scoring them all costs 25 ms where this costs 5 (docs/benchmarks-search.md).
+WORD_SCAN = 1000
+_WORDS = """
+SELECT entity, text, lang FROM (
+  SELECT entity, text, lang, bm25(name) AS score FROM name WHERE name MATCH :match LIMIT :scan
+) ORDER BY score LIMIT :n
+"""
 _ENTITY = """
 SELECT id, iri, type, labels, kind, municipality, municipality_labels, context, context_labels
 FROM entity WHERE id = ?
@@ -309,7 +317,7 @@ class Index:
             # A thing has a few names at most: 4 × limit rows hold ``limit`` different things.
             for sql, params in (
                 (_WHOLE, {"q": normalise(query), "n": 4 * limit}),
-                (_WORDS, {"match": match, "n": 4 * limit}),
+                (_WORDS, {"match": match, "n": 4 * limit, "scan": max(WORD_SCAN, 4 * limit)}),
             ):
                 for entity, text, lang in con.execute(sql, params):
                     best.setdefault(entity, (text, lang))
