@@ -71,6 +71,18 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def mixed_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One real build of the seeds plus a Swedish (Närpes) and an English source (tests/mixed_build.py)."""
+    from kgpub.pipeline import build
+    from tests.mixed_build import add_mixed_sources
+
+    settings = copy_project(tmp_path_factory.mktemp("mixed-build"))
+    add_mixed_sources(settings)
+    build(settings)
+    return settings
+
+
 UNLABELLED_BODY = """\
 @prefix org:  <http://www.w3.org/ns/org#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .

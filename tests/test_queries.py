@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Store
+from pyoxigraph import Literal, NamedNode, Quad, Store
+from rdflib.namespace import RDF
 
 from kgpub.config import Settings
 from kgpub.errors import NotFoundError, QueryError
-from kgpub.queries import get_query, load_queries, parse_query_file
+from kgpub.queries import absolute_prefixes, get_query, load_queries, parse_query_file
 
 SETTINGS = Settings()
 
@@ -39,3 +40,36 @@ def test_header_is_required(tmp_path: Path) -> None:
 def test_unknown_or_unsafe_names_are_not_found(name: str) -> None:
     with pytest.raises(NotFoundError):
         get_query(SETTINGS.queries_dir, name)
+
+
+def test_relative_prefixes_are_expanded_against_the_base_and_absolute_ones_kept() -> None:
+    text = "PREFIX kgp:  <def/>\nprefix x: <../up/>\nPREFIX org: <http://www.w3.org/ns/org#>\nSELECT * {}"
+    out = absolute_prefixes(text, "https://data.example.fi/kg/")
+    assert "PREFIX kgp:  <https://data.example.fi/kg/def/>" in out
+    assert "prefix x: <https://data.example.fi/up/>" in out
+    assert "PREFIX org: <http://www.w3.org/ns/org#>" in out
+
+
+def test_a_loaded_query_runs_without_any_base() -> None:
+    """What the query page and `kgpub query --show` print pastes into a tool that has no base option."""
+    base = "https://data.example.fi/"
+    store = Store()
+    statement = NamedNode(base + "s")
+    store.add(Quad(NamedNode(base + "id/org/x"), NamedNode(base + "def/dutyStatement"), statement))
+    store.add(Quad(statement, NamedNode(str(RDF.value)), Literal("maahanmuuttoasiat")))
+    query = get_query(SETTINGS.queries_dir, "bodies-by-duty-word", base)
+    assert "<def/>" not in query.text
+    found = [str(row["body"].value) for row in store.query(query.text)]  # no base_iri given
+    assert found == [base + "id/org/x"]  # a body with no name is not dropped either
+
+
+def test_kgpub_query_show_prints_the_named_query_with_absolute_prefixes() -> None:
+    from click.testing import CliRunner
+
+    from kgpub.cli import main
+
+    base = "https://data.example.fi/kg/"
+    result = CliRunner().invoke(main, ["query", "--show", "duties-of-body"], env={"KGPUB_BASE_IRI": base})
+    assert result.exit_code == 0, result.output
+    assert f"PREFIX kgp:  <{base}def/>" in result.output and "<def/>" not in result.output
+    assert result.output.startswith("# title: Duties of a body")

@@ -129,9 +129,10 @@ def _remember(response: Response) -> Response:
 def register(app: Flask) -> None:
     """Jinja's i18n extension with this module's gettext; the switch and the language in templates."""
     app.jinja_env.add_extension("jinja2.ext.i18n")
+    # newstyle: Jinja fills the %(name)s placeholders itself, escaping the values (autoescape)
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda message, **kw: gettext(message, **kw),
-        lambda s, p, n, **kw: ngettext(s, p, n, **kw),
+        lambda message: translations(current_language()).ugettext(message),
+        lambda singular, plural, n: translations(current_language()).ungettext(singular, plural, n),
         newstyle=True,
     )
     app.after_request(_remember)

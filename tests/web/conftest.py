@@ -151,7 +151,9 @@ def app(published: Settings) -> Iterator[Flask]:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # these tests read the English interface
+    return client
 
 
 class LiveServer:

@@ -52,7 +52,9 @@ def app(settings: Settings) -> Iterator[Flask]:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # these tests read the English interface
+    return client
 
 
 def _token(client: FlaskClient, path: str = "/login") -> str:

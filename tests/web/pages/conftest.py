@@ -38,7 +38,9 @@ def pages_app(pages_settings: Settings) -> Iterator[Flask]:
 
 @pytest.fixture
 def pages_client(pages_app: Flask) -> FlaskClient:
-    return pages_app.test_client()
+    client = pages_app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # these tests read the English interface
+    return client
 
 
 @pytest.fixture(scope="session")

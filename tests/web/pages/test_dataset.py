@@ -173,13 +173,15 @@ def test_home_page_has_trees_counts_and_links(pages_client: FlaskClient) -> None
         'href="/sparql"',
         'href="/dataset"',
         'href="/dumps/dataset.nt.gz"',
-        "Helsingin kaupunki",
-        "Kalajoen kaupunki",
-        "kaupunginkanslia",
+        "City of Helsinki",  # an English reader gets the English names where there are some
+        "Kalajoen kaupunki",  # no English name: the Finnish one (fallback)
+        "kaupunginkanslia",  # …and the Finnish one where there is no English name
         "bodies",
     ):
         assert needle in html, needle
-    assert html.index("Helsingin kaupunki") < html.index("kaupunginkanslia")
+    assert html.index("City of Helsinki") < html.index("kaupunginkanslia")
+    finnish = pages_client.get("/", headers={"Accept-Language": "fi"}).get_data(as_text=True)
+    assert "Helsingin kaupunki" in finnish and "City of Helsinki" not in finnish
     assert pages_client.get("/", headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
 
 

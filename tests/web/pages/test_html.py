@@ -65,8 +65,8 @@ def test_body_page_shows_names_kind_chain_posts_duties_and_chart(pages_client: F
     text = p.all_text
     for expected in (
         "elinkeino-osasto",
-        "Downloads Helsingin kaupunki kaupunginhallitus kaupunginkanslia elinkeino-osasto",  # breadcrumbs
-        "Kind osasto",
+        "Search City of Helsinki City Board City Executive Office elinkeino-osasto",  # breadcrumbs, English
+        "Kind department",  # the kind's label in the reader's language (the concept scheme)
         "elinkeinojohtaja — held by Marja-Leena Rinkineva",
         "Head Marja-Leena Rinkineva",
         "yrittäjyyden edistämisestä",
