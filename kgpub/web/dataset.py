@@ -30,7 +30,7 @@ from ..publish import check_size
 from . import void
 from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate
 from .describe import Queryable
-from .i18n import label_order
+from .i18n import explicit_choice, label_order
 from .negotiate import choose
 from .orgchart import forest
 from .pages import linker, public_root, serialize
@@ -62,7 +62,7 @@ def home() -> Response:
     etag = etag_for(build, "home", root)
     if not_modified(build, etag):
         return not_modified_response(build, etag)
-    lang = "/".join(label_order())  # the tree's labels are in the reader's language
+    lang = "/".join(label_order()) + ("!" if explicit_choice() else "")  # labels in the reader's language
     municipal, other = memo(build, f"forest {root} {lang}", lambda: _forest(store, build))
     counts = memo(build, "counts", lambda: _counts(store, build.base_iri))
     html = render_template(
@@ -75,12 +75,14 @@ def _forest(store: Queryable, build: Build) -> tuple[list[object], list[object]]
     graph = store.query(
         """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dct: <http://purl.org/dc/terms/>
 CONSTRUCT { ?b a ?t . ?b org:subOrganizationOf ?p . ?b skos:prefLabel ?l . ?b org:classification ?k .
-  ?k skos:prefLabel ?kl } WHERE {
+  ?k skos:prefLabel ?kl . ?b dct:language ?lang } WHERE {
   VALUES ?t { org:Organization org:OrganizationalUnit org:FormalOrganization }
   ?b a ?t .
   OPTIONAL { ?b org:subOrganizationOf ?p }
   OPTIONAL { ?b skos:prefLabel ?l }
+  OPTIONAL { ?b dct:language ?lang }  # a municipality's majority language: its tree's names
   OPTIONAL { ?b org:classification ?k . OPTIONAL { ?k skos:prefLabel ?kl } }
 }"""
     ).graph()

@@ -35,6 +35,9 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 NATIVE_NAMES = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 DATA_FALLBACK = ("fi", "sv", "en")
+#: A municipality whose majority language is one of these shows its names in it by default (Swedish:
+#: Närpes, not Närpiö); elsewhere the reader's language leads and Finnish follows anyway.
+TOWN_LANGUAGES = ("sv",)
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -84,10 +87,18 @@ def label_order() -> tuple[str, ...]:
     return (first, *(lang for lang in DATA_FALLBACK if lang != first))
 
 
+def town_label_order(lang: str) -> tuple[str, ...] | None:
+    """The label order for a municipality named in ``lang`` (its majority language): that language
+    first unless the reader chose one explicitly; None means the page's own order."""
+    if lang not in TOWN_LANGUAGES or explicit_choice():
+        return None
+    return (lang, *(other for other in label_order() if other != lang))
+
+
 def prefer_data_language(lang: str | None) -> None:
     """Show the names of the data in ``lang`` first on this page (a Swedish-majority municipality's
     bodies in Swedish), unless the reader chose a language with the switch."""
-    if lang in LANGUAGES and has_request_context() and not explicit_choice():
+    if lang in TOWN_LANGUAGES and has_request_context() and not explicit_choice():
         g.kgpub_data_lang = lang
 
 

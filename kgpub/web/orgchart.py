@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import ORG, RDF
+from rdflib.namespace import DCTERMS, ORG, RDF
 
 from .view import Linker, label
 
@@ -76,13 +76,15 @@ def chain(graph: Graph, iri: URIRef) -> list[URIRef]:
     return list(reversed(path))
 
 
-def _node(graph: Graph, iri: URIRef, linker: Linker, current: URIRef | None) -> TreeNode:
+def _node(
+    graph: Graph, iri: URIRef, linker: Linker, current: URIRef | None, langs: tuple[str, ...] | None = None
+) -> TreeNode:
     kind = next(iter(graph.objects(iri, ORG.classification)), None)
     return TreeNode(
         str(iri),
-        label(graph, iri) or linker.curie(str(iri)),
+        label(graph, iri, langs) or linker.curie(str(iri)),
         linker.href(str(iri)),
-        kind=None if kind is None else (label(graph, kind) or str(kind).rsplit("/", 1)[-1]),
+        kind=None if kind is None else (label(graph, kind, langs) or str(kind).rsplit("/", 1)[-1]),
         current=iri == current,
     )
 
@@ -101,10 +103,11 @@ def _grow(
     linker: Linker,
     current: URIRef | None,
     depth: int,
+    langs: tuple[str, ...] | None = None,
 ) -> TreeNode:
-    node = _node(graph, top, linker, current)
+    node = _node(graph, top, linker, current, langs)
     if depth > 0:
-        kids = [_grow(graph, c, down, linker, current, depth - 1) for c in down.get(top, [])]
+        kids = [_grow(graph, c, down, linker, current, depth - 1, langs) for c in down.get(top, [])]
         node.children = sorted(kids, key=lambda n: (n.label.casefold(), n.iri))
     return node
 
@@ -125,6 +128,15 @@ def neighbourhood_chart(graph: Graph, iri: URIRef, linker: Linker) -> TreeNode:
     return top
 
 
+def _town_order(graph: Graph, top: URIRef) -> tuple[str, ...] | None:
+    """A Swedish-majority town's tree is named in Swedish unless the reader chose a language
+    (its ``dct:language``, from the municipality list; :func:`.i18n.town_label_order`)."""
+    from .i18n import town_label_order
+
+    lang = graph.value(top, DCTERMS.language)
+    return None if lang is None else town_label_order(str(lang))
+
+
 def forest(graph: Graph, linker: Linker) -> tuple[list[TreeNode], list[TreeNode]]:
     """Every body once: trees under the municipalities (formal organisations without a parent), and
     the other top-level bodies (bodies outside any municipality's tree)."""
@@ -133,7 +145,7 @@ def forest(graph: Graph, linker: Linker) -> tuple[list[TreeNode], list[TreeNode]
     down = _children(up)
     tops = [b for b in bodies if b not in up]
     formal = set(graph.subjects(RDF.type, ORG.FormalOrganization))
-    trees = [_grow(graph, t, down, linker, None, 64) for t in tops]
+    trees = [_grow(graph, t, down, linker, None, 64, _town_order(graph, t)) for t in tops]
     trees.sort(key=lambda n: (n.label.casefold(), n.iri))
     municipal = [t for t in trees if URIRef(t.iri) in formal]
     other = [t for t in trees if URIRef(t.iri) not in formal]
