@@ -39,7 +39,7 @@ from .en_state import (
     subject_of,
 )
 from .sv_en import Facts, Segment, segments
-from .sv_en_sites import find_sites
+from .sv_en_sites import contact_phone, find_sites, prose_address
 
 LANG = "en"
 
@@ -131,10 +131,26 @@ def extract_en(source: Source) -> Extraction:
         parts(state, i, found)
         en_layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
+        _prose_sites(state, state.segs[i], found)
         subject = subject_of(state, state.segs[i], found)
         state.subject = resolve(state, state.segs[i], subject) if subject else state.about
     find_sites(state.facts, state.segs, state.section)
     return state.facts.extraction()
+
+
+def _prose_sites(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "The Sector Management of X, … and the Services Development unit of Y operate … at the address
+    Tietotie 15": a site for each body named before the cue, not for a body named only as the owner
+    ("… of Y"); "please contact the Governance Branch on (02) 6205 2819": that body's phone."""
+    for m in found:
+        if m.what != "body":
+            continue
+        phone = contact_phone(seg.text, m.start, m.end)
+        owner_only = re.search(r"\bof\s+(?:the\s+)?$", seg.text[: m.start]) is not None
+        address = prose_address(seg.text, m.end) if not owner_only else None
+        org = resolve(state, seg, m) if address or phone else None
+        if org:
+            state.facts.site(org, seg, address, phone, "site.prose")
 
 
 def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:

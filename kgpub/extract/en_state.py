@@ -4,6 +4,7 @@ opens, and the subject of a sentence."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -158,7 +159,14 @@ def register(state: State, i: int) -> list[Mention]:
     text = seg.text.strip()
     if seg.heading:
         state.loose_heading = text if _loose_heading(text, found) else None
-    if seg.heading and _heading_body(text, found):
+    article = re.match(r"The\s+(?=[A-Z])", text) if seg.heading else None
+    in_heading = found
+    if article and found and found[0].what == "body" and found[0].start == article.end():
+        text = text[article.end() :]  # "The Town Office": a heading naming a body with its article
+        in_heading = [
+            dataclasses.replace(m, start=m.start - article.end(), end=m.end - article.end()) for m in found
+        ]
+    if seg.heading and _heading_body(text, in_heading):
         name = state.facts.find(text) or state.facts.body(
             text, names.body_kind(text.title()) or "unit", seg, "body.en.heading", 0.6
         )

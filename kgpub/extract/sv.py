@@ -25,7 +25,7 @@ from ..sources import Source
 from . import sv_layout
 from .sv_collective import collective
 from .sv_en import Facts, Segment, segments
-from .sv_en_sites import find_sites
+from .sv_en_sites import contact_phone, find_sites, prose_address
 from .sv_heads import heads
 from .sv_members import member_lines
 from .sv_mentions import Mention
@@ -117,6 +117,7 @@ def extract_sv(source: Source) -> Extraction:
         parts(state, i, found)
         sv_layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
+        _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)
         named = subject is not None and subject.kind != "municipality"
         state.previous = state.resolve(state.segs[i], subject) if subject and named else None
@@ -126,6 +127,17 @@ def extract_sv(source: Source) -> Extraction:
     collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
     find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
+
+
+def _prose_sites(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Stadsstyrelsen sammanträder i Stadshuset, Strengbergsgatan 1": a site of each body named
+    before the cue (not of a genitive owner); "kontakta registratorskontoret på 06 …": its phone."""
+    for m in found:
+        phone = contact_phone(seg.text, m.start, m.end)
+        address = prose_address(seg.text, m.end) if not m.genitive else None
+        org = state.resolve(seg, m) if address or phone else None
+        if org:
+            state.facts.site(org, seg, address, phone, "site.prose")
 
 
 def _register(state: State, i: int) -> list[Mention]:

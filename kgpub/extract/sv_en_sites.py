@@ -100,3 +100,53 @@ def find_sites(
         if facts.find(owner) is None and record is not None:
             owner = record(owner, span) or owner
         facts.site(owner, span, address, phone, "site.labelled")
+
+
+#: A sentence saying where bodies work: "… operate … at the address Tietotie 15", "… have moved to
+#: Virastopiha 2", "Stadsstyrelsen sammanträder i Stadshuset, Strengbergsgatan 1".
+_WHERE = re.compile(
+    r"\b(?:at\s+the\s+(?:street\s+|visiting\s+)?address|(?:moved|relocated|move|relocate)\s+to|"
+    r"(?:is|are)\s+(?:located|situated|based|housed)\s+(?:at|in)|på\s+adressen|"
+    r"(?:finns|ligger|sammanträder|verkar|flyttat|flyttar)\s+(?:i|på|till))\s+",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+)
+#: A street and number ("Tietotie 15", "Strengbergsgatan 1", "Kirkkokatu 12 B"), not a date or a year.
+_PROSE_STREET = re.compile(
+    r"(?<![\w-])(?!" + _MONTHS + r"\b)([A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){0,2}\s+\d{1,3}"
+    r"(?:\s?[A-Z](?![\w]))?)(?![\d.,:]\d|\w)"
+)
+
+
+#: How far after a body's name its location cue may be (bounded, so a huge one-line page stays linear).
+MAX_CUE_DISTANCE = 300
+
+
+def prose_address(text: str, end: int) -> str | None:
+    """The street address a sentence states for a body named before ``end``: the first location cue
+    after it (within ``MAX_CUE_DISTANCE`` characters), then the first street and number within 80
+    characters after that cue; None when there is none."""
+    cue = _WHERE.search(text, end, min(len(text), end + MAX_CUE_DISTANCE))
+    if cue is None:
+        return None
+    street = _PROSE_STREET.search(text, cue.end(), min(len(text), cue.end() + 80))
+    return street.group(1) if street else None
+
+
+#: "please contact Governance and Assurance Branch on (02) 6205 2819", "kontakta X på 09 …".
+_CONTACT = re.compile(r"\b(?:contact|call|kontakta|ring)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_NUMBER = re.compile(
+    r"\s+(?:on|at|via|by\s+phone\s+(?:on|at)|på|tfn\.?|tel\.?|telefon)\s+(?P<value>" + _NUMBER + ")",
+    re.IGNORECASE,
+)
+
+
+def contact_phone(text: str, start: int, end: int) -> str | None:
+    """The phone number a sentence gives to reach the body named at ``text[start:end]``."""
+    if not _CONTACT.search(text[max(0, start - 30) : start]):
+        return None
+    number = _ON_NUMBER.match(text, end)
+    return re.sub(r"\s+", " ", number.group("value")).strip() if number else None

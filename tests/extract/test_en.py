@@ -838,3 +838,44 @@ def test_a_list_with_no_owner_belongs_to_the_body_the_page_names_most() -> None:
 def test_a_unit_sits_within_a_directorate() -> None:
     e = run("The Housing Advice Team sits within the Housing Directorate.")
     assert pairs(e) == {("Housing Advice Team", "Housing Directorate")}
+
+
+# --- sites in prose ----------------------------------------------------------------------------------
+
+
+def sites(e: Extraction) -> set[tuple[str, str | None, str | None]]:
+    return {(s.org, s.address, s.phone) for s in e.sites}
+
+
+def test_bodies_that_work_at_an_address_have_that_site_but_not_their_owner() -> None:
+    e = run(
+        "The Sector Management of Health Services and the Planning unit of the Corporate Administration "
+        "operate from now on in Keilaniemi, at the address Tekniikantie 12. The Corporate Administration "
+        "has moved to Virastopiha 2."
+    )
+    assert sites(e) == {
+        ("Sector Management of Health Services", "Tekniikantie 12", None),
+        ("Planning unit", "Tekniikantie 12", None),
+        ("Corporate Administration", "Virastopiha 2", None),
+    }
+
+
+def test_a_date_after_a_location_cue_is_no_address() -> None:
+    e = run("The City Board has moved to March 2024 its decision on the budget.")
+    assert not e.sites
+
+
+def test_contact_a_body_on_a_phone_number() -> None:
+    e = run(
+        "If you have any questions please contact Governance and Assurance Branch on (02) 6205 2819 or "
+        "email us."
+    )
+    assert sites(e) == {("Governance and Assurance Branch", None, "(02) 6205 2819")}
+
+
+def test_a_heading_with_its_article_opens_the_body_section_for_contact_lines() -> None:
+    e = run(
+        "The Town Office\n\nThe town office is responsible for the town's marketing.\n\n"
+        "Town Hall\nStorgatan 1, 68600 Jakobstad\ntel. 06 786 3111\n"
+    )
+    assert sites(e) == {("Town Office", "Storgatan 1, 68600 Jakobstad", "06 786 3111")}

@@ -739,3 +739,8 @@ def test_the_page_is_read_through_kgpub_text_without_banners() -> None:
     [duty] = e.duties
     assert duty.org == "kommunstyrelsen"
     assert duty.evidence.quote == "Kommunstyrelsen leder och samordnar kommunens\nförvaltning och ekonomi."
+
+
+def test_an_organ_that_meets_at_an_address_has_that_site() -> None:
+    e = run("Stadsstyrelsen sammanträder i Stadshuset, Storgatan 1, varannan måndag.")
+    assert {(s.org, s.address) for s in e.sites} == {("stadsstyrelsen", "Storgatan 1")}
