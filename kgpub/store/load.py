@@ -180,6 +180,7 @@ def _upload(engine: Engine, settings: Settings, quads: list[ox.Quad]) -> int:
             timeout_s=settings.remote_load_timeout_s,
             content=body,
             content_type="application/n-quads",
+            params={"no_transaction": ""},  # Oxigraph: staging needs no atomicity (3× faster, measured)
         )
         if status not in (200, 201, 204):
             raise PublishError(f"the engine refused an upload (HTTP {status}): {answer[:300]!r}")
