@@ -35,10 +35,42 @@ def _title(text: str) -> str | None:
 
 
 def member_lines(state: State) -> None:
-    """Head facts from every short segment written as a member line."""
-    for seg in state.segs:
+    """Head facts from every short segment written as a member line, and from person cards."""
+    for k, seg in enumerate(state.segs):
         if len(seg.text.split()) <= MAX_WORDS and "," in seg.text:
             _line(state, seg)
+        if seg.heading:
+            _card(state, k)
+
+
+#: A person card lists the name, then at most this many lines (a party, a role) down to the post line.
+CARD_LINES = 3
+_PARTY = re.compile(r"(?:parti(?:et)?|förbund(?:et)?)$", re.IGNORECASE)
+
+
+def _card(state: State, k: int) -> None:
+    """A person card: "Owe Sjölund" / "Svenska Folkpartiet" / "Stadsstyrelsens ordförande" — a post
+    line naming its body in the genitive and a post that leads it (no deputy: "I viceordförande"),
+    with the nearest person line above it (a party name is no person)."""
+    seg = state.segs[k]
+    text = seg.text.strip()
+    found = state.mentions(text)
+    first = found[0] if found else None
+    if first is None or first.start != 0 or not first.genitive or first.refers is not None:
+        return
+    title = _title(text[first.end :])
+    if title is None or "vice" in title or "biträdande" in title:
+        return
+    for person in reversed(state.segs[max(0, k - CARD_LINES) : k]):
+        name = person.text.strip()
+        if not person.heading or seg.line - person.line > CARD_LINES:
+            return
+        if PERSON_RE.fullmatch(name) and not _PARTY.search(name):
+            org = state.resolve(seg, first)
+            if org:
+                span = Segment(person.start, seg.end, state.facts.text[person.start : seg.end], person.line)
+                state.facts.head(org, title, name, span, "head.sv.person-card", 0.65)
+            return
 
 
 def _line(state: State, seg: Segment) -> None:

@@ -34,7 +34,10 @@ _UNITS_ARE = re.compile(
     r"verksamhetsområden|ansvarsområden|tjänster|nämnder))(?:\s+(?:är|omfattar)\s*:?|\s*:)\s*",
     re.IGNORECASE,
 )
-_FRONT = re.compile(r"(?:^|,|\boch)\s*(?:[Dd]irekt\s+)?(?:Till|Under|Inom|I|till|under|inom)\s+$")
+_FRONT = re.compile(
+    r"(?:^|,|\boch)\s*(?:[Dd]irekt\s+)?"
+    r"(?:Till|Under|Inom|I|till|under|inom|I\s+anslutning\s+till|i\s+anslutning\s+till)\s+$"
+)
 _FRONT_VERB = re.compile(
     r"\s*(?:hör|finns|verkar|lyder|ingår)\s+(?:dessutom\s+|också\s+|även\s+)?"
     r"(?:(?P<count>" + _COUNT + r")\s+(?P<noun>[^:.,]{0,50}?)\s*(?:(?P<colon>:)|(?P<end>\.?\s*$)))?\s*",
@@ -44,7 +47,8 @@ _RELATION = re.compile(
     r"^\s*,?\s*(?:som\s+)?(?:(?P<sub>(?:är|är\s+direkt)\s+(?:underställd|underordnad)[ae]?|"
     r"(?:lyder|verkar|sorterar)\s+(?:direkt\s+)?under|"
     r"(?:är|blir|kommer\s+att\s+vara)\s+(?:direkt\s+)?(?:placerad|placerat|placerade)\s+under)|"
-    r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i))\s+$",
+    r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i|(?:verkar|finns|ligger)\s+inom|"
+    r"inom))\s+$",
     re.IGNORECASE,
 )
 _TILL_HOR = re.compile(r"(?:^|,|\boch)\s*(?:Till|till)\s+\S+\s+hör\s", re.IGNORECASE)
@@ -88,6 +92,9 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         appointed = bool(enum and enum.group("has") and " " in enum.group("has"))  # "har tillsatt en …"
         if enum and (structural or not enum.group("has") or appointed):
             _enumeration(state, i, subject, enum, structural)
+            composed = _CONSISTS.search(seg.text[subject.end : enum.end()])
+            if composed and not structural and subject.kind not in _ORGANS_WITH_MEMBERS:
+                _loose_children(state, seg, subject, enum.end())  # "X består av biblioteket och kulturskolan"
     if found and found[0].genitive and _LEAD.match(seg.text[: found[0].start]):
         units = _UNITS_ARE.match(seg.text, found[0].end)
         if units:
@@ -116,6 +123,10 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
             named_children(state, seg, parent, found[0].end, relation)
     _relations(state, seg, found)
 
+
+_CONSISTS = re.compile(r"\b(?:består\s+av|omfattar)\b", re.IGNORECASE)
+#: Organs whose composition is their members ("Nämnden består av sju ledamöter"), not units.
+_ORGANS_WITH_MEMBERS = frozenset(("council", "board", "committee", "team"))
 
 _WITH_OWN = re.compile(
     r"\s+med\s+(?:sina\s+|dess\s+)?(?:" + _COUNT + r"\s+)?(?:tillhörande|underlydande|underställda)\s+"
@@ -205,15 +216,30 @@ def named_children(state: State, seg: Segment, parent: str, at: int, relation: R
     """Each body named in an enumeration without a count ("… verkar nämnden X samt dess tre
     sektioner, A, B samt C"): a part of the parent, or — after "dess"/"deras" — of the item before."""
     previous = None
+    limit = _post_modifier_start(seg.text, at)
     for m in sv_mentions.mentions(seg.text):
         if m.start < at or m.refers is not None or m.genitive or m.kind == "municipality":
             continue
+        if m.start >= limit:
+            break  # "… består av generaldirektören, cheferna för A, B och C": bodies a post names
         if previous and re.search(r"\b(?:dess|deras)\b", seg.text[at : m.start]):
             parent = previous
         child = state.resolve(seg, m)
         if child:
             state.facts.part(child, parent, relation, seg, "part.sv.enumeration", 0.7)
             previous, at = child, m.end
+
+
+def _post_modifier_start(text: str, at: int) -> int:
+    """Where an enumeration ends: at a relative clause ("… en koncernsektion som behandlar ärenden som
+    rör stadens koncernbolag"), or where it turns into the modifier of a post ("cheferna för A, B och
+    C", gold convention C: posts in an enumeration are skipped, and so are the bodies they name)."""
+    relative = re.search(r",?\s+(?:som|vilken|vilka)\s", text[at:])  # "… en koncernsektion som behandlar …"
+    end = at + relative.start() if relative else len(text)
+    for w in re.finditer(r"\b([\wåäö-]+)\s+för\s", text[at:end]):
+        if sv_names.is_post(w.group(1)):
+            return at + w.start()
+    return end
 
 
 def _loose_children(state: State, seg: Segment, parent_m: Mention, at: int) -> None:

@@ -744,3 +744,52 @@ def test_the_page_is_read_through_kgpub_text_without_banners() -> None:
 def test_an_organ_that_meets_at_an_address_has_that_site() -> None:
     e = run("Stadsstyrelsen sammanträder i Stadshuset, Storgatan 1, varannan måndag.")
     assert {(s.org, s.address) for s in e.sites} == {("stadsstyrelsen", "Storgatan 1")}
+
+
+# --- part-of and heads in prose and cards (written in the style of kommun pages, invented names) --------
+
+
+def pairs(e: Extraction) -> set[tuple[str, str]]:
+    return {(p.child, p.parent) for p in e.part_of}
+
+
+def test_bodies_named_by_the_chiefs_in_an_enumeration_are_no_members() -> None:
+    e = run(
+        "Ledningsgruppen består av generaldirektören, cheferna för Kundenheten, Skatteenheten och "
+        "Kommunikationsenheten samt av generaldirektörens assistent."
+    )
+    assert not pairs(e)
+
+
+def test_an_enumeration_ends_at_a_relative_clause() -> None:
+    e = run(
+        "I anslutning till stadsstyrelsen finns en koncernsektion som behandlar ärenden "
+        "som rör stadens bolag."
+    )
+    assert pairs(e) == {("koncernsektionen", "stadsstyrelsen")}
+
+
+def test_a_section_within_a_committee_heading() -> None:
+    e = run(
+        "Svenskspråkiga sektionen inom nämnden för fostran och lärande\n\n"
+        "Sektionen sammanträder varje månad.\n"
+    )
+    assert pairs(e) == {("svenskspråkiga sektionen", "nämnden för fostran och lärande")}
+
+
+def test_an_administration_consists_of_plain_nouns_but_an_organ_of_members() -> None:
+    e = run("Kultur- och fritidsförvaltningen består av biblioteket, fritidsgårdarna och kulturskolan.")
+    assert pairs(e) == {
+        ("biblioteket", "kultur- och fritidsförvaltningen"),
+        ("fritidsgårdarna", "kultur- och fritidsförvaltningen"),
+        ("kulturskolan", "kultur- och fritidsförvaltningen"),
+    }
+    assert not run("Nämnden består av sju ledamöter och lika många ersättare.").part_of
+
+
+def test_a_person_card_names_the_chair_of_an_organ_but_not_the_deputies() -> None:
+    e = run(
+        "Ledamöter\n\nBerg Anna\nAnna Berg\nSvenska Folkpartiet\nStadsstyrelsens ordförande\n\n"
+        "Holm Per\nPer Holm\nFinlands Socialdemokratiska Parti\nStadsstyrelsens I viceordförande\n"
+    )
+    assert {(h.org, h.title, h.person) for h in e.heads} == {("stadsstyrelsen", "ordförande", "Anna Berg")}
