@@ -140,6 +140,10 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
     )
 
 
+#: Words a "för …" complement never runs over: an article or a preposition starts a new phrase.
+_ENDS_COMPLEMENT = frozenset(("en", "ett", "inom", "under", "vid", "hos"))
+
+
 def _complement(text: str, toks: list[re.Match[str]], i: int) -> int | None:
     """Index of the last word of a "för …" complement after token i ("avdelningen för teknisk och …")."""
     if i + 2 >= len(toks) or toks[i + 1].group().lower() != "för":
@@ -150,6 +154,10 @@ def _complement(text: str, toks: list[re.Match[str]], i: int) -> int | None:
             break
         if _in_municipality(text, toks, k):
             break  # "avdelningen för teknik och miljö i Sibbo kommun": the place is no part of the name
+        word = toks[k].group()
+        glued = word[:1].isupper() and read_word(word.lower()) is not None
+        if word.lower() in _ENDS_COMPLEMENT or glued:
+            break  # "… för klientärenden Bildningsnämnd Svenskspråkig sektion": table cells run together
         if toks[k].group().lower() != "och":
             last = k
     return last
@@ -186,7 +194,11 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
         if word.form == "gendef" and last is None:
             name = name[:-1]
         place = _in_municipality(text, toks, (last if last is not None else i) + 1)
-        aliases = (f"{name} {text[end : place.end].strip()}",) if place is not None else ()
+        aliases: tuple[str, ...] = (f"{name} {text[end : place.end].strip()}",) if place is not None else ()
+        if word.form == "indef" and first == i and last is not None:
+            # "Sektion för klientärenden" (a table cell): named in the definite, as the text refers to it
+            written, name = name, word.definite + name[len(tok.group()) :]
+            aliases = (*aliases, written)
         return Mention(
             toks[first].start(),
             place.end if place is not None else end,

@@ -793,3 +793,23 @@ def test_a_person_card_names_the_chair_of_an_organ_but_not_the_deputies() -> Non
         "Holm Per\nPer Holm\nFinlands Socialdemokratiska Parti\nStadsstyrelsens I viceordförande\n"
     )
     assert {(h.org, h.title, h.person) for h in e.heads} == {("stadsstyrelsen", "ordförande", "Anna Berg")}
+
+
+def test_table_cells_run_together_are_separate_bodies_named_in_the_definite() -> None:
+    e = run(
+        "Stadsfullmäktige Stadsstyrelsen Direktionen för affärsverket Ekbo Vatten Revisionsnämnd "
+        "Centralvalnämnd Social- och hälsovårdsnämnd Sektion för klientärenden Bildningsnämnd\n"
+    )
+    found = names(e)
+    assert "sektionen för klientärenden" in found
+    assert not any("nämnd" in n and "för" in n and n.count(" ") > 4 for n in found)
+    assert {"revisionsnämnden", "bildningsnämnden"} <= {n.lower() for n in found}
+
+
+def test_a_for_complement_ends_at_an_article_or_a_preposition() -> None:
+    e = run(
+        "Enligt förvaltningsstadgan har nämnden för fostran och lärande en sektion för individärenden "
+        "inom nämnden för fostran och lärande."
+    )
+    assert {"nämnden för fostran och lärande", "sektionen för individärenden"} <= names(e)
+    assert not any(n.endswith(" en sektion för") or " inom " in n for n in names(e))
