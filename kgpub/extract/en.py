@@ -50,7 +50,8 @@ _VERBS = (
     r"control|represent|assist|arrange|process|draft|approve|exercise|decide|serve|cover|"
     r"evaluate|supervise|make|run|deliver|operate|govern|attend\s+to|see\s+to|look\s+after|deal\s+with|"
     r"take\s+care\s+of|carry\s+out|answer\s+for|work\s+on|focus\s+on|set|assess|audit|review|inspect|"
-    r"investigate|advise|inform|build|construct|organise|arrange|grant|issue|supply|safeguard|protect"
+    r"investigate|advise|inform|build|construct|organise|arrange|grant|issue|supply|safeguard|protect|"
+    r"help|employ|receive|consider|expand|facilitate|strengthen|enable"
 )
 
 _FINITE = re.compile(
@@ -84,6 +85,8 @@ _RELATIONAL = re.compile(
     r"(?:operates?|works?|functions?|acts?)\s+(?:directly\s+)?(?:under|within|in|as|subordinate|alongside|at)\b",
     re.IGNORECASE,
 )
+#: Between coordinated subjects: "A and B", "A, B, and C", "A, B and the C".
+_JOINS = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
@@ -181,13 +184,21 @@ def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], in
     org = resolve(state, seg, subject)
     k = next((n for n, m in enumerate(found) if m.start == subject.start), None)
     nxt = found[k + 1] if k is not None and k + 1 < len(found) else None
-    if (
-        nxt
-        and nxt.what == "body"
-        and re.fullmatch(r"\s+and\s+(?:the\s+)?", seg.text[subject.end : nxt.start])
-    ):
-        other = resolve(state, seg, nxt)
-        return ([o for o in (org, other) if o], nxt.end) if org and other else None
+    joined: list[Mention] = []
+    end = subject.end
+    while k is not None and k + 1 + len(joined) < len(found):
+        nxt = found[k + 1 + len(joined)]
+        gap = seg.text[end : nxt.start]
+        if nxt.what != "body" or not _JOINS.fullmatch(gap):
+            break
+        joined.append(nxt)
+        end = nxt.end
+        if "and" in gap:
+            break  # "A, B, and C": the last one
+    if joined and ("and" in seg.text[subject.end : end]):
+        others = [resolve(state, seg, m) for m in joined]
+        orgs = [o for o in (org, *others) if o]
+        return (orgs, end) if org and all(others) else None
     return ([org], subject.end) if org else None
 
 

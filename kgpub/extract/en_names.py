@@ -89,6 +89,7 @@ _DETERMINERS = words("the a an each every one another which this that these all 
 _NOT_AFTER_HEAD = words("holder holders hours space spaces building premises work worker workers staff")
 _CAP = r"[A-Z][\w’'&-]*"
 _RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" + _CAP + r")*")
+_THIS = re.compile(r"(?:This|That|Each|Every|Our)\s+([A-Z][a-z]+)")
 _TEAM_OF = re.compile(r"\b(team\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+s)\b")
 _LOWER = re.compile(
     r"\b(?:the|a|an)\s+((?:[a-z][\w-]+\s+){1,3}(?:offices?|unit|agency|centre|center|authority|team))\b"
@@ -302,6 +303,12 @@ def _owned(name: str, start: int) -> list[Mention] | None:
 def _runs(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN.finditer(text):
+        this = _THIS.fullmatch(m.group())
+        if this and head_word(this.group(1)) in STRONG:  # "This Directorate": a reference, no name
+            head = head_word(this.group(1))
+            at = m.start() + this.start(1)
+            out.append(Mention(at, at + len(this.group(1)), this.group(1), STRONG[head], refers=head))
+            continue
         name, start = _trim(m.group(), m.start())
         owned = _owned(name, start) if name else None
         noun = _NOUN_AFTER.match(text, m.end())

@@ -24,7 +24,7 @@ COPULA = re.compile(
 
 _LEAD = re.compile(
     r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,?\s*)?"
-    r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:the\s+)?$",
+    r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:(?:the|this|that)\s+)?$",
     re.IGNORECASE,
 )
 

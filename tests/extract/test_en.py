@@ -879,3 +879,32 @@ def test_a_heading_with_its_article_opens_the_body_section_for_contact_lines() -
         "Town Hall\nStorgatan 1, 68600 Jakobstad\ntel. 06 786 3111\n"
     )
     assert sites(e) == {("Town Office", "Storgatan 1, 68600 Jakobstad", "06 786 3111")}
+
+
+# --- duties in prose ---------------------------------------------------------------------------------
+
+
+def test_three_coordinated_subjects_share_the_duty() -> None:
+    e = run(
+        "The Political Department, Department for Trade Relations, and Department for Development Policy "
+        "are responsible for policy coordination."
+    )
+    assert {org for org, _ in duties(e)} == {
+        "Political Department",
+        "Department for Trade Relations",
+        "Department for Development Policy",
+    }
+
+
+def test_this_directorate_refers_back_and_is_no_name() -> None:
+    e = run(
+        "Jane Roe will lead a dedicated Climate Action Directorate. This Directorate will ensure that "
+        "delivery keeps pace with housing."
+    )
+    assert "This Directorate" not in names(e)
+    assert ("Climate Action Directorate", "ensure that delivery keeps pace with housing") in duties(e)
+
+
+def test_helps_and_employs_are_duty_verbs() -> None:
+    e = run("Employment Services employs and promotes employment. Employment Services helps businesses grow.")
+    assert {text for _, text in duties(e)} == {"employs and promotes employment", "helps businesses grow"}
