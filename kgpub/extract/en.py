@@ -85,6 +85,8 @@ _RELATIONAL = re.compile(
     r"(?:operates?|works?|functions?|acts?)\s+(?:directly\s+)?(?:under|within|in|as|subordinate|alongside|at)\b",
     re.IGNORECASE,
 )
+#: A duty sentence whose object is the bullets below it: "… matters relating to" / "… decides on:".
+_DANGLING = re.compile(r"\b(?:to|on|for|about|with|including|regarding|concerning)\s*:?$|:$")
 #: Between coordinated subjects: "A and B", "A, B, and C", "A, B and the C".
 _JOINS = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
@@ -237,7 +239,8 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
     cue = task or copula or finite
     if cue is None:
         return
-    if _LIST_ONLY.match(seg.text[cue.end() :].strip()):
+    dangling = _DANGLING.search(seg.text.rstrip(" .")) is not None and bool(items_after(state.segs, i))
+    if _LIST_ONLY.match(seg.text[cue.end() :].strip()) or dangling:  # "… prepares matters relating to:"
         for org in orgs:
             for item in items_after(state.segs, i):
                 state.facts.duty(org, item.text, item.start, item.end, "duty.en.list", 0.75)

@@ -42,11 +42,19 @@ _DUTY_VERBS = (
     r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
-    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger"
+    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger|lägger\s+fram|tar\s+ställning\s+till|"
+    r"har\s+fokus\s+på|överlämnar|remitterar"
 )  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
-_DUTY = re.compile(r"(?:" + _DUTY_VERBS + r")\b", re.IGNORECASE)
+_DUTY = re.compile(
+    r"(?:"
+    + _DUTY_VERBS
+    + r"|(?:ska|skall)\s+(?:också\s+|även\s+)?(?!väljas?\b|utse\b|tillsätta\b)[a-zåäö]+a\b)",
+    re.IGNORECASE,
+)  # "Utskottet ska följa och förbereda ärenden som handlar om" (a task in the infinitive)
+#: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
+_DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
-_RELATIVE = re.compile(r"\s*,\s*som\s+" + _ADVERBS, re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s+som\s+" + _ADVERBS, re.IGNORECASE)  # "en koncernsektion som behandlar …"
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _PRONOUN = re.compile(r"^\s*Den(?=\s)")
 _THEY = re.compile(r"^\s*De(?=\s)")
@@ -236,6 +244,9 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
         return
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()):
         _list_duties(state, i, org)
+        return
+    if _DANGLING.search(seg.text.rstrip(" .")) and state.items_after(i):
+        _list_duties(state, i, org)  # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"
         return
     state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb", 0.8)
 

@@ -908,3 +908,8 @@ def test_this_directorate_refers_back_and_is_no_name() -> None:
 def test_helps_and_employs_are_duty_verbs() -> None:
     e = run("Employment Services employs and promotes employment. Employment Services helps businesses grow.")
     assert {text for _, text in duties(e)} == {"employs and promotes employment", "helps businesses grow"}
+
+
+def test_a_duty_whose_object_is_the_bullets_below() -> None:
+    e = run("The Audit Committee prepares matters relating to\n\n  • internal control\n  • risk management\n")
+    assert duties(e) == {("Audit Committee", "internal control"), ("Audit Committee", "risk management")}

@@ -813,3 +813,20 @@ def test_a_for_complement_ends_at_an_article_or_a_preposition() -> None:
     )
     assert {"nämnden för fostran och lärande", "sektionen för individärenden"} <= names(e)
     assert not any(n.endswith(" en sektion för") or " inom " in n for n in names(e))
+
+
+def test_a_restrictive_relative_clause_states_a_duty() -> None:
+    e = run("I anslutning till stadsstyrelsen finns en koncernsektion som behandlar ärenden som rör bolagen.")
+    assert {(d.org, d.text) for d in e.duties} == {("koncernsektionen", "behandlar ärenden som rör bolagen")}
+
+
+def test_a_task_in_the_infinitive_with_its_object_in_bullets() -> None:
+    e = run(
+        "Utskottet för omsorg och stöd\n\nUtskottet för omsorg och stöd ska följa och förbereda ärenden som "
+        "handlar om\n\n • Äldreomsorg\n • Funktionshinder\n"
+    )
+    assert {(d.org, d.text) for d in e.duties} == {
+        ("utskottet för omsorg och stöd", "Äldreomsorg"),
+        ("utskottet för omsorg och stöd", "Funktionshinder"),
+    }
+    assert not run("Nämnden ska välja en ordförande.").duties
