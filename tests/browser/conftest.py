@@ -36,7 +36,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
-def _context(playwright: Playwright, *, javascript: bool) -> Iterator[BrowserContext]:
+def _context(playwright: Playwright, *, javascript: bool, locale: str = "fi-FI") -> Iterator[BrowserContext]:
     with tempfile.TemporaryDirectory(prefix="kgpub-chromium-") as profile:
         context = playwright.chromium.launch_persistent_context(
             profile,
@@ -45,7 +45,7 @@ def _context(playwright: Playwright, *, javascript: bool) -> Iterator[BrowserCon
             args=ARGS,
             java_script_enabled=javascript,
             viewport={"width": 1200, "height": 900},
-            locale="fi-FI",
+            locale=locale,  # the browser's Accept-Language: the interface language (kgpub.web.i18n)
         )
         context.set_default_timeout(20000)
         try:
@@ -54,15 +54,20 @@ def _context(playwright: Playwright, *, javascript: bool) -> Iterator[BrowserCon
             context.close()
 
 
+def _locale(request: pytest.FixtureRequest) -> str:
+    """A test module reading another interface language sets ``BROWSER_LOCALE`` (default fi-FI)."""
+    return str(getattr(request.module, "BROWSER_LOCALE", "fi-FI"))
+
+
 @pytest.fixture
-def page(playwright: Playwright) -> Iterator[Page]:
-    for context in _context(playwright, javascript=True):
+def page(playwright: Playwright, request: pytest.FixtureRequest) -> Iterator[Page]:
+    for context in _context(playwright, javascript=True, locale=_locale(request)):
         yield context.new_page()
 
 
 @pytest.fixture
-def page_without_js(playwright: Playwright) -> Iterator[Page]:
-    for context in _context(playwright, javascript=False):
+def page_without_js(playwright: Playwright, request: pytest.FixtureRequest) -> Iterator[Page]:
+    for context in _context(playwright, javascript=False, locale=_locale(request)):
         yield context.new_page()
 
 

@@ -16,12 +16,12 @@ BODY = "/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto"
 
 def test_home_page_lists_bodies_per_municipality_and_leads_to_a_body(page: Page, site: str) -> None:
     page.goto(site + "/")
-    expect(page).to_have_title("Bodies · kgpub")
+    expect(page).to_have_title("Toimielimet · kgpub")  # the browser asks for Finnish (fi-FI)
     helsinki = page.locator("section.municipality", has=page.get_by_role("link", name="Helsingin kaupunki"))
     expect(helsinki.get_by_role("link", name="kaupunginkanslia", exact=True)).to_be_visible()
     expect(page.get_by_text(SCRIPT_LABEL)).to_be_visible()  # markup in a label is text, not code
     assert page.evaluate("typeof window.__xss") == "undefined"
-    expect(page.get_by_role("link", name="Query it with SPARQL")).to_be_visible()
+    expect(page.get_by_role("link", name="Kysy SPARQLilla")).to_be_visible()
     helsinki.get_by_role("link", name="elinkeino-osasto").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("elinkeino-osasto")
     assert page.url == site + BODY
@@ -31,7 +31,7 @@ def test_home_page_lists_bodies_per_municipality_and_leads_to_a_body(page: Page,
 def test_body_page_reads_well_and_is_saved_for_the_readme(page: Page, site: str) -> None:
     page.goto(site + BODY)
     expect(page.get_by_role("heading", level=1)).to_have_text("elinkeino-osasto")
-    crumbs = page.get_by_role("navigation", name="Part of")
+    crumbs = page.get_by_role("navigation", name="Osa")
     expect(crumbs).to_contain_text("Helsingin kaupunki")
     expect(crumbs).to_contain_text("kaupunginkanslia")
     expect(page.locator("section.posts")).to_contain_text("Marja-Leena Rinkineva")

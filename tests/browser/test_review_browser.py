@@ -26,6 +26,8 @@ from tests.web.conftest import LiveServer
 
 from .conftest import save_screenshot
 
+BROWSER_LOCALE = "en-GB"  # these tests read the English interface (kgpub.web.i18n)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SOURCE = "kalajoki-hallintopalvelut"
@@ -127,11 +129,11 @@ def _select_with_the_mouse(page: Page, words: str) -> None:
 
 def _sign_in(page: Page, server: str) -> None:
     page.goto(f"{server}/review/{SOURCE}")
-    page.get_by_label("Name").fill("maija")
+    page.get_by_label("Name", exact=True).fill("maija")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("alert")).to_have_text("Wrong name or password.")
-    page.get_by_label("Name").fill("maija")
+    page.get_by_label("Name", exact=True).fill("maija")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Review: {SOURCE}")
