@@ -165,7 +165,7 @@ def body_kind(name: str) -> str | None:
 
 #: Endings of English common nouns that no Finnish or Swedish personal name has ("Early Childhood
 #: Education" is no person).
-_COMMON = re.compile(r"(?:tion|sion|ment|ness|ship|hood|ity|ture|ance|ence|ing|ics|ogy|ies|ices|ism)$")
+_COMMON = re.compile(r"(?:tion|sion|ment|ness|ship|hood|ity|ture|ance|ence|ing|ics|ogy|ies|ices|ism)s?$")
 _COMMON_WORDS = words(
     """Staff Water Energy Health Youth Culture Sports Sport Leisure Care Welfare Wellbeing Environment
     Planning Finance Housing Transport Library Museum School Schools Education Learning Growth Group
@@ -183,8 +183,19 @@ def _person(name: str) -> str | None:
     return None if bad or common else name
 
 
+#: "Organisation of the X Division", "Leadership of the Council": the body is what follows.
+ASPECT_OF = re.compile(
+    r"^(?:The\s+)?(?:Organi[sz]ation|Structure|Leadership|Management|Composition|Members|Membership)\s+of\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+
+
 def _trim(name: str, start: int) -> tuple[str, int]:
-    """Drop a leading article and a trailing possessive: "The Electoral Commission’s" → its name."""
+    """Drop a leading article and a trailing possessive: "The Electoral Commission’s" → its name; and
+    an aspect before the body ("Organisation of the Social Services Division")."""
+    aspect = ASPECT_OF.match(name)
+    if aspect and body_kind(name[aspect.end() :]):
+        name, start = name[aspect.end() :], start + aspect.end()
     m = re.match(r"^(?:The|A|An)\s+", name)
     if m:
         name, start = name[m.end() :], start + m.end()
@@ -238,9 +249,12 @@ def _classify(name: str, start: int) -> list[Mention]:
             ]
         if len(left.split()) >= 2 and head_word(left.split()[-1]) in STRONG and right_kind:
             kind = STRONG[head_word(left.split()[-1])]
-            return [Mention(start, end, left, kind, parent=right, aliases=(name,))]
+            return [Mention(start, end, left, kind, parent=_without_country(right), aliases=(name,))]
         if is_post(left):  # "Director of Technical Services": of the body only if the text has one so named
             return [Mention(start, end, name, "other", "post", parent=right)]
+    inner = _without_country(name)
+    if inner != name:  # "Ministry of Defence of Finland": the body, the name as written an alias
+        return [Mention(start, start + len(inner), inner, body_kind(inner) or "other", aliases=(name,))]
     whole = body_kind(name)
     if is_post(name) and not of and not whole:
         owned = _body_then_post(name, start)
@@ -252,6 +266,15 @@ def _classify(name: str, start: int) -> list[Mention]:
         return [Mention(start, end, name, "other", "post")]
     person = _person(name)
     return [_mention_person(person, end - len(person))] if person else []
+
+
+def _without_country(name: str) -> str:
+    """ "Ministry of Defence of Finland" → "Ministry of Defence": a trailing "of <Place>" after a
+    body that is named with "of" already; any other name unchanged."""
+    country = re.fullmatch(r"(.+\s+of\s+.+?)\s+of\s+([A-Z][a-z]+)", name)
+    if country and body_kind(country.group(1)) and not is_post(country.group(1)):
+        return country.group(1)
+    return name
 
 
 def _body_then_post(name: str, start: int) -> list[Mention] | None:

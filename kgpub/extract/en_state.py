@@ -159,13 +159,12 @@ def register(state: State, i: int) -> list[Mention]:
     text = seg.text.strip()
     if seg.heading:
         state.loose_heading = text if _loose_heading(text, found) else None
-    article = re.match(r"The\s+(?=[A-Z])", text) if seg.heading else None
+    lead = (re.match(r"The\s+(?=[A-Z])", text) or names.ASPECT_OF.match(text)) if seg.heading else None
     in_heading = found
-    if article and found and found[0].what == "body" and found[0].start == article.end():
-        text = text[article.end() :]  # "The Town Office": a heading naming a body with its article
-        in_heading = [
-            dataclasses.replace(m, start=m.start - article.end(), end=m.end - article.end()) for m in found
-        ]
+    if lead and found and found[0].what == "body" and found[0].start == lead.end():
+        # "The Town Office", "Organisation of the Social Services Division": the body the heading names
+        text, cut = text[lead.end() :], lead.end()
+        in_heading = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in found]
     if seg.heading and _heading_body(text, in_heading):
         name = state.facts.find(text) or state.facts.body(
             text, names.body_kind(text.title()) or "unit", seg, "body.en.heading", 0.6
@@ -202,8 +201,9 @@ def _loose_heading(text: str, found: list[Mention]) -> bool:
         and found[0].end - found[0].start >= len(text) - 1
         and words[-1].lower() in names.WEAK
     )  # "Corporate Services": no class word of its own, so "the department" below is this heading
-    if not 2 <= len(words) <= 5 or words[0].lower() in _NOT_FIRST or (found and not weak):
-        return False  # a heading with a class word ("Administrative Department") is referred to by it
+    plural_class = words[-1].lower().endswith("s") and words[-1].lower()[:-1] in names.STRONG
+    if not 2 <= len(words) <= 5 or words[0].lower() in _NOT_FIRST or (found and not weak) or plural_class:
+        return False  # "City Departments" heads a list of departments, it is none itself  # a heading with a class word ("Administrative Department") is referred to by it
     return all(w[:1].isupper() or w in {"&", "and", "of"} for w in words) and not text.endswith((".", ":"))
 
 

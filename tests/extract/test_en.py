@@ -913,3 +913,25 @@ def test_helps_and_employs_are_duty_verbs() -> None:
 def test_a_duty_whose_object_is_the_bullets_below() -> None:
     e = run("The Audit Committee prepares matters relating to\n\n  • internal control\n  • risk management\n")
     assert duties(e) == {("Audit Committee", "internal control"), ("Audit Committee", "risk management")}
+
+
+# --- names -------------------------------------------------------------------------------------------
+
+
+def test_plural_common_nouns_are_no_person_and_stay_in_the_name() -> None:
+    e = run("The Department for External Economic Relations is responsible for trade policy.")
+    assert "Department for External Economic Relations" in names(e)
+
+
+def test_an_aspect_before_a_body_and_a_country_after_it_are_not_its_name() -> None:
+    e = run(
+        "Organisation of the Social Services Division\n\n"
+        "The Policy Department of the Ministry of Defence of Finland is responsible for planning.\n"
+    )
+    assert {"Social Services Division", "Ministry of Defence"} <= names(e)
+    assert not {"Organisation of the Social Services Division", "Ministry of Defence of Finland"} & names(e)
+
+
+def test_a_plural_class_heading_is_no_body() -> None:
+    e = run("City Departments\n\nEach department has a manager who oversees the work of its employees.\n")
+    assert "City Departments" not in names(e)
