@@ -203,7 +203,9 @@ def _loose_heading(text: str, found: list[Mention]) -> bool:
     )  # "Corporate Services": no class word of its own, so "the department" below is this heading
     plural_class = words[-1].lower().endswith("s") and words[-1].lower()[:-1] in names.STRONG
     if not 2 <= len(words) <= 5 or words[0].lower() in _NOT_FIRST or (found and not weak) or plural_class:
-        return False  # "City Departments" heads a list of departments, it is none itself  # a heading with a class word ("Administrative Department") is referred to by it
+        # a heading with a class word ("Administrative Department") is referred to by it; "City
+        # Departments" heads a list of departments and is none itself
+        return False
     return all(w[:1].isupper() or w in {"&", "and", "of"} for w in words) and not text.endswith((".", ":"))
 
 
