@@ -34,6 +34,7 @@ from ..iris import Registry
 from ..model import KINDS, Extraction
 from ..sources import Source, load_source, load_sources
 from . import auth
+from .i18n import N_, gettext
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 bp.before_request(auth.require_curator)
@@ -153,7 +154,12 @@ def decide(source_id: str) -> BaseResponse:
             meta=src.meta,
             registry=Registry.load(_settings().data_dir / REGISTRY_FILE),  # read only: the claims' IRIs
         )
-    flash(f"Fact {fact.number} {verdict}ed: {fact.summary}")
+    done = (
+        N_("Fact %(number)s confirmed: %(summary)s")
+        if verdict == "confirm"
+        else N_("Fact %(number)s rejected: %(summary)s")
+    )
+    flash(gettext(done, number=fact.number, summary=fact.summary))
     return _back(source_id, f"fact-{fact.number}")
 
 
@@ -171,7 +177,7 @@ def correct(source_id: str) -> BaseResponse:
             name=request.form.get("name"),
             kind=request.form.get("kind") or None,
         )
-    flash(f"Fact {fact.number} corrected.")
+    flash(gettext("Fact %(number)s corrected.", number=fact.number))
     return _back(source_id, f"fact-{fact.number}")
 
 
@@ -195,7 +201,9 @@ def add(source_id: str) -> BaseResponse:
             parent=request.form.get("parent") or None,
             reviewer=auth.current_curator() or "",
         )
-    flash(f"Added {' '.join(name.split())!r}, stated by characters {start}–{end}.")
+    added = repr(" ".join(name.split()))
+    message = N_("Added %(name)s, stated by characters %(start)s–%(end)s.")
+    flash(gettext(message, name=added, start=start, end=end))
     return _back(source_id, "history")
 
 
@@ -207,5 +215,5 @@ def undo(source_id: str) -> BaseResponse:
         abort(400, "The form names no review entry to undo.")
     with review.WRITE_LOCK:
         review.record_undo(source_id, fragment, _curation_dir(), reviewer=auth.current_curator() or "")
-    flash(f"Undone: {fragment}.")
+    flash(gettext("Undone: %(what)s.", what=fragment))
     return _back(source_id, "history")

@@ -23,6 +23,7 @@ from ..namespaces import SD, Local, bind_prefixes
 from ..queries import load_queries
 from ..store import QueryStore
 from . import assets, current_settings, current_store
+from .i18n import N_, gettext
 from .limits import public_query
 from .security import web_link
 
@@ -45,14 +46,20 @@ def endpoint_iri() -> str:
     return current_settings().public_root + "sparql"
 
 
-def limits_text() -> str:
+LIMITS = N_(
+    "Read-only SPARQL 1.1 Query endpoint; no SERVICE, no updates. Queries up to %(bytes)s "
+    "bytes; each runs at most %(seconds)s s and may return at most %(rows)s "
+    "rows or triples, otherwise it is refused with 503 and Retry-After (never truncated). "
+    "Without a dataset in the request, the default graph is the union of all named graphs."
+)
+
+
+def limits_text(*, translated: bool = False) -> str:
+    """The endpoint's limits: in English for the service description, in the reader's language on
+    the query page (``translated``)."""
     s = current_settings()
-    return (
-        f"Read-only SPARQL 1.1 Query endpoint; no SERVICE, no updates. Queries up to {s.max_query_bytes} "
-        f"bytes; each runs at most {s.query_timeout_s:g} s and may return at most {s.max_result_rows} "
-        "rows or triples, otherwise it is refused with 503 and Retry-After (never truncated). "
-        "Without a dataset in the request, the default graph is the union of all named graphs."
-    )
+    values = {"bytes": s.max_query_bytes, "seconds": f"{s.query_timeout_s:g}", "rows": s.max_result_rows}
+    return gettext(LIMITS, **values) if translated else LIMITS % values
 
 
 def service_description(fmt: Format) -> Response:
@@ -108,7 +115,7 @@ def render_page(status: int = 200, **context: Any) -> Response:
         endpoint=url_for("sparql.endpoint"),
         examples=load_queries(settings.queries_dir, settings.base_iri),  # absolute prefixes
         yasgui=assets.available(),
-        limits=limits_text(),
+        limits=limits_text(translated=True),
         **context,
     )
     response = Response(html, status=status, mimetype="text/html")

@@ -99,7 +99,9 @@ def term(node: Node, graph: Graph, linker: Linker) -> TermView:
             note = linker.curie(str(node.datatype))
         return TermView(str(node), "literal", note=note, lang=node.language)
     if isinstance(node, BNode):
-        return TermView(label(graph, node) or "(blank node)", "bnode")
+        from .i18n import gettext
+
+        return TermView(label(graph, node) or gettext("(blank node)"), "bnode")
     iri = str(node)
     name = label(graph, node)
     curie = linker.curie(iri)
