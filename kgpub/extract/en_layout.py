@@ -71,18 +71,22 @@ def owner(state: State, i: int) -> str | None:
 
 #: Bodies compared when the page's main body is looked for (a 1 MB page must stay linear).
 MAX_CANDIDATES = 200
+#: How much text before the first owner-less introducer is counted.
+MAX_COUNTED = 50_000
 
 
 def _most_named(state: State, seg: Segment) -> str | None:
     """The body named most often before an introducer that names no owner ("Outside the departmental
     division are the following functions:" on a ministry's page): the body the page is about. At least
     twice, and more often than any other."""
-    before = state.facts.text[: seg.start]
+    if state.most_named is not None:
+        return state.most_named[0]  # counted once per page: a page of many lists stays linear
+    before = state.facts.text[max(0, seg.start - MAX_COUNTED) : seg.start]
     candidates = list(state.facts.bodies.values())[:MAX_CANDIDATES]
     counts = sorted(((_times_named(state, before, b.name), b.name) for b in candidates), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return None
-    return counts[0][1]
+    unique = counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0])
+    state.most_named = (counts[0][1] if unique else None,)
+    return state.most_named[0]
 
 
 def item(state: State, i: int) -> str | None:

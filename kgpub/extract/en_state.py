@@ -70,6 +70,7 @@ class State:
         )
 
     about: str | None = None  # the body "The main responsibility of the department is …" was about
+    most_named: tuple[str | None] | None = None  # the page's most named body, computed once
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
 
 
