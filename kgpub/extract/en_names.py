@@ -74,7 +74,8 @@ POSTS = words(
     """director directors mayor mayors manager managers officer officers chief head chair chairman
     chairperson chairwoman secretary controller ombudsman president councillor councillors counsel
     treasurer auditor adviser advisers advisor advisors coordinator superintendent principal
-    commissioner commissioners executive executives minister ministers leader leaders planner planners"""
+    commissioner commissioners executive executives minister ministers leader leaders planner planners
+    heads chiefs chairs chairmen"""
 )
 _GENERIC = words(
     """other same new relevant respective each every main own separate different various whole entire

@@ -225,11 +225,27 @@ def _children(
         if not pieces:  # "is divided into four divisions and the Central Administration."
             pieces = [m.name for m in names.mentions(noun_text) if m.what == "body" and m.refers is None]
     kind = next((k for h, k in names.STRONG.items() if h in noun), "unit")
+    structural = structural or _all_names(pieces)
     for text in pieces:
         child = _child(state, seg, text, kind, structural)
         if child:
             rule = "part.en.enumeration" if relation == "part" else "part.en.subordinate"
             state.facts.part(child, parent, relation, seg, rule, 0.8 if structural else 0.7)
+
+
+def _all_names(pieces: list[str]) -> bool:
+    """ "includes Planning, Highways and Waste Services": every item a capitalised name of at most five
+    words (no post, no person), at least one of them a body — the items name units, not activities."""
+    items = [re.sub(r"^(?:the\s+)", "", p.strip(" ,.")) for p in pieces]
+    if len(items) < 2 or not any(_named(t) for t in items):
+        return False
+    for item in items:
+        ws = item.split()
+        if not 0 < len(ws) <= 5 or not all(w[:1].isupper() or w in ("and", "&", "of") for w in ws):
+            return False
+        if names.is_post(item) or any(m.what in ("post", "person") for m in names.mentions(item)):
+            return False
+    return True
 
 
 def _named(text: str) -> bool:

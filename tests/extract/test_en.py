@@ -935,3 +935,21 @@ def test_an_aspect_before_a_body_and_a_country_after_it_are_not_its_name() -> No
 def test_a_plural_class_heading_is_no_body() -> None:
     e = run("City Departments\n\nEach department has a manager who oversees the work of its employees.\n")
     assert "City Departments" not in names(e)
+
+
+def test_a_list_of_capitalised_names_with_a_body_among_them_lists_parts() -> None:
+    e = run("The Place Directorate includes Planning, Highways and Waste Services.")
+    assert pairs(e) == {
+        ("Planning", "Place Directorate"),
+        ("Highways", "Place Directorate"),
+        ("Waste Services", "Place Directorate"),
+    }
+    assert not run("The Council includes Labour, Conservative and Liberal Democrat members.").part_of
+
+
+def test_plural_posts_in_a_composition_are_no_parts() -> None:
+    e = run(
+        "The Corporate Leadership Team is made up of the Chief Executive, the Directors and the Heads "
+        "of Service."
+    )
+    assert not e.part_of
