@@ -53,6 +53,8 @@ _DUTY = re.compile(
 )  # "Utskottet ska följa och förbereda ärenden som handlar om" (a task in the infinitive)
 #: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
 _DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
+#: "<organ> är … och <duty verb>": a predicate noun, then the duty.
+_IS_AND = re.compile(r"\s+är\s+[^,.;:]{1,80}?\s+och\s+" + _ADVERBS, re.IGNORECASE)
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s+som\s+" + _ADVERBS, re.IGNORECASE)  # "en koncernsektion som behandlar …"
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
@@ -233,6 +235,9 @@ def _duties(state: State, i: int, found: list[Mention]) -> None:
         return
     rest_at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
     cue = _DUTY.match(seg.text, rest_at)
+    also = _IS_AND.match(seg.text, subject.end) if cue is None else None
+    if also:  # "Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin"
+        cue = _DUTY.match(seg.text, also.end())
     if cue is None:
         _task_duty(state, i, found)
         _relative_duties(state, seg, found)

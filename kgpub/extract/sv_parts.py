@@ -122,6 +122,28 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         if parent:
             named_children(state, seg, parent, found[0].end, relation)
     _relations(state, seg, found)
+    _is_owners(state, seg, found)
+
+
+#: "<body> är <organ>s förvaltning / ämbetsverk / kansli": the owner's administrative body.
+_OWNERS_CLASS = re.compile(
+    r"\s+(?:(?:förvaltning|ämbetsverk|kansli|stab|sekretariat|förvaltningsorgan)(?:en|et)?)\b", re.IGNORECASE
+)
+
+
+def _is_owners(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Kommunledningskontoret är kommunstyrelsens förvaltning": the subject is a part of the organ
+    it serves (the bare class noun after the genitive names no other body)."""
+    if len(found) < 2 or found[0].start > 4 or found[0].refers is not None or found[0].genitive:
+        return
+    owner = found[1]
+    if not owner.genitive or not re.fullmatch(r"\s+är\s+", seg.text[found[0].end : owner.start]):
+        return
+    if _OWNERS_CLASS.match(seg.text, owner.end) is None:
+        return
+    child, parent = state.resolve(seg, found[0]), state.resolve(seg, owner, create=True)
+    if child and parent:
+        state.facts.part(child, parent, "part", seg, "part.sv.owners-body", 0.7)
 
 
 _CONSISTS = re.compile(r"\b(?:består\s+av|omfattar)\b", re.IGNORECASE)

@@ -830,3 +830,14 @@ def test_a_task_in_the_infinitive_with_its_object_in_bullets() -> None:
         ("utskottet för omsorg och stöd", "Funktionshinder"),
     }
     assert not run("Nämnden ska välja en ordförande.").duties
+
+
+def test_an_office_that_is_an_organs_administration_is_its_part() -> None:
+    e = run("Kommunledningskontoret är kommunstyrelsens förvaltning.")
+    assert pairs(e) == {("kommunledningskontoret", "kommunstyrelsen")}
+
+
+def test_a_duty_after_a_predicate_noun_and_och() -> None:
+    e = run("Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin.")
+    assert {(d.org, d.text) for d in e.duties} == {("kommunstyrelsen", "har hand om ekonomin")}
+    assert not run("Kommunstyrelsen är kommunens ledande organ och har inte hand om skolorna.").duties
