@@ -54,6 +54,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         _title_line(state, seg, state.segs[i + 1])
     _person_first(state, seg, found)
     _untitled(state, seg, found)
+    _label_line(state, seg, found)
     for k, post in enumerate(found):
         if post.what != "post":
             continue
@@ -244,6 +245,34 @@ def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) 
     if municipal and not any(m.what == "body" and m.kind != "municipality" for m in found):
         return municipality(state, seg)  # "Municipal Manager Anna Berg leads the municipal administration."
     return post_body(state, seg, post)  # no other body led: the area the title names (convention F)
+
+
+#: Posts that lead the body whose section they are listed in; no deputy, assistant or secretary.
+_LEADING = re.compile(
+    r"^(?:(?:executive|managing|service|department|general)\s+)?(?:director|head(?:\s+of\s+service)?|manager|"
+    r"chief\s+executive(?:\s+officer)?|chair(?:man|person|woman)?|leader)$",
+    re.IGNORECASE,
+)
+_LABEL_GAP = re.compile(r"^\s*(?:[:–—-]|,)\s*$")
+MAX_LABEL_WORDS = 8
+
+
+def _label_line(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Director: Jane Smith", "Head of Service – Jane Smith", "Jane Smith, Director" on a line of its
+    own under a body's heading: the head of that section's body (no section, no fact)."""
+    if len(seg.text.split()) > MAX_LABEL_WORDS or len(found) != 2 or any(m.what == "body" for m in found):
+        return
+    first, second = found
+    pair = (first, second) if first.what == "post" else (second, first)
+    post, person = pair
+    if post.what != "post" or person.what != "person" or not _LEADING.match(post.name):
+        return
+    if not _LABEL_GAP.match(seg.text[first.end : second.start]) or seg.text[: first.start].strip():
+        return
+    lines = [line for line in state.section if line <= seg.line]
+    org = state.facts.find(state.section[max(lines)]) if lines else None
+    if org:
+        state.facts.head(org, post.name.lower(), person.name, seg, "head.en.label-line", 0.7)
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:

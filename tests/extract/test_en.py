@@ -953,3 +953,14 @@ def test_plural_posts_in_a_composition_are_no_parts() -> None:
         "of Service."
     )
     assert not e.part_of
+
+
+@pytest.mark.parametrize("line", ["Director: Jane Smith", "Jane Smith, Director", "Director – Jane Smith"])
+def test_a_label_line_under_a_body_heading_names_its_head(line: str) -> None:
+    e = run(f"Planning Department\n\n{line}\n")
+    assert heads(e) == {("Planning Department", "director", "Jane Smith")}
+
+
+def test_a_label_line_of_a_deputy_or_without_a_section_names_no_head() -> None:
+    assert not run("Planning Department\n\nAssistant Director: Jane Smith\n").heads
+    assert not run("Director: Jane Smith\n").heads
