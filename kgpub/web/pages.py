@@ -27,7 +27,7 @@ from .caching import Build
 from .i18n import gettext as _
 from .i18n import prefer_data_language
 from .paths import DOC
-from .view import Linker, hash_subjects, incoming, label, names, properties, term
+from .view import Linker, best_label, hash_subjects, incoming, label, names, properties, term
 
 FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdfxml": "RDF/XML", "html": "HTML"}
 
@@ -110,6 +110,7 @@ def page_context(store: Any, build: Build, description: d.Description, doc: str)
     context: dict[str, Any] = {
         "iri": str(iri),
         "title": label(graph, iri) or link.curie(str(iri)),
+        "title_lang": getattr(best_label(graph, iri), "language", None),  # a Swedish name in a Finnish page
         "names": names(graph, iri),
         "types": [term(t, graph, link) for t in sorted(graph.objects(iri, RDF.type), key=str)],
         "properties": properties(graph, iri, link, d.graphs_of(store, str(iri))),

@@ -72,12 +72,18 @@ class PropertyRow:
 def label(graph: Graph, node: Node, langs: Iterable[str] | None = None) -> str | None:
     """The best label of ``node``: prefLabel, rdfs:label, foaf:name, dct:title, altLabel; in the page's
     language first, then Finnish, Swedish, English, then any (:func:`.i18n.label_order`)."""
+    found = best_label(graph, node, langs)
+    return None if found is None else str(found)
+
+
+def best_label(graph: Graph, node: Node, langs: Iterable[str] | None = None) -> Literal | None:
+    """The literal :func:`label` shows (its ``language`` becomes the ``lang`` of a page's title)."""
     order = tuple(langs) if langs is not None else _order()
     for predicate in LABEL_PREDICATES:
         found = [o for o in graph.objects(node, predicate) if isinstance(o, Literal)]
         if found:
             found.sort(key=lambda lit: (_rank(lit.language or "", order), str(lit)))
-            return str(found[0])
+            return found[0]
     return None
 
 

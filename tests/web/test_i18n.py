@@ -46,7 +46,7 @@ def html_lang(page: str) -> str:
 
 
 def h1(page: str) -> str:
-    found = re.search(r"<h1>(.*?)</h1>", page)
+    found = re.search(r"<h1(?: lang=\"[a-z]+\")?>(.*?)</h1>", page)
     assert found
     return found.group(1)
 
@@ -90,6 +90,7 @@ def test_hreflang_alternates_link_the_same_page_in_each_language(client: FlaskCl
 def test_names_and_kinds_follow_the_language_with_finnish_fallback(client: FlaskClient) -> None:
     sv, _ = get(client, KANSLIA + "?lang=sv")
     assert h1(sv) == "stadskansliet" and "<dt>Typ</dt>" in sv
+    assert '<h1 lang="sv">' in sv  # the name's own language, for screen readers
     assert 'class="kind">avdelning<' in sv  # its departments' kind, from the concept scheme in Swedish
     en, _ = get(client, KANSLIA + "?lang=en")
     assert h1(en) == "City Executive Office" and 'class="kind">department<' in en
