@@ -29,8 +29,7 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 
 def create_app(settings: Settings | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
-    from . import dataset, errors, resources, review_ui, search, security, sparql
-    from . import i18n
+    from . import dataset, errors, i18n, resources, review_ui, search, security, sparql
     from .limits import ClientLimiter
 
     settings = settings or Settings.from_env()
