@@ -6,7 +6,7 @@ BIN   := $(VENV)/bin
 HOST  ?= 127.0.0.1
 PORT  ?= 5000
 SHARED ?= ../shared
-DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver
+DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver virtuoso-opensource
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
