@@ -39,6 +39,8 @@ def member_lines(state: State) -> None:
     for k, seg in enumerate(state.segs):
         if len(seg.text.split()) <= MAX_WORDS and "," in seg.text:
             _line(state, seg)
+        elif len(seg.text.split()) <= MAX_WORDS and (seg.bullet or seg.heading):
+            _title_for(state, seg)
         if seg.heading:
             _card(state, k)
 
@@ -88,6 +90,21 @@ def _line(state: State, seg: Segment) -> None:
         title = _title(last.group("title"))
         if title:
             _head(state, seg, parts[0], title, last.group("person"))
+
+
+_TITLE_FOR = re.compile(
+    r"^(?P<title>[A-ZÅÄÖa-zåäö][\wåäö-]*)\s+för\s+(?P<unit>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,4})\s+"
+    r"(?P<person>" + PERSON_RE.pattern + r")$"
+)
+
+
+def _title_for(state: State, seg: Segment) -> None:
+    """A member line "Direktör för centralen förvaltningstjänster Marith Kullström": the title, the unit
+    after "för" (lower case, as written) and the holder."""
+    m = _TITLE_FOR.match(seg.text.strip().rstrip("."))
+    title = _title(m.group("title")) if m else None
+    if m and title and "vice" not in title:
+        _head(state, seg, m.group("unit"), title, m.group("person"))
 
 
 def _head(state: State, seg: Segment, unit: str, title: str, person: str) -> None:

@@ -841,3 +841,11 @@ def test_a_duty_after_a_predicate_noun_and_och() -> None:
     e = run("Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin.")
     assert {(d.org, d.text) for d in e.duties} == {("kommunstyrelsen", "har hand om ekonomin")}
     assert not run("Kommunstyrelsen är kommunens ledande organ och har inte hand om skolorna.").duties
+
+
+def test_a_member_line_title_for_unit_and_holder() -> None:
+    e = run(" • Direktör för centralen förvaltningstjänster Maria Ek\n • Stadsjurist Olli Berg\n")
+    assert {(h.org, h.title, h.person) for h in e.heads} == {
+        ("centralen förvaltningstjänster", "direktör", "Maria Ek")
+    }
+    assert not run(" • Vicedirektör för centralen förvaltningstjänster Maria Ek\n").heads
