@@ -26,7 +26,7 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        self.scripts += tag == "script"
+        self.scripts += tag == "script" and not a.get("src", "").startswith("/static/")  # only our files
         if tag == "a" and a.get("href"):
             self.links.append(str(a["href"]))
         if tag == "link" and a.get("rel") == "alternate":
