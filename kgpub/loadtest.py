@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import ipaddress
 import random
 import re
@@ -446,7 +447,14 @@ async def run_async(
 
 def run(url: str, clients: int, seconds: float, **kwargs: object) -> Report:
     """:func:`run_async` from synchronous code (tests, the soak)."""
-    return asyncio.run(run_async(url, clients, seconds, **kwargs))  # type: ignore[arg-type]
+    coroutine = run_async(url, clients, seconds, **kwargs)  # type: ignore[arg-type]
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: no loop in this thread
+        return asyncio.run(coroutine)
+    # called from a thread that already runs a loop (a test after a browser test): use a thread of its own
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
