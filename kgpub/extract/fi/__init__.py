@@ -15,8 +15,8 @@ from __future__ import annotations
 from ...model import Extraction
 from ...sources import Source
 from ...text import Sentence, segment
+from ..core.facts import Facts
 from ..core.lists import ListBlock
-from ..sv_en import Facts
 from . import hierarchy, layout
 from .bodies import Mention
 from .contacts import contacts, flush

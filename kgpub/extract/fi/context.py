@@ -1,6 +1,6 @@
 """What the Finnish rules remember while reading a page, and the sentence they are reading.
 
-:class:`Reader` records bodies through the shared collector (``sv_en.Facts``: aliases merged, evidence
+:class:`Reader` records bodies through the shared collector (``core.facts.Facts``: aliases merged, evidence
 trimmed, relations only between recorded bodies) and remembers what later sentences refer back to:
 the bodies mentioned most recently ("Osastoa johtaa …" → the last osasto), the subject of the last
 sentence ("Lisäksi se vastaa …"), the body a section heading names, and which body each post heads
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...text import Sentence
-from ..sv_en import Facts, Segment, key
+from ..core.facts import Facts, Segment, key
 from .bodies import Mention, find_mentions
 from .lexicon import MUNICIPALITY, OPENERS, PRONOUNS, SELF_NAMING, STRONG
 from .names import as_written, body_word, is_title

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from . import sv_mentions, sv_names
-from .sv_en import PERSON, Segment, person_line
-from .sv_mentions import Mention
-from .sv_state import State
+from ..core.facts import PERSON, Segment, person_line
+from . import lexicon, mentions
+from .context import State
+from .mentions import Mention
 
 _TITLE = (
     r"(?<![\w-])(?i:(?:(?:biträdande|ställföreträdande|vice)\s+)?(?:[a-zåäö]+(?:isk|ell)\s+)?[\w-]{0,40}?(?:"
-    + "|".join(sv_names.POSTS)
+    + "|".join(lexicon.POSTS)
     + r")(?:en|n)?)"
 )
 _TITLE_PERSON = re.compile(
@@ -58,14 +58,14 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             state.facts.head(org, "", named.group("person"), seg, "head.sv.led-by-name", 0.7)
         post = _LED_BY_POST.match(seg.text, m.end)
         title = title_of(post.group("title")) if post else None
-        org = state.resolve(seg, m, create=True) if title and sv_names.leads(title) else None
+        org = state.resolve(seg, m, create=True) if title and lexicon.leads(title) else None
         if org and title:
             state.facts.head(org, title, None, seg, "head.sv.led-by-post", 0.7)
     for tp in _TITLE_PERSON.finditer(seg.text):
         title = title_of(tp.group("title"))
         if title is None or not _real_person(tp.group("person")):
             continue
-        if not sv_names.leads(title) and not (tp.group("of") and title.endswith(sv_names.LEADERS)):
+        if not lexicon.leads(title) and not (tp.group("of") and title.endswith(lexicon.LEADERS)):
             continue
         org = _org(state, seg, found, tp, title)
         if org:
@@ -78,7 +78,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
     for m in found:
         pf = _PERSON_FIRST.search(seg.text[max(0, m.start - 160) : m.start])
         title = title_of(pf.group("title")) if pf else None
-        if pf is None or title is None or not sv_names.leads(title) or not _real_person(pf.group("person")):
+        if pf is None or title is None or not lexicon.leads(title) or not _real_person(pf.group("person")):
             continue
         org = state.resolve(seg, m, create=True)
         if org:
@@ -88,18 +88,18 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
 def title_of(text: str) -> str | None:
     """ "Biträdande stadsdirektören" → "biträdande stadsdirektör" (None for a plural or no title)."""
     words = text.lower().split()
-    base = sv_names.title_base(words[-1]) if words else None
+    base = lexicon.title_base(words[-1]) if words else None
     return " ".join([*words[:-1], base]) if base else None
 
 
 def _real_person(person: str) -> bool:
-    return not any(sv_names.read_word(w.lower()) or sv_names.is_post(w) for w in person.split())
+    return not any(lexicon.read_word(w.lower()) or lexicon.is_post(w) for w in person.split())
 
 
 def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], title: str) -> str | None:
     """Which body a "<titel> <Namn>" leads: the one the sentence ties to the title, else by its name."""
     if tp.group("of"):
-        named = sv_mentions.mentions(tp.group("of"))
+        named = mentions.mentions(tp.group("of"))
         return state.resolve(seg, named[0], create=True) if named else None
     before = [m for m in found if m.end <= tp.start()]
     if before and _LED_BY.match(seg.text[before[-1].end : tp.start()]):
@@ -116,7 +116,7 @@ def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], ti
 def _listed_under(state: State, seg: Segment, title: str) -> str | None:
     """A "Ordförande Hanna Kosonen" line in a listing under "Stadsstyrelsens ordföranden": the body
     of the heading right above (at most three lines up)."""
-    if not seg.heading or not sv_names.leads(title):
+    if not seg.heading or not lexicon.leads(title):
         return None
     above = [line for line in state.context if seg.line - 3 <= line < seg.line]
     return state.context[max(above)] or None if above else None
@@ -125,14 +125,14 @@ def _listed_under(state: State, seg: Segment, title: str) -> str | None:
 def by_title(state: State, seg: Segment, title: str) -> str | None:
     """The body a title names by its first part: "bildningsdirektör" → "bildningssektorn",
     "sektorchef" → the sector named last, "stadsdirektör" → the municipality."""
-    if sv_names.MUNICIPAL_TITLES.match(title):
+    if lexicon.MUNICIPAL_TITLES.match(title):
         return state.municipality(seg)
-    if not sv_names.leads(title):
+    if not lexicon.leads(title):
         return None
     prefix = _prefix(title)
     if len(prefix) < 4:
         return None
-    head = sv_names.read_word(prefix.split()[-1].rstrip("s"))
+    head = lexicon.read_word(prefix.split()[-1].rstrip("s"))
     if head is not None and not head.prefix and head.head in state.last:
         return state.last[head.head]
     for start in (prefix, prefix.split()[-1]):  # "kultur- och fritids", then "fritids"
@@ -148,7 +148,7 @@ def by_title(state: State, seg: Segment, title: str) -> str | None:
 
 def _prefix(title: str) -> str:
     """What a title says its holder leads: "kultur- och fritidsdirektör" → "kultur- och fritids"."""
-    post = next((p for p in sv_names.LEADERS if title.endswith(p)), "")
+    post = next((p for p in lexicon.LEADERS if title.endswith(p)), "")
     return title[: len(title) - len(post)].removeprefix("biträdande ").strip()
 
 
@@ -156,7 +156,7 @@ def _generic(title: str) -> bool:
     """A title that names no area of its own ("direktör", "sektorchef", "förvaltningschef"): it leads
     the body the page is about."""
     prefix = _prefix(title)
-    return not prefix or sv_names.read_word(prefix.rstrip("s")) is not None
+    return not prefix or lexicon.read_word(prefix.rstrip("s")) is not None
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
@@ -165,15 +165,15 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     if m is None or not nxt.heading or nxt.line != seg.line + 1:
         return
     title = title_of(m.group("title"))
-    person = person_line(nxt.text, lambda w: bool(sv_names.read_word(w.lower()) or sv_names.is_post(w)))
+    person = person_line(nxt.text, lambda w: bool(lexicon.read_word(w.lower()) or lexicon.is_post(w)))
     if title is None or person is None:
         return
     org = None
     if m.group("org"):
-        found = sv_mentions.mentions(m.group("org"))
+        found = mentions.mentions(m.group("org"))
         org = state.resolve(seg, found[0], create=True) if found else state.facts.find(m.group("org"))
     else:
-        generic = sv_names.leads(title) and _generic(title)
+        generic = lexicon.leads(title) and _generic(title)
         org = by_title(state, seg, title) or (state.topic if generic else None)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:

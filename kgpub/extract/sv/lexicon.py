@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sv_en import words
+from ..core.facts import words
 
 
 @dataclass(frozen=True)

@@ -11,26 +11,27 @@ Each rule reads one segment (sentence, heading or list item) and names the const
 * heads — "<titel> för <organ>" on one line and the holder's name on the next, "<organ> leds av
   <titel> <Namn>", "direktören för <organ> <Namn>", "<organ>s <titel> är <Namn>", "under ledning av
   <titel> <Namn>", and a title whose first part names the body ("bildningsdirektör" → bildningssektorn);
-* sites — labelled addresses and phone numbers under a body's heading (``sv_en.find_sites``).
+* sites — labelled addresses and phone numbers under a body's heading (``core.sites.find_sites``).
 
-No rule names a city, person or page; the names come from the text (see ``sv_names``).
+No rule names a city, person or page; the names come from the text (see ``lexicon`` and ``mentions``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Extraction
-from ..sources import Source
-from . import sv_layout
-from .sv_collective import collective
-from .sv_en import Facts, Segment, segments
-from .sv_en_sites import contact_phone, find_sites, prose_address
-from .sv_heads import heads
-from .sv_members import member_lines
-from .sv_mentions import Mention
-from .sv_parts import named_children, parts
-from .sv_state import State
+from ...model import Extraction
+from ...sources import Source
+from ..core.facts import Facts, Segment, segments
+from ..core.sites import contact_phone, find_sites, prose_address
+from . import layout
+from .collective import collective
+from .context import State
+from .heads import heads
+from .lexicon import is_post
+from .members import member_lines
+from .mentions import Mention
+from .parts import named_children, parts
 
 LANG = "sv"
 
@@ -116,7 +117,7 @@ def _heading_items(state: State) -> None:
 def extract_sv(source: Source) -> Extraction:
     """All facts the Swedish rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
-    listed = sv_layout.blocks(state.segs)
+    listed = layout.blocks(state.segs)
     list_names: dict[int, str] = {}
     for i in range(len(state.segs)):
         if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
@@ -125,7 +126,7 @@ def extract_sv(source: Source) -> Extraction:
         _municipal_parts(state, state.segs[i], found)
         _duties(state, i, found)
         parts(state, i, found)
-        sv_layout.read_lists(state, listed, i, list_names)
+        layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
         _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)
@@ -135,7 +136,7 @@ def extract_sv(source: Source) -> Extraction:
     _heading_items(state)
     member_lines(state)  # "Name, title, unit" / "Unit, title Name"
     collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
-    find_sites(state.facts, state.segs, state.section, lambda name, seg: state.municipality(seg))
+    find_sites(state.facts, state.segs, state.section, is_post, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 
 

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
-from ..text import segment
+from ...model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
+from ...text import segment
 
 
 @dataclass(frozen=True)

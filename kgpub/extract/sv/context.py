@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import sv_mentions, sv_names
-from .sv_en import Facts, Segment
-from .sv_mentions import Mention
+from ..core.facts import Facts, Segment
+from . import lexicon, mentions
+from .mentions import Mention
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _TASK_OF = re.compile(r"\s+(?:\w+\s+)?uppgift(?:er)?\s", re.IGNORECASE)
@@ -45,7 +45,7 @@ class State:
         """The text's proper municipality name ("Närpes stad"), and whether it says "kommun" more
         than "stad" — read once, not for every sentence that needs the municipality."""
         text = self.facts.text
-        proper = sv_mentions.MUNICIPALITY.search(text)
+        proper = mentions.MUNICIPALITY.search(text)
         lowered = text.lower()
         name = f"{proper.group(1)} {proper.group(2)}" if proper else None
         return name, lowered.count("kommun") > lowered.count("stad")
@@ -70,7 +70,7 @@ class State:
     def mentions(self, text: str) -> list[Mention]:
         """The bodies a sentence names: by their head nouns, and bodies recorded before under a name
         with no head noun ("koncerntjänster", "stadstekniska centralen") met again."""
-        found = sv_mentions.mentions(text)
+        found = mentions.mentions(text)
         lowered = text.lower()
         extra: list[Mention] = []
         for body in self.facts.named_in(text):
@@ -86,12 +86,12 @@ class State:
         refers to the bodies with that head named in the two segments before it (at least two)."""
         seg = self.segs[i]
         lead = re.match(r"\s*(?:(?:Båda|Alla|Samtliga|Dessa)\s+)?(?P<word>[^\W\d_]+na)\b", seg.text, re.I)
-        word = sv_names.read_word(lead.group("word").lower()) if lead else None
+        word = lexicon.read_word(lead.group("word").lower()) if lead else None
         if lead is None or word is None or word.form != "plural" or word.prefix:
             return None
         names: list[str] = []
         for prev in self.segs[max(0, i - 2) : i]:
-            for m in sv_mentions.mentions(prev.text):
+            for m in mentions.mentions(prev.text):
                 name = self.facts.find(m.name) if m.head == word.head and m.refers is None else None
                 if name and name not in names:
                     names.append(name)
@@ -131,7 +131,7 @@ class State:
 
 
 def _names_one_body(seg: Segment) -> bool:
-    found = sv_mentions.mentions(seg.text)
+    found = mentions.mentions(seg.text)
     text = seg.text.strip()
     return (
         seg.heading

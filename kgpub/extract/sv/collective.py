@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .sv_en import Segment, key
-from .sv_names import read_word
-from .sv_state import State
+from ..core.facts import Segment, key
+from .context import State
+from .lexicon import read_word
 
 _LEAD = re.compile(
     r"^\s*(?P<till>Till\s+)?(?P<others>(?:de\s+)?övriga\s+|alla\s+|samtliga\s+)?(?P<noun>[^\W\d_]+)\b",

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from . import en_names as names
-from .en_names import Mention
-from .en_state import State, municipality, resolve, subject_of, topic
-from .sv_en import Segment, person_line
+from ..core.facts import Segment, person_line
+from . import names
+from .context import State, municipality, resolve, subject_of, topic
+from .names import Mention
 
 _HEAD_BY = re.compile(
     r"^\s*,?\s*(?:(?:is|are|was)\s+)?(?:headed|led|managed|directed|chaired)\s+by\s+(?:the\s+)?$", re.I

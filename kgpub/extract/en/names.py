@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sv_en import HONORIFIC, PERSON_RE, words
+from ..core.facts import HONORIFIC, PERSON_RE, words
 
 #: Head nouns that make a capitalised run a body, with the kind they suggest.
 STRONG: dict[str, str] = {

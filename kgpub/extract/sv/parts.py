@@ -10,12 +10,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..model import Relation
-from . import sv_mentions, sv_names
-from .sv_en import Segment
-from .sv_en_lists import count_value, split_list
-from .sv_mentions import Mention
-from .sv_state import State
+from ...model import Relation
+from ..core.enumeration import count_value, split_list
+from ..core.facts import Segment
+from . import lexicon, mentions
+from .context import State
+from .mentions import Mention
 
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
 _COUNT = r"(?:följande|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
@@ -184,7 +184,7 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
         gap = seg.text[m.end : nxt.start]
         also = _AND.match(gap)  # "Stadskansliet är stadsstyrelsens ämbetsverk och lyder under …"
         rel = _RELATION.match(gap[also.end() :] if also else gap)
-        if rel is None or sv_names.is_post(seg.text[m.start : m.end].split()[-1]):
+        if rel is None or lexicon.is_post(seg.text[m.start : m.end].split()[-1]):
             continue
         if also and not also.group("is"):  # the relation is the subject's: "A är Bs ämbetsverk och lyder …"
             if k == 0 or not _IS.match(seg.text[found[k - 1].end : m.start]):
@@ -219,7 +219,7 @@ def _enumeration(
     noun = (enum.groupdict().get("noun") or "").strip().lower()
     kind = next((k for stem, k in _NOUN_KINDS.items() if stem in noun), "unit")
     listed = seg.text[enum.end() :].rstrip(" .")
-    if sv_names.is_post(listed.split(" ")[0] if listed else ""):
+    if lexicon.is_post(listed.split(" ")[0] if listed else ""):
         return
     if not structural:
         named_children(state, seg, parent, enum.end(), relation)
@@ -239,7 +239,7 @@ def named_children(state: State, seg: Segment, parent: str, at: int, relation: R
     sektioner, A, B samt C"): a part of the parent, or — after "dess"/"deras" — of the item before."""
     previous = None
     limit = _post_modifier_start(seg.text, at)
-    for m in sv_mentions.mentions(seg.text):
+    for m in mentions.mentions(seg.text):
         if m.start < at or m.refers is not None or m.genitive or m.kind == "municipality":
             continue
         if m.start >= limit:
@@ -259,7 +259,7 @@ def _post_modifier_start(text: str, at: int) -> int:
     relative = re.search(r",?\s+(?:som|vilken|vilka)\s", text[at:])  # "… en koncernsektion som behandlar …"
     end = at + relative.start() if relative else len(text)
     for w in re.finditer(r"\b([\wåäö-]+)\s+för\s", text[at:end]):
-        if sv_names.is_post(w.group(1)):
+        if lexicon.is_post(w.group(1)):
             return at + w.start()
     return end
 
@@ -274,7 +274,7 @@ def _loose_children(state: State, seg: Segment, parent_m: Mention, at: int) -> N
         return
     for _, _, piece in split_list(listed, 0, ("och", "samt"), _named):
         for item in _coordinated(re.sub(r"^(?:även|också|dessutom)\s+", "", piece.strip())):
-            if _NOT_A_PART.match(item) or any(m.refers != "municipality" for m in sv_mentions.mentions(item)):
+            if _NOT_A_PART.match(item) or any(m.refers != "municipality" for m in mentions.mentions(item)):
                 continue
             child = _child(state, seg, item, "unit")
             if child:
@@ -295,7 +295,7 @@ def _coordinated(piece: str) -> list[str]:
 
 
 def _named(text: str) -> bool:
-    return any(m.refers is None for m in sv_mentions.mentions(text))
+    return any(m.refers is None for m in mentions.mentions(text))
 
 
 def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
@@ -303,7 +303,7 @@ def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
     text = re.sub(r"^(?:och|samt)\s+", "", text.strip(" ,"))
     text = re.sub(r"^(?:den|det|de)\s+(?=[a-zåäö])", "", text)  # "den grundläggande utbildningen"
     text = re.sub(r"\s+(?:och|samt)$", "", text)
-    found = [m for m in sv_mentions.mentions(text) if m.refers != "municipality"]
+    found = [m for m in mentions.mentions(text) if m.refers != "municipality"]
     if found and found[0].start == 0 and found[0].end >= len(text) - 1:
         m = found[0]
         if text[:1].isupper() and text.lower() in (a.lower() for a in m.aliases) and m.refers is None:
@@ -313,7 +313,7 @@ def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
             return state.facts.body(written, m.kind, seg, "body.sv.enumerated", 0.7, (m.name,))
         return state.resolve(seg, m)
     words = text.split()
-    if not words or len(words) > 6 or re.search(r"\d|[()]", text) or sv_names.is_post(words[0]):
+    if not words or len(words) > 6 or re.search(r"\d|[()]", text) or lexicon.is_post(words[0]):
         return None
     name = text[:1].lower() + text[1:] if not text[1:2].isupper() else text
     return state.facts.body(name, kind, seg, "body.sv.enumerated", 0.6)

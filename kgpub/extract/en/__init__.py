@@ -13,20 +13,19 @@ Each rule reads one segment (sentence, heading or list item) and names the const
   is managed by <title> <Name>", "The Director of <Body> is <Name>", "Director of <Body> <Name>",
   and a title line followed by the holder's name.
 
-No rule names a city, person or page; names come from the text (see ``en_names``).
+No rule names a city, person or page; names come from the text (see ``names``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Extraction
-from ..sources import Source
-from . import en_layout
-from .en_heads import heads
-from .en_names import Mention
-from .en_parts import parts
-from .en_state import (
+from ...model import Extraction
+from ...sources import Source
+from ..core.facts import Facts, Segment, segments
+from ..core.sites import contact_phone, find_sites, prose_address
+from . import layout
+from .context import (
     ADVERBS,
     COPULA,
     IS_A,
@@ -38,8 +37,9 @@ from .en_state import (
     resolve,
     subject_of,
 )
-from .sv_en import Facts, Segment, segments
-from .sv_en_sites import contact_phone, find_sites, prose_address
+from .heads import heads
+from .names import Mention, is_post
+from .parts import parts
 
 LANG = "en"
 
@@ -125,7 +125,7 @@ def _bodies_in_post_modifiers(state: State, seg: Segment) -> None:
 def extract_en(source: Source) -> Extraction:
     """All facts the English rules find in ``source`` (offsets into ``source.text``)."""
     state = State(Facts(source.meta.id, source.text, LANG), segments(source.text))
-    listed = en_layout.blocks(state.segs)
+    listed = layout.blocks(state.segs)
     list_names: dict[int, str] = {}
     for i in range(len(state.segs)):
         found = register(state, i)
@@ -134,12 +134,12 @@ def extract_en(source: Source) -> Extraction:
         _bodies_in_post_modifiers(state, state.segs[i])
         _duties(state, i, found)
         parts(state, i, found)
-        en_layout.read_lists(state, listed, i, list_names)
+        layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
         _prose_sites(state, state.segs[i], found)
         subject = subject_of(state, state.segs[i], found)
         state.subject = resolve(state, state.segs[i], subject) if subject else state.about
-    find_sites(state.facts, state.segs, state.section)
+    find_sites(state.facts, state.segs, state.section, is_post)
     return state.facts.extraction()
 
 

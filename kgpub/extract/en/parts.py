@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..model import Relation
-from . import en_names as names
-from .en_names import Mention
-from .en_state import State, items_after, known, municipality, plural, resolve, subject_of, topic
-from .sv_en import Segment
-from .sv_en_lists import count_value, split_list
+from ...model import Relation
+from ..core.enumeration import count_value, split_list
+from ..core.facts import Segment
+from . import names
+from .context import State, items_after, known, municipality, plural, resolve, subject_of, topic
+from .names import Mention
 
 _COUNT = r"(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 #: "various divisions and units, including: …" — a list without a number, only of body nouns.

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import en_names as names
-from .en_names import Mention
-from .sv_en import Facts, Segment, key, words
+from ..core.facts import Facts, Segment, key, words
+from . import names
+from .names import Mention
 
 ADVERBS = r"(?:(?:also|primarily|mainly|chiefly|additionally|jointly|directly|further)\s+)?"
 

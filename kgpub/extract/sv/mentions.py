@@ -1,6 +1,6 @@
 """Where a Swedish sentence names bodies: compounds, modified bare heads, the municipality.
 
-See ``sv_names`` for the words. A mention's ``name`` is the canonical (definite singular) name, its
+See ``lexicon`` for the words. A mention's ``name`` is the canonical (definite singular) name, its
 ``aliases`` the other forms the text supports ("stadsstyrelse", "stadens ledningsgrupp").
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sv_en import words
-from .sv_names import HEADS, VERBS, Word, read_word
+from ..core.facts import words
+from .lexicon import HEADS, VERBS, Word, read_word
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CONJ = ("och", "eller", "samt")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .core.lists import Kind, ListBlock, Role, list_blocks
-from .sv_en import Segment
-from .sv_state import State
+from ..core.facts import Segment
+from ..core.lists import Kind, ListBlock, Role, list_blocks
+from .context import State
 
 RULE = "part.sv.list"
 _COMPOSE = re.compile(r"\b(?:består av|är indelad[e]? i|är uppdelad[e]? i|omfattar|har följande)\b", re.I)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from . import en_names as names
-from .core.lists import Kind, ListBlock, Role, list_blocks
-from .en_state import State, resolve, topic
-from .sv_en import Segment
+from ..core.facts import Segment
+from ..core.lists import Kind, ListBlock, Role, list_blocks
+from . import names
+from .context import State, resolve, topic
 
 RULE = "part.en.list"
 _COMPOSE = re.compile(

@@ -1,4 +1,4 @@
-"""Sites for the Swedish and English rules: labelled addresses and phone numbers under a body's heading.
+"""Sites for the language packs: labelled addresses and phone numbers under a body's heading.
 
 "Besöksadress:" / "Visiting address:" with the street on the same or the next line, "Telefon:" /
 "Telefonväxel 09 310 1641" / "Switchboard …". Values within a few lines of each other under one
@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import en_names, sv_names
-from .sv_en import PERSON, Facts, Segment
+from .facts import PERSON, Facts, Segment
+
+#: Whether a word is a post title ("direktör", "Director"): the language pack's own lexicon.
+IsPost = Callable[[str], bool]
 
 _ADDRESS_LABEL = re.compile(
     r"^(?:(?P<postal>Postadress|Postal\s+address|Mailing\s+address)|Besöksadress|Gatuadress|Adress|Address|"
@@ -31,16 +33,16 @@ _NUMBER = r"\+?\(?\d[\d()]*(?:[ -]?\d+){2,5}"
 _PHONE = re.compile(_PHONE_LABEL + r"\s*:?\s*(?P<value>" + _NUMBER + ")", re.IGNORECASE)
 
 
-def _person_before(prefix: str) -> bool:
+def _person_before(prefix: str, is_post: IsPost) -> bool:
     """A title and a person's name before a phone number on one line."""
     person = re.search(PERSON, prefix)
     if person is None:
         return False
     words = re.findall(r"[\wåäö-]+", prefix[: person.start()])
-    return any(sv_names.is_post(w) or en_names.is_post(w) for w in words)
+    return any(is_post(w) for w in words)
 
 
-def _site_values(segs: list[Segment], i: int) -> tuple[str | None, str | None, bool]:
+def _site_values(segs: list[Segment], i: int, is_post: IsPost) -> tuple[str | None, str | None, bool]:
     """(address, phone, postal) stated by segment i — a labelled value may sit on the next line;
     ``postal`` says the address is a postal one (a visiting address is preferred)."""
     seg = segs[i]
@@ -58,7 +60,7 @@ def _site_values(segs: list[Segment], i: int) -> tuple[str | None, str | None, b
     if phone_m is None and re.fullmatch(_PHONE_LABEL + r"\s*:?", text, re.I):
         nxt = segs[i + 1].text.strip() if i + 1 < len(segs) else ""
         phone_m = re.match(r"(?P<value>" + _NUMBER + r")$", nxt)
-    if phone_m and _person_before(text[: phone_m.start()]):
+    if phone_m and _person_before(text[: phone_m.start()], is_post):
         phone_m = None  # "Teknisk direktör: Lars Lindholm, tfn 050 …": the person's phone, no site
     if phone_m:
         phone = re.sub(r"\s+", " ", phone_m.group("value")).strip()
@@ -69,18 +71,20 @@ def find_sites(
     facts: Facts,
     segs: list[Segment],
     section: dict[int, str],
+    is_post: IsPost,
     record: Callable[[str, Segment], str | None] | None = None,
 ) -> None:
     """Addresses and phone numbers, each for the body whose heading they sit under.
 
     ``section`` maps the line of each heading that names a body to that body. Values found within a
     few lines of each other under one heading make one site. A heading's body that no fact needed yet
-    (the municipality in a contact block) is recorded through ``record``.
+    (the municipality in a contact block) is recorded through ``record``; ``is_post`` tells a title
+    before a person's phone number ("Teknisk direktör: Lars Lindholm, tfn …"), which makes no site.
     """
     groups: list[tuple[str, int, int, str | None, str | None]] = []
     postal: set[int] = set()  # groups whose address is a postal one
     for i, seg in enumerate(segs):
-        address, phone, is_postal = _site_values(segs, i)
+        address, phone, is_postal = _site_values(segs, i, is_post)
         heads = [line for line in section if line <= seg.line]
         if not (address or phone) or not heads:
             continue

@@ -2,7 +2,7 @@
 
 "Pia-Maria Sjöström, Sektordirektör, barn, unga och familjer" and "Affärsverket Borgå lokalservice,
 verkställande direktör Annika Malms-Tepponen" state who leads which unit without a verb: a person, a
-title that leads (``sv_names.leads``) and the unit it names. The unit is the text after the title (in
+title that leads (``lexicon.leads``) and the unit it names. The unit is the text after the title (in
 the first form) or before it (in the second); with no unit there is no head fact (a title alone heads
 nothing we can name).
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .sv_en import PERSON_RE, Segment
-from .sv_names import is_post, leads, title_base
-from .sv_state import State
+from ..core.facts import PERSON_RE, Segment
+from .context import State
+from .lexicon import is_post, leads, title_base
 
 RULE = "head.sv.member-line"
 MAX_WORDS = 14
