@@ -13,7 +13,8 @@ Chosen over rdflib's engine by measurement (docs/benchmarks.md, ``make bench``).
 - **Default graph.** Unless the request names a dataset (protocol ``default-graph-uri`` /
   ``named-graph-uri``, or ``FROM`` / ``FROM NAMED`` in the query), the default graph is the *union*
   of every named graph, and ``GRAPH ?g`` ranges over the named graphs (one per source, curation,
-  ontology, inferred, build). ``FROM <http://…>`` names a graph in the store; nothing is fetched.
+  ontology, inferred, build). A dataset may name only those graphs: ``FROM <http://elsewhere/…>``
+  (nothing would be fetched) or an unknown ``default-graph-uri`` is refused with a QueryError (400).
 - **Refused**: SPARQL Update (the store is opened read-only, and updates never reach it),
   ``SERVICE`` (pyoxigraph would fetch it over HTTP) → :class:`~kgpub.errors.QueryError` (400).
 - **Limits**: past ``timeout_s`` or with more than ``max_rows`` rows (or triples) the query is
@@ -45,7 +46,7 @@ from ..errors import (
 from ..publish import DATASET, Published, current, verify
 from .pool import WorkerPool, default_pool_size
 from .results import FORMATS_BY_KIND, QueryResult
-from .scan import QueryInfo, analyse, check_allowed
+from .scan import QueryInfo, analyse, check_allowed, check_dataset
 from .worker import Job, WorkerConfig
 
 __all__ = [
@@ -167,6 +168,7 @@ class Store:
         self.max_rows = max_rows
         self.max_query_bytes = max_query_bytes
         self.max_depth = max_depth
+        self._graphs: frozenset[str] | None = None
         self.in_memory = _fits_in_memory(path.parent / DATASET) if in_memory is None else in_memory
         config = WorkerConfig(
             mode="memory" if self.in_memory else "disk",
@@ -209,9 +211,11 @@ class Store:
         """
         if len(sparql.encode("utf-8")) > self.max_query_bytes:
             raise QueryTooLarge(f"the query is longer than {self.max_query_bytes} bytes, the limit")
-        info = analyse(sparql)
-        check_allowed(info, self.max_depth)
         base = base_iri or self.base_iri
+        info = analyse(sparql, base)
+        check_allowed(info, self.max_depth)
+        if info.dataset_iris or default_graph_uris or named_graph_uris:
+            check_dataset(info, self._own_graphs(), default_graph_uris, named_graph_uris)
         job = Job(
             sparql=sparql,
             base_iri=base,
@@ -234,6 +238,12 @@ class Store:
         """The IRIs of the named graphs, sorted."""
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
         return [str(row["g"]) for row in result.bindings()]
+
+    def _own_graphs(self) -> frozenset[str]:
+        """The graphs a query's dataset may name (asked once: a published build never changes)."""
+        if self._graphs is None:
+            self._graphs = frozenset(self.named_graphs())
+        return self._graphs
 
     def close(self, *, kill_busy: bool = False) -> None:
         """Stop the workers (busy ones too with ``kill_busy``: a server that shuts down leaves none)."""

@@ -18,7 +18,8 @@ graphs of the build being served. Readers must never see the staging graphs or t
 engine's own default graph (union or not) is never used: a query that names no dataset is sent with
 ``default-graph-uri`` and ``named-graph-uri`` = the published graphs — the union of the named graphs
 as default graph, ``GRAPH ?g`` over them, exactly as the embedded store. A protocol dataset or a
-query's own ``FROM`` is passed through as it is.
+query's own ``FROM`` is passed through as it is once :func:`~kgpub.store.scan.check_dataset` has
+checked that it names published graphs only (never the pointer, a staging graph or another server).
 
 **The engine's errors**: a 400 (a syntax error, with its position in the query as written) or a 500
 with a message (Oxigraph's answer to a query it cannot evaluate, e.g. an unknown function) is a
@@ -48,7 +49,7 @@ from ..config import Settings
 from ..errors import QueryError, QueryRefused, QueryTooLarge, Unavailable
 from . import Lane, _check_iri
 from .results import QueryResult
-from .scan import analyse, check_allowed
+from .scan import analyse, check_allowed, check_dataset
 from .worker import Reply, _collect
 
 log = logging.getLogger(__name__)
@@ -251,9 +252,11 @@ class RemoteStore:
         """As :meth:`kgpub.store.Store.query`, answered by the engine."""
         if len(sparql.encode("utf-8")) > self.max_query_bytes:
             raise QueryTooLarge(f"the query is longer than {self.max_query_bytes} bytes, the limit")
-        info = analyse(sparql)
-        check_allowed(info, self.max_depth)
         base = base_iri or self.base_iri
+        info = analyse(sparql, base)
+        check_allowed(info, self.max_depth)
+        if info.dataset_iris or default_graph_uris or named_graph_uris:
+            check_dataset(info, self.published()[2], default_graph_uris, named_graph_uris)
         limit = max_rows or self.max_rows
         timeout = timeout_s or self.timeout_s
         dataset: dict[str, list[str]] = {}

@@ -6,6 +6,14 @@ it), whether it names its own dataset (``FROM`` / ``FROM NAMED``), whether it as
 which pyoxigraph would fetch over HTTP, something a public endpoint must never do — and how deeply it
 nests (the engine's recursive parser overflows its stack past a few thousand levels).
 
+**Dataset.** The IRIs a query's ``FROM`` / ``FROM NAMED`` clauses name are read off the same tokens
+(``PREFIX`` and ``BASE`` resolved, in both readings below) and :func:`check_dataset` refuses (400) any
+that is not one of the published build's own named graphs — as it does the protocol's
+``default-graph-uri`` / ``named-graph-uri``. No engine kgpub runs fetches a ``FROM`` IRI, but a client
+who writes ``FROM <http://elsewhere/data.ttl>`` expects a fetch and deserves to be told why there is
+none rather than an empty answer; and on the remote backend the engine also holds graphs readers must
+never see (the pointer graph, staging graphs), which the check keeps out of reach.
+
 The SERVICE decision is made on the *parsed* query, three ways, and any one refuses:
 
 1. a tokeniser with the SPARQL grammar's own terminals (comments, strings, IRIs with ``\\u`` escapes,
@@ -24,7 +32,7 @@ nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import QueryError
@@ -69,6 +77,8 @@ class QueryInfo:
     uses_service: bool
     update_keyword: str | None
     depth: int = 0  # deepest nesting of { ( [
+    #: The IRIs named by FROM / FROM NAMED (resolved; as written when a prefix is unknown), both readings.
+    dataset_iris: tuple[str, ...] = ()
 
 
 def decode_codepoints(sparql: str) -> str:
@@ -101,18 +111,94 @@ def nesting_depth(sparql: str) -> int:
     return deepest
 
 
-def analyse(sparql: str) -> QueryInfo:
-    """Classify a query; never raises (malformed queries are the engine's to report)."""
+def analyse(sparql: str, base_iri: str | None = None) -> QueryInfo:
+    """Classify a query; never raises (malformed queries are the engine's to report). ``base_iri``:
+    what relative IRIs resolve against when the query has no ``BASE`` (the store's base)."""
     words = keywords(sparql)
     first = next((w for w in words if w.lower() in QUERY_FORMS | UPDATE_WORDS), None)
     is_update = first is not None and first.lower() in UPDATE_WORDS
+    iris = dataset_iris(sparql, base_iri)
     return QueryInfo(
         form=None if first is None or is_update else first,
-        has_dataset="FROM" in words,
+        has_dataset="FROM" in words or bool(iris),
         uses_service=asks_for_service(sparql, words),
         update_keyword=first if is_update else None,
         depth=nesting_depth(sparql),
+        dataset_iris=iris,
     )
+
+
+def dataset_iris(sparql: str, base_iri: str | None = None) -> tuple[str, ...]:
+    """The IRIs after ``FROM`` and ``FROM NAMED``, in the query as written and with code points
+    decoded (the SERVICE check's two readings: a disagreement cannot hide one). Prefixed names and
+    relative IRIs are resolved as the engine resolves them (``PREFIX``, ``BASE``, else ``base_iri``);
+    a prefixed name whose prefix is not declared is returned as written (the engine refuses it)."""
+    found: list[str] = []
+    if "from" not in sparql.lower() and "from" not in decode_codepoints(sparql).lower():
+        return ()
+    for text in dict.fromkeys((sparql, decode_codepoints(sparql))):
+        found += _from_iris(text, base_iri)
+    return tuple(dict.fromkeys(found))
+
+
+def _from_iris(text: str, base: str | None) -> list[str]:
+    tokens = [
+        (m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text) if m.lastgroup not in ("ws", "comment")
+    ]
+    prefixes: dict[str, str] = {}
+    iris: list[str] = []
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word":
+            continue
+        word, after = value.upper(), tokens[i + 1 : i + 3]
+        if word == "BASE" and after and after[0][0] == "iri":
+            base = _resolve(after[0][1], base)
+        elif word == "PREFIX" and len(after) == 2 and after[0][0] == "pname" and after[1][0] == "iri":
+            if after[0][1].endswith(":"):
+                prefixes[after[0][1][:-1]] = _resolve(after[1][1], base)
+        elif word == "FROM":
+            if after and after[0][0] == "word" and after[0][1].upper() == "NAMED":
+                after = after[1:]
+            if after and after[0][0] == "iri":
+                iris.append(_resolve(after[0][1], base))
+            elif after and after[0][0] == "pname":
+                prefix, _, local = after[0][1].partition(":")
+                local = re.sub(r"\\(.)", r"\1", local)  # PN_LOCAL_ESC: ex:a\# is ex:a#
+                iris.append(prefixes[prefix] + local if prefix in prefixes else after[0][1])
+    return iris
+
+
+def _resolve(iri_token: str, base: str | None) -> str:
+    """An IRI token (``<…>``, escapes decoded) made absolute against ``base`` (RFC 3986)."""
+    from urllib.parse import urljoin
+
+    iri = decode_codepoints(iri_token[1:-1])
+    return urljoin(base, iri) if base and not _ABSOLUTE.match(iri) else iri
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def check_dataset(
+    info: QueryInfo,
+    own_graphs: Collection[str],
+    default_graphs: Iterable[str] = (),
+    named_graphs: Iterable[str] = (),
+) -> None:
+    """Refuse (QueryError → 400) a dataset that names a graph this build does not have: by ``FROM`` /
+    ``FROM NAMED`` in the query, or by the protocol's ``default-graph-uri`` / ``named-graph-uri``."""
+    for where, iris in (
+        ("FROM", info.dataset_iris),
+        ("default-graph-uri", tuple(default_graphs)),
+        ("named-graph-uri", tuple(named_graphs)),
+    ):
+        for iri in iris:
+            if iri not in own_graphs:
+                raise QueryError(
+                    f"{where} <{iri}> is not a graph IRI of this dataset: this endpoint never fetches "
+                    "data from other servers, and a query's dataset may name only the published "
+                    "graphs (list them with SELECT DISTINCT ?g WHERE { GRAPH ?g { } })"
+                )
 
 
 def asks_for_service(sparql: str, words: list[str] | None = None) -> bool:

@@ -4,6 +4,9 @@ loopback listener that must receive nothing.
 Two independent walls are tested separately, so that each one alone is shown to hold:
 
 - the parsed-query check refuses every variant with 400 (QueryError) before a worker sees it;
+- a dataset (``FROM``, ``FROM NAMED``, ``default-graph-uri``) that names anything but the build's own
+  graphs is refused with 400 (QueryError), whatever engine runs the query (tests/store/test_remote.py
+  fires the same variants at the remote backend);
 - a worker has no network at all: a job sent to it *directly* (past every check) that asks for SERVICE
   reaches nothing — while the same job on a worker that was allowed the network does reach the
   listener (the control: it shows the listener and the variants would catch a leak).
@@ -130,14 +133,44 @@ def test_the_check_refuses_every_variant_and_nothing_leaves(store: Store, listen
     assert listener.connections == before
 
 
-def test_remote_from_and_load_fetch_nothing(store: Store, listener: Listener) -> None:
-    url = f"http://127.0.0.1:{listener.port}/data.ttl"
+def from_variants(port: int) -> list[tuple[str, dict[str, list[str]]]]:
+    """Ways to name the listener as (part of) a query's dataset: FROM, FROM NAMED, hidden by prefixes,
+    BASE, code-point escapes and comments, and the protocol's own parameters."""
+    url = f"http://127.0.0.1:{port}/data.ttl"
+    where = "WHERE { ?s ?p ?o }"
+    return [
+        (f"SELECT * FROM <{url}> {where}", {}),
+        (f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+        (f"ASK FROM <{BASE}graph/curation> FROM <{url}> {{ ?s ?p ?o }}", {}),  # one own, one not
+        (f"PREFIX e: <http://127.0.0.1:{port}/>\nSELECT * FROM e:data.ttl {where}", {}),
+        (f"BASE <http://127.0.0.1:{port}/>\nCONSTRUCT {{ ?s ?p ?o }} FROM <data.ttl> {where}", {}),
+        (f"SELECT * \\u0046ROM <{url}> {where}", {}),
+        (f"SELECT * FROM # a comment\n <{url}> {where}", {}),
+        (f"DESCRIBE ?s FROM <http://localhost:{port}/> {where}", {}),
+        (f"SELECT * {where}", {"default_graph_uris": [url]}),
+        (f"SELECT * {where}", {"named_graph_uris": [url]}),
+    ]
+
+
+def test_a_dataset_from_elsewhere_is_refused_and_nothing_leaves(store: Store, listener: Listener) -> None:
     before = listener.connections
-    assert store.query(f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}").bindings() == []
-    assert store.query(f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}").bindings() == []
+    for query, dataset in from_variants(listener.port):
+        with pytest.raises(QueryError, match="is not a graph IRI of this dataset"):
+            store.query(query, **dataset)  # type: ignore[arg-type]
     with pytest.raises(QueryError, match="read-only"):
-        store.query(f"LOAD <{url}>")
+        store.query(f"LOAD <http://127.0.0.1:{listener.port}/data.ttl>")
     assert listener.connections == before
+
+
+def test_a_dataset_of_the_builds_own_graphs_is_answered(store: Store) -> None:
+    """The fixture's inferred graph has 4 triples; named absolutely, relatively to the data's base,
+    by a prefixed name with a local escape, or by the protocol: the same 4."""
+    inferred = f"{BASE}graph/inferred"
+    source = "PREFIX g: <http://127.0.0.1:5000/graph/>\nSELECT * FROM g:source\\/helsinki-kaupunginkanslia"
+    assert store.query(f"SELECT * FROM <{inferred}> WHERE {{ ?s ?p ?o }}").rows == 4
+    assert store.query("SELECT * FROM <graph/inferred> WHERE { ?s ?p ?o }").rows == 4
+    assert store.query("SELECT * WHERE { ?s ?p ?o }", default_graph_uris=[inferred]).rows == 4
+    assert store.query(f"{source} WHERE {{ ?s ?p ?o }}").rows > 4
 
 
 def _job(sparql: str) -> Job:

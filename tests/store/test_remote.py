@@ -107,6 +107,27 @@ def test_a_protocol_dataset_and_from_are_passed_through(remote: RemoteStore, emb
         assert store.query(f"SELECT ?s FROM <{inferred}> WHERE {{ ?s ?p ?o }}").rows == 4
 
 
+def test_a_dataset_from_elsewhere_or_the_engines_own_graphs_is_refused(remote: RemoteStore) -> None:
+    """The same variants as the embedded store's, against a listener that must receive nothing; and
+    the engine's pointer and staging graphs are out of reach through FROM and the protocol too."""
+    from tests.store.test_no_outbound import Listener, from_variants
+
+    listener = Listener()
+    try:
+        for query, dataset in from_variants(listener.port):
+            with pytest.raises(QueryError, match="is not a graph IRI of this dataset"):
+                remote.query(query, **dataset)  # type: ignore[arg-type]
+        for hidden in (POINTER_GRAPH, STAGING_PREFIX + "x"):
+            with pytest.raises(QueryError, match="is not a graph IRI of this dataset"):
+                remote.query(f"SELECT * FROM <{hidden}> WHERE {{ ?s ?p ?o }}")
+            with pytest.raises(QueryError, match="is not a graph IRI of this dataset"):
+                remote.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", named_graph_uris=[hidden])
+        assert listener.connections == 0
+    finally:
+        listener.close()
+    assert remote.query("SELECT * FROM <graph/inferred> WHERE { ?s ?p ?o }").rows == 4
+
+
 @pytest.mark.parametrize(
     "sparql",
     [

@@ -83,6 +83,8 @@ def test_one_client_gets_429_for_a_second_query_while_others_are_served(app: Fla
         ({"query": "SELECT * { ?s ?p ?o } LIMIT 1", "default-graph-uri": "not an iri"}, 400, "graph IRI"),
         ({"query": "SELECT * { ?s ?p ?o } LIMIT 1", "named-graph-uri": "http://a b/"}, 400, "graph IRI"),
         ({"query": "SELECT * WHERE " + "{" * 3000 + "}" * 3000}, 400, "levels deep"),
+        ({"query": "SELECT * FROM <http://127.0.0.1:9/d.ttl> { ?s ?p ?o }"}, 400, "not a graph IRI of this"),
+        ({"query": "ASK {}", "named-graph-uri": "http://127.0.0.1:9/d.ttl"}, 400, "not a graph IRI of this"),
         (
             {
                 "query": "PREFIX e: <urn:e:> SELECT * { { ?s ?p e:a\\# } "
