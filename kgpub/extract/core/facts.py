@@ -1,5 +1,4 @@
-"""What the Swedish and the English rules share: recording facts with evidence, splitting enumerations,
-recognising person names and the lines of a page.
+"""The fact collector every language pack records into, with evidence spans into the original text.
 
 Rules find a fact inside one segment (a sentence, a heading or a list item) of the ORIGINAL text; the
 :class:`Facts` collector turns the segment's span into :class:`~kgpub.model.Evidence`, merges the
@@ -11,23 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
-from ...text import segment
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A sentence, heading or list item: ``text == original[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-    line: int
-    bullet: bool = False
-    heading: bool = False
+from .segments import Segment
 
 
 def words(text: str) -> frozenset[str]:
@@ -40,55 +27,6 @@ def key(name: str) -> str:
     name = unicodedata.normalize("NFC", name).casefold().replace("’", "'")
     name = re.sub(r"[\u2010-\u2015\u2212]", "-", name)
     return re.sub(r"\s+", " ", name).strip(" .,;:")
-
-
-# --- person names -----------------------------------------------------------------------------------
-
-#: "Yli-Rajala", "Rinta-aho"; an inner capital or an O' prefix: "McAleese", "AnnMarie", "O'Brien".
-_NAME_PART = (
-    r"(?:O['’])?[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú]+(?:[A-Z][a-zåäöüéèáíóú]+)?(?:-[A-ZÅÄÖÜÉ]?[a-zåäöüéèáíóú]+)?"
-)
-#: Two to four capitalised words ("Marja-Leena Rinkineva", "Anna-Kaisa Ikonen"), nothing else.
-PERSON = rf"{_NAME_PART}(?:\s+(?:af\s+|von\s+|de\s+)?{_NAME_PART}){{1,3}}"
-PERSON_RE = re.compile(PERSON)
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
-
-
-def person_line(text: str, banned: Callable[[str], bool]) -> str | None:
-    """The person a whole line names ("Jussi Pajunen"), or None; ``banned`` rejects body/post words."""
-    text = HONORIFIC.sub("", text.strip())
-    if not PERSON_RE.fullmatch(text):
-        return None
-    return None if any(banned(w) for w in text.split()) else text
-
-
-# --- lines and sentences ----------------------------------------------------------------------------
-
-
-def segments(text: str) -> list[Segment]:
-    """The page's sentences, headings and list items as :mod:`kgpub.text` cuts them.
-
-    Swedish and English read the same cleaned page as Finnish: cookie, login and menu lines are gone,
-    a sentence broken over two lines is one, a repeated sentence is read once, "•" items inside a line
-    stand alone. ``line`` is the block (logical line) a segment comes from; a segment is a heading when
-    it is a whole short line without final punctuation. ``text`` is the cleaned sentence (white space
-    one-for-one), so ``original[start:end]`` is its exact evidence.
-    """
-    out: list[Segment] = []
-    for index, block in enumerate(segment(text).blocks):
-        whole = len(block.sentences) == 1
-        for sentence in block.sentences:
-            out.append(
-                Segment(
-                    sentence.start,
-                    sentence.end,
-                    sentence.text,
-                    index,
-                    bullet=block.kind == "item",
-                    heading=whole and block.kind in ("heading", "line"),
-                )
-            )
-    return out
 
 
 # --- the collector ----------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .facts import PERSON, Facts, Segment
+from .facts import Facts
+from .persons import PERSON
+from .segments import Segment
 
 #: Whether a word is a post title ("direktör", "Director"): the language pack's own lexicon.
 IsPost = Callable[[str], bool]

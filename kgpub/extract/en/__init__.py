@@ -2,9 +2,9 @@
 
 Each rule reads one segment (sentence, heading or list item) and names the construction it relies on:
 
-* duties — "<Body> is responsible for / is tasked with / is in charge of …", "<Body> guides,
-  supervises and supports …" (a duty verb right after the body), "<Body>’s job is to …", and "<Body>
-  is responsible for" followed by a bulleted list (one duty per item);
+* duties — "<Body> is responsible for / is tasked with / is in charge of …", "<Body>
+  guides, supervises and supports …" (a duty verb right after the body), "<Body>’s job is to …", and
+  "<Body> is responsible for" followed by a bulleted list (one duty per item);
 * parts — "<Body> is made up of / consists of / is divided into / comprises …: a, b and c" (or the
   bullets after it), "<Body> has, directly subordinate to …, a, b and c", "There are seven units …:
   a, b, c" (the page's body), "Within <body> there operate a and b", "<Body> is part of / belongs
@@ -12,6 +12,9 @@ Each rule reads one segment (sentence, heading or list item) and names the const
 * heads — "<Title>, Mr <Name>, is the head of <Body>", "<Body>, headed by <title> <Name>", "<Body>
   is managed by <title> <Name>", "The Director of <Body> is <Name>", "Director of <Body> <Name>",
   and a title line followed by the holder's name.
+
+Rooms: ``duties``; ``parts`` and ``layout``; ``heads``; the body mentions and words in ``names``;
+what a reference points to in ``context``.
 
 No rule names a city, person or page; names come from the text (see ``names``).
 """
@@ -22,75 +25,17 @@ import re
 
 from ...model import Extraction
 from ...sources import Source
-from ..core.facts import Facts, Segment, segments
+from ..core.facts import Facts
+from ..core.segments import Segment, segments
 from ..core.sites import contact_phone, find_sites, prose_address
 from . import layout
-from .context import (
-    ADVERBS,
-    COPULA,
-    IS_A,
-    State,
-    items_after,
-    municipality,
-    plural,
-    register,
-    resolve,
-    subject_of,
-)
+from .context import State, municipality, register, resolve, subject_of
+from .duties import duties
 from .heads import heads
 from .names import Mention, is_post
 from .parts import parts
 
 LANG = "en"
-
-_VERBS = (
-    r"guide|supervise|support|coordinate|manage|provide|prepare|produce|offer|develop|lead|direct|steer|"
-    r"monitor|promote|plan|maintain|ensure|administer|organi[sz]e|implement|execute|oversee|handle|"
-    # no "appoint", "elect": electing or appointing is no duty (gold convention D)
-    r"control|represent|assist|arrange|process|draft|approve|exercise|decide|serve|cover|"
-    r"evaluate|supervise|make|run|deliver|operate|govern|attend\s+to|see\s+to|look\s+after|deal\s+with|"
-    r"take\s+care\s+of|carry\s+out|answer\s+for|work\s+on|focus\s+on|set|assess|audit|review|inspect|"
-    r"investigate|advise|inform|build|construct|organise|arrange|grant|issue|supply|safeguard|protect|"
-    r"help|employ|receive|consider|expand|facilitate|strengthen|enable"
-)
-
-_FINITE = re.compile(
-    r"(?:(?:must|shall|will|should)\s+)?(?:(?:"
-    + _VERBS
-    + r")(?:e?s)?|(?:suppl|appl|specif|certif)(?:y|ies))\b"
-    r"|(?:attends|sees|looks|deals|takes|carries|answers|works|focuses)\s+(?:to|after|with|care\s+of|out|for|"
-    r"on)\b",
-    re.IGNORECASE,
-)
-
-_TASK = re.compile(
-    r"(?:[’']s?)?\s*(?:job|task|duty|duties|role|mission|purpose)\s+(?:is|are|include)\s+(?:to\s+)?", re.I
-)
-
-_GAP = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who|headed|led|managed|chaired|directed)\s[^,]*,\s*)?"
-    r"(?:(?:is|are)\s+(?:headed|led|managed|chaired|directed)\s+by\s+[^,.;]{1,80}?\s+and\s+)?" + ADVERBS,
-    re.IGNORECASE,
-)
-#: "The main responsibility of the department is to …": the body is named after "of".
-_RESPONSIBILITY_OF = re.compile(
-    r"^\s*The\s+(?:(?:main|primary|principal|key|core|overall)\s+)?(?:responsibility|task|role|duty|mission|"
-    r"purpose)\s+of\s+",
-    re.IGNORECASE,
-)
-_IS_TO = re.compile(r"\s+is\s+(?:to\s+)?", re.IGNORECASE)
-
-#: "operates under the City Board", "works within …": a relation, not a duty.
-_RELATIONAL = re.compile(
-    r"(?:operates?|works?|functions?|acts?)\s+(?:directly\s+)?(?:under|within|in|as|subordinate|alongside|at)\b",
-    re.IGNORECASE,
-)
-#: A duty sentence whose object is the bullets below it: "… matters relating to" / "… decides on:".
-_DANGLING = re.compile(r"\b(?:to|on|for|about|with|including|regarding|concerning)\s*:?$|:$")
-#: Between coordinated subjects: "A and B", "A, B, and C", "A, B and the C".
-_JOINS = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
-_RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
-_LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
 
 #: The municipality spoken of as an organisation (gold convention B): its administration, management,
@@ -132,7 +77,7 @@ def extract_en(source: Source) -> Extraction:
         if _MUNICIPAL_ORGANISATION.search(state.segs[i].text):
             municipality(state, state.segs[i])
         _bodies_in_post_modifiers(state, state.segs[i])
-        _duties(state, i, found)
+        duties(state, i, found)
         parts(state, i, found)
         layout.read_lists(state, listed, i, list_names)
         heads(state, i, found)
@@ -156,97 +101,3 @@ def _prose_sites(state: State, seg: Segment, found: list[Mention]) -> None:
         org = resolve(state, seg, m) if address or phone else None
         if org:
             state.facts.site(org, seg, address, phone, "site.prose")
-
-
-def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
-    """ "… is the City Council, which is responsible for the city’s operations and economy"."""
-    for m in found:
-        rel = _RELATIVE.match(seg.text, m.end)
-        if m.what != "body" or rel is None:
-            continue
-        copula, finite = COPULA.match(seg.text, rel.end()), _FINITE.match(seg.text, rel.end())
-        cue = copula or finite
-        org = resolve(state, seg, m) if cue else None
-        if cue is None or org is None:
-            continue
-        text = seg.text[cue.end() :] if copula else seg.text[cue.start() :]
-        text = re.split(r",\s*(?:which|who)\s|;|\.\s", text)[0]
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative", 0.7)
-
-
-def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], int] | None:
-    """The bodies a sentence is about and where its predicate starts: one body, bodies joined by
-    "and" ("The Finnish-language Education Committee and the Swedish-language Education Committee
-    make …"), or a plural that refers back to them ("Both committees …")."""
-    seg = state.segs[i]
-    subject = subject_of(state, seg, found)
-    if subject is None:
-        refers = plural(state, i)
-        return (refers[1], refers[0]) if refers else None
-    org = resolve(state, seg, subject)
-    k = next((n for n, m in enumerate(found) if m.start == subject.start), None)
-    nxt = found[k + 1] if k is not None and k + 1 < len(found) else None
-    joined: list[Mention] = []
-    end = subject.end
-    while k is not None and k + 1 + len(joined) < len(found):
-        nxt = found[k + 1 + len(joined)]
-        gap = seg.text[end : nxt.start]
-        if nxt.what != "body" or not _JOINS.fullmatch(gap):
-            break
-        joined.append(nxt)
-        end = nxt.end
-        if "and" in gap:
-            break  # "A, B, and C": the last one
-    if joined and ("and" in seg.text[subject.end : end]):
-        others = [resolve(state, seg, m) for m in joined]
-        orgs = [o for o in (org, *others) if o]
-        return (orgs, end) if org and all(others) else None
-    return ([org], subject.end) if org else None
-
-
-def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str | None:
-    """ "The main responsibility of the department is to direct …": a duty of the body after "of";
-    returns that body (what "It also manages …" in the next sentence refers to)."""
-    lead = _RESPONSIBILITY_OF.match(seg.text)
-    m = next((x for x in found if lead and x.what == "body" and x.start - lead.end() <= 4), None)
-    if lead is None or m is None or m.start < lead.end():
-        return None
-    org = resolve(state, seg, m)
-    is_to = _IS_TO.match(seg.text, m.end)
-    if org and is_to:
-        text = re.split(r";|\.\s", seg.text[is_to.end() :])[0]
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.responsibility-of", 0.75)
-    return org
-
-
-def _duties(state: State, i: int, found: list[Mention]) -> None:
-    seg = state.segs[i]
-    _relative_duties(state, seg, found)
-    state.about = _responsibility_of(state, seg, found)
-    subjects = _subjects(state, i, found)
-    if subjects is None:
-        return
-    orgs, end = subjects
-    task = _TASK.match(seg.text, end)
-    at = _GAP.match(seg.text, end).end()  # type: ignore[union-attr]
-    copula, finite = COPULA.match(seg.text, at), _FINITE.match(seg.text, at)
-    is_a = IS_A.match(seg.text, end)
-    that = re.compile(r"\s+(?:that|which)\s+" + ADVERBS).match(seg.text, is_a.end()) if is_a else None
-    if that:  # "Oulu Water is a municipal enterprise that supplies …"
-        finite = _FINITE.match(seg.text, that.end())
-    if finite and _RELATIONAL.match(seg.text, finite.start()):
-        finite = None
-    cue = task or copula or finite
-    if cue is None:
-        return
-    dangling = _DANGLING.search(seg.text.rstrip(" .")) is not None and bool(items_after(state.segs, i))
-    if _LIST_ONLY.match(seg.text[cue.end() :].strip()) or dangling:  # "… prepares matters relating to:"
-        for org in orgs:
-            for item in items_after(state.segs, i):
-                state.facts.duty(org, item.text, item.start, item.end, "duty.en.list", 0.75)
-        return
-    text = seg.text[cue.start() :] if finite and cue is finite else seg.text[cue.end() :]
-    text = re.sub(r"^(?:must|shall|will|should)\s+", "", text)
-    rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
-    for org in orgs:
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule, 0.8)

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..core.facts import Facts, Segment, key, words
+from ..core.facts import Facts, key, words
+from ..core.segments import Segment
 from . import names
 from .names import Mention
 

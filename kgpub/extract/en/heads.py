@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import Segment, person_line
+from ..core.persons import person_line
+from ..core.segments import Segment
 from . import names
 from .context import State, municipality, resolve, subject_of, topic
 from .names import Mention

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import Segment
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.segments import Segment
 from . import names
 from .context import State, resolve, topic
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.facts import HONORIFIC, PERSON_RE, words
+from ..core.facts import words
+from ..core.persons import HONORIFIC, PERSON_RE
 
 #: Head nouns that make a capitalised run a body, with the kind they suggest.
 STRONG: dict[str, str] = {

@@ -13,7 +13,7 @@ import re
 
 from ...model import Relation
 from ..core.enumeration import count_value, split_list
-from ..core.facts import Segment
+from ..core.segments import Segment
 from . import names
 from .context import State, items_after, known, municipality, plural, resolve, subject_of, topic
 from .names import Mention

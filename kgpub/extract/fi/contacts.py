@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import Segment
+from ..core.segments import Segment
 from .context import PendingSite, Reader, Sent
 from .heads import persons
 from .names import is_title

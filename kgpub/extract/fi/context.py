@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...text import Sentence
-from ..core.facts import Facts, Segment, key
+from ..core.facts import Facts, key
+from ..core.segments import Segment
 from .bodies import Mention, find_mentions
 from .lexicon import MUNICIPALITY, OPENERS, PRONOUNS, SELF_NAMING, STRONG
 from .names import as_written, body_word, is_title

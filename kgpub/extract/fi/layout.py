@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 
 from ...text import Sentence
-from ..core.facts import PERSON_RE
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.persons import PERSON_RE
 from .context import Reader, Sent
 from .lexicon import COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, GENERIC
 from .lists import item_bodies, item_mention, phrase_name

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import Segment, key
+from ..core.facts import key
+from ..core.segments import Segment
 from .context import State
 from .lexicon import read_word
 

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..core.facts import Facts, Segment
+from ..core.facts import Facts
+from ..core.segments import Segment
 from . import lexicon, mentions
 from .mentions import Mention
 

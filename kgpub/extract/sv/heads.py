@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import PERSON, Segment, person_line
+from ..core.persons import PERSON, person_line
+from ..core.segments import Segment
 from . import lexicon, mentions
 from .context import State
 from .mentions import Mention

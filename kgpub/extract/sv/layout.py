@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import Segment
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.segments import Segment
 from .context import State
 
 RULE = "part.sv.list"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.facts import PERSON_RE, Segment
+from ..core.persons import PERSON_RE
+from ..core.segments import Segment
 from .context import State
 from .lexicon import is_post, leads, title_base
 

@@ -12,7 +12,7 @@ import re
 
 from ...model import Relation
 from ..core.enumeration import count_value, split_list
-from ..core.facts import Segment
+from ..core.segments import Segment
 from . import lexicon, mentions
 from .context import State
 from .mentions import Mention

@@ -1,0 +1,158 @@
+"""Swedish duty rules: what a body does, from a sentence, a relative clause or a list.
+
+"<organ> svarar/ansvarar för …", "<organ> leder/bereder/sköter/utövar …", "<organ>, som ansvarar för …",
+"<organ>s uppgift är att …", and "<organ> ansvarar för:" or "<organ>s uppgift är" followed by a bulleted
+or numbered list (one duty per item); "Sektionerna beslutar om …" and "Den svarar för …" for the bodies
+a plural or a pronoun refers back to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..core.segments import Segment
+from .context import State
+from .mentions import Mention
+from .parts import named_children
+
+_ADVERBS = r"(?:(?:också|även|dessutom|bland\s+annat|bl\.\s?a\.|främst|huvudsakligen|i\s+första\s+hand)\s+)?"
+_DUTY_VERBS = (
+    r"svarar\s+" + _ADVERBS + r"för|ansvarar\s+" + _ADVERBS + r"för|har\s+(?:\w+\s+)?ansvar(?:et)?\s+för|"
+    r"har\s+hand\s+om|tar\s+hand\s+om|står\s+för|ser\s+till|handhar|sköter|sörjer\s+för|ombesörjer|leder|"
+    r"styr|bereder|verkställer|övervakar|utövar|beslutar|fattar\s+beslut|erbjuder|producerar|ordnar|"
+    r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
+    r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
+    r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
+    r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger|lägger\s+fram|tar\s+ställning\s+till|"
+    r"har\s+fokus\s+på|överlämnar|remitterar"
+)  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
+DUTY = re.compile(
+    r"(?:"
+    + _DUTY_VERBS
+    + r"|(?:ska|skall)\s+(?:också\s+|även\s+)?(?!väljas?\b|utse\b|tillsätta\b)[a-zåäö]+a\b)",
+    re.IGNORECASE,
+)  # "Utskottet ska följa och förbereda ärenden som handlar om" (a task in the infinitive)
+#: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
+_DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
+#: "<organ> är … och <duty verb>": a predicate noun, then the duty.
+_IS_AND = re.compile(r"\s+är\s+[^,.;:]{1,80}?\s+och\s+" + _ADVERBS, re.IGNORECASE)
+_GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s+som\s+" + _ADVERBS, re.IGNORECASE)  # "en koncernsektion som behandlar …"
+_LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+_PRONOUN = re.compile(r"^\s*Den(?=\s)")
+_THEY = re.compile(r"^\s*De(?=\s)")
+NEGATION = re.compile(r"\b(?:inte|ej|icke)\b", re.IGNORECASE)
+_LIST_ONLY = re.compile(r"^(?:följande|bland\s+annat|bl\.\s?a\.|till\s+exempel|t\.\s?ex\.)?\s*:?$", re.I)
+_TASK = re.compile(r"\s*(?:\w+\s+)?uppgift(?:er)?\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE)
+
+
+def _heading_list(state: State, i: int, found: list[Mention]) -> None:
+    """A heading that names a body, then bullets that say what it does ("• leder stadens förvaltning")
+    or which parts it has ("• har koncernsektionen, allmänna sektionen och planeringssektionen")."""
+    seg = state.segs[i]
+    if not (seg.heading and len(found) == 1 and found[0].refers is None):
+        return
+    if found[0].end - found[0].start < len(seg.text.strip()) - 1:
+        return
+    for item in state.items_after(i):
+        text = item.text.strip().rstrip(" .;")
+        wanted = re.match(r"har\s", text) or (DUTY.match(text) and not NEGATION.search(text[:30]))
+        org = state.resolve(seg, found[0]) if wanted else None
+        if org and re.match(r"har\s", text):
+            named_children(state, item, org, 4)
+        elif org:
+            state.facts.duty(
+                org, re.sub(r"\s+(?:samt|och)$", "", text), item.start, item.end, "duty.sv.heading-list", 0.7
+            )
+
+
+def duties(state: State, i: int, found: list[Mention]) -> None:
+    """The duties segment ``i`` states, for its subject or the bodies it refers back to."""
+    seg = state.segs[i]
+    _heading_list(state, i, found)
+    subject = state.subject(seg, found)
+    plural = state.plural(i) if subject is None else None
+    pronoun = _PRONOUN.match(seg.text) if subject is None and state.previous else None
+    if plural is not None:
+        _plural_duties(state, seg, *plural)
+        return
+    if pronoun is not None and state.previous:  # "Koncernförvaltningen är … . Den svarar för …"
+        _plural_duties(state, seg, pronoun.end(), [state.previous])
+        return
+    they = _THEY.match(seg.text) if subject is None else None
+    if they is not None and state.about:  # "Stadsledningens uppgift är … . De ansvarar för …"
+        _plural_duties(state, seg, they.end(), state.about)
+        return
+    if subject is None:
+        _task_duty(state, i, found)
+        _relative_duties(state, seg, found)
+        return
+    rest_at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
+    cue = DUTY.match(seg.text, rest_at)
+    also = _IS_AND.match(seg.text, subject.end) if cue is None else None
+    if also:  # "Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin"
+        cue = DUTY.match(seg.text, also.end())
+    if cue is None:
+        _task_duty(state, i, found)
+        _relative_duties(state, seg, found)
+        return
+    if NEGATION.search(cue.group()) or NEGATION.match(seg.text[cue.end() :].lstrip()):
+        return
+    org = state.resolve(seg, subject)
+    if org is None:
+        return
+    if _LIST_ONLY.match(seg.text[cue.end() :].strip()):
+        _list_duties(state, i, org)
+        return
+    if _DANGLING.search(seg.text.rstrip(" .")) and state.items_after(i):
+        _list_duties(state, i, org)  # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"
+        return
+    state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb", 0.8)
+
+
+def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:
+    """ "Sektionerna beslutar om …": the same duty for each body the plural refers to ("Den svarar
+    för …": the body the sentence before was about)."""
+    cue = DUTY.match(seg.text, _GAP.match(seg.text, at).end())  # type: ignore[union-attr]
+    if cue is None or NEGATION.search(cue.group()) or NEGATION.match(seg.text[cue.end() :].lstrip()):
+        return
+    for org in orgs:
+        text = seg.text[cue.start() :].rstrip(" .")
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.reference", 0.7)
+
+
+def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Idrottsservicehelheten, som ansvarar för idrotten …": a duty in a relative clause."""
+    for m in found:
+        rel = _RELATIVE.match(seg.text, m.end)
+        cue = DUTY.match(seg.text, rel.end()) if rel else None
+        if cue is None or m.refers == "municipality":
+            continue
+        org = state.resolve(seg, m)
+        text = re.split(r"[.;]", seg.text[cue.start() :])[0]
+        if org and not NEGATION.search(cue.group()):
+            state.facts.duty(org, text, seg.start, seg.end, "duty.sv.relative", 0.7)
+
+
+def _task_duty(state: State, i: int, found: list[Mention]) -> None:
+    """ "<organ>s uppgift är att …" / "Till <organ>s uppgifter hör …" (or the list that follows)."""
+    seg = state.segs[i]
+    for m in found[:1]:
+        if not m.genitive or not re.match(r"^\s*(?:Till\s+)?$", seg.text[: m.start]):
+            continue
+        task = _TASK.match(seg.text, m.end)
+        org = state.resolve(seg, m) if task else None
+        if task is None or org is None:
+            continue
+        if _LIST_ONLY.match(seg.text[task.end() :].strip()):
+            _list_duties(state, i, org)
+        else:
+            state.facts.duty(
+                org, seg.text[task.end() :].rstrip(" ."), seg.start, seg.end, "duty.sv.task", 0.75
+            )
+
+
+def _list_duties(state: State, i: int, org: str) -> None:
+    """The bulleted items after "<organ> ansvarar för:" — one duty each."""
+    for seg in state.items_after(i):
+        state.facts.duty(org, seg.text, seg.start, seg.end, "duty.sv.list", 0.75)
