@@ -46,6 +46,7 @@ def extract_fi(source: Source) -> Extraction:
         s.last = n == len(sentences) - 1
         nxt = sentences[n + 1] if not s.last else None
         s.before_prose = nxt is not None and nxt.block != sentence.block and _opens_section(nxt)
+        s.before_item = nxt is not None and nxt.kind == "item"
         if n in items and lists.active:
             lists.item(reader, s, n, items[n])
             continue
@@ -120,6 +121,7 @@ def _sentence(reader: Reader, s: Sent) -> None:
     elif s.kind != "item":
         reader.open_list = None
         reader.open_duties = None
+        reader.verb_items = False
         reader.heading_items = s.kind == "heading" and (reader.section or reader.heading) is not None
     elif reader.open_list is not None:
         _list_item(reader, s)

@@ -50,6 +50,7 @@ class Sent:
     start: int  # index of the first token after openers ("Lisäksi", "Samoin")
     last: bool = False  # the page's last sentence (it may be cut off)
     before_prose: bool = False  # a paragraph of another block follows
+    before_item: bool = False  # a list item follows
 
     @property
     def kind(self) -> str:
@@ -108,6 +109,7 @@ class Reader:
     posts: dict[str, str] = field(default_factory=dict)
     open_list: tuple[str, str, str] | None = None  # (parent, kind, rule) awaiting bulleted items
     open_duties: str | None = None  # a body whose duties follow as items
+    verb_items: bool = False  # the open duty list's items must start with their verb (a lead-in)
     heading_items: bool = False  # items right under a body's heading name its parts
     class_parents: dict[str, str] = field(default_factory=dict)  # "toimiala" → the body toimialat make up
     pending_posts: list[tuple[str, str, Sent]] = field(default_factory=list)  # (child, post, sentence)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .bodies import Mention
 from .context import Reader, Sent
-from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS
+from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS, OBLIGATION_VERBS
 from .tokens import Token
 
 END_PUNCT = " .;:!?,"
@@ -201,10 +201,27 @@ def task(reader: Reader, s: Sent) -> None:
             org = reader.pronoun(before)
         elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
             org = reader.body(s, m, "body.duty", 0.8)
-        first = _skip_adverbs(s, i + 2)
+        first = _infinitive(s, _skip_adverbs(s, i + 2))
         if first >= s.end():
             reader.open_duties = org or reader.open_duties  # "… tehtävänä on (mm.):" + items
         _duty(reader, s, org, first, s.end(), "duty.tehtava", 0.85)
+
+
+def _infinitive(s: Sent, first: int) -> int:
+    """Where the duty starts after "tehtävänä on": at its infinitive when only adverbials and a
+    parenthesis stand before it ("sen eri toimialoilla (varhaiskasvatus, …) edistää …"), else ``first``."""
+    depth = 0
+    for k in range(first, s.end()):
+        tok = s.tokens[k]
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth or tok.text == ")":
+            continue
+        if any(r.mood == "A-infinitive" for r in tok.readings):
+            return k
+        nominative = any(r.cls == "nimisana" and r.case == "nimento" for r in tok.readings)
+        if tok.verb() is not None or nominative or tok.text in {",", ":", ";"}:
+            return first  # a subject or an object: the duty is the whole phrase
+    return first
 
 
 def belongs(reader: Reader, s: Sent) -> None:
@@ -345,11 +362,53 @@ def listed(reader: Reader, s: Sent) -> bool:
     if s.kind != "item":
         return False
     org = reader.open_duties
+    if org is not None and reader.verb_items and (not s.tokens or s.tokens[0].verb() is None):
+        return False  # under "Tässä tarkoituksessa kuntayhtymä" an item without its verb is no duty
     if org is None and s.tokens and _duty_verb(s.tokens[0]) is not None:
         org = reader.section_body()
     if org is None:
         return False
     _duty(reader, s, org, 0, s.end(), "duty.list", 0.75)
+    return True
+
+
+#: How many words a lead-in ("Tässä tarkoituksessa liikelaitoskuntayhtymä") may have.
+MAX_LEAD_IN_WORDS = 8
+
+
+def lead_in(reader: Reader, s: Sent) -> bool:
+    """A lead-in naming the body whose duties the items below state: "PELASTUSLAITOKSEN TULEE
+    HUOLEHTIA ALUEELLAAN:" (an obligation and a duty verb; each item is the verb's object), "lisäksi
+    pelastuslaitos:" or "Tässä tarkoituksessa liikelaitoskuntayhtymä" (only the subject; each item
+    starts with its own verb: "1. Huolehtii …", "• voi suorittaa …")."""
+    text = s.sentence.text.rstrip()
+    colon = text.endswith(":")
+    label = s.kind in {"line", "heading"} and text[-1:].isalpha()
+    if s.kind == "item" or not s.before_item or reader.open_duties is not None or not (colon or label):
+        return False
+    end = s.end()
+    if not 0 < sum(t.word for t in s.tokens[:end]) <= MAX_LEAD_IN_WORDS:
+        return False
+    m = next((x for x in s.mentions if not x.generic and x.case in {"omanto", "nimento"}), None)
+    if m is None:
+        return False
+    before = s.tokens[s.start : m.first]
+    if len(before) > 3 or any(t.verb() is not None or t.case() == "nimento" for t in before):
+        return False  # "Tässä tarkoituksessa": only an adverbial before the subject
+    after = s.tokens[m.last + 1 : end]
+    if m.case == "omanto":
+        obliged = len(after) >= 2 and after[0].is_lemma(*OBLIGATION_VERBS) and after[0].verb() is not None
+        if not (colon and obliged and after[1].is_lemma(*DUTY_VERBS)):
+            return False
+        verbs = False
+    elif after or any(t.verb() is not None for t in before):
+        return False
+    else:
+        verbs = True
+    org = reader.body(s, m, "body.duty", 0.8)
+    if org is None:
+        return False
+    reader.open_duties, reader.verb_items = org, verbs
     return True
 
 
@@ -377,3 +436,4 @@ def duties(reader: Reader, s: Sent) -> None:
     belongs(reader, s)
     relative(reader, s)
     task_list(reader, s)
+    lead_in(reader, s)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
-from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS
+from .duties import _duty_verb
+from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS
 from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
 from .subordination import subordination
 
@@ -319,7 +320,71 @@ def own_subordinate(reader: Reader, s: Sent) -> None:
             reader.facts.part(child, parent, "subordinate", s.segment(), "part.sen-alainen", 0.85)
 
 
+#: Marks that set an enumeration apart after class words, and the mark that closes it.
+APPOSITION_MARKS = {"(": ")", "–": "–", "—": "—"}
+
+
+def apposition(reader: Reader, s: Sent) -> None:
+    """ "Ympäristöministeriön kolme osastoa ja kaksi tulosaluetta – a, b, c, d sekä e – vastaavat …",
+    "sen eri toimialoilla (a, b, …, kirjasto ja kulttuuri)": an enumeration set apart by dashes or
+    parentheses right after plural or counted class words names those bodies, parts of the class
+    words' owner; a plural duty verb right after it states each listed body's duty (convention E)."""
+    toks = s.tokens
+    for k, m in enumerate(s.mentions):
+        o = m.last + 1
+        if not m.generic or o >= len(toks) or (mark := APPOSITION_MARKS.get(toks[o].text)) is None:
+            continue
+        close = next((j for j in range(o + 1, len(toks)) if toks[j].text == mark), -1)
+        if close < 0:
+            continue
+        group = [m]  # "kolme osastoa ja kaksi tulosaluetta"
+        while k > 0 and s.mentions[k - 1].generic:
+            j = group[0].first - 1
+            j -= j >= 0 and is_count(toks[j])
+            if j < 1 or toks[j].low not in {"ja", "sekä"} or s.mentions[k - 1].last != j - 1:
+                break
+            k -= 1
+            group.insert(0, s.mentions[k])
+        counts = [count_of(toks[g.first - 1]) if g.first > 0 else None for g in group]
+        total = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
+        parent = _class_owner(reader, s, group[0])
+        ranges = counted_items(toks, o + 1, close, total)
+        if parent is None or len(ranges) < 2:
+            continue
+        children = [c for c in item_bodies(reader, s, ranges, m.kind, "part.apposition") if c != parent]
+        _parts(reader, s, parent, children, "part.apposition", 0.8)
+        v = close + 1
+        verb = toks[v].verb() if v < len(toks) else None
+        lemma = _duty_verb(toks[v]) if verb is not None and verb.number == "plural" else None
+        if lemma is not None and (end := s.end()) > v + 1:
+            start = v + 1 if lemma in OBJECT_ONLY_VERBS else v
+            text = s.sentence.text[toks[start].start : toks[end - 1].end]
+            for child in children:
+                reader.facts.duty(child, text, s.sentence.start, s.sentence.end, "duty.apposition", 0.75)
+        return
+
+
+def _class_owner(reader: Reader, s: Sent, m: Mention) -> str | None:
+    """Whose class words these are: their genitive owner ("Ympäristöministeriön kolme osastoa"), or
+    what "sen" refers to ("X:n tehtävänä on sen eri toimialoilla …": the sentence's first body)."""
+    if m.owner is not None:
+        return reader.body(s, m.owner, "body.parent", 0.8)
+    i = m.first - 1
+    while i >= 0 and is_count(s.tokens[i]):
+        i -= 1
+    if i < 0:
+        return None
+    before = s.mention_ending(i)
+    if before is not None and before.case == "omanto" and not before.generic:
+        return reader.body(s, before, "body.parent", 0.8)
+    if s.tokens[i].low in {"sen", "niiden"}:
+        first = next((x for x in s.mentions if x.last < i and not x.generic), None)
+        return reader.body(s, first, "body.parent", 0.8) if first else reader.pronoun(s.tokens[i])
+    return None
+
+
 RULES = (
+    apposition,
     counted,
     composition,
     formed,

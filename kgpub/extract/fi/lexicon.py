@@ -154,6 +154,8 @@ DUTY_VERBS = _words(
     varmistaa yhteensovittaa lausua ylläpitää tutkia ennakoida
     """
 )
+#: Verbs of obligation before a duty infinitive: "Pelastuslaitoksen tulee huolehtia alueellaan:".
+OBLIGATION_VERBS = _words("tulla pitää täytyä")
 #: Duty verbs whose object alone is the duty ("huolehtii X:stä" → "X:stä").
 OBJECT_ONLY_VERBS = _words("huolehtia vastata")
 #: Adverbs between a subject and its verb that are not part of the duty.

@@ -301,3 +301,33 @@ def test_tehtavana_on_mm_and_a_tasks_heading_open_duty_lists(fi: Run) -> None:
         ),
         ("tarkastuslautakunta", "huolehtia tilintarkastuksen yhteensovittamisesta"),
     }
+
+
+def test_lead_in_with_an_obligation_gives_each_item_as_a_duty(fi: Run) -> None:
+    ex = fi(
+        "PELASTUSLAITOKSEN TULEE HUOLEHTIA ALUEELLAAN:\n\n"
+        "  1. pelastustoimen valvontatehtävistä\n"
+        "  2. pelastustoimintaan kuuluvista tehtävistä\n"
+    )
+    assert duties(ex) == {
+        ("pelastuslaitos", "pelastustoimen valvontatehtävistä"),
+        ("pelastuslaitos", "pelastustoimintaan kuuluvista tehtävistä"),
+    }
+
+
+def test_lead_in_naming_only_the_subject_takes_items_that_start_with_a_verb(fi: Run) -> None:
+    ex = fi(
+        "Tässä tarkoituksessa liikelaitoskuntayhtymä\n"
+        "1. Huolehtii kunnallisen jätehuollon suunnittelusta ja kehittämisestä.\n"
+        "2. Hyväksyy kuntayhtymän toimialueella sovellettavat jätehuoltomääräykset.\n"
+        "3. Jätehuoltolautakunta\n"
+    )
+    assert duties(ex) == {
+        ("liikelaitoskuntayhtymä", "Huolehtii kunnallisen jätehuollon suunnittelusta ja kehittämisestä"),
+        ("liikelaitoskuntayhtymä", "Hyväksyy kuntayhtymän toimialueella sovellettavat jätehuoltomääräykset"),
+    }
+
+
+def test_subject_lead_in_over_names_states_no_duty(fi: Run) -> None:
+    ex = fi("lisäksi pelastuslaitos:\n\n  • Kainuun pelastuslaitos\n  • Lapin pelastuslaitos\n")
+    assert duties(ex) == set()

@@ -591,3 +591,36 @@ def test_a_class_word_heading_over_bullets_under_a_bodys_heading(fi: Run) -> Non
     )
     assert parts(ex) == {("kuntatekniikka", "tekninen toimiala"), ("rakennusvalvonta", "tekninen toimiala")}
     assert duties(ex) == {("tekninen toimiala", "kadut ja puistot")}
+
+
+def test_dashed_apposition_after_counted_class_words_lists_parts_and_their_duty(fi: Run) -> None:
+    ex = fi(
+        "Ympäristöministeriön kolme osastoa ja kaksi tulosaluetta – luontoympäristöosasto, rakennetun"
+        " ympäristön osasto, ympäristönsuojeluosasto, hallinto ja kansainväliset asiat sekä tieto ja"
+        " viestintä – vastaavat valtioneuvoston käsittelyyn tulevien asioiden valmistelusta."
+    )
+    listed = {
+        "luontoympäristöosasto",
+        "rakennetun ympäristön osasto",
+        "ympäristönsuojeluosasto",
+        "hallinto ja kansainväliset asiat",
+        "tieto ja viestintä",
+    }
+    assert parts(ex) == {(child, "ympäristöministeriö") for child in listed}
+    duty = "valtioneuvoston käsittelyyn tulevien asioiden valmistelusta"
+    assert duties(ex) == {(child, duty) for child in listed}
+
+
+def test_parenthesised_apposition_after_sen_belongs_to_the_sentence_body(fi: Run) -> None:
+    ex = fi(
+        "Sivistystoimen hallinnonalan tehtävänä on sen eri toimialoilla (varhaiskasvatus, esi- ja"
+        " perusopetus, lukio, kirjasto ja kulttuuri) edistää asukkaiden hyvinvointia."
+    )
+    listed = {"varhaiskasvatus", "esi- ja perusopetus", "lukio", "kirjasto", "kulttuuri"}
+    assert parts(ex) == {(child, "sivistystoimi") for child in listed}
+    assert duties(ex) == {("sivistystoimi", "edistää asukkaiden hyvinvointia")}
+
+
+def test_dashed_aside_after_class_words_that_is_no_enumeration_lists_nothing(fi: Run) -> None:
+    ex = fi("Kaupunginhallituksen jaostot – joita on nykyään kolme – kokoontuvat kuukausittain.")
+    assert parts(ex) == set()
