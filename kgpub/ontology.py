@@ -19,6 +19,7 @@ from .errors import KgpubError, ShapesError
 from .namespaces import SH, Local, bind_prefixes
 
 LOCAL_ONTOLOGY = "kgpub.ttl"
+COFOG_SCHEME = "cofog.ttl"
 VENDOR_DIR = "vendor"
 #: Placeholder in shape literals (sh:pattern, sh:select, sh:ask) for the deployment's base IRI:
 #: SHACL-SPARQL queries and patterns are strings, which relative IRIs cannot reach.
@@ -44,12 +45,20 @@ def parse_turtle(path: Path, base: str, error: type[KgpubError] = ShapesError) -
 
 
 def ontology_files(settings: Settings) -> list[Path]:
-    """The local ontology first, then every vendored vocabulary, in name order."""
-    local = settings.ontology_dir / LOCAL_ONTOLOGY
-    if not local.is_file():
-        raise ShapesError(f"{local}: the local ontology is missing")
+    """The local ontology first (with the COFOG scheme), then every vendored vocabulary, in name order."""
+    local = local_files(settings)
     vendor = settings.ontology_dir / VENDOR_DIR
-    return [local, *sorted(vendor.glob("*.ttl"))]
+    return [*local, *sorted(vendor.glob("*.ttl"))]
+
+
+def local_files(settings: Settings) -> list[Path]:
+    """``kgpub.ttl`` and ``cofog.ttl``: the terms served under ``/def/`` (the COFOG scheme is
+    ``def/cofog/…``, what duty concepts are mapped to, see ``duties.py``)."""
+    files = [settings.ontology_dir / LOCAL_ONTOLOGY, settings.ontology_dir / COFOG_SCHEME]
+    for path in files:
+        if not path.is_file():
+            raise ShapesError(f"{path}: the local ontology is missing")
+    return files
 
 
 def load_ontology(settings: Settings) -> Graph:
@@ -61,8 +70,10 @@ def load_ontology(settings: Settings) -> Graph:
 
 
 def load_local_ontology(settings: Settings) -> Graph:
-    """Only ``kgpub.ttl`` — the terms served under ``/def/``."""
-    graph = parse_turtle(settings.ontology_dir / LOCAL_ONTOLOGY, settings.base_iri)
+    """Only ``kgpub.ttl`` and ``cofog.ttl`` — the terms served under ``/def/``."""
+    graph = Graph()
+    for path in local_files(settings):
+        graph += parse_turtle(path, settings.base_iri)
     return bind_prefixes(graph, Local(settings.base_iri))
 
 

@@ -27,6 +27,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from . import __version__, municipalities, publish, search, store
 from .config import Settings
 from .curation import load_curation
+from .duties import cofog_graph, duty_words
 from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
 from .export import write_dumps
 from .extract import extract
@@ -138,6 +139,9 @@ def assemble(settings: Settings) -> Assembled:
         owner = local.ID[f"org/{slugify(source.meta.owner)}"]
         before = None if previous is None else previous.get(str(graph_iri), set())
         reports.append(source_report(source, extraction, graph, owner, settings.base_iri, before))
+    # duty concepts → COFOG functions (duties.py): a graph of its own, made from every source's concepts
+    words = duty_words(settings.ontology_dir)
+    graphs[local.GRAPH["cofog"]] = cofog_graph(list(graphs.values()), words, local)
     return Assembled(graphs, registry, sources, extractions, reports)
 
 

@@ -29,6 +29,7 @@ from typing import Protocol
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .config import Settings
+from .duties import concept_label
 from .iris import Key, Registry, claim_slug, normalise_name, slugify
 from .model import KINDS, Body, Duty, Evidence, Extraction, Head, PartOf, Site
 from .namespaces import CPOV, DCTERMS, FOAF, OA, ORG, PROV, RDF, SKOS, VCARD, XSD, Local, bind_prefixes
@@ -394,10 +395,13 @@ class _Builder:
             g.add((statement, RDF.value, Literal(d.text, lang=self.lang)))
             self.fact(org_iri, kgp.dutyStatement, statement, d)
             for phrase in duty_phrases(d.text):
-                concept = self.local.DUTY[slugify(phrase)]
+                # the concept is the phrase's base form (duties.py): sources naming one duty in
+                # different cases meet in one concept; the statement keeps the text as written
+                label = concept_label(phrase, self.lang)
+                concept = self.local.DUTY[slugify(label)]
                 g.add((concept, RDF.type, SKOS.Concept))
                 g.add((concept, SKOS.inScheme, self.local.DUTY["scheme"]))
-                g.add((concept, SKOS.prefLabel, Literal(_norm(phrase), lang=self.lang)))
+                g.add((concept, SKOS.prefLabel, Literal(label, lang=self.lang)))
                 g.add((statement, kgp.dutyConcept, concept))
                 self.fact(org_iri, ORG.purpose, concept, d)
 
