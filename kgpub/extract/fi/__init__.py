@@ -207,6 +207,9 @@ def _heading(reader: Reader, s: Sent) -> None:
     sentence of the section refers to it)."""
     reader.section = reader.subject = None
     reader.heading = None
+    owned = (x for x in s.mentions if x.generic and ((x.owner and not x.owner.generic) or x.place))
+    classes = next(owned, None)  # "Uuden Vantaan palvelualueet": the section lists Vantaa's
+    reader.class_heading = (s, classes) if classes is not None else None
     m = s.mention_at(0)
     if m is None or m.first != 0 or m.generic:
         return

@@ -106,6 +106,7 @@ class Reader:
     subject: str | None = None
     section: str | None = None
     heading: tuple[Sent, Mention] | None = None
+    class_heading: tuple[Sent, Mention] | None = None  # "Uuden Vantaan palvelualueet": whose classes
     posts: dict[str, str] = field(default_factory=dict)
     open_list: tuple[str, str, str] | None = None  # (parent, kind, rule) awaiting bulleted items
     open_duties: str | None = None  # a body whose duties follow as items
@@ -153,9 +154,21 @@ class Reader:
         name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)
-        if owner is not None:
+        if owner is None and m.descriptors and not m.generic:
+            owner = self._described_by(s, m)
+        if owner is not None and owner != name:
             self.facts.part(name, owner, "part", s.segment(), "part.genitive", 0.75)
         return name
+
+    def _described_by(self, s: Sent, m: Mention) -> str | None:
+        """A body recorded earlier that the genitive words before a body word name: "Kaupunkiympäristön
+        tukiyksikkö", "Kasvatuksen ja oppimisen tukiyksikkö" once those toimialat were listed."""
+        words = s.tokens[m.first : m.head]
+        if not words or not all(t.low in {"ja", "sekä"} or _genitive_base(t) for t in words):
+            return None
+        return self.facts.find(
+            " ".join(t.low if t.low in {"ja", "sekä"} else _genitive_base(t) for t in words)
+        )
 
     def named(self, s: Sent, m: Mention) -> str | None:
         """The body a mention names without any role: a STRONG name, or one recorded before."""
@@ -221,6 +234,24 @@ class Reader:
             self.heading = None
             self.section = self.body(s, m, "body.heading", 0.7)
         return self.section
+
+    def class_owner(self) -> str | None:
+        """The owner a class heading names, recorded on first use: "Kaupunginkanslian osastot" → the
+        kanslia; "Uuden Vantaan palvelualueet" → the municipality the place names ("Vantaa")."""
+        if self.class_heading is None:
+            return None
+        s, m = self.class_heading
+        if m.owner is not None:
+            return self.body(s, m.owner, "body.list-owner", 0.75)
+        place = next((t for t in s.tokens[m.first : m.head] if t.text == m.place), None)
+        if place is None:
+            return None
+        name = place.lemma()
+        found = self.facts.find(name) or self.facts.body(
+            name, "municipality", s.segment(), "body.list-owner", 0.6
+        )
+        self.touch(found)
+        return found
 
     def heads_body(self, title: str) -> str | None:
         """The body a post heads: stated before ("Viraston päällikkönä on kansliapäällikkö …"), or
@@ -318,6 +349,14 @@ class Reader:
             parent = self.heads_body(post)
             if parent and parent != child:
                 self.facts.part(child, parent, "reports_to", s.segment(), "part.post", 0.8, via_post=post)
+
+
+def _genitive_base(tok: Token) -> str:
+    """The base form of a genitive noun, "" for any other token; a verbal noun the analyser reads
+    as its verb ("oppimisen" → "oppiminen") too."""
+    if tok.word and tok.case() == "omanto":
+        return tok.lemma()
+    return tok.low[: -len("sen")] + "nen" if tok.word and tok.low.endswith("misen") else ""
 
 
 _PLACE_WORD = re.compile(r"\b([A-ZÅÄÖ][\w-]*n)\s+([a-zåäö][\w-]+)")

@@ -18,7 +18,7 @@ from .belonging import INTO_CASES, belonging
 from .bodies import Mention, is_count
 from .context import Reader, Sent
 from .duties import _duty_verb
-from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS
+from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS, ORGANISATION
 from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
 from .subordination import subordination
 
@@ -383,8 +383,40 @@ def _class_owner(reader: Reader, s: Sent, m: Mention) -> str | None:
     return None
 
 
+#: How many words may stand between a class word and the colon of its list ("säilyvät entisellään:").
+MAX_TO_COLON = 4
+
+
+def relative_listing(reader: Reader, s: Sent) -> None:
+    """ "Uudistus ei koskenut sosiaali- ja terveystoimen organisaatiota, jossa palvelualueet säilyvät
+    entisellään: a, b, c sekä d": plural class words opening a relative clause on a body, then a
+    colon list — that body's parts ("X:n organisaatio" is X)."""
+    toks = s.tokens
+    for m in s.mentions:
+        rel = m.first - 1
+        if not m.generic or m.case != "nimento" or rel < 2 or toks[rel].low not in RELATIVE_CONTAINERS:
+            continue
+        colon = next(
+            (k for k in range(m.last + 1, min(m.last + 2 + MAX_TO_COLON, len(toks))) if toks[k].text == ":"),
+            -1,
+        )
+        if toks[rel - 1].text != "," or colon < 0 or any(m.last < x.first < colon for x in s.mentions):
+            continue
+        end = rel - 2
+        if toks[end].lemma().lower() in ORGANISATION and toks[end - 1].has_case("omanto"):
+            end -= 1  # "terveystoimen organisaatiota, jossa": the organisation of a body is that body
+        before = s.mention_ending(end)
+        if before is None or before.generic:
+            return
+        parent = reader.body(s, before, "body.container", 0.8)
+        children = item_bodies(reader, s, items(toks, colon + 1, len(toks)), m.kind, "part.listing")
+        _parts(reader, s, parent, [c for c in children if c != parent], "part.listing", 0.8)
+        return
+
+
 RULES = (
     apposition,
+    relative_listing,
     counted,
     composition,
     formed,

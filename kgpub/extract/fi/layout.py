@@ -102,7 +102,7 @@ def owner(reader: Reader, s: Sent) -> str | None:
             found = reader.body(s, m, "body.list-owner", 0.75)
             if found is not None:
                 return found
-    return reader.current_section() or reader.section_body() or reader.subject
+    return reader.current_section() or reader.section_body() or reader.class_owner() or reader.subject
 
 
 def item_name(reader: Reader, s: Sent, kind: str) -> str | None:

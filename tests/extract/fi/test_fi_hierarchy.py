@@ -624,3 +624,44 @@ def test_parenthesised_apposition_after_sen_belongs_to_the_sentence_body(fi: Run
 def test_dashed_aside_after_class_words_that_is_no_enumeration_lists_nothing(fi: Run) -> None:
     ex = fi("Kaupunginhallituksen jaostot – joita on nykyään kolme – kokoontuvat kuukausittain.")
     assert parts(ex) == set()
+
+
+def test_class_heading_names_the_owner_of_an_ownerless_list(fi: Run) -> None:
+    ex = fi(
+        "Uuden Vantaan palvelualueet\n\n"
+        "Uudet toimialat ja palvelualueet ovat:\n\n"
+        "Kaupunkiympäristö\n\n • Kiinteistöt ja tilat\n • Kadut ja puistot\n\n"
+        "Kaupunkikulttuuri\n\n • Kulttuuri\n • Nuoriso\n"
+    )
+    assert {("kaupunkiympäristö", "Vantaa"), ("kaupunkikulttuuri", "Vantaa")} <= parts(ex)
+    assert ("kadut ja puistot", "kaupunkiympäristö") in parts(ex)
+
+
+def test_class_words_opening_a_relative_clause_take_the_colon_list(fi: Run) -> None:
+    ex = fi(
+        "Uudistus ei koskenut sosiaali- ja terveystoimen organisaatiota, jossa palvelualueet säilyvät"
+        " entisellään: perhepalvelut, vanhus- ja vammaispalvelut, terveyspalvelut sekä suun"
+        " terveydenhuollon liikelaitos."
+    )
+    listed = {
+        "perhepalvelut",
+        "vanhus- ja vammaispalvelut",
+        "terveyspalvelut",
+        "suun terveydenhuollon liikelaitos",
+    }
+    assert parts(ex) == {(child, "sosiaali- ja terveystoimi") for child in listed}
+
+
+def test_genitive_naming_a_listed_body_owns_the_unit(fi: Run) -> None:
+    ex = fi(
+        "Toimialat ovat:\n\n • Kaupunkikulttuuri\n • Kasvatus ja oppiminen\n\n"
+        "Kaupunkikulttuurin tukiyksikkö koordinoi myös avustuksia. Kasvatuksen ja oppimisen tukiyksikkö"
+        " varmistaa oppimisen polun."
+    )
+    assert ("kaupunkikulttuurin tukiyksikkö", "kaupunkikulttuuri") in parts(ex)
+    assert ("kasvatuksen ja oppimisen tukiyksikkö", "kasvatus ja oppiminen") in parts(ex)
+
+
+def test_genitive_naming_no_listed_body_owns_nothing(fi: Run) -> None:
+    ex = fi("Kaupunkikulttuurin tukiyksikkö koordinoi myös avustuksia.")
+    assert parts(ex) == set()
