@@ -46,6 +46,8 @@ class Settings:
     idle_timeout_s: float = 30.0  # a keep-alive connection idle this long is closed
     request_timeout_s: float = 20.0  # a request must arrive whole within this time (slow clients)
     shutdown_grace_s: float = 10.0  # on SIGTERM: how long requests in flight may finish
+    max_request_header_bytes: int = 65536  # request line and headers; more → 431 (waitress)
+    max_request_body_bytes: int = 1_048_576  # a request body; more → 413 (waitress spools it to disk)
     client_address_header: str | None = None  # e.g. X-Forwarded-For: the client address behind a proxy
     # The browser review (/review, kgpub/web/auth.py): who may write, and for how long a sign-in lasts.
     curators_file: Path | None = None  # default var_dir/curators.json (outside the published tree)
@@ -129,6 +131,15 @@ class Settings:
         for name in ("idle_timeout_s", "request_timeout_s", "shutdown_grace_s"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
+        if self.max_request_header_bytes < 1024:
+            raise InputError(
+                f"max_request_header_bytes must be at least 1024, not {self.max_request_header_bytes}"
+            )
+        if self.max_request_body_bytes < 3 * self.max_query_bytes + 4096:
+            raise InputError(
+                f"max_request_body_bytes ({self.max_request_body_bytes}) must hold a form-encoded query "
+                f"of max_query_bytes: at least 3 × {self.max_query_bytes} + 4096"
+            )
         if self.worker_network not in ("isolated", "unisolated"):
             raise InputError(
                 f"worker_network must be 'isolated' or 'unisolated', not {self.worker_network!r}"

@@ -45,6 +45,8 @@ def test_a_str_path_given_in_code_becomes_a_path() -> None:
         ({"KGPUB_BASE_IRI": "urn:x:"}, "absolute http"),
         ({"KGPUB_MAX_RESULT_ROWS": "0"}, "must be positive"),
         ({"KGPUB_PUBLISHER": "  "}, "publisher must not be empty"),
+        ({"KGPUB_MAX_REQUEST_HEADER_BYTES": "100"}, "at least 1024"),
+        ({"KGPUB_MAX_QUERY_BYTES": "500000"}, "must hold a form-encoded query"),
     ],
 )
 def test_bad_settings_are_refused_with_the_reason(environ: dict[str, str], message: str) -> None:

@@ -313,10 +313,13 @@ class Stores:
         self._open: QueryStore | None = None
         self._lock = threading.Lock()
         self._broken: dict[Path, str] = {}
+        self._final = False
 
     def get(self) -> QueryStore:
         if self._fixed is not None:
             return self._fixed
+        if self._final:  # the server is stopping: never start workers that would outlive it
+            raise Unavailable("this server is shutting down; retry shortly")
         try:
             published = current(self.settings)
         except NotFoundError as exc:
@@ -348,8 +351,10 @@ class Stores:
             "(`kgpub build --if-stale`), retry later"
         )
 
-    def close(self, *, kill_busy: bool = False) -> None:
+    def close(self, *, kill_busy: bool = False, final: bool = False) -> None:
+        """Stop the open store's workers; ``final`` (a server stopping): open none again."""
         with self._lock:
+            self._final = self._final or final
             if self._open is not None:
                 self._open.close(kill_busy=kill_busy)
                 self._open = None

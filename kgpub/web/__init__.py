@@ -99,4 +99,4 @@ def serve(settings: Settings, *, threads: int | None = None) -> None:
         raise
     except KgpubError as exc:  # a damaged or missing build: the server answers 503 until it is fixed
         logging.getLogger(__name__).warning("serving without a usable build: %s", exc)
-    web_server.serve(httpd, settings, on_stop=lambda: stores.close(kill_busy=True))
+    web_server.serve(httpd, settings, on_stop=lambda: stores.close(kill_busy=True, final=True))

@@ -10,11 +10,21 @@ sends a request one byte every few seconds (slow-loris), could keep everybody el
   proxy every connection comes from the proxy, so limit there; see docs/reliability.md);
 - ``idle_timeout_s`` (waitress ``channel_timeout``) closes idle keep-alive connections;
 - ``request_timeout_s`` closes a connection whose request has not arrived *whole* in that time since
-  its first byte, however steadily it trickles.
+  its first byte, however steadily it trickles;
+- ``max_request_header_bytes`` / ``max_request_body_bytes`` (waitress ``max_request_header_size`` /
+  ``max_request_body_size``): waitress spools a whole body to disk before the app sees it, 1 GiB by
+  default, which no kgpub request needs.
 
-:func:`serve` stops gracefully on SIGTERM/SIGINT: it stops accepting, lets requests in flight finish
-for at most ``shutdown_grace_s``, then ends every query worker (busy ones too) and exits — no worker
-outlives the server (and if the server is killed outright, the kernel ends them: see
+Answers waitress makes itself, before or instead of the app (400 for a malformed request line, 431,
+413, 500 when the app raised, 501), carry the same security headers as the app's
+(:data:`kgpub.web.security.SECURITY_HEADERS`): :class:`GuardedTask` adds them to every response.
+
+:func:`serve` stops gracefully on SIGTERM/SIGINT, as nginx and gunicorn do: it stops accepting, closes
+the *idle* keep-alive connections at once (one whose next request has already arrived is served
+first), lets requests in flight — and requests half received — finish for at most
+``shutdown_grace_s``, each answered with ``Connection: close`` so the client opens its next
+connection to whatever replaces this server, then ends every query worker (busy ones too) and exits
+— no worker outlives the server (and if the server is killed outright, the kernel ends them: see
 :mod:`kgpub.store.sandbox`).
 """
 
@@ -23,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+import socket
 import threading
 import time
 from collections import Counter
@@ -33,15 +44,46 @@ from flask import Flask
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
+from waitress.task import ErrorTask, WSGITask
 
 from ..config import Settings
+from .security import SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
+
+
+class _Answering:
+    """What every response waitress writes gets, the app's or waitress's own: the security headers
+    (unless the app set its own), and ``Connection: close`` while the server drains."""
+
+    channel: Any
+    request: Any
+    response_headers: list[tuple[str, str]]
+
+    def build_response_header(self) -> bytes:
+        present = {name.lower() for name, _ in self.response_headers}
+        self.response_headers.extend(
+            (name, value) for name, value in SECURITY_HEADERS.items() if name.lower() not in present
+        )
+        if self.channel.server.draining:  # answer as if the client had asked to close
+            self.request.headers["CONNECTION"] = "close"
+        header: bytes = super().build_response_header()  # type: ignore[misc]
+        return header
+
+
+class GuardedTask(_Answering, WSGITask):  # type: ignore[misc]
+    """A response from the app."""
+
+
+class GuardedErrorTask(_Answering, ErrorTask):  # type: ignore[misc]
+    """waitress's own error response (400, 413, 431, 500, 501)."""
 
 
 class GuardedChannel(HTTPChannel):  # type: ignore[misc]
     """A connection that remembers when its current request started and frees its address's place."""
 
+    task_class = GuardedTask
+    error_task_class = GuardedErrorTask
     request_started: float | None = None
     _counted = False
 
@@ -59,6 +101,19 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
             self.server.forget(self.addr)
         super().del_channel(map)
 
+    def idle(self) -> bool:
+        """No request in flight, none half received, nothing left to send, no byte waiting to be read
+        (a request that arrived just as the server began to stop is served, not dropped)."""
+        if self.requests or self.request is not None or self.total_outbufs_len:
+            return False
+        try:
+            waiting = self.socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return True  # a broken connection: nothing to serve on it
+        return not waiting  # b"": the client closed its end
+
 
 class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     """waitress's TCP server with a per-address connection cap and a whole-request deadline."""
@@ -71,6 +126,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         self._per_address: Counter[str] = Counter()
         self._count_lock = threading.Lock()
         self.refused = 0  # connections closed at once because their address had too many
+        self.draining = False  # set on SIGTERM: answers say Connection: close
         super().__init__(app, **kw)
 
     def handle_accept(self) -> None:
@@ -107,6 +163,23 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
             if started is not None and started < deadline and not channel.requests:
                 channel.will_close = True  # a request that never arrives whole
 
+    def start_draining(self) -> None:
+        """Stop accepting and close the idle connections; run in the main loop's thread."""
+        self.draining = True
+        wasyncore.dispatcher.close(self)
+        self.close_idle()
+
+    def close_idle(self) -> None:
+        """Close the connections with nothing to do (run in the main loop's thread while draining:
+        one that was still sending its last answer when the signal came is idle once it is sent)."""
+        for channel in list(self.active_channels.values()):
+            if channel.idle():
+                channel.handle_close()
+
+    def connections(self) -> int:
+        """Client connections still open."""
+        return len(self.active_channels)
+
 
 def _host(addr: Any) -> str:
     return str(addr[0]) if isinstance(addr, tuple | list) and addr else str(addr)
@@ -124,6 +197,8 @@ def make_server(
         port=settings.port if port is None else port,
         threads=threads or settings.threads,
         connection_limit=settings.max_connections,
+        max_request_header_size=settings.max_request_header_bytes,
+        max_request_body_size=settings.max_request_body_bytes,
         channel_timeout=settings.idle_timeout_s,
         cleanup_interval=max(1, min(30, int(settings.request_timeout_s // 2))),
         ident="kgpub",
@@ -139,8 +214,9 @@ def serve(server: Any, settings: Settings, on_stop: Any) -> None:
             return
         stopping.set()
         log.warning("signal %d: no new connections; finishing the requests in flight", signum)
-        server.accepting = False  # out of the next select(); closed in the loop's own thread:
-        server.trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))  # not mid-select
+        server.accepting = False  # out of the next select(); answers from now on say close,
+        server.draining = True  # the rest in the loop's own thread,
+        server.trigger.pull_trigger(server.start_draining)  # not mid-select
         threading.Thread(target=_drain, args=(server, settings, on_stop), daemon=True).start()
 
     previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -155,15 +231,17 @@ def serve(server: Any, settings: Settings, on_stop: Any) -> None:
 
 
 def _drain(server: Any, settings: Settings, on_stop: Any) -> None:
-    """Wait for the requests in flight (bounded), end the workers, then close every connection in the
-    main loop's own thread (a trigger thunk), which ends ``server.run()``."""
+    """Wait (bounded) until every connection has had its last answer and closed — each one closes
+    after its answer while draining —, end the workers, then close whatever is left in the main
+    loop's own thread (a trigger thunk), which ends ``server.run()``."""
     deadline = time.monotonic() + settings.shutdown_grace_s
     dispatcher = server.task_dispatcher
     while time.monotonic() < deadline:
         with dispatcher.lock:
             busy = dispatcher.active_count + len(dispatcher.queue)
-        if busy == 0:
+        if busy == 0 and server.connections() == 0:
             break
+        server.trigger.pull_trigger(server.close_idle)
         time.sleep(0.05)
     else:
         log.warning("requests still running after %.0f s; stopping anyway", settings.shutdown_grace_s)

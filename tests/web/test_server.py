@@ -2,7 +2,8 @@
 
 Each test drives a live server on loopback with small limits (set through ``KGPUB_*`` like an
 operator would): a client holding many connections, a slow-loris request, an idle keep-alive
-connection, SIGTERM with a query in flight, and ``kill -9``.
+connection, requests waitress refuses itself, SIGTERM with a query in flight and with keep-alive
+connections open, and ``kill -9``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ LIMITS = {
     "KGPUB_IDLE_TIMEOUT_S": "3",
     "KGPUB_QUERY_TIMEOUT_S": "3",
     "KGPUB_SHUTDOWN_GRACE_S": "8",
+    "KGPUB_MAX_REQUEST_HEADER_BYTES": "8192",
+    "KGPUB_MAX_REQUEST_BODY_BYTES": "262144",
 }
+SECURITY = ("content-security-policy", "x-content-type-options", "referrer-policy")
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }"
 
 
@@ -188,6 +192,93 @@ def test_sigterm_finishes_the_query_in_flight_then_ends_every_worker(live: Live)
     thread.join(30)
     assert answers == [503]  # its own answer (the time limit), not a dropped connection
     assert live.proc.wait(15) == 0
+    time.sleep(0.3)
+    assert [p for p in (*workers, *live.workers()) if _alive(p)] == []
+
+
+def read_all(sock: socket.socket, within: float = 10) -> bytes:
+    """Everything the server sends until it closes (a reset after the answer counts as closing)."""
+    sock.settimeout(within)
+    data = b""
+    try:
+        while chunk := sock.recv(65536):
+            data += chunk
+    except ConnectionResetError:
+        pass
+    return data
+
+
+def read_answer(sock: socket.socket) -> bytes:
+    """One whole answer (headers and its Content-Length of body) from a connection kept open."""
+    sock.settimeout(10)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    length = int(head_of(data)[1]["content-length"])
+    while len(data.split(b"\r\n\r\n", 1)[1]) < length:
+        data += sock.recv(65536)
+    return data
+
+
+def head_of(answer: bytes) -> tuple[str, dict[str, str]]:
+    """The status line and the headers (names lower-cased) of one raw HTTP answer."""
+    lines = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    return lines[0], {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
+
+
+def test_waitress_own_error_answers_carry_the_security_headers(live: Live) -> None:
+    """Requests refused by waitress before the app sees them get the headers the app's pages get."""
+    page = httpx.get(live.url + "/", timeout=10)
+    expected = {name: page.headers[name] for name in SECURITY}
+    refused = {
+        b"NOT-HTTP\r\n\r\n": "400",
+        b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 10_000 + b"\r\n\r\n": "431",
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 300000\r\n\r\n": "413",
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n": "400",
+        b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n": "501",
+    }
+    for request, status in refused.items():
+        with connect(live.port) as sock:
+            sock.sendall(request)
+            line, headers = head_of(read_all(sock))
+        assert line.split()[1] == status, (request[:40], line)
+        assert {name: headers.get(name) for name in SECURITY} == expected, line
+
+
+def test_sigterm_closes_idle_keep_alive_connections_and_answers_the_rest_with_close(live: Live) -> None:
+    """As nginx and gunicorn stop: idle keep-alive connections are closed at once; a request that
+    arrived just before the signal is answered, not dropped; a query in flight and a request half
+    received when the signal came get their own answers (not 503 for stopping) with
+    ``Connection: close``; then the server exits."""
+    workers = live.workers()
+    ask = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
+    idle, just_in_time, half = (connect(live.port) for _ in range(3))
+    try:
+        for sock in (idle, just_in_time):  # keep-alive connections that were used once
+            sock.sendall(ask)
+            assert read_answer(sock).startswith(b"HTTP/1.1 200")
+        half.sendall(ask[:-2])
+        answers: list[httpx.Response] = []
+        thread = threading.Thread(
+            target=lambda: answers.append(httpx.get(live.url + "/sparql", params={"query": SLOW}, timeout=30))
+        )
+        thread.start()
+        time.sleep(0.7)  # the query is running now
+        just_in_time.sendall(ask)  # in the server's socket buffer before the signal is sent
+        live.proc.send_signal(signal.SIGTERM)
+        assert closed_by_server(idle, 3)  # at once, with no answer (no request was sent on it)
+        answer = read_all(just_in_time)  # answered, then closed (the answer may precede the drain)
+        assert head_of(answer)[0] == "HTTP/1.1 200 OK" and answer.endswith(b"true}")
+        half.sendall(b"\r\n")  # the end of the request, after the signal
+        line, headers = head_of(read_all(half))
+        assert line == "HTTP/1.1 200 OK" and headers["connection"] == "close"
+        thread.join(30)
+        assert [a.status_code for a in answers] == [503]  # the query's time limit (3 s)
+        assert answers[0].headers["connection"] == "close"
+        assert live.proc.wait(15) == 0
+    finally:
+        for sock in (idle, just_in_time, half):
+            sock.close()
     time.sleep(0.3)
     assert [p for p in (*workers, *live.workers()) if _alive(p)] == []
 
