@@ -73,6 +73,7 @@ class Settings:
     remote_store_url: str | None = None  # Graph Store Protocol endpoint, for `kgpub load` (uploads)
     remote_user: str | None = None  # HTTP basic credentials for the three URLs
     remote_password: str | None = None
+    remote_auth: str = "basic"  # "basic", or "digest" (Virtuoso's /sparql-auth)
     remote_connect_timeout_s: float = 3.0  # an engine that does not accept within this is down → 503
     remote_max_response_mb: int = 256  # a larger answer from the engine is refused (503), not buffered
     remote_pointer_ttl_s: float = 2.0  # how long the "published build" pointer graph is cached
@@ -162,6 +163,8 @@ class Settings:
             raise InputError("backend 'remote' needs remote_query_url (KGPUB_REMOTE_QUERY_URL)")
         for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s", "remote_load_timeout_s"):
             if getattr(self, name) <= 0:
+        if self.remote_auth not in ("basic", "digest"):
+            raise InputError(f"remote_auth must be 'basic' or 'digest', not {self.remote_auth!r}")
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
         for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
             if getattr(self, name) <= 0:

@@ -185,7 +185,13 @@ def _upload(engine: Engine, settings: Settings, quads: list[ox.Quad]) -> int:
         if status not in (200, 201, 204):
             raise PublishError(f"the engine refused an upload (HTTP {status}): {answer[:300]!r}")
         return 1
-    _update(engine, settings, "INSERT DATA {\n" + "\n".join(_graph_blocks(quads)) + "\n}")
+    blocks = "\n".join(_graph_blocks(quads))
+    if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+        # Virtuoso refuses blank nodes in INSERT DATA; a template with one (empty) solution makes one
+        # fresh node per label, as INSERT DATA does, on every engine
+        _update(engine, settings, "INSERT {\n" + blocks + "\n} WHERE {}")
+    else:
+        _update(engine, settings, "INSERT DATA {\n" + blocks + "\n}")
     return 1
 
 

@@ -33,13 +33,14 @@ cached about the failure, so service resumes when the engine is back, without a 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import httpx
 import pyoxigraph as ox
@@ -49,7 +50,7 @@ from ..config import Settings
 from ..errors import QueryError, QueryRefused, QueryTooLarge, Unavailable
 from . import Lane, _check_iri
 from .results import QueryResult
-from .scan import analyse, check_allowed, check_dataset
+from .scan import _TOKEN, analyse, check_allowed, check_dataset, decode_codepoints
 from .worker import Reply, _collect
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,55 @@ N_TRIPLES = "application/n-triples"
 
 #: Oxigraph's syntax error: "Error at 2:25: expected …".
 _SYNTAX_ERROR = re.compile(r"(?i)error at (\d+):(\d+)")
+#: Virtuoso's: "Virtuoso 37000 Error SP030: SPARQL compiler, line 3: syntax error at '}'".
+_VIRTUOSO_SYNTAX_ERROR = re.compile(r"Error SP030: SPARQL compiler, line (\d+): (.*)", re.DOTALL)
+#: Virtuoso past its ``MaxQueryExecutionTime``: "Virtuoso S1T00 Error SR171: Transaction timed out".
+_VIRTUOSO_TIMEOUT = "S1T00 Error SR171"
+#: Virtuoso's pragma for the DESCRIBE of the embedded store (pyoxigraph): the concise bounded
+#: description — the IRI's own triples and, recursively, those of the blank nodes they reach.
+_VIRTUOSO_CBD = 'define sql:describe-mode "CBD"'
+#: Virtuoso's blank nodes in JSON results ("nodeID://b10001"): not blank node labels for a parser.
+_VIRTUOSO_BLANK = b'"nodeID://'
+
+
+#: Virtuoso's built-in namespaces: ``bif:`` calls any SQL built-in the SPARQL user may run — measured:
+#: ``bif:http_get('http://…')`` fetches the URL for an anonymous ``/sparql`` client — and ``sql:``
+#: calls stored procedures. Written as a prefixed name or an IRI (``<bif:http_get>``).
+_ENGINE_NAMESPACES = ("bif:", "sql:")
+
+
+def check_no_engine_extensions(sparql: str) -> None:
+    """Refuse (QueryError, 400) what is not SPARQL but an engine's door to more than the query: Virtuoso's
+    ``DEFINE`` pragmas (``define get:soft`` makes it fetch ``FROM`` IRIs) and its ``bif:``/``sql:``
+    functions (``bif:http_get`` fetches any URL). Nothing standard uses them, so they are refused on
+    every remote engine, in the text as written and with code-point escapes decoded."""
+    for text in {sparql, decode_codepoints(sparql)}:
+        for match in _TOKEN.finditer(text):
+            kind, token = match.lastgroup, match.group().lower()
+            if kind == "word" and token == "define":
+                raise QueryError("DEFINE pragmas are not SPARQL; this endpoint does not accept them")
+            if (kind == "pname" and token.startswith(_ENGINE_NAMESPACES)) or (
+                kind == "iri" and token[1:].startswith(_ENGINE_NAMESPACES)
+            ):
+                raise QueryError(
+                    f"{match.group()} is an engine's built-in, not SPARQL; this endpoint does not call it"
+                )
+
+
+def _prologue_lines(sparql: str) -> int:
+    """How many lines kgpub put before the client's query (``BASE``, Virtuoso's ``define``)."""
+    lines = sparql.split("\n", 2)
+    return sum(1 for line in lines[:2] if line.startswith(("BASE <", _VIRTUOSO_CBD)))
+
+
+def _plain_blank_ids(body: bytes) -> bytes:
+    """Virtuoso's JSON results with its ``nodeID://b1`` blank-node values made plain labels (``b1``)."""
+    results = json.loads(body)
+    for row in results.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode" and term.get("value", "").startswith("nodeID://"):
+                term["value"] = term["value"][len("nodeID://") :]
+    return json.dumps(results).encode("utf-8")
 
 
 class EngineUnavailable(QueryRefused):
@@ -103,6 +153,15 @@ class _Lane:
         self._slots.release()
 
 
+class Answer(NamedTuple):
+    """An engine's answer, read whole."""
+
+    status: int
+    ctype: str
+    body: bytes
+    headers: httpx.Headers
+
+
 class Engine:
     """The HTTP side: one pooled httpx client for the query (and, when loading, update/store) URLs."""
 
@@ -110,9 +169,10 @@ class Engine:
         assert settings.remote_query_url is not None
         self.settings = settings
         self.query_url = settings.remote_query_url
-        auth = None
+        auth: httpx.Auth | None = None
         if settings.remote_user is not None:
-            auth = httpx.BasicAuth(settings.remote_user, settings.remote_password or "")
+            scheme = httpx.DigestAuth if settings.remote_auth == "digest" else httpx.BasicAuth
+            auth = scheme(settings.remote_user, settings.remote_password or "")
         self.max_bytes = settings.remote_max_response_mb * 2**20
         timeout = httpx.Timeout(
             timeout_s or settings.query_timeout_s, connect=settings.remote_connect_timeout_s
@@ -134,6 +194,31 @@ class Engine:
         """POST and read the whole answer within ``timeout_s``: (status, content type, body).
 
         Every transport failure becomes :class:`EngineUnavailable`, a deadline :class:`QueryRefused`."""
+        answer = self.exchange(
+            url,
+            timeout_s=timeout_s,
+            accept=accept,
+            data=data,
+            content=content,
+            content_type=content_type,
+            params=params,
+            limit_s=limit_s,
+        )
+        return answer.status, answer.ctype, answer.body
+
+    def exchange(
+        self,
+        url: str,
+        *,
+        timeout_s: float,
+        accept: str | None = None,
+        data: dict[str, Any] | None = None,
+        content: bytes | Iterable[bytes] | None = None,
+        content_type: str | None = None,
+        params: dict[str, str] | None = None,
+        limit_s: float | None = None,
+    ) -> Answer:
+        """As :meth:`post`, with the answer's headers (where an engine says it cut the result)."""
         headers = {}
         if accept:
             headers["Accept"] = accept
@@ -156,7 +241,7 @@ class Engine:
                     if monotonic() > deadline:
                         raise httpx.ReadTimeout("deadline")
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return response.status_code, ctype, body.getvalue()
+                return Answer(response.status_code, ctype, body.getvalue(), response.headers)
         except httpx.TimeoutException as exc:
             if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
                 raise EngineUnavailable(_down(url, "it did not accept a connection in time")) from exc
@@ -207,6 +292,11 @@ class RemoteStore:
         self._pointer: tuple[float, str, tuple[str, ...], tuple[str, ...]] | None = None
         self._pointer_lock = threading.Lock()
         self._warned: str | None = None
+        #: The engine's own cap on answer rows, when it is at or below ``max_rows`` (else None).
+        self.engine_cap: int | None = None
+        #: Whether the engine is Virtuoso (its ``Server`` header): DESCRIBE is then asked for the CBD.
+        self.virtuoso = False
+        self._probed = False
 
     @property
     def confinement(self) -> str:
@@ -223,6 +313,8 @@ class RemoteStore:
             cached = self._pointer
             if cached is not None and monotonic() - cached[0] < self.settings.remote_pointer_ttl_s:
                 return cached[1:]
+        if not self._probed:
+            self._probe_cap()
         sparql = f"SELECT ?p ?o WHERE {{ GRAPH <{POINTER_GRAPH}> {{ <{POINTER_GRAPH}> ?p ?o }} }}"
         reply = self._send(sparql, {}, RESULTS_JSON, 10_000, self.timeout_s)
         rows = QueryResult(reply.kind or "bindings", reply.data, reply.rows, self.base_iri).bindings()
@@ -255,6 +347,9 @@ class RemoteStore:
         base = base_iri or self.base_iri
         info = analyse(sparql, base)
         check_allowed(info, self.max_depth)
+        check_no_engine_extensions(sparql)
+        if not self._probed:
+            self._probe_cap()
         if info.dataset_iris or default_graph_uris or named_graph_uris:
             check_dataset(info, self.published()[2], default_graph_uris, named_graph_uris)
         limit = max_rows or self.max_rows
@@ -276,10 +371,13 @@ class RemoteStore:
             accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
         lanes = self._lanes[lane]
         started = monotonic()
+        prologue = f"BASE <{base}>\n"
+        if info.form == "DESCRIBE" and self.virtuoso:  # Virtuoso's default adds the triples *to* the IRI
+            prologue = f"{_VIRTUOSO_CBD}\n{prologue}"
         lanes.acquire(timeout)
         try:
             remaining = max(0.05, timeout - (monotonic() - started))
-            reply = self._send(f"BASE <{base}>\n{sparql}", dataset, accept, limit, remaining, timeout)
+            reply = self._send(prologue + sparql, dataset, accept, limit, remaining, timeout)
         finally:
             lanes.release()
         assert reply.kind is not None
@@ -295,20 +393,31 @@ class RemoteStore:
         limit_s: float | None = None,
     ) -> Reply:
         form: dict[str, Any] = {"query": sparql, **{k: v for k, v in dataset.items() if v}}
-        status, ctype, body = self.engine.post(
+        answer = self.engine.exchange(
             self.engine.query_url, timeout_s=timeout_s, accept=accept, data=form, limit_s=limit_s
         )
+        status, ctype, body = answer.status, answer.ctype, answer.body
         if status in (400, 404, 500) and body:  # the engine's word about this query (500: evaluation)
-            message = body.decode("utf-8", "replace").strip()[:1000]
+            # Virtuoso echoes the query (with the BASE line kgpub put before it) after its message
+            message = body.decode("utf-8", "replace").split("\n\nSPARQL query:")[0].strip()[:1000]
+            shift = _prologue_lines(sparql)  # the line as the client wrote it
             where = _SYNTAX_ERROR.match(message)
-            if status == 400 and where:  # the line as the client wrote it (BASE was put before it)
-                line = max(1, int(where.group(1)) - (1 if sparql.startswith("BASE <") else 0))
+            if status == 400 and where:
+                line = max(1, int(where.group(1)) - shift)
                 raise QueryError(f"malformed query: error at {line}:{where.group(2)}{message[where.end() :]}")
+            if _VIRTUOSO_TIMEOUT in message:
+                raise QueryRefused(f"the query ran longer than the SPARQL engine's time limit: {message}")
+            where = _VIRTUOSO_SYNTAX_ERROR.search(message)
+            if where:
+                line = max(1, int(where.group(1)) - shift)
+                raise QueryError(f"malformed query: line {line}: {where.group(2)}")
             raise QueryError(f"the query cannot be evaluated: {message}")
         if status != 200:
             raise EngineUnavailable(_down(self.engine.query_url, f"HTTP {status}: {body[:300]!r}"))
         try:
             if ctype == RESULTS_JSON:
+                if _VIRTUOSO_BLANK in body:
+                    body = _plain_blank_ids(body)
                 parsed: Any = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             elif ctype == N_TRIPLES:
                 parsed = (
@@ -322,7 +431,53 @@ class RemoteStore:
             raise EngineUnavailable(_down(self.engine.query_url, f"unreadable answer: {exc}")) from exc
         if reply.error is not None:
             raise QueryRefused(reply.message)
+        self._check_whole(answer.headers, reply.rows)
         return reply
+
+    def _check_whole(self, headers: httpx.Headers, rows: int) -> None:
+        """Refuse an answer the engine may have cut short: one that reaches the engine's own row cap,
+        declared in this answer (``X-SPARQL-MaxRows``: Virtuoso's ``ResultSetMaxRows``), on an earlier
+        one, or found by :meth:`_probe_cap`. Virtuoso cuts CONSTRUCT and DESCRIBE answers at the same
+        cap *without* the header: the cap learned from a SELECT answer is what catches them. (Its other
+        partial answers, "anytime" queries, happen only when a request sends its ``timeout``
+        parameter, which kgpub never does: past ``MaxQueryExecutionTime`` it answers an error.)"""
+        if not self._probed:
+            self.virtuoso = headers.get("server", "").lower().startswith("virtuoso")
+        declared = headers.get("x-sparql-maxrows", "")
+        if declared.isdigit():
+            self.engine_cap = min(self.engine_cap or int(declared), int(declared))
+        if self.engine_cap is not None and rows >= self.engine_cap:
+            raise QueryRefused(
+                f"the SPARQL engine cuts answers at {self.engine_cap} rows (its own limit) and this answer "
+                "reached it, so it may be incomplete: add LIMIT to the query"
+            )
+
+    def _probe_cap(self) -> None:
+        """Ask the engine for ``max_rows + 1`` rows once (no data needed: a product of VALUES), to find a
+        cap on answers at or below kgpub's own limit before it silently cuts a real answer (Virtuoso's
+        default ``ResultSetMaxRows`` is 10,000, kgpub's ``max_result_rows`` too). A cap above
+        ``max_rows`` does not matter: kgpub refuses those answers first."""
+        wanted = self.max_rows + 1
+        values = " ".join(f"VALUES ?d{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(len(str(wanted))))
+        try:
+            probe = f"SELECT ?d0 WHERE {{ {values} }} LIMIT {wanted}"
+            reply = self._send(probe, {}, RESULTS_JSON, wanted, self.timeout_s)
+            if reply.rows < wanted:
+                self.engine_cap = reply.rows
+        except QueryRefused:
+            if self.engine_cap is None:
+                raise
+        self._probed = True
+        if self.engine_cap is not None:
+            log.error(
+                "the SPARQL engine at %s cuts answers at %d rows, not above max_result_rows (%d): answers "
+                "that reach it are refused (503); raise the engine's limit (Virtuoso: [SPARQL] "
+                "ResultSetMaxRows) above %d",
+                self.engine.query_url,
+                self.engine_cap,
+                self.max_rows,
+                self.max_rows,
+            )
 
     def describe(self, iri: str) -> Graph:
         """The triples about ``iri`` (the engine's DESCRIBE, over the published graphs)."""

@@ -1,6 +1,7 @@
-"""The remote backend against a real Oxigraph server on loopback: `kgpub load`, the same answers as
-the embedded store, the same refusals and limits, 503 + Retry-After while the engine is down, service
-back without a restart, and a load that dies halfway leaving the previous build served."""
+"""The remote backend against real engines on loopback — Oxigraph server and Virtuoso, every test on
+each: `kgpub load`, the same answers as the embedded store, the same refusals and limits, 503 +
+Retry-After while the engine is down, service back without a restart, and a load that dies halfway
+leaving the previous build served. Virtuoso's own limits (its silent row cut, its time limit) last."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from kgpub.store import Store, open_store
 from kgpub.store.load import load
 from kgpub.store.remote import POINTER_GRAPH, RESULTS_JSON, STAGING_PREFIX, RemoteStore
 from kgpub.web import create_app
-from tests.engines import OxigraphServer
+from tests.engines import ENGINES, OxigraphServer, VirtuosoServer, engine_at
 from tests.web.conftest import BASE, SEED_TRIG, make_published
 
 pytestmark = pytest.mark.slow
@@ -27,14 +28,16 @@ ID = BASE + "id/org/"
 EXTRA = f'<{BASE}graph/extra> {{ <{ID}new-body> <http://www.w3.org/2004/02/skos/core#prefLabel> "uusi" . }}'
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[OxigraphServer | VirtuosoServer]:
+    with engine_at(request.param, tmp_path_factory.mktemp(request.param)) as server:
         yield server
 
 
 @pytest.fixture(scope="module")
-def settings(engine: OxigraphServer, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def settings(engine: OxigraphServer | VirtuosoServer, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The seed snippet published locally and loaded into the engine with `kgpub load`."""
     local = make_published(tmp_path_factory.mktemp("var"), SEED_TRIG, max_result_rows=20)
     remote = engine.settings(local).with_(remote_pointer_ttl_s=0.01, query_timeout_s=3.0)
@@ -80,7 +83,12 @@ def test_the_remote_store_answers_as_the_embedded_one(
         assert mine.boolean is theirs.boolean is True
         return
     same_rows = [{k: v for k, v in r.items() if k != "sel"} for r in mine.bindings()]
-    assert same_rows == [{k: v for k, v in r.items() if k != "sel"} for r in theirs.bindings()]
+    their_rows = [{k: v for k, v in r.items() if k != "sel"} for r in theirs.bindings()]
+    # the same rows; in the same order where SPARQL defines one (ORDER BY on IRIs and numbers — the
+    # order of literals in different languages is the engine's: Virtuoso sorts them otherwise)
+    assert sorted(map(repr, same_rows)) == sorted(map(repr, their_rows))
+    first = next(iter(same_rows[0]), "") if same_rows else ""
+    assert [r.get(first) for r in same_rows] == [r.get(first) for r in their_rows]
     assert mine.rows > 0
 
 
@@ -144,6 +152,46 @@ def test_service_updates_and_deep_nesting_are_refused_before_sending(
     assert remote.query("ASK { <urn:a> <urn:b> <urn:c> }").boolean is False
 
 
+def test_engine_extensions_that_fetch_are_refused_before_sending(remote: RemoteStore) -> None:
+    """Virtuoso's ``bif:http_get`` fetches a URL for an anonymous client (measured: the listener got the
+    request when asked directly); through kgpub neither it nor ``define get:soft`` reaches the engine."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        for sparql in (
+            f"SELECT (bif:http_get('{url}/a') AS ?x) {{}}",
+            f"SELECT (BIF:http_get('{url}/b') AS ?x) {{}}",
+            f"SELECT (<bif:http_get>('{url}/c') AS ?x) {{}}",
+            f"SELECT (<\\u0062if:http_get>('{url}/d') AS ?x) {{}}",
+            f"SELECT (sql:anything('{url}/e') AS ?x) {{}}",
+            f'define get:soft "replace" SELECT * FROM <{url}/f> WHERE {{ ?s ?p ?o }}',
+            f'DEFINE get:soft "replace" SELECT * WHERE {{ GRAPH <{url}/g> {{ ?s ?p ?o }} }}',
+        ):
+            with pytest.raises(QueryError, match="not SPARQL"):
+                remote.query(sparql)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []
+    # a string or a variable that merely says so is no call
+    assert remote.query('ASK { BIND("bif:http_get define" AS ?define) }').boolean is True
+
+
 def test_row_and_triple_limits_refuse_rather_than_truncate(remote: RemoteStore) -> None:
     with pytest.raises(QueryRefused, match="more than 20 rows"):
         remote.query("SELECT * WHERE { ?s ?p ?o }")
@@ -153,9 +201,14 @@ def test_row_and_triple_limits_refuse_rather_than_truncate(remote: RemoteStore) 
 
 
 def test_a_malformed_query_reports_the_engines_message(remote: RemoteStore, embedded: Store) -> None:
-    for store in (remote, embedded):  # the position is in the query as written, on both backends
-        with pytest.raises(QueryError, match=r"malformed query: error at 2:\d+"):
-            store.query("SELECT ?x\nWHERE { ?x ")
+    with pytest.raises(QueryError, match=r"malformed query: error at 2:\d+"):
+        embedded.query("SELECT ?x\nWHERE { ?x ")
+    # the line in the query as written (kgpub's BASE line not counted), in each engine's words
+    where = r"error at 2:\d+" if "/query" in remote.engine.query_url else r"line [23]: syntax error"
+    with pytest.raises(QueryError, match=rf"malformed query: {where}"):
+        remote.query("SELECT ?x\nWHERE { ?x ")
+    with pytest.raises(QueryError, match=r"malformed query: .*(1:|line 1)"):
+        remote.query("SELECT ?x WHERE { ?x ?y }")
     with pytest.raises(QueryError, match=r"cannot be evaluated: .*urn:no-such-function"):
         remote.query("SELECT (<urn:no-such-function>(1) AS ?x) {}")
     assert remote.query("ASK {}").boolean is True
@@ -192,7 +245,9 @@ def test_the_site_and_endpoint_work_on_the_remote_backend(app: Flask) -> None:
     assert doc.status_code == 200 and "elinkeinojohtaja" in doc.get_data(as_text=True)
 
 
-def test_engine_down_is_503_with_retry_after_and_service_resumes(app: Flask, engine: OxigraphServer) -> None:
+def test_engine_down_is_503_with_retry_after_and_service_resumes(
+    app: Flask, engine: OxigraphServer | VirtuosoServer
+) -> None:
     client = app.test_client()
     query = {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}
     assert client.get("/sparql", query_string=query).status_code == 200
@@ -216,7 +271,7 @@ def _pointer_build(store: RemoteStore) -> str:
 
 
 def test_a_load_that_dies_halfway_leaves_the_previous_build_served(
-    settings: Settings, engine: OxigraphServer, remote: RemoteStore, tmp_path: Path
+    settings: Settings, engine: OxigraphServer | VirtuosoServer, remote: RemoteStore, tmp_path: Path
 ) -> None:
     served = _pointer_build(remote)
     ask_new = f"ASK {{ <{ID}new-body> ?p ?o }}"
@@ -242,13 +297,16 @@ def test_a_load_that_dies_halfway_leaves_the_previous_build_served(
     assert _pointer_build(remote) == report.build_id != served
     assert remote.query(ask_new).boolean is True
     staging = f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}")) }}'
-    direct = httpx.post(f"{engine.url}/query", data={"query": staging}, headers={"Accept": RESULTS_JSON})
+    assert settings.remote_query_url
+    direct = httpx.post(settings.remote_query_url, data={"query": staging}, headers={"Accept": RESULTS_JSON})
     assert direct.json()["boolean"] is False  # asked of the engine itself: no staging graph is left
     load(publish.current(settings), settings)  # back to the module's build for the other tests
     assert remote.query(ask_new).boolean is False
 
 
-def test_kgpub_load_command_publishes_and_reports(settings: Settings, engine: OxigraphServer) -> None:
+def test_kgpub_load_command_publishes_and_reports(
+    settings: Settings, engine: OxigraphServer | VirtuosoServer
+) -> None:
     import subprocess
     import sys
 
@@ -256,10 +314,12 @@ def test_kgpub_load_command_publishes_and_reports(settings: Settings, engine: Ox
         "KGPUB_VAR_DIR": str(settings.var_dir),
         "KGPUB_BASE_IRI": settings.base_iri,
         "KGPUB_BACKEND": "remote",
-        "KGPUB_REMOTE_QUERY_URL": f"{engine.url}/query",
-        "KGPUB_REMOTE_UPDATE_URL": f"{engine.url}/update",
         "PATH": "/usr/bin:/bin",
     }
+    for name in ("query_url", "update_url", "user", "password", "auth"):
+        value = getattr(settings, f"remote_{name}")
+        if value is not None:
+            env[f"KGPUB_REMOTE_{name.upper()}"] = str(value)
     done = subprocess.run(
         [sys.executable, "-m", "kgpub", "load"], env=env, capture_output=True, text=True, timeout=120
     )
@@ -279,6 +339,7 @@ def test_kgpub_load_command_publishes_and_reports(settings: Settings, engine: Ox
         {"remote_connect_timeout_s": 0},
         {"remote_max_response_mb": 0},
         {"remote_load_chunk_triples": -1},
+        {"remote_auth": "ntlm"},
     ],
 )
 def test_bad_backend_settings_are_refused(changes: dict[str, object]) -> None:
@@ -286,3 +347,46 @@ def test_bad_backend_settings_are_refused(changes: dict[str, object]) -> None:
 
     with pytest.raises(InputError):
         Settings(**changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def small_virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Virtuoso with its own limits below kgpub's: ResultSetMaxRows 15 (kgpub's max_result_rows is
+    20) and MaxQueryExecutionTime 1 s (kgpub's query_timeout_s is 8 s)."""
+    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso-small"), timeout_s=1, max_rows=15) as server:
+        local = make_published(tmp_path_factory.mktemp("var"), SEED_TRIG, max_result_rows=20)
+        remote = server.settings(local).with_(query_timeout_s=8.0)
+        load(publish.current(remote), remote)
+        yield remote
+
+
+def test_virtuoso_row_cut_is_found_and_refused_never_served(small_virtuoso: Settings) -> None:
+    """Virtuoso answers 200 with the first 15 rows (or triples) of a longer answer: kgpub finds the cut
+    when it first asks for the published build, and refuses every answer that reaches it."""
+    with open_store(publish.current(small_virtuoso), small_virtuoso) as store:
+        assert isinstance(store, RemoteStore)
+        assert store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 14").rows == 14
+        assert store.engine_cap == 15  # found by the probe, before any real answer was cut
+        for cut in ("SELECT * WHERE { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }"):
+            with pytest.raises(QueryRefused, match="cuts answers at 15 rows"):
+                store.query(cut)
+    assert small_virtuoso.remote_query_url
+    direct = httpx.post(  # what Virtuoso itself answers: a cut result, marked only by a header
+        small_virtuoso.remote_query_url,
+        data={"query": "SELECT * WHERE { ?s ?p ?o }"},
+        headers={"Accept": RESULTS_JSON},
+    )
+    assert direct.status_code == 200 and direct.headers["X-SPARQL-MaxRows"] == "15"
+    assert len(direct.json()["results"]["bindings"]) == 15
+
+
+def test_virtuoso_time_limit_is_503_not_a_query_error(small_virtuoso: Settings) -> None:
+    import time
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
+    with open_store(publish.current(small_virtuoso), small_virtuoso) as store:
+        started = time.monotonic()
+        with pytest.raises(QueryRefused, match="longer than the SPARQL engine's time limit"):
+            store.query(slow)
+        assert time.monotonic() - started < 7.5  # the engine's 1 s, not kgpub's 8 s
+        assert store.query("ASK { ?s ?p ?o }").boolean is True

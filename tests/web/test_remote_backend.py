@@ -1,9 +1,10 @@
 """The whole site on the remote backend answers exactly as on the embedded store.
 
-One build, published locally and loaded into a real Oxigraph server (``kgpub load``); two apps, one per
-backend; every page, document, format, the SPARQL endpoint, VoID, sitemap and search compared response
-by response: status, content type, ETag, ``Location``, and the body — the same graph (isomorphic: blank
-node labels and triple order are the engine's), the same result bytes, the same links on a page.
+One build, published locally and loaded (``kgpub load``) into a real engine — Oxigraph server, then
+Virtuoso; two apps, one per backend; every page, document, format, the SPARQL endpoint, VoID, sitemap
+and search compared response by response: status, content type, ETag, ``Location``, and the body —
+the same graph (isomorphic: blank node labels and triple order are the engine's), the same result
+bytes, the same links on a page.
 The engine-specific behaviour (503 while it is down, recovery, failed loads): tests/store/test_remote.py.
 """
 
@@ -21,7 +22,7 @@ from kgpub import publish
 from kgpub.config import Settings
 from kgpub.store.load import load
 from kgpub.web import create_app
-from tests.engines import OxigraphServer
+from tests.engines import ENGINES, engine_at
 
 pytestmark = pytest.mark.slow
 
@@ -63,10 +64,12 @@ REQUESTS: list[tuple[str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def apps(published: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, Flask]]:
+@pytest.fixture(scope="module", params=ENGINES)
+def apps(
+    published: Settings, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Flask, Flask]]:
     """The session's published seed build, served embedded and (after `kgpub load`) remotely."""
-    with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as engine:
+    with engine_at(request.param, tmp_path_factory.mktemp(request.param)) as engine:
         remote = engine.settings(published)
         load(publish.current(remote), remote)
         embedded_app, remote_app = create_app(published), create_app(remote)
