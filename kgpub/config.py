@@ -159,12 +159,12 @@ class Settings:
             parts = urlsplit(url or "")
             if url is not None and (parts.scheme not in ("http", "https") or not parts.netloc):
                 raise InputError(f"{name} must be an absolute http(s) URL, not {url!r}")
+        if self.remote_auth not in ("basic", "digest"):
+            raise InputError(f"remote_auth must be 'basic' or 'digest', not {self.remote_auth!r}")
         if self.backend == "remote" and not self.remote_query_url:
             raise InputError("backend 'remote' needs remote_query_url (KGPUB_REMOTE_QUERY_URL)")
         for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s", "remote_load_timeout_s"):
             if getattr(self, name) <= 0:
-        if self.remote_auth not in ("basic", "digest"):
-            raise InputError(f"remote_auth must be 'basic' or 'digest', not {self.remote_auth!r}")
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
         for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
             if getattr(self, name) <= 0:
