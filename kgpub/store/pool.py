@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 START_TIMEOUT_S = 60.0
 # Not ``-m kgpub.store.worker``: that would make the message classes ``__main__.Job``/``Reply``.
 _ENTRY = "import sys; from kgpub.store.worker import main; sys.exit(main(sys.argv))"
+#: A crashed engine's Rust backtrace would put dozens of lines per crash into the server log, where
+#: one line per crash is the rule (the pool logs it): workers never inherit these.
+_NOT_INHERITED = frozenset({"RUST_BACKTRACE", "RUST_LIB_BACKTRACE"})
 
 
 #: Workers are started from this one long-lived thread: a worker asks the kernel to kill it when its
@@ -55,6 +58,7 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             bufsize=0,
+            env={k: v for k, v in os.environ.items() if k not in _NOT_INHERITED},
         ).result()
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin: IO[bytes] = self.proc.stdin

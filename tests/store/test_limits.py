@@ -117,3 +117,19 @@ def test_bad_protocol_parameters_are_400(store: Store, kwargs: dict[str, list[st
 def test_an_unknown_function_is_400(store: Store) -> None:
     with pytest.raises(QueryError, match="cannot be evaluated"):
         store.query("SELECT (<http://example.org/no-such-function>(1) AS ?x) {}", lane="sparql")
+
+
+def test_workers_do_not_inherit_rust_backtrace(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With RUST_BACKTRACE set for the server, a worker's environment still lacks it (a crash is one
+    log line, not a Rust backtrace), and keeps the rest of the server's environment."""
+    monkeypatch.setenv("RUST_BACKTRACE", "full")
+    monkeypatch.setenv("KGPUB_TEST_MARKER", "kept")
+    pool = WorkerPool(WorkerConfig("disk", str(store_path), "", 0, "isolated"), 1)
+    try:
+        pool.start()
+        (pid,) = pool.pids()
+        with open(f"/proc/{pid}/environ", "rb") as environ:
+            names = {entry.split(b"=", 1)[0] for entry in environ.read().split(b"\0") if entry}
+        assert b"KGPUB_TEST_MARKER" in names and b"RUST_BACKTRACE" not in names
+    finally:
+        pool.close(kill_busy=True)
