@@ -80,7 +80,7 @@ fuzz: install ## the property tests and the extractor fuzz target, FUZZ_EXAMPLES
 	HYPOTHESIS_PROFILE=long KGPUB_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q $(PROPERTY_TESTS)
 
 eval: install ## extraction quality on the seeds and ../shared/devset (docs/extraction.md)
-	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md --baseline docs/extraction-v2-blind.json
+	$(BIN)/python -m kgpub.evaluate --shared $(SHARED) --out docs/extraction.md --baseline docs/extraction-v2-blind.json --confidence kgpub/extract/confidence.json
 
 clean: ## remove build output (var/) and caches; keeps .venv
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

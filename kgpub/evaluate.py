@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import rule_precision
 from .errors import KgpubError
 from .extract.language import detect_language
 from .model import Extraction
@@ -155,6 +156,27 @@ def evaluate(shared: Path, extractor: Extractor | None = None) -> list[CorpusRes
             scored = score(scorer, corpus.gold_files(), out)
             results.append(CorpusResult(corpus, scored["total"], scored["documents"], detected, failures))
     return results
+
+
+def documents(corpus: Corpus) -> list[tuple[Path, Path, str | None]]:
+    """(gold file, text file, declared language) of every document of a corpus."""
+    found = []
+    for gold_path in corpus.gold_files():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        found.append(
+            (gold_path, corpus.texts / str(gold.get("source", gold_path.stem + ".txt")), corpus.language)
+        )
+    return found
+
+
+def measure_rules(shared: Path, min_fires: int, floor: float) -> dict[str, Any]:
+    """Each rule's precision on every document of every corpus (seeds, devset v1 and v2), as the
+    content of ``confidence.json`` (see :mod:`kgpub.rule_precision`)."""
+    from .extract import extract
+
+    scorer = rule_precision.load_scorer(check_shared(shared))
+    pages = [d for corpus in corpora(shared) for d in documents(corpus)]
+    return rule_precision.confidences(rule_precision.measure(pages, scorer, extract), min_fires, floor)
 
 
 def _row(cells: Sequence[object]) -> str:
@@ -290,6 +312,23 @@ def main(argv: list[str] | None = None) -> int:
         "--baseline", type=Path, help="JSON file with the recorded v2 blind baseline, shown next to today"
     )
     parser.add_argument(
+        "--confidence",
+        type=Path,
+        help="measure each rule's precision on these pages and write it here (kgpub/extract/confidence.json)",
+    )
+    parser.add_argument(
+        "--min-fires",
+        type=int,
+        default=rule_precision.MIN_FIRES,
+        help="a rule with fewer scored facts than this gets the floor (default %(default)s)",
+    )
+    parser.add_argument(
+        "--floor",
+        type=float,
+        default=rule_precision.FLOOR,
+        help="the confidence of a rule too rarely fired to measure (default %(default)s)",
+    )
+    parser.add_argument(
         "--record-baseline",
         metavar="NOTE",
         help="write today's v2 figures into --baseline (once, before any v2 page is read), with NOTE",
@@ -303,11 +342,15 @@ def main(argv: list[str] | None = None) -> int:
         results = evaluate(args.shared)
         if args.record_baseline is not None:
             baseline = record_baseline(args.baseline, results, when, args.record_baseline)
+        measured = measure_rules(args.shared, args.min_fires, args.floor) if args.confidence else None
     except KgpubError as exc:
         print(f"kgpub.evaluate: error: {exc}", file=sys.stderr)
         return exc.exit_code
     command = "python -m kgpub.evaluate " + " ".join(argv if argv is not None else sys.argv[1:])
     table = report(results, command, when, baseline)
+    if measured is not None:
+        rule_precision.write_confidences(args.confidence, measured)
+        table += "\n" + rule_precision.rule_tables(measured)
     print(table, end="")
     if args.out:
         write_report(args.out, table)

@@ -111,6 +111,12 @@ def _numbers(numbers: tuple[int, ...]) -> str:
     return ",".join(str(n) for n in numbers)
 
 
+def least_certain_first(facts: list[Numbered]) -> list[Numbered]:
+    """The order facts are listed in for review: lowest confidence first (a fact's confidence is its
+    rule's measured precision, :mod:`kgpub.extract.core.rules`), then by number; numbers stay fixed."""
+    return sorted(facts, key=lambda n: (n.fact.confidence, n.number))
+
+
 def _terminal(source: Source, facts: list[Numbered]) -> str:
     def safe(s: str) -> str:  # a scraped text must not drive the reader's terminal
         return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
@@ -121,7 +127,7 @@ def _terminal(source: Source, facts: list[Numbered]) -> str:
         if ending:
             out.append(f"\x1b[1;34m[{_numbers(ending)}]\x1b[0m")
     out.append("\n\n")
-    for n in facts:
+    for n in least_certain_first(facts):
         f = n.fact
         out.append(
             f"\x1b[1;34m[{n.number}]\x1b[0m {n.type:8} {safe(n.summary)}"
@@ -150,7 +156,7 @@ def _html(source: Source, facts: list[Numbered]) -> str:
             links = ",".join(f'<a href="#fact-{n}">{n}</a>' for n in ending)
             text.append(f"<sup>[{links}]</sup>")
     items = []
-    for n in facts:
+    for n in least_certain_first(facts):
         f = n.fact
         items.append(
             f'<li id="fact-{n.number}" value="{n.number}"><strong>{e(n.type)}</strong> {e(n.summary)}'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -138,3 +139,22 @@ def test_a_broken_baseline_file_is_a_clear_error(shared: Path, tmp_path: Path) -
     bad.write_text("{not json", encoding="utf-8")
     assert main(["--shared", str(shared), "--baseline", str(bad)]) == 3
     assert main(["--shared", str(shared), "--record-baseline", "x"]) == 3
+
+
+def test_confidence_measures_each_rule_on_the_pages_and_the_report_gets_the_rule_tables(
+    shared: Path, tmp_path: Path
+) -> None:
+    out, conf = tmp_path / "extraction.md", tmp_path / "confidence.json"
+    assert (
+        main(["--shared", str(shared), "--out", str(out), "--confidence", str(conf), "--min-fires", "3"]) == 0
+    )
+    data = json.loads(conf.read_text(encoding="utf-8"))
+    assert (data["min_fires"], data["floor"]) == (3, 0.5)
+    measured = data["rules"]
+    assert "duty.sv.verb" in measured and "body.en.name" in measured  # Swedish and English pages
+    for entry in measured.values():
+        assert 0 <= entry["correct"] <= entry["fires"]
+        rarely = entry["fires"] < 3
+        assert entry["confidence"] == (0.5 if rarely else round(entry["correct"] / entry["fires"], 3))
+    report = out.read_text(encoding="utf-8")
+    assert "### Rules: sv" in report and "| `duty.sv.verb` | duties |" in report

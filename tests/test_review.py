@@ -71,6 +71,22 @@ def test_terminal_view_highlights_spans_and_lists_numbered_facts(
     assert "\x1b[30;43mStadsstyrelsen leder" in out
 
 
+def test_both_views_list_the_least_certain_facts_first_under_their_fixed_numbers(
+    source: Source, extraction: Extraction
+) -> None:
+    facts = numbered_facts(extraction)
+    assert len({n.fact.confidence for n in facts}) > 1  # measured rules differ in precision
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", review(source, extraction, html=False))
+    listed = [int(n) for n in re.findall(r"^\[(\d+)\] ", plain, re.MULTILINE)]
+    page = review(source, extraction, html=True)
+    in_page = [int(n) for n in re.findall(r'<li id="fact-(\d+)"', page)]
+    confidence = {n.number: n.fact.confidence for n in facts}
+    for order in (listed, in_page):
+        assert sorted(order) == [n.number for n in facts]
+        assert [confidence[n] for n in order] == sorted(confidence[n] for n in order)
+        assert order != sorted(order)  # not the numbering order: the least certain come first
+
+
 def test_terminal_view_neutralises_control_characters_in_the_text() -> None:
     text = "Stadsstyrelsen leder \x1b[2Jstadens ekonomi.\n"
     src = Source(SourceMeta("x", "t", "p", "m", "sv", "unknown", "unknown"), text)

@@ -4,6 +4,10 @@ Rules find a fact inside one segment (a sentence, a heading or a list item) of t
 :class:`Facts` collector turns the segment's span into :class:`~kgpub.model.Evidence`, merges the
 different ways a text names one body, and drops facts whose bodies it never recorded, so every
 ``part_of``/``head``/``duty`` points at a body of the same extraction.
+
+A fact's confidence is its rule's measured precision (:func:`.rules.confidence`). The ``confidence``
+arguments below are what call sites passed before the registry measured them; they are accepted
+and not used, so that packs can drop them one call at a time.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model import Body, Duty, Evidence, Extraction, Head, PartOf, Relation, Site
+from .rules import confidence as measured
 from .segments import Segment
 
 
@@ -67,13 +72,19 @@ class Facts:
         return self.canon.get(key(name))
 
     def body(
-        self, name: str, kind: str, seg: Segment, rule: str, confidence: float, aliases: Iterable[str] = ()
+        self,
+        name: str,
+        kind: str,
+        seg: Segment,
+        rule: str,
+        confidence: float | None = None,
+        aliases: Iterable[str] = (),
     ) -> str:
         """Record a body (or add aliases to the one it already is); returns its canonical name."""
         known = self.find(name) or next((self.canon[key(a)] for a in aliases if key(a) in self.canon), None)
         if known is None:
             self.bodies[key(name)] = Body(
-                name, kind, self.evidence(seg.start, seg.end), (), self.lang, rule, confidence
+                name, kind, self.evidence(seg.start, seg.end), (), self.lang, rule, measured(rule)
             )
             self.canon[key(name)] = name
             self.by_first.setdefault(key(name).split(" ")[0], []).append(key(name))
@@ -101,24 +112,28 @@ class Facts:
         relation: Relation,
         seg: Segment,
         rule: str,
-        confidence: float,
+        confidence: float | None = None,
         via_post: str | None = None,
     ) -> None:
         c, p = self.find(child), self.find(parent)
         if c is None or p is None or key(c) == key(p) or (key(c), key(p)) in self.part_of:
             return
         ev = self.evidence(seg.start, seg.end)
-        self.part_of[(key(c), key(p))] = PartOf(c, p, relation, ev, via_post, rule, confidence)
+        self.part_of[(key(c), key(p))] = PartOf(c, p, relation, ev, via_post, rule, measured(rule))
 
-    def head(self, org: str, title: str, person: str | None, seg: Segment, rule: str, conf: float) -> None:
+    def head(
+        self, org: str, title: str, person: str | None, seg: Segment, rule: str, conf: float | None = None
+    ) -> None:
         o = self.find(org)
         if o is None:
             return
         k = (key(o), key(title), key(person or ""))
         if k not in self.heads:
-            self.heads[k] = Head(o, title, person, self.evidence(seg.start, seg.end), rule, conf)
+            self.heads[k] = Head(o, title, person, self.evidence(seg.start, seg.end), rule, measured(rule))
 
-    def duty(self, org: str, text: str, start: int, end: int, rule: str, confidence: float) -> None:
+    def duty(
+        self, org: str, text: str, start: int, end: int, rule: str, confidence: float | None = None
+    ) -> None:
         o = self.find(org)
         text = re.sub(r"\s+", " ", text).strip(" .;:,")
         if o is None or len(text) < 3:
@@ -126,13 +141,13 @@ class Facts:
         if (key(o), key(text)) in self.duty_keys:
             return
         self.duty_keys.add((key(o), key(text)))
-        self.duties.append(Duty(o, text, self.evidence(start, end), rule, confidence))
+        self.duties.append(Duty(o, text, self.evidence(start, end), rule, measured(rule)))
 
     def site(self, org: str, seg: Segment, address: str | None, phone: str | None, rule: str) -> None:
         o = self.find(org)
         if o is None or not (address or phone):
             return
-        self.sites.append(Site(o, self.evidence(seg.start, seg.end), address, phone, rule, 0.7))
+        self.sites.append(Site(o, self.evidence(seg.start, seg.end), address, phone, rule, measured(rule)))
 
     def extraction(self, warnings: Iterable[str] = ()) -> Extraction:
         return Extraction(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .facts import Facts
 from .persons import PERSON
+from .rules import Rule, rule
 from .segments import Segment
 
 #: Whether a word is a post title ("direktör", "Director"): the language pack's own lexicon.
@@ -156,3 +157,29 @@ def contact_phone(text: str, start: int, end: int) -> str | None:
         return None
     number = _ON_NUMBER.match(text, end)
     return re.sub(r"\s+", " ", number.group("value")).strip() if number else None
+
+
+LANGS = ("sv", "en")
+
+#: The site rules, declared once (:mod:`.rules`) for the packs that call them.
+RULES: list[Rule] = [
+    rule(
+        "site.labelled",
+        "sites",
+        find_sites,
+        example="Kontakt\nStadskansliet\nRådhusgatan 26, 65100 Vasa\nTelefon (växel) 06 325 1111\n",
+        expects=["site: stadskansliet | Rådhusgatan 26, 65100 Vasa | 06 325 1111"],
+        langs=LANGS,
+    ),
+    rule(
+        "site.prose",
+        "sites",
+        prose_address,
+        example=(
+            "Stadsstyrelsen sammanträder i Stadshuset, Strengbergsgatan 1, varannan måndag. "
+            "Föredragningslistorna och protokollen finns på stadens hemsida."
+        ),
+        expects=["site: stadsstyrelsen | Strengbergsgatan 1 | "],
+        langs=LANGS,
+    ),
+]
