@@ -191,13 +191,53 @@ def _organisation(tokens: list[Token], left: Left, h: int, last: int, carrier: T
     )
 
 
+#: Company forms that end a company's name ("Turun Rakennustiimi Oy", "MH-Kivi Oy:ssä").
+COMPANY_FORMS = frozenset({"Oy", "Oyj", "Ab", "Ky", "Ltd"})
+#: How many capitalised words a company's name may have before its form.
+MAX_COMPANY_WORDS = 4
+#: The case a suffix after a colon gives an abbreviation ("Oy:ssä", "Oy:n").
+SUFFIX_CASES = {
+    "n": "omanto",
+    "ssä": "sisaolento",
+    "ssa": "sisaolento",
+    "stä": "sisaeronto",
+    "sta": "sisaeronto",
+    "lle": "ulkotulento",
+    "llä": "ulkoolento",
+    "lla": "ulkoolento",
+    "ltä": "ulkoeronto",
+    "lta": "ulkoeronto",
+    "tä": "osanto",
+    "ta": "osanto",
+    "nä": "olento",
+    "na": "olento",
+}
+
+
+def company_at(tokens: list[Token], h: int) -> Mention | None:
+    """ "Metsähallitus Metsätalous Oy:ssä": capitalised words ended by a company form name an
+    enterprise, whatever its words (the form is its body word)."""
+    if tokens[h].text not in COMPANY_FORMS or h == 0:
+        return None
+    first = h
+    while first > 0 and h - first < MAX_COMPANY_WORDS and tokens[first - 1].word and tokens[first - 1].cap:
+        first -= 1
+    if first == h:
+        return None
+    last, case = h, "nimento"
+    if h + 2 < len(tokens) and tokens[h + 1].text == ":" and tokens[h + 2].low in SUFFIX_CASES:
+        last, case = h + 2, SUFFIX_CASES[tokens[h + 2].low]
+    name = " ".join(t.text for t in tokens[first : h + 1])
+    return Mention(name, "enterprise", "oy", first, h, last, case, True, False, core=name)
+
+
 def find_mentions(tokens: list[Token], known: Known) -> list[Mention]:
     """Every body mention of a sentence, in reading order (an owner precedes what it owns)."""
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         previous = out[-1] if out else None
-        m = mention_at(tokens, i, previous, known)
+        m = company_at(tokens, i) or mention_at(tokens, i, previous, known)
         if m is None:
             i += 1
             continue

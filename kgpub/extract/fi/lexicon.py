@@ -161,6 +161,8 @@ OBJECT_ONLY_VERBS = _words("huolehtia vastata")
 #: Adverbs between a subject and its verb that are not part of the duty.
 ADVERBS = _words("myös lisäksi osaltaan edelleen erityisesti pääasiassa muun muassa mm samoin niin ikään")
 
+#: Adjectives of time, never part of a body's name: "nykyisen infra- ja kalustoyksikön".
+TEMPORAL = _words("nykyinen entinen tuleva silloinen aiempi aikaisempi väliaikainen")
 #: "Kaupunginkansliassa on kuusi osastoa", "neljästä eri palvelualueesta".
 COUNTS = _words(
     """

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...analyse import Analysis
-from .lexicon import COUNTS, SAME_AS_OWNER, SAME_AS_OWNER_SINGULAR, SELF_NAMING, SUBORDINATE_WORDS
+from .lexicon import COUNTS, SAME_AS_OWNER, SAME_AS_OWNER_SINGULAR, SELF_NAMING, SUBORDINATE_WORDS, TEMPORAL
 from .mention import Known, Mention
 from .names import BodyWord, as_written, body_word, is_title, modifier_name, plural_name
 from .tokens import Token
@@ -36,8 +36,8 @@ def _is_head(tok: Token) -> BodyWord | None:
 
 def _agrees(tok: Token, head_r: Analysis) -> bool:
     """An adjective in the head's case and number ("sisäisen tarkastuksen", "tekniset palvelut")."""
-    if tok.low in COUNTS or _is_head(tok) is not None:
-        return False
+    if tok.low in COUNTS or tok.is_lemma(*TEMPORAL) or _is_head(tok) is not None:
+        return False  # "nykyisen infra- ja kalustoyksikön": when is not part of the name
     return any(
         r.cls in {"laatusana", "nimisana_laatusana"}
         and not r.participle
@@ -51,7 +51,7 @@ def _descriptor(tok: Token) -> bool:
     head = _is_head(tok)
     if head is not None and head.strong:
         return False
-    if tok.is_lemma(*SUBORDINATE_WORDS):
+    if tok.is_lemma(*SUBORDINATE_WORDS, *TEMPORAL):
         return False
     verbal = any(r.mood == "MINEN-infinitive" and r.case == "omanto" for r in tok.readings)
     return verbal or _genitive_noun(tok)
@@ -125,6 +125,12 @@ def _coordinated(tokens: list[Token], j: int) -> int:
     return k
 
 
+def _starts_name(tokens: list[Token], j: int) -> bool:
+    """A capitalised genitive that may open a name: at the start, a proper name, or right after a
+    comma, a parenthesis or a conjunction in a list of names ("…, Taiteen edistämiskeskus, …")."""
+    return j == 0 or tokens[j].is_name() or not tokens[j - 1].word or tokens[j - 1].low in CONJUNCTIONS
+
+
 def left_of(
     tokens: list[Token], h: int, head_r: Analysis, previous: Mention | None, known: Known, bw: BodyWord
 ) -> Left:
@@ -162,7 +168,7 @@ def left_of(
             left.place, left.first = tok.text, j
             break
         office = word in OFFICE_WORDS and not left.descriptors and _genitive_title(tok)
-        if not describable or not (office or _descriptor(tok)) or (tok.cap and j > 0 and not tok.is_name()):
+        if not describable or not (office or _descriptor(tok)) or (tok.cap and not _starts_name(tokens, j)):
             break
         left.descriptors.insert(0, as_written(tok))
         left.first = j

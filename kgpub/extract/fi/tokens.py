@@ -119,11 +119,28 @@ def tokenize(text: str) -> list[Token]:
         if glued:  # "liitto28": a table flattened to text glues a cell's number to the word before
             cut = m.start() + glued.end(1)
             out += [Token(glued.group(1), m.start(), cut), Token(glued.group(2), cut, m.end())]
+        elif _spaced_hyphen(text, out, m.group(), m.start()):
+            # "Itä -Suomen elinvoimakeskus": a typed space before the hyphen of one compound name
+            out[-1] = Token(out[-1].text + m.group(), out[-1].start, m.end())
         else:
             out.append(Token(m.group(), m.start(), m.end()))
         if len(out) >= MAX_TOKENS:
             break
     return out[:MAX_TOKENS]
+
+
+def _spaced_hyphen(text: str, out: list[Token], word: str, start: int) -> bool:
+    """ "-Suomen" one space after a capitalised word ("Itä -Suomen"): the second half of a compound
+    proper name. A lower-case suffix ("Suuret kaupunkiraidehankkeet -yksikkö") stays a token."""
+    prev = out[-1] if out else None
+    return (
+        prev is not None
+        and word[:1] == "-"
+        and word[1:2].isupper()
+        and prev.text[:1].isupper()
+        and prev.text[-1:].isalpha()
+        and text[prev.end : start] == " "
+    )
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, duties, names, parts
+from .helpers import Run, duties, heads, names, parts
 
 
 def test_enumerated_departments_with_a_coordinated_compound(fi: Run) -> None:
@@ -172,3 +172,37 @@ def test_a_municipalitys_genitive_is_an_alias_not_the_name(fi: Run) -> None:
     aliases = {a for b in ex.bodies for a in b.aliases}
     assert {"kunnan tekninen lautakunta", "Kalajoen kaupungin sivistyslautakunta"} <= aliases
     assert ("tekninen lautakunta", "kunta") in parts(ex)
+
+
+def test_capitalised_genitive_after_a_comma_opens_the_name(fi: Run) -> None:
+    ex = fi(
+        "Virastotalossa työskentelevät Maanmittauslaitos, Lääkealan turvallisuus- ja kehittämiskeskus"
+        " Fimea, Taiteen edistämiskeskus ja Ruokavirasto."
+    )
+    found = {name.casefold() for name in names(ex)}  # names are compared case-folded (gold README)
+    assert {"lääkealan turvallisuus- ja kehittämiskeskus fimea", "taiteen edistämiskeskus"} <= found
+    assert "edistämiskeskus" not in found
+
+
+def test_a_space_typed_before_the_hyphen_of_a_place_name_is_one_name(fi: Run) -> None:
+    ex = fi(
+        "Nimitetyt ylijohtajat ovat:\n\nItä -Suomen elinvoimakeskus: Ari Niiranen\n\n"
+        "Lapin elinvoimakeskus: Jaakko Ylinampa\n"
+    )
+    assert ("Itä-Suomen elinvoimakeskus", "ylijohtaja", "Ari Niiranen") in heads(ex)
+    assert "-Suomen elinvoimakeskus" not in names(ex)
+
+
+def test_temporal_adjective_is_no_part_of_the_name(fi: Run) -> None:
+    ex = fi("Muutos koskee nykyisen infra- ja kalustoyksikön tehtäväkenttää.")
+    assert names(ex) == {"infra- ja kalustoyksikkö"}
+
+
+def test_company_form_ends_an_enterprise_name_in_any_case(fi: Run) -> None:
+    ex = fi(
+        "Liiketoimintaa harjoitetaan Metsähallitus Metsätalous Oy:ssä ja MH-Kivi Oy:ssä. Pääurakoitsijana"
+        " toimi Turun Rakennustiimi Oy."
+    )
+    assert {"Metsähallitus Metsätalous Oy", "MH-Kivi Oy", "Turun Rakennustiimi Oy"} <= names(ex)
+    assert {b.kind for b in ex.bodies if b.name.endswith(" Oy")} == {"enterprise"}
+    assert "Turun rakennustiimi" not in names(ex)
