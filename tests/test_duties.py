@@ -233,3 +233,26 @@ def test_duty_concept_iris_are_under_the_duty_namespace(seed_store: QueryStore, 
     assert f"{local.DUTY}tyollisyys-ja-maahanmuuttoasiat" in {
         str(r["c"]) for r in rows
     }  # the base form's slug
+
+
+# -- the coverage report (docs/duties.md) -----------------------------------------------------------------
+
+
+def test_coverage_table_rows_per_corpus_and_in_total() -> None:
+    from kgpub.duty_coverage import Corpus, table
+
+    words = (DutyWord("koulutus", "09", 1), DutyWord("velkaneuvonta", "10.7", 2))
+    found = [
+        Corpus("seeds", "fi", ("koulutus", "velkaneuvonta", "hallinto")),
+        Corpus("dev pages", "sv", ("äldreomsorg",)),
+    ]
+    lines = table(found, words).splitlines()
+    assert lines[2] == "| seeds | fi | 3 | 2 | 67% | 09: 1, 10: 1 |"
+    assert lines[3] == "| dev pages | sv | 1 | 0 | 0% |  |"
+    assert lines[4] == "| all | | 4 | 2 | 50% | |"
+
+
+def test_coverage_report_without_the_dev_pages_is_a_usage_error(tmp_path: Path) -> None:
+    from kgpub.duty_coverage import main
+
+    assert main(["--devset", str(tmp_path / "missing")]) == 2

@@ -64,7 +64,7 @@ def _bodies_in_post_modifiers(state: State, seg: Segment) -> None:
         if 0 < len(name.split()) <= 6 and name.lower().endswith(
             ("services", "service", "department", "division")
         ):
-            state.facts.body(name, "service_area", seg, "body.en.post-modifier", 0.6)
+            state.facts.body(name, "service_area", seg, "body.en.post-modifier")
 
 
 def extract_en(source: Source) -> Extraction:

@@ -68,7 +68,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             continue
         org = _head_org(state, seg, found, k, j)
         if org:
-            state.facts.head(org, title_of(state, post), person.name, seg, "head.en.title-name", 0.8)
+            state.facts.head(org, title_of(state, post), person.name, seg, "head.en.title-name")
 
 
 def title_of(state: State, post: Mention) -> str:
@@ -102,12 +102,12 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
                 post_body(state, seg, post)  # "Director of Planning, NAME, will lead …": the title's own body
             title = title_of(state, post) if post is not None else ""
             if org:
-                state.facts.head(org, title, person.name, seg, "head.en.name-leads", 0.7)
+                state.facts.head(org, title, person.name, seg, "head.en.name-leads")
             continue
         if person.what == "person" and nxt.what == "body" and lower and not titled:
             org = resolve(state, seg, nxt)
             if org:
-                state.facts.head(org, lower.group(1), person.name, seg, "head.en.name-is-head", 0.75)
+                state.facts.head(org, lower.group(1), person.name, seg, "head.en.name-is-head")
             continue
         if person.what != "person" or nxt.what != "post":
             continue
@@ -131,7 +131,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
         else:
             continue
         if org:
-            state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title", 0.8)
+            state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title")
 
 
 _MINISTER = re.compile(r"^(?:the\s+)?minister\s+(?:of|for)\s", re.IGNORECASE)
@@ -165,7 +165,7 @@ def post_body(state: State, seg: Segment, post: Mention, *, create: bool = True)
     area = post.parent.split()
     named = all(w[:1].isupper() or w in ("and", "&") for w in area) and "of" not in area
     if create and 2 <= len(area) <= 6 and named:
-        return state.facts.body(post.parent, "unit", seg, "body.en.post-modifier", 0.6)
+        return state.facts.body(post.parent, "unit", seg, "body.en.post-modifier")
     return None
 
 
@@ -198,7 +198,7 @@ def _untitled(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         org = resolve(state, seg, body)
         if org:
-            state.facts.head(org, "", person.name, seg, "head.en.headed-by-name", 0.7)
+            state.facts.head(org, "", person.name, seg, "head.en.headed-by-name")
 
 
 def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:
@@ -211,7 +211,7 @@ def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: in
     if _HEAD_BY.match(seg.text[body.end : post.start]):
         org = resolve(state, seg, body)
         if org:
-            state.facts.head(org, post.name.lower(), None, seg, "head.en.headed-by-post", 0.7)
+            state.facts.head(org, post.name.lower(), None, seg, "head.en.headed-by-post")
 
 
 def _head_org(state: State, seg: Segment, found: list[Mention], k: int, j: int) -> str | None:
@@ -273,7 +273,7 @@ def _label_line(state: State, seg: Segment, found: list[Mention]) -> None:
     lines = [line for line in state.section if line <= seg.line]
     org = state.facts.find(state.section[max(lines)]) if lines else None
     if org:
-        state.facts.head(org, post.name.lower(), person.name, seg, "head.en.label-line", 0.7)
+        state.facts.head(org, post.name.lower(), person.name, seg, "head.en.label-line")
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
@@ -288,4 +288,4 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     org = parent or topic(state, seg)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:
-        state.facts.head(org, title_of(state, found[0]), person, span, "head.en.title-line", 0.75)
+        state.facts.head(org, title_of(state, found[0]), person, span, "head.en.title-line")

@@ -102,7 +102,7 @@ def item(state: State, i: int) -> str | None:
     words = head.split()
     if not words or len(words) > MAX_ITEM_WORDS or re.search(r"\d", head) or _POST.search(head):
         return None
-    return state.facts.body(head, names.body_kind(head) or "unit", seg, "body.en.list", 0.7)
+    return state.facts.body(head, names.body_kind(head) or "unit", seg, "body.en.list")
 
 
 def read_lists(state: State, listed: list[ListBlock], i: int, found: dict[int, str]) -> None:
@@ -120,7 +120,7 @@ def read_lists(state: State, listed: list[ListBlock], i: int, found: dict[int, s
             return
         found[i] = child
         if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
-            state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
+            state.facts.part(child, parent, "part", state.segs[i], RULE)
         return
 
 

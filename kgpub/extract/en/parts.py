@@ -123,7 +123,7 @@ def _possessive(state: State, seg: Segment, found: list[Mention]) -> None:
         ):
             owner, child = resolve(state, seg, m) or _own_word(state, seg, m), resolve(state, seg, nxt)
             if owner and child:
-                state.facts.part(child, owner, "part", seg, "part.en.possessive", 0.7)
+                state.facts.part(child, owner, "part", seg, "part.en.possessive")
 
 
 _OWNS = re.compile(r"[’']s\s+")
@@ -135,7 +135,7 @@ def _own_word(state: State, seg: Segment, m: Mention) -> str | None:
     if m.refers in ("city", "municipality"):
         return municipality(state, seg)
     if m.refers == "council":
-        return state.facts.body(m.name.lower(), "council", seg, "body.en.organ", 0.6)
+        return state.facts.body(m.name.lower(), "council", seg, "body.en.organ")
     return None
 
 
@@ -152,7 +152,7 @@ def _collective_duty(state: State, seg: Segment, noun: str, children: list[str])
     if found is None or not children:
         return
     for child in sorted(children):
-        state.facts.duty(child, found.group("duty"), seg.start, seg.end, "duty.en.collective", 0.65)
+        state.facts.duty(child, found.group("duty"), seg.start, seg.end, "duty.en.collective")
 
 
 def _counted_under(state: State, i: int, found: list[Mention]) -> None:
@@ -189,7 +189,7 @@ def _subject_relations(state: State, i: int, found: list[Mention]) -> None:
     for child in children:
         if child and parent and rel:
             relation = "subordinate" if rel.group("sub") else "part"
-            state.facts.part(child, parent, relation, seg, f"part.en.{relation}", 0.75)  # type: ignore[arg-type]
+            state.facts.part(child, parent, relation, seg, f"part.en.{relation}")  # type: ignore[arg-type]
 
 
 def _enumeration(state: State, i: int, parent: str | None, enum: re.Match[str], structural: bool) -> None:
@@ -230,7 +230,7 @@ def _children(
         child = _child(state, seg, text, kind, structural)
         if child:
             rule = "part.en.enumeration" if relation == "part" else "part.en.subordinate"
-            state.facts.part(child, parent, relation, seg, rule, 0.8 if structural else 0.7)
+            state.facts.part(child, parent, relation, seg, rule)
 
 
 def _all_names(pieces: list[str]) -> bool:
@@ -264,7 +264,7 @@ def _child(state: State, seg: Segment, text: str, kind: str, structural: bool) -
     ws = text.split()
     if not structural or not ws or len(ws) > 6 or re.search(r"\d|[()]", text):
         return None
-    return state.facts.body(text, kind, seg, "body.en.enumerated", 0.6)
+    return state.facts.body(text, kind, seg, "body.en.enumerated")
 
 
 def _within(state: State, i: int, found: list[Mention]) -> None:
@@ -296,4 +296,4 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
             child = resolve(state, seg, c)
             if child and parent:
                 relation = "subordinate" if rel.group("sub") else "part"
-                state.facts.part(child, parent, relation, seg, f"part.en.{relation}", 0.8)  # type: ignore[arg-type]
+                state.facts.part(child, parent, relation, seg, f"part.en.{relation}")  # type: ignore[arg-type]

@@ -68,7 +68,7 @@ def _municipal_parts(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         child = state.facts.find(m.name)
         if child is not None:
-            state.facts.part(child, state.municipality(seg), "part", seg, "part.sv.municipality", 0.7)
+            state.facts.part(child, state.municipality(seg), "part", seg, "part.sv.municipality")
 
 
 def _heading_items(state: State) -> None:
@@ -86,7 +86,7 @@ def _heading_items(state: State) -> None:
         if parent is None or name is None or name == parent:
             continue
         if not any(c == name for c, _ in state.facts.part_of):
-            state.facts.part(name, parent, "part", seg, "part.sv.heading-items", 0.65)
+            state.facts.part(name, parent, "part", seg, "part.sv.heading-items")
 
 
 def extract_sv(source: Source) -> Extraction:

@@ -83,7 +83,7 @@ def _state(state: State, seg: Segment, lead: re.Match[str], genitive: bool, memb
         if parent is not None:
             for child in members:
                 if child != parent:
-                    state.facts.part(child, parent, "subordinate", seg, "part.sv.collective", 0.65)
+                    state.facts.part(child, parent, "subordinate", seg, "part.sv.collective")
         return
     verb = _VERB.match(rest)
     if verb is not None:
@@ -95,4 +95,4 @@ def _duties(state: State, seg: Segment, members: list[str], text: str) -> None:
     if len(text.split()) < 2 or re.match(r"(?:att\s+)?(?:välja|utse|tillsätta)\b", text, re.I):
         return  # gold convention D: electing or appointing is no duty
     for org in members:
-        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.collective", 0.6)
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.collective")

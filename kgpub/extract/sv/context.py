@@ -37,9 +37,9 @@ class State:
         proper, kommun = self._municipal_words
         if proper:
             aliases = (proper.split(" ")[-1] + "en", *aliases)
-            return self.facts.body(proper, "municipality", seg, "body.sv.municipality", 0.8, aliases)
+            return self.facts.body(proper, "municipality", seg, "body.sv.municipality", aliases=aliases)
         unit = "kommunen" if kommun else hint
-        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", 0.6, aliases)
+        return self.facts.body(unit, "municipality", seg, "body.sv.municipality", aliases=aliases)
 
     @cached_property
     def _municipal_words(self) -> tuple[str | None, bool]:
@@ -60,12 +60,12 @@ class State:
                 return self.last[m.refers]
             if m.refers != "fullmäktige":
                 return None
-        name = self.facts.body(m.name, m.kind, seg, "body.sv.noun", 0.7, m.aliases)
+        name = self.facts.body(m.name, m.kind, seg, "body.sv.noun", aliases=m.aliases)
         if m.head is not None:
             self.last[m.head] = name
         owner = self.resolve(seg, m.owner) if m.owner is not None else None
         if owner is not None:
-            self.facts.part(name, owner, "part", seg, "part.sv.genitive", 0.7)
+            self.facts.part(name, owner, "part", seg, "part.sv.genitive")
         return name
 
     def mentions(self, text: str) -> list[Mention]:

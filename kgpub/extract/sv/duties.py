@@ -62,7 +62,7 @@ def _heading_list(state: State, i: int, found: list[Mention]) -> None:
             named_children(state, item, org, 4)
         elif org:
             state.facts.duty(
-                org, re.sub(r"\s+(?:samt|och)$", "", text), item.start, item.end, "duty.sv.heading-list", 0.7
+                org, re.sub(r"\s+(?:samt|och)$", "", text), item.start, item.end, "duty.sv.heading-list"
             )
 
 
@@ -107,7 +107,7 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if _DANGLING.search(seg.text.rstrip(" .")) and state.items_after(i):
         _list_duties(state, i, org)  # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"
         return
-    state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb", 0.8)
+    state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb")
 
 
 def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:
@@ -118,7 +118,7 @@ def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None
         return
     for org in orgs:
         text = seg.text[cue.start() :].rstrip(" .")
-        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.reference", 0.7)
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.reference")
 
 
 def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -131,7 +131,7 @@ def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
         org = state.resolve(seg, m)
         text = re.split(r"[.;]", seg.text[cue.start() :])[0]
         if org and not NEGATION.search(cue.group()):
-            state.facts.duty(org, text, seg.start, seg.end, "duty.sv.relative", 0.7)
+            state.facts.duty(org, text, seg.start, seg.end, "duty.sv.relative")
 
 
 def _task_duty(state: State, i: int, found: list[Mention]) -> None:
@@ -147,12 +147,10 @@ def _task_duty(state: State, i: int, found: list[Mention]) -> None:
         if _LIST_ONLY.match(seg.text[task.end() :].strip()):
             _list_duties(state, i, org)
         else:
-            state.facts.duty(
-                org, seg.text[task.end() :].rstrip(" ."), seg.start, seg.end, "duty.sv.task", 0.75
-            )
+            state.facts.duty(org, seg.text[task.end() :].rstrip(" ."), seg.start, seg.end, "duty.sv.task")
 
 
 def _list_duties(state: State, i: int, org: str) -> None:
     """The bulleted items after "<organ> ansvarar för:" — one duty each."""
     for seg in state.items_after(i):
-        state.facts.duty(org, seg.text, seg.start, seg.end, "duty.sv.list", 0.75)
+        state.facts.duty(org, seg.text, seg.start, seg.end, "duty.sv.list")

@@ -56,12 +56,12 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         named = _LED_BY_NAME.match(seg.text, m.end)
         org = state.resolve(seg, m) if named and _real_person(named.group("person")) else None
         if org and named:
-            state.facts.head(org, "", named.group("person"), seg, "head.sv.led-by-name", 0.7)
+            state.facts.head(org, "", named.group("person"), seg, "head.sv.led-by-name")
         post = _LED_BY_POST.match(seg.text, m.end)
         title = title_of(post.group("title")) if post else None
         org = state.resolve(seg, m, create=True) if title and lexicon.leads(title) else None
         if org and title:
-            state.facts.head(org, title, None, seg, "head.sv.led-by-post", 0.7)
+            state.facts.head(org, title, None, seg, "head.sv.led-by-post")
     for tp in _TITLE_PERSON.finditer(seg.text):
         title = title_of(tp.group("title"))
         if title is None or not _real_person(tp.group("person")):
@@ -70,7 +70,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             continue
         org = _org(state, seg, found, tp, title)
         if org:
-            state.facts.head(org, title, tp.group("person"), seg, "head.sv.title-name", 0.8)
+            state.facts.head(org, title, tp.group("person"), seg, "head.sv.title-name")
     _person_first(state, seg, found)
 
 
@@ -83,7 +83,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         org = state.resolve(seg, m, create=True)
         if org:
-            state.facts.head(org, title, pf.group("person"), seg, "head.sv.name-title", 0.8)
+            state.facts.head(org, title, pf.group("person"), seg, "head.sv.name-title")
 
 
 def title_of(text: str) -> str | None:
@@ -178,4 +178,4 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
         org = by_title(state, seg, title) or (state.topic if generic else None)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:
-        state.facts.head(org, title, person, span, "head.sv.title-line", 0.8)
+        state.facts.head(org, title, person, span, "head.sv.title-line")

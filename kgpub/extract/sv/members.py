@@ -72,7 +72,7 @@ def _card(state: State, k: int) -> None:
             org = state.resolve(seg, first)
             if org:
                 span = Segment(person.start, seg.end, state.facts.text[person.start : seg.end], person.line)
-                state.facts.head(org, title, name, span, "head.sv.person-card", 0.65)
+                state.facts.head(org, title, name, span, "head.sv.person-card")
             return
 
 
@@ -122,6 +122,6 @@ def _head(state: State, seg: Segment, unit: str, title: str, person: str) -> Non
             if unit[:1].isupper() and " " in unit and unit.split()[1][:1].isupper()
             else unit[:1].lower() + unit[1:]
         )
-        org = state.facts.body(name, "unit", seg, "body.sv.member-line", 0.6)
+        org = state.facts.body(name, "unit", seg, "body.sv.member-line")
     if org:
-        state.facts.head(org, title, person, seg, RULE, 0.7)
+        state.facts.head(org, title, person, seg, RULE)

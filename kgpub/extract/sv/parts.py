@@ -143,7 +143,7 @@ def _is_owners(state: State, seg: Segment, found: list[Mention]) -> None:
         return
     child, parent = state.resolve(seg, found[0]), state.resolve(seg, owner, create=True)
     if child and parent:
-        state.facts.part(child, parent, "part", seg, "part.sv.owners-body", 0.7)
+        state.facts.part(child, parent, "part", seg, "part.sv.owners-body")
 
 
 _CONSISTS = re.compile(r"\b(?:består\s+av|omfattar)\b", re.IGNORECASE)
@@ -175,7 +175,7 @@ def _pronoun_parent(state: State, seg: Segment, found: list[Mention]) -> None:
         for item in _coordinated(piece):
             child = _child(state, seg, item, "unit")
             if child and parent and child != parent:
-                state.facts.part(child, parent, "part", seg, "part.sv.till-den-hor", 0.7)
+                state.facts.part(child, parent, "part", seg, "part.sv.till-den-hor")
 
 
 def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -198,9 +198,9 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
         for c in children:
             child = state.resolve(seg, c)
             if child and parent and rel.group("sub"):
-                state.facts.part(child, parent, "subordinate", seg, "part.sv.subordinate", 0.8)
+                state.facts.part(child, parent, "subordinate", seg, "part.sv.subordinate")
             elif child and parent:
-                state.facts.part(child, parent, "part", seg, "part.sv.part", 0.8)
+                state.facts.part(child, parent, "part", seg, "part.sv.part")
 
 
 def _enumeration(
@@ -231,7 +231,7 @@ def _enumeration(
     for text in texts:
         child = _child(state, seg, re.split(r",?\s+som\s", text)[0], kind)
         if child:
-            state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.8)
+            state.facts.part(child, parent, "part", seg, "part.sv.enumeration")
 
 
 def named_children(state: State, seg: Segment, parent: str, at: int, relation: Relation = "part") -> None:
@@ -248,7 +248,7 @@ def named_children(state: State, seg: Segment, parent: str, at: int, relation: R
             parent = previous
         child = state.resolve(seg, m)
         if child:
-            state.facts.part(child, parent, relation, seg, "part.sv.enumeration", 0.7)
+            state.facts.part(child, parent, relation, seg, "part.sv.enumeration")
             previous, at = child, m.end
 
 
@@ -278,7 +278,7 @@ def _loose_children(state: State, seg: Segment, parent_m: Mention, at: int) -> N
                 continue
             child = _child(state, seg, item, "unit")
             if child:
-                state.facts.part(child, parent, "part", seg, "part.sv.enumeration", 0.6)
+                state.facts.part(child, parent, "part", seg, "part.sv.enumeration")
 
 
 def _coordinated(piece: str) -> list[str]:
@@ -310,10 +310,10 @@ def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
             written = (
                 text[:1].lower() + text[1:]
             )  # a unit listed by its name as written: "Lokalitetsförvaltning"
-            return state.facts.body(written, m.kind, seg, "body.sv.enumerated", 0.7, (m.name,))
+            return state.facts.body(written, m.kind, seg, "body.sv.enumerated", aliases=(m.name,))
         return state.resolve(seg, m)
     words = text.split()
     if not words or len(words) > 6 or re.search(r"\d|[()]", text) or lexicon.is_post(words[0]):
         return None
     name = text[:1].lower() + text[1:] if not text[1:2].isupper() else text
-    return state.facts.body(name, kind, seg, "body.sv.enumerated", 0.6)
+    return state.facts.body(name, kind, seg, "body.sv.enumerated")
