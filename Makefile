@@ -6,7 +6,7 @@ BIN   := $(VENV)/bin
 HOST  ?= 127.0.0.1
 PORT  ?= 5000
 SHARED ?= ../shared
-DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver virtuoso-opensource
+DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver virtuoso-opensource nginx
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-system-deps: ## Debian packages: Voikko (Finnish analyser), Chromium + driver (browser tests)
+system-deps: ## Debian packages: Voikko (Finnish analyser), Chromium + driver (browser tests), Virtuoso + nginx (remote-backend, replica tests)
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \

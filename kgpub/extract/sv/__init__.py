@@ -102,6 +102,7 @@ def extract_sv(source: Source) -> Extraction:
         duties(state, i, found)
         parts(state, i, found)
         layout.read_lists(state, listed, i, list_names)
+        layout.inline_list(state, listed, i)
         heads(state, i, found)
         _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)
