@@ -218,17 +218,36 @@ def crawl(
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
 )
+@click.option("--municipality", help="Only this municipality's part (its slug: helsinki, kalajoki, …).")
+@click.option(
+    "--graph", "graphs", multiple=True, help="Only this named graph (curation, source/<id>, …; repeatable)."
+)
+@click.option("--with-schema", is_flag=True, help="Add the ontology and the SHACL shapes to the data.")
 @click.pass_context
 @translate_errors
-def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Print the published dataset in an RDF format (graph formats carry the union of the graphs)."""
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    municipality: str | None,
+    graphs: tuple[str, ...],
+    with_schema: bool,
+) -> None:
+    """Print the published data in an RDF format (graph formats carry the union of the graphs).
+
+    The data only, by default: the ontology and the shapes are in dumps/ontology.ttl and
+    dumps/shapes.ttl (or add them with --with-schema, or name them with --graph)."""
     from .export import load_dataset, resolve_format, serialize
     from .namespaces import Local
     from .publish import current
+    from .subsets import named_graphs, select, to_dataset
 
     settings = _settings(ctx)
+    local = Local(settings.base_iri)
     chosen = resolve_format(fmt)
-    data = serialize(load_dataset(current(settings).dataset_path), chosen, Local(settings.base_iri))
+    named = named_graphs(load_dataset(current(settings).dataset_path))
+    part = select(named, local, municipality=municipality, graphs=graphs, schema=with_schema)
+    data = serialize(to_dataset(part, local), chosen, local)
     if output:
         output.write_bytes(data)
     else:

@@ -31,7 +31,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
 from rdflib.term import Node
 
 from .errors import InputError
-from .namespaces import CPOV, OA, Local
+from .namespaces import CPOV, OA, Local, bind_prefixes
 
 #: The graphs that describe the vocabulary, not the municipalities: documents of their own.
 SCHEMA_GRAPHS = ("ontology", "shapes")
@@ -226,3 +226,35 @@ class Index:
                 ):
                     todo.append(o)  # an evidence span, a site's location, a curation record
         return sorted(quads, key=lambda q: tuple(str(t) for t in q))
+
+
+def to_dataset(named: Named, local: Local) -> Dataset:
+    """Named graphs as an rdflib Dataset (what ``export.serialize`` writes)."""
+    dataset = Dataset()
+    bind_prefixes(dataset, local)
+    for iri, graph in named.items():
+        target = dataset.graph(iri)
+        for triple in graph:
+            target.add(triple)
+    return dataset
+
+
+def select(
+    named: Named,
+    local: Local,
+    *,
+    municipality: str | None = None,
+    graphs: Iterable[str] = (),
+    schema: bool = False,
+) -> dict[URIRef, Graph]:
+    """What ``kgpub export`` writes: the data graphs (``schema``: the ontology and shapes too), or the
+    graphs named in ``graphs``; of those, one municipality's part if ``municipality`` is given."""
+    names = list(graphs)
+    chosen = (
+        select_graphs(named, local, names) if names else dict(named) if schema else data_only(named, local)
+    )
+    if municipality is None:
+        return chosen
+    part = as_named(Index(chosen, local).municipality(municipality))
+    part.update({iri: graph for iri, graph in chosen.items() if is_schema(iri, local)})  # asked for
+    return part
