@@ -85,6 +85,14 @@ class Settings:
     search_max_query_chars: int = 200  # a longer query → 400
     search_max_results: int = 50  # results on /search; ?limit= is capped here
     search_suggestions: int = 8  # results /search.json returns when ?limit= is not given
+    # Licence and versions (kgpub/versions.py, VoID/DCAT, the page footer): what reusers may do, and
+    # how many dated versions keep their dumps under var/versions/.
+    dataset_licence: str = "https://creativecommons.org/licenses/by/4.0/"  # dct:license of the dataset
+    unknown_licence_rights: str = (  # dct:rights of a source text whose meta.toml says licence = "unknown"
+        "The publisher states no licence for this text. kgpub keeps it only as the evidence of the facts "
+        "extracted from it; ask the publisher before reusing the text itself."
+    )
+    versions_kept: int = 5  # published versions whose dumps are kept and linked (older: metadata only)
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
@@ -119,6 +127,16 @@ class Settings:
             raise InputError("search limits (query length, results, suggestions) must be positive")
         if not 0 < self.port < 65536:
             raise InputError(f"port out of range: {self.port}")
+        self._check_licence_and_versions()
+
+    def _check_licence_and_versions(self) -> None:
+        licence = urlsplit(self.dataset_licence)
+        if licence.scheme not in ("http", "https") or not licence.netloc:
+            raise InputError(f"dataset_licence must be an absolute http(s) IRI, not {self.dataset_licence!r}")
+        if not self.unknown_licence_rights.strip():
+            raise InputError("unknown_licence_rights must not be empty")
+        if self.versions_kept < 1:
+            raise InputError(f"versions_kept must be at least 1, not {self.versions_kept}")
 
     def _check_serving_limits(self) -> None:
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
