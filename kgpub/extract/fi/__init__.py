@@ -24,7 +24,7 @@ from .context import Reader, Sent, many_places
 from .duties import duties
 from .heads import heads
 from .lexicon import DUTY_NOUNS
-from .lists import item_bodies
+from .lists import item_bodies, proper_items
 from .names import is_title
 from .tokens import tokenize
 
@@ -139,6 +139,7 @@ def _sentence(reader: Reader, s: Sent) -> None:
     if len(s.sentence.text) <= MAX_SENTENCE and not contacts(reader, s):
         for rule in hierarchy.RULES:
             rule(reader, s)
+        proper_items(reader, s)
         heads(reader, s)
         duties(reader, s)
     subject = reader.subject_of(s)

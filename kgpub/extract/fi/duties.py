@@ -19,6 +19,7 @@ from __future__ import annotations
 from .bodies import Mention
 from .context import Reader, Sent
 from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS, OBLIGATION_VERBS
+from .lists import item_mention, items
 from .tokens import Token
 
 END_PUNCT = " .;:!?,"
@@ -310,8 +311,45 @@ PLACE_CASES = frozenset(
 )
 
 
+def listed_subjects(reader: Reader, s: Sent) -> bool:
+    """ "Julkisia hallintotehtäviä hoitavat Luontopalvelut ja Eräpalvelut", "Keskuksia ohjaavat X:n
+    lisäksi A, B sekä C": an object first, a plural duty verb, then an enumeration of the bodies that
+    do it — one duty for each (and for X, "besides" whom they do it)."""
+    toks, end = s.tokens, s.end()
+    v = next((k for k in range(s.start + 1, end) if toks[k].verb() is not None), -1)
+    verb = toks[v].verb() if v > 0 else None
+    if verb is None or verb.number != "plural" or _duty_verb(toks[v]) is None:
+        return False
+    before = toks[s.start : v]
+    if not any(t.word and t.case() == "osanto" for t in before) or any(
+        t.lemma() in RELATIVE_WORDS for t in before
+    ):
+        return False  # the object, in the partitive, stands first
+    ranges = items(toks, v + 1, end)
+    if len(ranges) < 2:
+        return False
+    subjects: list[str] = []
+    for a, b in ranges:
+        m = item_mention(s, a, b)
+        if m is None or m.generic or m.case != "nimento":
+            name = reader.facts.find(s.sentence.text[toks[a].start : toks[b - 1].end])
+            if name is None or b - a > 1:
+                return False  # an item that names no body: no list of subjects
+            subjects.append(name)  # "AVI", read before as a short name
+            continue
+        besides = [x for x in s.mentions if a <= x.first and x.last + 1 < m.first and x.case == "omanto"]
+        subjects += [n for x in besides if toks[x.last + 1].low == "lisäksi" and (n := reader.body(s, x))]
+        if (name := reader.body(s, m, "body.duty", 0.8)) is not None:
+            subjects.append(name)
+    for org in dict.fromkeys(subjects):
+        _duty(reader, s, org, s.start, v + 1, "duty.object-first", 0.7)
+    return bool(subjects)
+
+
 def object_first(reader: Reader, s: Sent) -> None:
     """ "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, …": the subject ends the clause."""
+    if listed_subjects(reader, s):
+        return
     for m in s.mentions:
         if m.case != "nimento" or m.generic or m.first <= s.start + 1:
             continue

@@ -167,6 +167,45 @@ def item_bodies(
     return out
 
 
+#: The most words a bare proper name in an enumeration of bodies may have ("Business Finland").
+MAX_PROPER_WORDS = 3
+
+
+def proper_items(reader: Reader, s: Sent) -> list[str]:
+    """ "… työskentelevät Aluehallintovirasto (AVI), Maanmittauslaitos, Business Finland, Traficom,
+    Puolustuskiinteistöt ja Senaatti-kiinteistöt": in an enumeration whose items are mostly named
+    bodies, an item of capitalised words only (no body word, no place, no person) is a body too —
+    list context names it. The sentence's first word is capitalised anyway and never counts."""
+    ranges = items(s.tokens, 0, len(s.tokens))
+    named = [(a, b) for a, b in ranges if (m := item_mention(s, a, b)) is not None and m.named]
+    if len(named) < 2 or 2 * len(named) < len(ranges):
+        return []
+    kinds = [m.kind for a, b in named if (m := item_mention(s, a, b)) is not None]
+    kind = max(set(kinds), key=kinds.count)
+    out = []
+    for a, b in ranges:
+        words = [t for t in s.tokens[a:b] if t.word]
+        if (
+            (a, b) in named
+            or a <= s.start
+            or not words
+            or len(words) > MAX_PROPER_WORDS
+            or len(words) < b - a
+        ):
+            continue
+        if not all(t.cap and not t.text.endswith("-") for t in words) or any(
+            t.is_name("paikannimi", "etunimi", "sukunimi") for t in words
+        ):
+            continue
+        name = s.sentence.text[s.tokens[a].start : s.tokens[b - 1].end]
+        found = reader.facts.find(name) or reader.facts.body(
+            name, kind, s.segment(), "body.list-context", 0.6
+        )
+        reader.touch(found)
+        out.append(found)
+    return out
+
+
 def after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
     """Items after the verb, skipping modifiers such as "suoraan hallintojohtajan alaisuudessa toimivat"."""
     ranges = items(s.tokens, verb + 1, len(s.tokens))

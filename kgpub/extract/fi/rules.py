@@ -48,6 +48,7 @@ from .hierarchy import (
     placed,
 )
 from .layout import head_item, item_name
+from .lists import proper_items
 from .subordination import _attributed, _possessed, subordination
 
 LANGS = ("fi",)
@@ -435,6 +436,17 @@ RULES: list[Rule] = [
         head_item,
         example="Nimitetyt ylijohtajat ovat:\n\nUudenmaan elinvoimakeskus: Petri Knaapinen",
         expects=["body: Uudenmaan elinvoimakeskus"],
+        langs=LANGS,
+    ),
+    rule(
+        "body.list-context",
+        "organizations",
+        proper_items,
+        example=(
+            "Virastotalossa työskentelevät Aluehallintovirasto, Maanmittauslaitos, Business Finland,"
+            " Ruokavirasto, Traficom ja Senaatti-kiinteistöt."
+        ),
+        expects=["body: Business Finland", "body: Traficom", "body: Senaatti-kiinteistöt"],
         langs=LANGS,
     ),
     rule(

@@ -206,3 +206,16 @@ def test_company_form_ends_an_enterprise_name_in_any_case(fi: Run) -> None:
     assert {"Metsähallitus Metsätalous Oy", "MH-Kivi Oy", "Turun Rakennustiimi Oy"} <= names(ex)
     assert {b.kind for b in ex.bodies if b.name.endswith(" Oy")} == {"enterprise"}
     assert "Turun rakennustiimi" not in names(ex)
+
+
+def test_list_context_makes_a_bare_proper_name_a_body(fi: Run) -> None:
+    ex = fi(
+        "Virastotalossa työskentelevät Aluehallintovirasto, Maanmittauslaitos, Business Finland,"
+        " Ruokavirasto, Traficom, Väylävirasto ja Senaatti-kiinteistöt."
+    )  # four bodies of seven items: list context names the other three
+    assert {"Business Finland", "Traficom", "Senaatti-kiinteistöt"} <= names(ex)
+
+
+def test_proper_names_without_a_majority_of_bodies_stay_unnamed(fi: Run) -> None:
+    ex = fi("Tapahtumassa esiintyvät Maanmittauslaitos, Business Finland, Traficom ja Nokia.")
+    assert names(ex) <= {"maanmittauslaitos"}

@@ -331,3 +331,23 @@ def test_lead_in_naming_only_the_subject_takes_items_that_start_with_a_verb(fi: 
 def test_subject_lead_in_over_names_states_no_duty(fi: Run) -> None:
     ex = fi("lisäksi pelastuslaitos:\n\n  • Kainuun pelastuslaitos\n  • Lapin pelastuslaitos\n")
     assert duties(ex) == set()
+
+
+def test_object_first_with_listed_subjects_gives_each_subject_the_duty(fi: Run) -> None:
+    ex = fi(
+        "Keskuksia ohjaavat työ- ja elinkeinoministeriön lisäksi sisäasiainministeriö, ympäristöministeriö"
+        " sekä Väylävirasto. Julkisia hallintotehtäviä hoitavat Luontopalvelut ja Eräpalvelut."
+    )
+    assert {(org.casefold(), text) for org, text in duties(ex)} == {  # names compare case-folded
+        ("työ- ja elinkeinoministeriö", "Keskuksia ohjaavat"),
+        ("sisäasiainministeriö", "Keskuksia ohjaavat"),
+        ("ympäristöministeriö", "Keskuksia ohjaavat"),
+        ("väylävirasto", "Keskuksia ohjaavat"),
+        ("luontopalvelut", "Julkisia hallintotehtäviä hoitavat"),
+        ("eräpalvelut", "Julkisia hallintotehtäviä hoitavat"),
+    }
+
+
+def test_object_first_with_an_item_that_names_no_body_states_no_duty(fi: Run) -> None:
+    ex = fi("Palveluja tuottavat kaupunginkanslia ja monet yksityiset yritykset.")
+    assert duties(ex) == set()
