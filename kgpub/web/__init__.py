@@ -29,7 +29,7 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 
 def create_app(settings: Settings | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
-    from . import dataset, errors, i18n, resources, review_ui, search, security, sparql
+    from . import context, dataset, errors, i18n, resources, review_ui, search, security, sparql
     from .limits import ClientLimiter
 
     settings = settings or Settings.from_env()
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, *, store: QueryStore | None = N
     app.register_blueprint(sparql.bp)
     resources.register(app)
     dataset.register(app)
+    context.register(app)  # /context.jsonld: the JSON-LD context with short names
     search.register(app)  # /search (results page) and /search.json (the box's suggestions)
     review_ui.register(app, settings)  # /login, /logout, /review: curators only (auth.py)
     app.after_request(_cors)
