@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, municipalities, publish, search, store
+from . import __version__, municipalities, publish, search, store, versions
 from .config import Settings
 from .curation import load_curation
 from .duties import cofog_graph, duty_words
@@ -131,7 +131,7 @@ def assemble(settings: Settings) -> Assembled:
         extraction = apply_edits(apply_decisions(extract(source), curation), source.text, curation)
         check_evidence(extraction, source.text)
         graph = source_graph(extraction, source.meta, local, registry)
-        graph += source_document_graph(source.meta, local)
+        graph += source_document_graph(source.meta, local, settings.unknown_licence_rights)
         graph += municipalities.owner_graph(source.meta, local)
         graph_iri = local.GRAPH[f"source/{source.meta.id}"]
         graphs[graph_iri] = graph
@@ -227,6 +227,14 @@ def build(
     # nothing anyone has seen. (A rename; if it fails, the next build mints the same slugs again.)
     with publish.writing(registry_path):
         os.replace(pending, registry_path)
+    # A dated version (var/versions, versions.py): its dumps kept, and the IRIs it no longer has → 410.
+    graphs = [*assembled.graphs.values(), ontology, inferred]
+    try:
+        versions.record(settings, published, versions.subject_iris(graphs, settings.base_iri))
+    except PublishError as exc:
+        raise PublishError(
+            f"{exc}; the build {published.path.name} is published but not recorded as a version"
+        ) from exc
     return BuildResult(published, report, len(dataset), reason=reason, reports=tuple(assembled.reports))
 
 

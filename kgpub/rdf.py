@@ -465,8 +465,11 @@ def fact_claims(
     return {key: tuple(dict.fromkeys(iris)) for key, iris in claims.items()}
 
 
-def source_document_graph(meta: SourceMeta, local: Local) -> Graph:
-    """Dublin Core / PROV description of the source text itself (``<base>source/<id>``)."""
+def source_document_graph(meta: SourceMeta, local: Local, unknown_rights: str | None = None) -> Graph:
+    """Dublin Core / PROV description of the source text itself (``<base>source/<id>``).
+
+    ``unknown_rights`` (``Settings.unknown_licence_rights``) is the ``dct:rights`` of a text whose
+    licence is unknown: a reuser then reads on what terms kgpub holds it, not nothing."""
     g = bind_prefixes(Graph(), local)
     doc = local.SOURCE[meta.id]
     lang = meta.language if meta.language in ("fi", "sv", "en") else None
@@ -489,6 +492,8 @@ def source_document_graph(meta: SourceMeta, local: Local) -> Graph:
         g.add((doc, DCTERMS.license, URIRef(meta.licence)))
     elif meta.licence != "unknown":
         g.add((doc, DCTERMS.rights, Literal(meta.licence)))
+    elif unknown_rights:
+        g.add((doc, DCTERMS.rights, Literal(unknown_rights, lang="en")))
     if meta.url:
         g.add((doc, DCTERMS.source, URIRef(meta.url)))
         g.add((doc, PROV.wasDerivedFrom, URIRef(meta.url)))

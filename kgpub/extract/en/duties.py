@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..core.facts import words
 from ..core.segments import Segment
+from . import names
 from .context import ADVERBS, COPULA, IS_A, State, items_after, plural, resolve, subject_of
 from .names import Mention
 
@@ -32,6 +34,23 @@ _FINITE = re.compile(
     r"|(?:attends|sees|looks|deals|takes|carries|answers|works|focuses)\s+(?:to|after|with|care\s+of|out|for|"
     r"on)\b",
     re.IGNORECASE,
+)
+
+#: Any other third-person verb right after a single body's name ("The Communities directorate engages
+#: with the community, and manages …"): the duty lexicon above is closed, English verbs are not. The
+#: verbs here say something else of the body — being, having, structure, relations, meetings, elections
+#: (gold convention D) — and never start a duty.
+_NOT_DUTY_VERB = words(
+    "is was has does consists comprises includes contains reports belongs operates works functions acts "
+    "falls sits lies meets convenes elects appoints nominates selects chooses means refers remains becomes "
+    "seems needs uses gets goes comes says states notes aims wants hopes consists lists shows looks "
+    "follows applies plays holds stands reflects represents takes gives keeps sees knows thinks "
+    "answers reports employs comprises encompasses covers numbers totals amounts starts begins ends opens "
+    "closes moves continues changes"
+)
+_OPEN_VERB = re.compile(
+    r"(?:also\s+|now\s+|then\s+)?(?P<verb>[a-z]{3,}(?:[^aeiousy]s|[aeiou]s|(?:sh|ch|ss|x|z)es))"
+    r"(?!\s+(?:are|is|were|was|have|has|had|of|and|or|will|shall|may|can|must)\b)\s+\w"
 )
 
 _TASK = re.compile(
@@ -143,6 +162,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         finite = _FINITE.match(seg.text, that.end())
     if finite and _RELATIONAL.match(seg.text, finite.start()):
         finite = None
+    if not (task or copula or finite or is_a) and len(orgs) == 1 and at == end + 1:
+        finite = _open_verb(seg.text, at)
     cue = task or copula or finite
     if cue is None:
         return
@@ -157,3 +178,15 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
     for org in orgs:
         state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule, 0.8)
+
+
+def _open_verb(text: str, at: int) -> re.Match[str] | None:
+    """A third-person verb outside the duty lexicon right after the subject, when it is one word the
+    sentence goes on from ("handles financial resources"), and not one of the verbs that say
+    something other than a duty (:data:`_NOT_DUTY_VERB`)."""
+    found = _OPEN_VERB.match(text, at)
+    if found is None or found["verb"] in _NOT_DUTY_VERB or _RELATIONAL.match(text, found.start("verb")):
+        return None
+    if names.head_word(found["verb"][:-1]) in names.STRONG or found["verb"][:-1] in names.WEAK:
+        return None  # "The Administration Policy Department units are": a plural noun, no verb
+    return found

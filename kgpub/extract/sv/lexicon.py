@@ -73,6 +73,9 @@ HEADS: dict[str, Head] = {
         bare=False,
     ),
     "parlament": Head("council", "et", ("en",), 4),
+    # joint authorities and federations: "kommunalförbundet", "regionförbundet", "räddningsförbundet"
+    # (not the party in a council's member list, "Vänsterförbundet")
+    "förbund": Head("other", "et", ("en",), 4, ("sam", "for", "vänster"), bare=False),
 }
 _BY_LENGTH = sorted(HEADS, key=len, reverse=True)
 
