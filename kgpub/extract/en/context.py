@@ -7,10 +7,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
-from ..core.facts import Facts, key, words
+from ..core.facts import key, words
+from ..core.page import PageState
 from ..core.segments import Segment
 from . import names
 from .names import Mention
@@ -24,8 +25,7 @@ COPULA = re.compile(
 )
 
 _LEAD = re.compile(
-    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover|Lastly|Finally|Firstly|First|Secondly|"
-    r"Second|Thirdly|Third|Likewise|Similarly|Meanwhile|In turn|Today|Currently|Now)\s*,?\s*)?"
+    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,?\s*)?"
     r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:(?:the|this|that)\s+)?$",
     re.IGNORECASE,
 )
@@ -48,15 +48,10 @@ _START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&
 
 
 @dataclass
-class State:
-    """One text being read: the facts so far and what "the division" refers to."""
+class State(PageState):
+    """One text being read (:class:`~..core.page.PageState`) and the subject of the last sentence."""
 
-    facts: Facts
-    segs: list[Segment]
-    last: dict[str, str] = field(default_factory=dict)
     subject: str | None = None
-    topic: str | None = None
-    section: dict[int, str] = field(default_factory=dict)
 
     @cached_property
     def municipal_name(self) -> str:

@@ -270,8 +270,7 @@ def _label_line(state: State, seg: Segment, found: list[Mention]) -> None:
         return
     if not _LABEL_GAP.match(seg.text[first.end : second.start]) or seg.text[: first.start].strip():
         return
-    lines = [line for line in state.section if line <= seg.line]
-    org = state.facts.find(state.section[max(lines)]) if lines else None
+    org = state.section_body(seg.line, inclusive=True)
     if org:
         state.facts.head(org, post.name.lower(), person.name, seg, "head.en.label-line")
 

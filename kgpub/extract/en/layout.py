@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.page import list_of, read_list_item
 from ..core.segments import Segment
 from . import names
 from .context import State, resolve, topic
@@ -63,9 +64,8 @@ def owner(state: State, i: int) -> str | None:
             found = resolve(state, seg, m)
             if found is not None:
                 return found
-    lines = [line for line in state.section if line < seg.line]
-    if lines:
-        return state.facts.find(state.section[max(lines)]) or None
+    if (above := state.heading_above(seg.line)) is not None:
+        return state.facts.find(above) or None
     return topic(state, seg) or _most_named(state, seg)
 
 
@@ -108,20 +108,12 @@ def item(state: State, i: int) -> str | None:
 def read_lists(state: State, listed: list[ListBlock], i: int, found: dict[int, str]) -> None:
     """If segment ``i`` is an item of a list, record it as a part of the list's owner (or of its group
     heading), unless a sentence rule already gave it a parent."""
-    for block in listed:
-        group = next((g for g, under in block.groups.items() if i in under), None)
-        if i not in block.items and group is None:
-            continue
-        if block.intro not in found:
-            found[block.intro] = owner(state, block.intro) or ""
-        parent = found.get(group, "") if group is not None else found[block.intro]
-        child = item(state, i)
-        if child is None:
-            return
-        found[i] = child
-        if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
-            state.facts.part(child, parent, "part", state.segs[i], RULE)
-        return
+    listed_in = list_of(listed, i)
+    if listed_in is not None:
+        block, group = listed_in
+        read_list_item(
+            state, block, group, i, found, lambda k: owner(state, k), lambda k: item(state, k), RULE
+        )
 
 
 def _times_named(state: State, text: str, name: str) -> int:

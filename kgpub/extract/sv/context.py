@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..core.facts import Facts
+from ..core.page import PageState
 from ..core.segments import Segment
 from . import lexicon, mentions
 from .mentions import Mention
@@ -20,14 +20,10 @@ _PLURAL = re.compile(r"\b\w+(?:erna|arna|orna|urna)\b", re.IGNORECASE)
 
 
 @dataclass
-class State:
-    """One text being read: the facts so far and what a bare "nämnden" or "staden" refers to."""
+class State(PageState):
+    """One text being read (:class:`~..core.page.PageState`): what a bare "nämnden" or "staden"
+    refers to, and what the sentences before were about."""
 
-    facts: Facts
-    segs: list[Segment]
-    last: dict[str, str] = field(default_factory=dict)
-    topic: str | None = None
-    section: dict[int, str] = field(default_factory=dict)
     context: dict[int, str] = field(default_factory=dict)
     previous: str | None = None  # the body the segment before was about ("Den svarar för …")
     about: list[str] = field(default_factory=list)  # the bodies it was about ("De ansvarar för …")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.page import list_of, read_list_item
 from ..core.segments import Segment
 from .context import State
 
@@ -53,9 +54,8 @@ def owner(state: State, i: int) -> str | None:
             name = state.resolve(seg, m)
             if name is not None:
                 return name
-    lines = [line for line in state.section if line < seg.line]
-    if lines:
-        return state.facts.find(state.section[max(lines)]) or None
+    if (above := state.heading_above(seg.line)) is not None:
+        return state.facts.find(above) or None
     return state.topic
 
 
@@ -76,23 +76,14 @@ def item(state: State, i: int) -> str | None:
 def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, str]) -> None:
     """If segment ``i`` is an item of a list, record it as a part of the list's owner (or of its group
     heading), unless a sentence rule already gave it a parent."""
-    for block in listed:
-        group = next((g for g, under in block.groups.items() if i in under), None)
-        if i not in block.items and group is None:
-            continue
-        if block.role == "duties":
-            _duty_item(state, block.intro, i, names)
-            return
-        if block.intro not in names:
-            names[block.intro] = owner(state, block.intro) or ""
-        parent = names.get(group, "") if group is not None else names[block.intro]
-        child = item(state, i)
-        if child is None:
-            return
-        names[i] = child
-        if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
-            state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
+    found = list_of(listed, i)
+    if found is None:
         return
+    block, group = found
+    if block.role == "duties":
+        _duty_item(state, block.intro, i, names)
+        return
+    read_list_item(state, block, group, i, names, lambda k: owner(state, k), lambda k: item(state, k), RULE)
 
 
 def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
@@ -102,8 +93,7 @@ def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
         first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
         org = state.resolve(seg, first) if first is not None else None
         if org is None:
-            lines = [line for line in state.section if line < seg.line]
-            org = (state.facts.find(state.section[max(lines)]) if lines else None) or state.topic
+            org = state.section_body(seg.line) or state.topic
         names[intro] = org or ""
     seg = state.segs[i]
     text = seg.text.strip().rstrip(".;")
