@@ -33,4 +33,5 @@ def context() -> Response:
     response = Response(body, mimetype=MEDIA_TYPE)
     response.set_etag(hashlib.sha256(body).hexdigest()[:32])
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_S}"
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response

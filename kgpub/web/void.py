@@ -40,10 +40,31 @@ DESCRIPTION = (
 
 @dataclass(frozen=True)
 class DumpFile:
+    """A file of ``dumps/``; ``scope`` says what it holds: the whole data (``dataset``), a schema
+    document (``schema``), a municipality's part (``municipality``, ``tree``) or a named graph
+    (``graph``) — ``about`` is then that municipality's or graph's IRI (see ``kgpub.part_dumps``)."""
+
     name: str
     media_type: str
     encoding: str | None
     size: int
+    scope: str = "dataset"
+    about: str | None = None
+    title: str | None = None
+
+    @classmethod
+    def listed(cls, entry: dict[str, Any], size: int) -> DumpFile:
+        """A dump as ``dumps/dumps.json`` lists it (``size``: the file's, as it is now)."""
+        about, title = entry.get("about"), entry.get("title")
+        return cls(
+            str(entry["name"]),
+            str(entry["media_type"]),
+            entry.get("encoding"),
+            size,
+            str(entry.get("scope") or "dataset"),
+            str(about) if about else None,
+            str(title) if title else None,
+        )
 
 
 @dataclass
@@ -237,21 +258,55 @@ def _statistics(g: Graph, ds: URIRef, stats: Statistics) -> None:
         add((part, VOID.property, URIRef(prop)))
         add((part, VOID.triples, Literal(n)))
     for graph_iri, n in stats.graphs:
-        subset = BNode()
+        subset = graph_subset(ds, graph_iri)
         add((ds, VOID.subset, subset))
         add((subset, RDF.type, VOID.Dataset))
         add((subset, URIRef("http://www.w3.org/ns/sparql-service-description#name"), URIRef(graph_iri)))
         add((subset, VOID.triples, Literal(n)))
 
 
+def graph_subset(ds: URIRef, graph_iri: str) -> URIRef:
+    """The ``void:subset`` of one named graph: ``<base>dataset#graph/<name>``."""
+    document = str(ds).split("#", 1)[0]  # <base>dataset
+    return URIRef(f"{document}#{graph_iri.removeprefix(document.removesuffix('dataset'))}")
+
+
+def _part(g: Graph, ds: URIRef, dump: DumpFile) -> URIRef:
+    """The dataset a part dump is a dump of: a municipality's or a named graph's ``void:subset``, the
+    dataset itself for the full dumps (schema documents: what the dataset conforms to)."""
+    if dump.about is None or dump.scope not in ("municipality", "tree", "graph"):
+        return ds
+    if dump.scope == "graph":
+        subset = graph_subset(ds, dump.about)
+    else:
+        subset = URIRef(f"{ds.split('#', 1)[0]}#municipality-{dump.about.rstrip('/').rsplit('/', 1)[-1]}")
+        g.add((subset, DCTERMS.spatial, URIRef(dump.about)))
+        g.add((subset, FOAF.primaryTopic, URIRef(dump.about)))
+        g.add(
+            (
+                subset,
+                DCTERMS.title,
+                Literal(f"The organisation of {dump.about.rsplit('/', 1)[-1]}", lang="en"),
+            )
+        )
+    g.add((ds, VOID.subset, subset))
+    g.add((subset, RDF.type, VOID.Dataset))
+    g.add((subset, RDF.type, DCAT.Dataset))
+    return subset
+
+
 def _dump(g: Graph, ds: URIRef, dump: DumpFile, base: str, root: str, stats: Statistics) -> None:
     url = URIRef(root + "dumps/" + dump.name)
     dist = URIRef(base + "dataset#dump-" + dump.name)
     add = g.add
-    add((ds, VOID.dataDump, url))
-    add((ds, DCAT.distribution, dist))
+    owner = _part(g, ds, dump)
+    if dump.scope == "schema":
+        add((ds, DCTERMS.conformsTo, url))  # the ontology and the shapes: not data, but its terms
+    elif dump.scope != "tree":
+        add((owner, VOID.dataDump, url))
+    add((owner, DCAT.distribution, dist))
     add((dist, RDF.type, DCAT.Distribution))
-    add((dist, DCTERMS.title, Literal(f"Full dump: {dump.name}", lang="en")))
+    add((dist, DCTERMS.title, Literal(dump.title or f"Full dump: {dump.name}", lang="en")))
     add((dist, DCAT.downloadURL, url))
     add((dist, DCAT.accessURL, url))
     add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
