@@ -12,16 +12,35 @@ from __future__ import annotations
 
 import re
 
+from ..core.enumeration import count_value, split_list
 from ..core.lists import Kind, ListBlock, Role, list_blocks
-from ..core.page import list_of, read_list_item
 from ..core.segments import Segment
 from .context import State
+from .lexicon import read_word
+from .parts import _child, _named
 
 RULE = "part.sv.list"
 _COMPOSE = re.compile(r"\b(?:består av|är indelad[e]? i|är uppdelad[e]? i|omfattar|har följande)\b", re.I)
 _DUTY_NOUN = re.compile(r"\b(?:uppgift(?:er|erna)?|uppdrag(?:et)?|ansvarsområden?|arbetsuppgifter)\b", re.I)
 _CUT = re.compile(r"\s+[–-]\s+|[:(,]|\s+(?:som|med\s+ansvar)\s")  # "X med ansvar för …": X
 MAX_ITEM_WORDS = 6
+#: "sex enheter", "fyra serviceområden", "tre nya sektorer": a count and a plural class word.
+_COUNTED = re.compile(
+    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d{1,2})\s+(?P<next>[\wåäö-]+)(?:\s+(?P<noun>[\wåäö-]+))?",
+    re.IGNORECASE,
+)
+#: The speaker's own organisation owns the list: "Våra fyra serviceområden heter:", "Stadens sektorer".
+_OWN = re.compile(r"^\s*(?:Våra|Vår|Vårt|Stadens|Kommunens)\b", re.IGNORECASE)
+
+
+def _counted_class(text: str) -> bool:
+    """The text counts bodies of a class: "Verksamheten är uppdelad på sex enheter"."""
+    for m in _COUNTED.finditer(text):
+        for noun in (m["next"], m["noun"]):  # "sex enheter", "tre nya sektorer"
+            word = read_word(noun.lower()) if noun else None
+            if word is not None and word.form == "plural":
+                return True
+    return False
 
 
 def _role(seg: Segment) -> Role | None:
@@ -32,7 +51,11 @@ def _role(seg: Segment) -> Role | None:
         return None
     if not text.endswith(":"):
         label = seg.heading and len(text.split()) <= 4
+        if seg.heading and _counted_class(text) and not _DUTY_NOUN.search(text):
+            return "parts"  # a heading "Verksamheten är uppdelad på sex enheter"
         return "duties" if label and _DUTY_NOUN.search(text) else None  # a heading "Andra uppdrag"
+    if _counted_class(text) and not _DUTY_NOUN.search(text):
+        return "parts"  # "Våra fyra serviceområden heter från och med nu:"
     if _COMPOSE.search(text) or re.search(r"\b(?:finns|verkar|ingår)\s+(?:\w+\s+)?följande\b", text, re.I):
         return "parts"
     if _DUTY_NOUN.search(text):
@@ -54,8 +77,13 @@ def owner(state: State, i: int) -> str | None:
             name = state.resolve(seg, m)
             if name is not None:
                 return name
-    if (above := state.heading_above(seg.line)) is not None:
-        return state.facts.find(above) or None
+    if _OWN.match(seg.text):
+        return state.municipality(seg)
+    if seg.heading:  # a heading opens a section of its own: the page's body owns what it lists
+        return state.topic or _most_named(state, seg)
+    lines = [line for line in state.section if line < seg.line]
+    if lines:
+        return state.facts.find(state.section[max(lines)]) or None
     return state.topic
 
 
@@ -64,7 +92,12 @@ def item(state: State, i: int) -> str | None:
     seg = state.segs[i]
     head = _CUT.split(seg.text.strip(), maxsplit=1)[0].strip().rstrip(".;")
     for m in state.mentions(seg.text):
-        if m.refers is None and m.kind != "municipality" and not seg.text[: m.start].strip():
+        starts = not seg.text[: m.start].strip()
+        if starts and re.match(r"\s+för\s+\w", seg.text[m.end :]) and len(head.split()) <= MAX_ITEM_WORDS:
+            # "Serviceområdet för kultur och fritid (tidigare: välfärd)": the list item names the body
+            # in full, though the class word alone is what the mention reader found
+            return state.facts.body(head[:1].lower() + head[1:], m.kind, seg, "body.sv.list", 0.7)
+        if m.refers is None and m.kind != "municipality" and starts:
             return state.resolve(seg, m)
     words = head.split()
     if not words or len(words) > MAX_ITEM_WORDS or re.search(r"\d", head):
@@ -76,14 +109,23 @@ def item(state: State, i: int) -> str | None:
 def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, str]) -> None:
     """If segment ``i`` is an item of a list, record it as a part of the list's owner (or of its group
     heading), unless a sentence rule already gave it a parent."""
-    found = list_of(listed, i)
-    if found is None:
+    for block in listed:
+        group = next((g for g, under in block.groups.items() if i in under), None)
+        if i not in block.items and group is None:
+            continue
+        if block.role == "duties":
+            _duty_item(state, block.intro, i, names)
+            return
+        if block.intro not in names:
+            names[block.intro] = owner(state, block.intro) or ""
+        parent = names.get(group, "") if group is not None else names[block.intro]
+        child = item(state, i)
+        if child is None:
+            return
+        names[i] = child
+        if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
+            state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
         return
-    block, group = found
-    if block.role == "duties":
-        _duty_item(state, block.intro, i, names)
-        return
-    read_list_item(state, block, group, i, names, lambda k: owner(state, k), lambda k: item(state, k), RULE)
 
 
 def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
@@ -93,9 +135,63 @@ def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
         first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
         org = state.resolve(seg, first) if first is not None else None
         if org is None:
-            org = state.section_body(seg.line) or state.topic
+            lines = [line for line in state.section if line < seg.line]
+            org = (state.facts.find(state.section[max(lines)]) if lines else None) or state.topic
         names[intro] = org or ""
     seg = state.segs[i]
     text = seg.text.strip().rstrip(".;")
     if names[intro] and len(text.split()) >= 1:
         state.facts.duty(names[intro], text, seg.start, seg.end, "duty.sv.list-label", 0.65)
+
+
+def inline_list(state: State, listed: list[ListBlock], i: int) -> None:
+    """A parts introducer followed by one paragraph that only enumerates names ("Verksamheten är
+    uppdelad på sex enheter" / "Ekonomi/personal, Enheten för landsbygd och tillväxt, … och
+    Rättsenheten."): the list is written inline, so each name is a part of the introducer's owner.
+    Every piece must look like a name (short, no digits, capitalised or a body word), else the
+    paragraph is prose and the sentence rules read it."""
+    if i == 0 or state.segs[i].bullet or state.segs[i].heading or any(b.intro == i - 1 for b in listed):
+        return
+    intro, seg = state.segs[i - 1], state.segs[i]
+    if _role(intro) != "parts":
+        return
+    counted = _COUNTED.search(intro.text)
+    text = seg.text.strip().rstrip(".")
+    pieces = split_list(
+        text, 0, ("och", "samt"), _named, count_value(counted.group(0).split()[0]) if counted else None
+    )
+    names = [p.strip() for _, _, p in pieces]
+    if len(names) < 2 or not all(_name_piece(n) for n in names):
+        return
+    parent = owner(state, i - 1)
+    for name in names:
+        child = _child(state, seg, name, "unit")
+        if parent and child and child != parent and not any(c == child for c, _ in state.facts.part_of):
+            state.facts.part(child, parent, "part", seg, RULE, 0.75)
+
+
+def _name_piece(text: str) -> bool:
+    """A piece of an inline list that can be a name on its own: "Miljöenheten", "Ekonomi/personal"."""
+    words = text.split()
+    return 0 < len(words) <= MAX_ITEM_WORDS and text[:1].isupper() and not re.search(r"\d|[:;]", text)
+
+
+#: Bodies compared when the page's main body is looked for, and how much text before the introducer
+#: is counted (a 1 MB page must stay linear).
+MAX_CANDIDATES = 200
+MAX_COUNTED = 50_000
+
+
+def _most_named(state: State, seg: Segment) -> str | None:
+    """The body named most often before an introducer that names no owner ("Verksamheten är uppdelad
+    på sex enheter" on a county board's page): the body the page is about — in any of its forms
+    ("Länsstyrelsens", "länsstyrelsen"), at least twice, and more often than any other."""
+    before = state.facts.text[max(0, seg.start - MAX_COUNTED) : seg.start].lower()
+    counts: list[tuple[int, str]] = []
+    for body in list(state.facts.bodies.values())[:MAX_CANDIDATES]:
+        word = read_word(body.name.lower()) if " " not in body.name else None
+        stem = word.indefinite if word is not None else body.name.lower()
+        counts.append((len(re.findall(r"(?<!\w)" + re.escape(stem) + r"\w{0,4}(?!\w)", before)), body.name))
+    counts.sort(reverse=True)
+    unique = bool(counts) and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0])
+    return counts[0][1] if unique else None
