@@ -85,6 +85,8 @@ class Settings:
     search_max_query_chars: int = 200  # a longer query → 400
     search_max_results: int = 50  # results on /search; ?limit= is capped here
     search_suggestions: int = 8  # results /search.json returns when ?limit= is not given
+    # Documents (/doc, kgpub/documents.py): rendered representations kept in memory per process.
+    document_cache_mb: int = 64  # bytes of rendered /doc answers kept (LRU, per build); 0: none kept
     # Licence and versions (kgpub/versions.py, VoID/DCAT, the page footer): what reusers may do, and
     # how many dated versions keep their dumps under var/versions/.
     dataset_licence: str = "https://creativecommons.org/licenses/by/4.0/"  # dct:license of the dataset
@@ -139,6 +141,8 @@ class Settings:
             raise InputError(f"versions_kept must be at least 1, not {self.versions_kept}")
 
     def _check_serving_limits(self) -> None:
+        if self.document_cache_mb < 0:
+            raise InputError(f"document_cache_mb must be 0 or more, not {self.document_cache_mb}")
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
         for name in positive:
             if getattr(self, name) <= 0:

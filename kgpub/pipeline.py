@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, municipalities, publish, search, store, versions
+from . import __version__, documents, municipalities, publish, search, store, versions
 from .config import Settings
 from .curation import load_curation
 from .duties import cofog_graph, duty_words
@@ -322,6 +322,7 @@ def _write_build(
         store.prepare(build_dir, settings.base_iri)
     write_dumps(build_dir, dataset, Local(settings.base_iri))
     search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
+    documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),

@@ -15,6 +15,7 @@ from ..namespaces import CPOV, VCARD, Local
 from . import describe as d
 from .caching import Build
 from .orgchart import chain, neighbourhood_chart, primary_parents
+from .texts import source_text
 from .view import Context, Linker, TermView, label, sentence_context, term
 
 BODY_TYPES = (ORG.Organization, ORG.OrganizationalUnit, ORG.FormalOrganization, CPOV.PublicOrganisation)
@@ -49,8 +50,6 @@ class EvidenceView:
 def evidence(claims: list[d.ClaimRow], graph: Graph, linker: Linker, build: Build) -> list[EvidenceView]:
     """Claims grouped by their evidence span, each span shown inside its sentence."""
     grouped: dict[str, EvidenceView] = {}
-    from .pages import source_text
-
     for c in claims:
         key = c.evidence or c.claim
         view = grouped.get(key)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from flask import Response, current_app, request
 from werkzeug.http import is_resource_modified
 
 from ..config import Settings
+from ..documents import Documents, max_incoming, open_documents
 from ..publish import Published
 from . import current_settings, current_store
 from .describe import Structural
@@ -96,6 +98,63 @@ def not_modified_response(build: Build, etag: str) -> Response:
     return validate(Response(status=304), build, etag)
 
 
+def documents(build: Build) -> Documents | None:
+    """The build's precomputed documents (``kgpub.documents``), if it has them and they were recorded
+    with the incoming-link limit the current settings give (else the pages query, as before)."""
+    found = memo(build, "documents", lambda: open_documents(build.path, build.base_iri))
+    if found is None or found.max_incoming != max_incoming(current_settings().max_result_rows):
+        return None
+    return found
+
+
+def rendered(key: str, compute: Callable[[], Response]) -> Response:
+    """A rendered document, kept per process in an LRU of ``Settings.document_cache_mb``: ``key`` must
+    name everything the answer depends on (the ETag does: code, build, language, path, format)."""
+    cache = _memory().rendered
+    hit = cache.get(key)
+    if hit is not None:
+        return Response(hit[0], status=200, mimetype=hit[1])
+    response = compute()
+    if response.status_code == 200 and not response.is_streamed:
+        cache.put(key, (response.get_data(), response.mimetype or ""), current_settings().document_cache_mb)
+    return response
+
+
+class _Lru:
+    """Bytes kept up to a budget, least recently used out first (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: str) -> tuple[bytes, str] | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: str, value: tuple[bytes, str], budget_mb: int) -> None:
+        budget = budget_mb << 20
+        size = len(value[0]) + len(key)
+        if size > budget:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            self._bytes -= 0 if old is None else len(old[0]) + len(key)
+            self._items[key] = value
+            self._bytes += size
+            while self._bytes > budget:
+                k, v = self._items.popitem(last=False)
+                self._bytes -= len(v[0]) + len(k)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+
 def memo(build: Build, key: str, compute: Callable[[], T]) -> T:
     """``compute()`` once per build and key (small values only: trees, statistics, URL lists)."""
     return _memory().get(build, key, compute)
@@ -106,6 +165,7 @@ class _Memory:
         self._lock = threading.Lock()
         self._builds: dict[Path, Build] = {}
         self._values: dict[tuple[Path, str], Any] = {}
+        self.rendered = _Lru()
 
     def build(self, path: Path, base_iri: str) -> Build:
         with self._lock:
@@ -123,6 +183,7 @@ class _Memory:
             if len(self._builds) > 8:  # old builds are pruned on disk; forget them here too
                 self._builds.clear()
                 self._values.clear()
+                self.rendered.clear()
             self._builds[path] = build
         return build
 

@@ -33,7 +33,8 @@ from .describe import Queryable
 from .i18n import explicit_choice, label_order
 from .negotiate import choose
 from .orgchart import forest
-from .pages import linker, public_root, serialize
+from .rdf_doc import serialize
+from .urls import linker, public_root
 from .paths import page_path
 
 bp = Blueprint("dataset", __name__)
@@ -86,7 +87,7 @@ CONSTRUCT { ?b a ?t . ?b org:subOrganizationOf ?p . ?b skos:prefLabel ?l . ?b or
   OPTIONAL { ?b org:classification ?k . OPTIONAL { ?k skos:prefLabel ?kl } }
 }"""
     ).graph()
-    municipal, other = forest(graph, linker(build))
+    municipal, other = forest(graph, linker(build.base_iri, public_root()))
     return list(municipal), list(other)
 
 
@@ -150,7 +151,7 @@ def _description(formats: tuple[Format, ...]) -> Response:
                 dumps=dumps(build),
                 build=build,
                 root=root,
-                href=linker(build).href,
+                href=linker(build.base_iri, public_root()).href,
             )
             response = Response(body, mimetype="text/html")
         else:

@@ -22,26 +22,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, Response, request
 from werkzeug.exceptions import BadRequest
 
-from ..formats import BY_NAME, BY_SUFFIX, Format, by_kind
-from . import pages, paths
-from .caching import Build, current, etag_for, not_modified, not_modified_response, validate
-from .describe import exists
+from ..documents import Replay
+from ..formats import BY_SUFFIX, Format
+from . import pages, paths, urls
+from .caching import (
+    Build,
+    current,
+    documents,
+    etag_for,
+    not_modified,
+    not_modified_response,
+    rendered,
+    validate,
+)
+from .describe import Queryable, exists
 from .negotiate import choose
 
 bp = Blueprint("resources", __name__)
 
-HTML = BY_NAME["html"]
-GRAPH_FORMATS = by_kind("graph")
-#: Documents: Turtle when the client does not say (``*/*``, curl, most RDF libraries), HTML for browsers.
-DOC_FORMATS: tuple[Format, ...] = (*GRAPH_FORMATS, HTML)
-TEXT = Format("text", ("text/plain",), ".txt", None, "page")
-#: Source texts: the exact text first (what ``#char=a,b`` points into), then a page, then RDF.
-SOURCE_FORMATS: tuple[Format, ...] = (TEXT, HTML, *GRAPH_FORMATS)
+DOC_FORMATS, SOURCE_FORMATS, TEXT = urls.DOC_FORMATS, urls.SOURCE_FORMATS, urls.TEXT
 
 
 def register(app: Flask) -> None:
@@ -62,7 +66,7 @@ def _folded_redirect(rel: str) -> Response | None:
     folded = paths.fold(rel)
     if folded is None or folded == rel:
         return None
-    target = pages.public_root() + quote(folded, safe="/:@!$&'()*+,;=-._~")
+    target = urls.url(urls.public_root(), folded)
     if request.query_string:
         target += "?" + request.query_string.decode("latin-1")
     response = Response(f"Moved Permanently: {target}\n", 301, {"Location": target}, mimetype="text/plain")
@@ -90,20 +94,38 @@ def document(rest: str) -> Response:
     etag = etag_for(build, rel, fmt.name)
     if not_modified(build, etag):
         return _finish(not_modified_response(build, etag), f"{paths.DOC}/{stem}", DOC_FORMATS)
-    thing = None
-    if paths.is_plausible(stem):
-        for candidate in paths.doc_to_things(stem):
-            if exists(store, build.base_iri + candidate):
-                thing = build.base_iri + candidate
-                break
+    thing, source = _thing_of(stem, store, build)
     if thing is None:
         return _finish(pages.not_found(fmt, f"{request.path} describes nothing in this dataset"), None, ())
-    response = pages.document(store, build, settings, thing, f"{paths.DOC}/{stem}", fmt)
+    response = rendered(
+        f"{etag}\x1f{urls.public_root()}",
+        lambda: pages.document(source, build, settings, thing, f"{paths.DOC}/{stem}", fmt),
+    )
     if not suffix and not stem.endswith("/"):
         response.headers["Content-Location"] = (
-            pages.public_root() + _quote(f"{paths.DOC}/{stem}") + fmt.suffix
+            urls.url(urls.public_root(), f"{paths.DOC}/{stem}") + fmt.suffix
         )
     return _finish(validate(response, build, etag), f"{paths.DOC}/{stem}", DOC_FORMATS)
+
+
+def _thing_of(rest: str, store: Queryable, build: Build) -> tuple[str | None, Queryable]:
+    """The thing ``doc/<rest>`` describes (None: nothing) and the store its pages ask: the build's
+    precomputed answers when it has them (no query worker), else the store itself."""
+    if not paths.is_plausible(rest):
+        return None, store
+    recorded = documents(build)
+    if recorded is not None:
+        found = recorded.document(rest)
+        return (None, store) if found is None else (found.thing, Replay(found.answers, store))
+    for candidate in paths.doc_to_things(rest):
+        if exists(store, build.base_iri + candidate):
+            return build.base_iri + candidate, store
+    return None, store
+
+
+def _exists(store: Queryable, build: Build, rel: str) -> bool:
+    recorded = documents(build)
+    return recorded.exists(rel) if recorded is not None else exists(store, build.base_iri + rel)
 
 
 @bp.route("/source/<path:rest>")
@@ -145,21 +167,17 @@ def thing(rest: str) -> Response:
         return moved
     store, build, _settings = current()
     if paths.is_plausible(rel) and rel.split("/", 1)[0] != paths.DOC:
-        if exists(store, build.base_iri + rel):
+        if _exists(store, build, rel):
             return _see_other(paths.thing_to_doc(rel), "")
         stem, suffix = paths.split_suffix(rel)
-        if suffix and exists(store, build.base_iri + stem):
+        if suffix and _exists(store, build, stem):
             return _see_other(paths.thing_to_doc(stem), suffix)
     fmt = _negotiate(DOC_FORMATS, "")
     return _finish(pages.not_found(fmt, f"{request.path} is not an IRI of this dataset"), None, ())
 
 
-def _quote(path: str) -> str:
-    return quote(path, safe="/:@!$&'()*+,;=-._~")
-
-
 def _see_other(doc: str, suffix: str) -> Response:
-    target = pages.public_root() + quote(doc, safe="/:@!$&'()*+,;=-._~") + suffix
+    target = urls.url(urls.public_root(), doc) + suffix
     wanted = request.args.get("format")
     if wanted and not suffix:
         target += "?" + urlencode({"format": wanted})
@@ -173,19 +191,8 @@ def _finish(response: Response, doc: str | None, formats: tuple[Format, ...]) ->
     """``Vary: Accept`` always; ``Link`` alternates for each format of a document that exists."""
     response.vary.add("Accept")
     if doc is not None:
-        response.headers["Link"] = alternates(doc, formats)
+        response.headers["Link"] = urls.alternates(urls.public_root(), doc, formats)
     return response
-
-
-def alternates(doc: str, formats: tuple[Format, ...]) -> str:
-    """The ``Link`` header value: one ``rel="alternate"`` per format (suffix URLs)."""
-    root = pages.public_root()
-    links = []
-    for fmt in formats:
-        url = root + quote(doc, safe="/:@!$&'()*+,;=-._~")
-        url = url + fmt.suffix if not doc.endswith("/") else f"{url}?format={fmt.name}"
-        links.append(f'<{url}>; rel="alternate"; type="{fmt.media_type}"')
-    return ", ".join(links)
 
 
 __all__ = ["BY_SUFFIX", "register"]

@@ -21,7 +21,7 @@ from flask import Blueprint, Flask, Response, render_template, request
 from ..errors import InputError
 from ..search import INDEX, Hit, Index, pick
 from .caching import Build, current, etag_for, not_modified, not_modified_response, validate
-from .pages import linker
+from .urls import linker, public_root
 from .view import LANGS, Linker
 
 bp = Blueprint("search", __name__)
@@ -111,7 +111,7 @@ def _arguments(default_limit: int) -> tuple[str, int]:
 def _find(query: str, limit: int) -> tuple[Build, list[Result]]:
     _, build, _ = current()
     hits = Index(build.path / INDEX).search(query, limit) if query.strip() else []
-    links, langs = linker(build), _langs()
+    links, langs = linker(build.base_iri, public_root()), _langs()
     return build, [_result(hit, links, langs) for hit in hits]
 
 
@@ -127,7 +127,7 @@ def search() -> Response:
         return suggest()
     _, build, settings = current()
     query, limit = _arguments(settings.search_max_results)
-    etag = etag_for(build, "search", query, str(limit), linker(build).root)
+    etag = etag_for(build, "search", query, str(limit), linker(build.base_iri, public_root()).root)
     if not_modified(build, etag):
         return _vary(not_modified_response(build, etag))
     _, results = _find(query, limit)
@@ -140,7 +140,7 @@ def suggest() -> Response:
     """``{"query": …, "results": [{iri, href, label, lang, type, kind, municipality, …}]}``."""
     _, build, settings = current()
     query, limit = _arguments(settings.search_suggestions)
-    etag = etag_for(build, "search.json", query, str(limit), linker(build).root)
+    etag = etag_for(build, "search.json", query, str(limit), linker(build.base_iri, public_root()).root)
     if not_modified(build, etag):
         return _vary(not_modified_response(build, etag))
     _, results = _find(query, limit)

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kgpub import publish, search, store
+from kgpub import documents, publish, search, store
 from kgpub.config import PROJECT_ROOT, Settings
 from kgpub.curation import load_curation
 from kgpub.export import write_dumps
@@ -137,8 +137,9 @@ def _build_activity(ds: Dataset, local: Local) -> None:
             build.add((g.identifier, PROV.wasGeneratedBy, activity))
 
 
-def publish_fixture(var_dir: Path, **changes: object) -> Settings:
-    """Publish the fixture dataset under ``var_dir`` as a complete build (store, sources, dumps)."""
+def publish_fixture(var_dir: Path, *, precompute: bool = True, **changes: object) -> Settings:
+    """Publish the fixture dataset under ``var_dir`` as a complete build (store, sources, dumps, and
+    with ``precompute`` the documents recorded at build time, as the pipeline does)."""
     settings = Settings(var_dir=var_dir).with_(**changes)
     ds, sources = dataset(settings)
     build_dir = publish.new_build_dir(settings)
@@ -158,6 +159,8 @@ def publish_fixture(var_dir: Path, **changes: object) -> Settings:
     store.prepare(build_dir, settings.base_iri)
     search.build_index(build_dir, settings.base_iri)
     write_dumps(build_dir, ds, Local(settings.base_iri))
+    if precompute:
+        documents.write(build_dir, settings.base_iri, settings.max_result_rows)
     publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, settings)
     return settings
