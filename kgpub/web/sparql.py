@@ -2,9 +2,10 @@
 
 - Queries: ``GET ?query=``, ``POST`` form (``application/x-www-form-urlencoded``) and ``POST`` direct
   (``application/sparql-query``, UTF-8 only); ``default-graph-uri`` / ``named-graph-uri``.
-- Results: SELECT/ASK as SPARQL JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, JSON-LD,
-  N-Triples, RDF/XML; chosen by ``Accept`` or a ``format`` (alias ``output``) parameter, and as an
-  HTML page for browsers.
+- Results: SELECT/ASK as SPARQL JSON, XML, CSV (a download name; for a browser or ``download=1``
+  a UTF-8 BOM too, for spreadsheets), TSV; CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples,
+  RDF/XML; chosen by ``Accept`` or a ``format`` (alias ``output``) parameter, and as an HTML page
+  for browsers.
 - Without a query: the SPARQL 1.1 Service Description (machines) or the query page (browsers).
 - Refused: SPARQL Update in any form (403), ``SERVICE`` (400); over-long queries (413); past the
   time or row limit (503 + Retry-After). See :mod:`kgpub.store` for the dataset semantics.
@@ -86,8 +87,33 @@ def answer(op: ProtocolRequest) -> Response:
     if fmt is None or kind != result.kind:
         fmt = _negotiate(result.kind, op.format_param)
     response = Response(result.serialize(fmt), mimetype=fmt.media_type)
+    if fmt.name == "csv":
+        as_csv_file(response, for_spreadsheet=_for_people())
     response.vary.add("Accept")
     return response
+
+
+#: What a spreadsheet needs to read UTF-8 (Excel takes a CSV without it for the local code page, so
+#: "Järvenpää" arrives as "JÃ¤rvenpÃ¤Ã¤"). Only for people: a SPARQL client's CSV parser (rdflib's,
+#: behind SPARQLWrapper) would read it as part of the first column's name.
+UTF8_BOM = b"\xef\xbb\xbf"
+CSV_FILE_NAME = "query-results.csv"
+
+
+def _for_people() -> bool:
+    """A browser (its ``Accept`` names ``text/html``) or a link that asks for a download
+    (``download=1``, the query page's "CSV for spreadsheets")."""
+    accept = request.headers.get("Accept", "")
+    return "download" in request.args or "text/html" in accept
+
+
+def as_csv_file(response: Response, *, for_spreadsheet: bool) -> None:
+    """CSV results as a file: ``charset=utf-8``, a download name (``Content-Disposition:
+    attachment``) and, for a spreadsheet, a UTF-8 BOM first."""
+    if for_spreadsheet:
+        response.set_data(UTF8_BOM + response.get_data())
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{CSV_FILE_NAME}"'
 
 
 def _negotiate(kind: ResultKind, format_param: str | None) -> Format:
