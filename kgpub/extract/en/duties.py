@@ -144,10 +144,46 @@ def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str 
     return org
 
 
+#: "Regional matters are handled by …", "The day to day management of the council is overseen by …":
+#: what is done, in the passive, and "by" the bodies that do it.
+_PASSIVE = re.compile(
+    r"^(?P<what>[A-Z][^:;]{3,160}?)\s+(?:is|are)\s+(?:also\s+|mainly\s+|primarily\s+)?"
+    r"(?:handled|managed|dealt\s+with|prepared|carried\s+out|coordinated|overseen|run|provided|taken\s+care\s+of|"
+    r"looked\s+after|processed|administered|supervised|organi[sz]ed|delivered|led)\s+by\s+"
+)
+#: "by four departments:" — a count and a class word announcing the bodies.
+_BY_COUNT = re.compile(r"(?:the\s+)?(?:\w+\s+){0,2}\w+:\s*")
+_BY_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?")
+
+
+def _passive_duties(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "Regional matters are handled by four departments: A; B; C; and D": what the sentence says is
+    done is a duty of each body named after "by" (a post or a person there is no body)."""
+    passive = _PASSIVE.match(seg.text)
+    if passive is None or any(m.start < passive.end("what") and m.what != "body" for m in found):
+        return
+    at = passive.end()
+    count = _BY_COUNT.match(seg.text, at)
+    if count and not any(m.start < count.end() for m in found if m.start >= at):
+        at = count.end()
+    orgs: list[str] = []
+    for m in (m for m in found if m.start >= at):
+        if m.what != "body" or not _BY_JOIN.fullmatch(seg.text[at : m.start]):
+            break
+        org = resolve(state, seg, m)
+        if org and not (org[:1].islower() and org.endswith("s")):  # "the state legal aid offices": a class
+            orgs.append(org)
+        at = m.end
+    what = seg.text[: passive.end()].removesuffix(" ").removesuffix("by").rstrip()
+    for org in orgs:
+        state.facts.duty(org, what, seg.start, seg.end, "duty.en.passive")
+
+
 def duties(state: State, i: int, found: list[Mention]) -> None:
     """The duties segment ``i`` states, for its subjects (and the body "The … of X is to" names)."""
     seg = state.segs[i]
     _relative_duties(state, seg, found)
+    _passive_duties(state, seg, found)
     state.about = _responsibility_of(state, seg, found)
     subjects = _subjects(state, i, found)
     if subjects is None:

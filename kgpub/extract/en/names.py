@@ -387,4 +387,34 @@ def mentions(text: str) -> list[Mention]:
     for x in found:
         if not out or x.start >= out[-1].end:
             out.append(x)
-    return out
+    return _widen_listed(text, out)
+
+
+#: What may follow a body's head in a list item and still be its name: capitalised words, commas,
+#: "and"/"of"/"the"/"for"/"&" ("Department for Russia, Eastern Europe and Central Asia").
+_NAME_TAIL = re.compile(r"(?:\s*,?\s+(?:(?:and|of|the|for|&)\s+)*[A-Z][\w’'-]*)+")
+_ITEM_LEAD = re.compile(r"\s*(?:(?:and|or)\s+)?")
+
+
+def _widen_listed(text: str, found: list[Mention]) -> list[Mention]:
+    """In a list whose items a semicolon separates ("four departments: Department for Europe;
+    Department for Russia, Eastern Europe and Central Asia; …"), commas belong to the items, so a
+    body named at the start of an item is named by the whole item when the rest of it is capitalised
+    words joined by commas and "and"."""
+    colon = text.find(":")
+    if colon < 0 or ";" not in text[colon:]:
+        return found
+    widened = list(found)
+    pos = colon + 1
+    for piece in text[colon + 1 :].split(";"):
+        start = pos + _ITEM_LEAD.match(piece).end()  # type: ignore[union-attr]
+        end = pos + len(piece.rstrip(" .\n"))
+        pos += len(piece) + 1
+        first = next((m for m in widened if m.start == start), None)
+        if first is None or first.what != "body" or first.refers or first.end >= end:
+            continue
+        if not _NAME_TAIL.fullmatch(text[first.end : end]):
+            continue
+        wide = Mention(first.start, end, text[first.start : end], first.kind, aliases=first.aliases)
+        widened = [m for m in widened if not (first.start <= m.start < end)] + [wide]
+    return sorted(widened, key=lambda m: m.start)

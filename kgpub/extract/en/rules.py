@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..core.rules import Rule, rule
 from . import _bodies_in_post_modifiers
 from .context import municipality, resolve
-from .duties import _relative_duties, _responsibility_of, duties
+from .duties import _passive_duties, _relative_duties, _responsibility_of, duties
 from .heads import _label_line, _person_first, _post_without_holder, _title_line, _untitled, heads
 from .layout import item, read_lists
 from .parts import _child, _children, _collective_duty, _possessive, _relations
@@ -101,6 +101,22 @@ RULES: list[Rule] = [
         ),
         expects=[
             ("duty: Electoral Commission | take care of the organisation of elections in the municipality")
+        ],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.en.passive",
+        "duties",
+        _passive_duties,
+        example=(
+            "Regional matters are handled by four departments: Department for Europe; Department "
+            "for Russia, Eastern Europe and Central Asia; Department for the Americas and Asia; and "
+            "Department for Africa and the Middle East."
+        ),
+        expects=[
+            "duty: Department for Europe | Regional matters are handled",
+            "duty: Department for Russia, Eastern Europe and Central Asia | Regional matters are handled",
+            "duty: Department for Africa and the Middle East | Regional matters are handled",
         ],
         langs=LANGS,
     ),
