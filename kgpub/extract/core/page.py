@@ -2,9 +2,10 @@
 
 :class:`PageState` holds the facts so far, the page's segments, the body each head noun last referred
 to ("nämnden", "the division"), the page's own body and the body each heading opens; a pack's state
-adds what its own grammar needs. :func:`read_list_item` records an item of an introduced list
-(:mod:`.lists`) as a part of the list's owner or of its group heading — the same for every pack, which
-says only who owns a list and what body an item names.
+adds what its own grammar needs. :func:`segment_lists` finds the page's introduced lists (:mod:`.lists`)
+and :func:`read_list_item` records an item as a part of the list's owner or of its group heading — the
+same for every pack, which says only what an introducer announces, who owns a list and what body an
+item names.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .facts import Facts
-from .lists import ListBlock
+from .lists import Kind, ListBlock, Role, list_blocks
 from .segments import Segment
 
 
@@ -37,6 +38,14 @@ class PageState:
         """The recorded body the nearest heading above ``line`` names, if any."""
         above = self.heading_above(line, inclusive=inclusive)
         return self.facts.find(above) if above is not None else None
+
+
+def segment_lists(segs: list[Segment], role: Callable[[Segment], Role | None]) -> list[ListBlock]:
+    """The page's introduced lists (:func:`.lists.list_blocks`) over segments: a bullet is an item, a
+    whole short line a heading, anything else a paragraph; ``role`` is the pack's reading of an
+    introducer."""
+    kinds: list[Kind] = ["item" if s.bullet else "heading" if s.heading else "paragraph" for s in segs]
+    return list_blocks(segs, kinds, lambda i: role(segs[i]))
 
 
 def list_of(blocks: Sequence[ListBlock], i: int) -> tuple[ListBlock, int | None] | None:

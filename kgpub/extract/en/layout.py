@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.lists import Kind, ListBlock, Role, list_blocks
-from ..core.page import list_of, read_list_item
+from ..core.lists import ListBlock, Role
+from ..core.page import list_of, read_list_item, segment_lists
 from ..core.segments import Segment
 from . import names
 from .context import State, resolve, topic
@@ -51,9 +51,8 @@ def _role(seg: Segment) -> Role | None:
 
 
 def blocks(segs: list[Segment]) -> list[ListBlock]:
-    """The page's introduced lists of parts."""
-    kinds: list[Kind] = ["item" if s.bullet else "heading" if s.heading else "paragraph" for s in segs]
-    return list_blocks(segs, kinds, lambda i: _role(segs[i]))
+    """The page's introduced lists of parts (and, in Swedish, of duties)."""
+    return segment_lists(segs, _role)
 
 
 def owner(state: State, i: int) -> str | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ..core.enumeration import count_value, split_list
-from ..core.lists import Kind, ListBlock, Role, list_blocks
+from ..core.lists import ListBlock, Role
+from ..core.page import list_of, read_list_item, segment_lists
 from ..core.segments import Segment
 from .context import State
 from .lexicon import read_word
@@ -64,9 +65,8 @@ def _role(seg: Segment) -> Role | None:
 
 
 def blocks(segs: list[Segment]) -> list[ListBlock]:
-    """The page's introduced lists of parts."""
-    kinds: list[Kind] = ["item" if s.bullet else "heading" if s.heading else "paragraph" for s in segs]
-    return list_blocks(segs, kinds, lambda i: _role(segs[i]))
+    """The page's introduced lists of parts (and, in Swedish, of duties)."""
+    return segment_lists(segs, _role)
 
 
 def owner(state: State, i: int) -> str | None:
@@ -81,9 +81,8 @@ def owner(state: State, i: int) -> str | None:
         return state.municipality(seg)
     if seg.heading:  # a heading opens a section of its own: the page's body owns what it lists
         return state.topic or _most_named(state, seg)
-    lines = [line for line in state.section if line < seg.line]
-    if lines:
-        return state.facts.find(state.section[max(lines)]) or None
+    if (above := state.heading_above(seg.line)) is not None:
+        return state.facts.find(above) or None
     return state.topic
 
 
@@ -109,23 +108,14 @@ def item(state: State, i: int) -> str | None:
 def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, str]) -> None:
     """If segment ``i`` is an item of a list, record it as a part of the list's owner (or of its group
     heading), unless a sentence rule already gave it a parent."""
-    for block in listed:
-        group = next((g for g, under in block.groups.items() if i in under), None)
-        if i not in block.items and group is None:
-            continue
-        if block.role == "duties":
-            _duty_item(state, block.intro, i, names)
-            return
-        if block.intro not in names:
-            names[block.intro] = owner(state, block.intro) or ""
-        parent = names.get(group, "") if group is not None else names[block.intro]
-        child = item(state, i)
-        if child is None:
-            return
-        names[i] = child
-        if parent and child != parent and not any(c == child for c, _ in state.facts.part_of):
-            state.facts.part(child, parent, "part", state.segs[i], RULE, 0.75)
+    found = list_of(listed, i)
+    if found is None:
         return
+    block, group = found
+    if block.role == "duties":
+        _duty_item(state, block.intro, i, names)
+        return
+    read_list_item(state, block, group, i, names, lambda k: owner(state, k), lambda k: item(state, k), RULE)
 
 
 def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
@@ -135,8 +125,7 @@ def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
         first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
         org = state.resolve(seg, first) if first is not None else None
         if org is None:
-            lines = [line for line in state.section if line < seg.line]
-            org = (state.facts.find(state.section[max(lines)]) if lines else None) or state.topic
+            org = state.section_body(seg.line) or state.topic
         names[intro] = org or ""
     seg = state.segs[i]
     text = seg.text.strip().rstrip(".;")
