@@ -45,6 +45,18 @@ _WITHIN = re.compile(
 )
 
 _OPERATE = re.compile(r"\s*there\s+(?:operates?|is|are|works?)\s+", re.IGNORECASE)
+#: "Within the Office of the CEO are several important strategic functions such as a, b and c": a
+#: class noun announces the items, which are the body's parts even without a body word of their own.
+_WITHIN_ARE = re.compile(
+    r"\s*,?\s*(?:there\s+)?(?:are|is|sit|operate)\s+(?:also\s+)?(?:(?P<count>"
+    + _COUNT
+    + "|"
+    + _VAGUE
+    + r")\s+)?"
+    r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:functions|units|teams|services|sections|departments|offices|divisions|"
+    r"branches|areas|directorates))\s*(?:,?\s*such\s+as|,?\s*including|:|,?\s*namely)\s*",
+    re.IGNORECASE,
+)
 
 _RELATION = re.compile(
     r"^\s*,?\s*(?:which\s+)?(?:(?P<sub>(?:is|are)\s+(?:(?:a|an)\s+\w+\s+)?(?:directly\s+)?subordinated?\s+to|"
@@ -275,8 +287,9 @@ def _within(state: State, i: int, found: list[Mention]) -> None:
             continue
         there = _OPERATE.match(seg.text, m.end)
         parent = resolve(state, seg, m)
-        if there and parent:
-            _enumeration(state, i, parent, there, False)
+        are = _WITHIN_ARE.match(seg.text, m.end) if there is None else None
+        if (there or are) and parent:
+            _enumeration(state, i, parent, there or are, are is not None)  # type: ignore[arg-type]
         return
 
 

@@ -40,3 +40,20 @@ def test_what_is_done_by_listed_bodies_is_a_duty_of_each() -> None:
 def test_a_plural_class_after_by_is_no_body_to_give_a_duty() -> None:
     e = run("Legal aid\n\nDebt counselling services are provided by the state legal aid offices.\n")
     assert duties(e) == set()
+
+
+def test_functions_within_a_body_listed_after_such_as_are_its_parts() -> None:
+    e = run(
+        "Our Structure\n\nWithin the Office of the Director are several key functions such as people and "
+        "culture, safety, governance, and regulatory services.\n"
+    )
+    parts = {(p.child, p.parent) for p in e.part_of}
+    assert parts == {
+        (child, "Office of the Director")
+        for child in ("people and culture", "safety", "governance", "regulatory services")
+    }
+
+
+def test_activities_within_a_body_without_a_class_noun_are_no_parts() -> None:
+    e = run("Our Structure\n\nWithin the Office of the Director, staff handle payroll and procurement.\n")
+    assert not e.part_of
