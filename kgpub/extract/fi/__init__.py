@@ -18,7 +18,7 @@ from ...text import Sentence, segment
 from ..core.facts import Facts
 from ..core.lists import ListBlock
 from . import hierarchy, layout
-from .bodies import Mention
+from .bodies import Mention, is_count
 from .contacts import contacts, flush
 from .context import Reader, Sent, many_places
 from .duties import duties
@@ -160,10 +160,11 @@ def _opens_section(nxt: Sentence) -> bool:
 
 
 def _class_heading(s: Sent) -> Mention | None:
-    """A heading that is only a plural class word ("Yksiköt", "Palvelualueet")."""
+    """A heading that is only a plural or counted class word ("Yksiköt", "Kolme vastuualuetta")."""
     words = [t for t in s.tokens if t.word]
-    m = s.mention_at(0) if len(words) == 1 else None
-    return m if m is not None and m.generic and m.case == "nimento" else None
+    counted = len(words) == 2 and is_count(words[0])
+    m = s.mention_at(len(words) - 1) if len(words) == 1 or counted else None
+    return m if m is not None and m.generic and m.case == ("osanto" if counted else "nimento") else None
 
 
 def _tasks_heading(s: Sent) -> bool:
@@ -231,9 +232,24 @@ def _list_item(reader: Reader, s: Sent) -> None:
     if first is not None and first.bare and first.last + 1 < _name_end(s):
         first = None  # "Hallinto ja kehittäminen, johtajana …": the class word starts a longer name
     end = first.last + 1 if first is not None else _name_end(s)
+    if first is None and s.kind == "item" and _only_names(s):
+        end = s.end()  # "• elinkeinot, työvoima ja osaaminen": a whole item of nouns is one name
     for child in item_bodies(reader, s, [(0, end)], kind, rule):
         if child != parent:
             reader.facts.part(child, parent, "part", s.segment(), rule, 0.85)
+
+
+def _only_names(s: Sent) -> bool:
+    """Nouns and conjunctions in the nominative only: no verb, title, person, digit or colon."""
+    words = [t for t in s.tokens if t.word]
+    return (
+        0 < len(words) <= MAX_ITEM_WORDS
+        and all(t.text in {",", ".", ";"} for t in s.tokens if not t.word)
+        and all(
+            t.low in {"ja", "sekä"} or (t.case() in {"nimento", None} and t.verb() is None) for t in words
+        )
+        and not any(is_title(t.lemma()) or t.is_name("etunimi") for t in words)
+    )
 
 
 def _heading_item(reader: Reader, s: Sent) -> None:

@@ -13,6 +13,7 @@ Whether a mention becomes a body is for the rules: a STRONG named mention always
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...analyse import Analysis
@@ -23,6 +24,8 @@ from .names import as_written, head_name, join, plural_name
 from .tokens import Token
 
 __all__ = ["Known", "Mention", "find_mentions", "head_reading", "is_count", "mention_at"]
+
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,}-")
 
 #: Elected organs: their "toimiala" is mostly a remit, a division only where a sentence says so.
 ORGANS = frozenset({"council", "board", "committee"})
@@ -83,6 +86,18 @@ def _aliases(head: Token, carrier: Token, core: str, short: list[str]) -> list[s
     return aliases
 
 
+def _plural_by_nature(head_r: Analysis, acronym: re.Match[str] | None) -> bool:
+    """A plural that names one body: "hallintopalvelut", or an acronym's "ELY-keskukset"."""
+    return plural_name(head_r.lemma) or acronym is not None
+
+
+def _with_acronym(name: str, acronym: re.Match[str] | None) -> str:
+    """ "ely-keskus" as written: "ELY-keskus" (the analyser lower-cases the acronym)."""
+    if acronym is None or not name.lower().startswith(acronym.group().lower()):
+        return name
+    return acronym.group() + name[len(acronym.group()) :]
+
+
 def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Known) -> Mention | None:
     """The mention headed by token ``h``, or None when ``h`` is no body word."""
     found = head_reading(tokens[h])
@@ -91,7 +106,8 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
     head_r, bw = found
     head = tokens[h]
     plural = head_r.plural
-    by_nature = plural and plural_name(head_r.lemma)
+    acronym = _ACRONYM.match(head.text)  # "ELY-keskukset": a network of agencies named as one
+    by_nature = plural and _plural_by_nature(head_r, acronym)
     left = left_of(tokens, h, head_r, previous, known, bw)
     if bw.word == "toimiala" and left.owner is not None and left.owner.kind in ORGANS:
         bw = replace(bw, strong=False)  # "kaupunginhallituksen toimialaan kuuluvista asioista": a remit
@@ -121,7 +137,7 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
                 core=owner_name,
             )
     last, proper, short, carrier = right_of(tokens, h)
-    core = join([*left.mods, head_name(head_r, head.text, by_nature)])
+    core = join([*left.mods, _with_acronym(head_name(head_r, head.text, by_nature), acronym)])
     shared = _shared_first_part(tokens, h, previous)
     if shared:
         core, bw = shared + core, replace(bw, bare=False)

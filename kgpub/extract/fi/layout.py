@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ...text import Sentence
 from ..core.lists import Kind, ListBlock, Role, list_blocks
 from ..core.persons import PERSON_RE
+from .bodies import is_count
 from .context import Reader, Sent
 from .lexicon import COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, GENERIC
 from .lists import item_bodies, item_mention, phrase_name
@@ -44,9 +45,16 @@ def _role(sentence: Sentence) -> tuple[Role, str] | None:
     title = next((t for t in toks if is_title(t.lemma()) and t.plural()), None)
     if colon and title is not None:
         return ("heads", title.lemma().lower())  # "Nimitetyt ylijohtajat ovat:"
-    for t in toks:
+    for k, t in enumerate(toks):
         bw = body_word(t.lemma())
-        if bw is not None and bw.bare and bw.word in GENERIC and t.plural() and not plural_name(t.lemma()):
+        counted = k > 0 and is_count(toks[k - 1])  # "Kolme vastuualuetta"
+        if (
+            bw is not None
+            and bw.bare
+            and bw.word in GENERIC
+            and (t.plural() or counted)
+            and not plural_name(t.lemma())
+        ):
             return ("parts", bw.kind)
     if colon and any(t.is_lemma(*COMPOSITION_VERBS) for t in toks):
         return ("parts", "unit")

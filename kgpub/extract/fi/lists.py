@@ -117,6 +117,8 @@ def phrase_name(tokens: list[Token], a: int, b: int) -> tuple[str, tuple[str, ..
     if all(t.case() in {None, "nimento"} or t.has_case("nimento") for t in words):
         first = words[0]
         text = " ".join(t.text for t in words)
+        if any(t.text == "," for t in tokens[a:b]):  # "elinkeinot, työvoima ja osaaminen"
+            text = " ".join(t.text for t in tokens[a:b] if t in words or t.text == ",").replace(" ,", ",")
         proper = first.cap and ((len(words) > 1 and words[-1].cap) or first.is_name())
         return (text if proper else as_written(first) + text[len(first.text) :]), aliases
     head = max(

@@ -668,3 +668,16 @@ def test_genitive_naming_a_listed_body_owns_the_unit(fi: Run) -> None:
 def test_genitive_naming_no_listed_body_owns_nothing(fi: Run) -> None:
     ex = fi("Kaupunkikulttuurin tukiyksikkö koordinoi myös avustuksia.")
     assert parts(ex) == set()
+
+
+def test_counted_class_heading_lists_the_parts_of_the_sections_body(fi: Run) -> None:
+    ex = fi(
+        "ELY-keskukset\n\nELY-keskukset edistävät alueellista kehittämistä.\n\nKolme vastuualuetta\n\n"
+        " • elinkeinot, työvoima ja osaaminen\n • liikenne ja infrastruktuuri\n • ympäristö ja luonnonvarat\n"
+    )
+    assert parts(ex) == {
+        ("elinkeinot, työvoima ja osaaminen", "ELY-keskukset"),
+        ("liikenne ja infrastruktuuri", "ELY-keskukset"),
+        ("ympäristö ja luonnonvarat", "ELY-keskukset"),
+    }
+    assert duties(ex) == {("ELY-keskukset", "edistävät alueellista kehittämistä")}
