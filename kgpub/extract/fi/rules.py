@@ -53,6 +53,50 @@ from .subordination import _attributed, _possessed, subordination
 
 LANGS = ("fi",)
 
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_1 = (
+    "Ympäristöministeriön kolme osastoa ja kaksi tulosaluetta – luontoympäristöosasto, "
+    "rakennetun ympäristön osasto, ympäristönsuojeluosasto, hallinto ja kansainväliset "
+    "asiat sekä tieto ja viestintä – vastaavat valtioneuvoston ja eduskunnan "
+    "käsittelyyn tulevien asioiden valmistelusta, jotka koskevat yhdyskuntia, "
+    "ilmastoa, rakennettua ympäristöä, asumista, luonnon monimuotoisuutta ja "
+    "luonnonvarojen kestävää käyttöä sekä ympäristönsuojelua."
+)
+
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_2 = (
+    "Kaupunginhallitus vastaa kaupungin hallinnosta ja taloudesta. "
+    "Kaupunginhallituksen vastuuseen hallinnosta kuuluu mm. kaupunginhallituksen "
+    "alaisen hallinnon yhteensovittaminen ja käytännön hallinnosta huolehtiminen. "
+    "Taloudenhoidon vastuu käsittää laskentatoimen, maksuliikenteen, sisäisen "
+    "valvonnan sekä muun taloudenhoidon järjestämisen. Kaupunginhallituksen on myös "
+    "valmisteltava valtuustossa käsiteltävät asiat. Hallitus valvoo kaupungin muiden "
+    "toimielinten toimintaa, seuraa kaupungin yleistä kehitystä ja valvoo kaupungin "
+    "etua."
+)
+
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_3 = (
+    "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, johon jäsenkuntien "
+    "kunnanvaltuustot valitsevat jäsenet. Valtuuston alaisena kuntayhtymää johtaa "
+    "hallitus."
+)
+
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_4 = (
+    "Uudistus ei koskenut sosiaali- ja terveystoimen organisaatiota, jossa "
+    "palvelualueet säilyvät entisellään: perhepalvelut, vanhus- ja vammaispalvelut, "
+    "terveyspalvelut sekä suun terveydenhuollon liikelaitos."
+)
+
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_5 = (
+    "Kunnanhallitus on asettanut henkilöstöjaoston ja elinkeinojaoston.\nTekninen "
+    "lautakunta ja sen alainen lupajaosto vastaavat rakentamisen valvonnasta.\n"
+    "Vesihuoltolaitos on kunnan liikelaitos, jonka johtokuntana toimii tekninen "
+    "lautakunta.\n"
+)
+
 RULES: list[Rule] = [
     rule(
         "duty.<verb>",
@@ -66,14 +110,7 @@ RULES: list[Rule] = [
         "duty.apposition",
         "duties",
         apposition,
-        example=(
-            "Ympäristöministeriön kolme osastoa ja kaksi tulosaluetta – luontoympäristöosasto, "
-            "rakennetun ympäristön osasto, ympäristönsuojeluosasto, hallinto ja kansainväliset "
-            "asiat sekä tieto ja viestintä – vastaavat valtioneuvoston ja eduskunnan "
-            "käsittelyyn tulevien asioiden valmistelusta, jotka koskevat yhdyskuntia, "
-            "ilmastoa, rakennettua ympäristöä, asumista, luonnon monimuotoisuutta ja "
-            "luonnonvarojen kestävää käyttöä sekä ympäristönsuojelua."
-        ),
+        example=_SHARED_EXAMPLE_1,
         expects=[
             (
                 "duty: luontoympäristöosasto | valtioneuvoston ja eduskunnan käsittelyyn tulevien "
@@ -146,16 +183,7 @@ RULES: list[Rule] = [
         "duty.necessive",
         "duties",
         necessive,
-        example=(
-            "Kaupunginhallitus vastaa kaupungin hallinnosta ja taloudesta. "
-            "Kaupunginhallituksen vastuuseen hallinnosta kuuluu mm. kaupunginhallituksen "
-            "alaisen hallinnon yhteensovittaminen ja käytännön hallinnosta huolehtiminen. "
-            "Taloudenhoidon vastuu käsittää laskentatoimen, maksuliikenteen, sisäisen "
-            "valvonnan sekä muun taloudenhoidon järjestämisen. Kaupunginhallituksen on myös "
-            "valmisteltava valtuustossa käsiteltävät asiat. Hallitus valvoo kaupungin muiden "
-            "toimielinten toimintaa, seuraa kaupungin yleistä kehitystä ja valvoo kaupungin "
-            "etua."
-        ),
+        example=_SHARED_EXAMPLE_2,
         expects=["duty: kaupunginhallitus | valmisteltava valtuustossa käsiteltävät asiat"],
         langs=LANGS,
     ),
@@ -163,11 +191,7 @@ RULES: list[Rule] = [
         "duty.object-first",
         "duties",
         object_first,
-        example=(
-            "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, johon jäsenkuntien "
-            "kunnanvaltuustot valitsevat jäsenet. Valtuuston alaisena kuntayhtymää johtaa "
-            "hallitus."
-        ),
+        example=_SHARED_EXAMPLE_3,
         expects=["duty: valtuusto | Kuntayhtymän ylintä päätösvaltaa käyttää"],
         langs=LANGS,
     ),
@@ -232,16 +256,7 @@ RULES: list[Rule] = [
         "duty.vastuu",
         "duties",
         remit,
-        example=(
-            "Kaupunginhallitus vastaa kaupungin hallinnosta ja taloudesta. "
-            "Kaupunginhallituksen vastuuseen hallinnosta kuuluu mm. kaupunginhallituksen "
-            "alaisen hallinnon yhteensovittaminen ja käytännön hallinnosta huolehtiminen. "
-            "Taloudenhoidon vastuu käsittää laskentatoimen, maksuliikenteen, sisäisen "
-            "valvonnan sekä muun taloudenhoidon järjestämisen. Kaupunginhallituksen on myös "
-            "valmisteltava valtuustossa käsiteltävät asiat. Hallitus valvoo kaupungin muiden "
-            "toimielinten toimintaa, seuraa kaupungin yleistä kehitystä ja valvoo kaupungin "
-            "etua."
-        ),
+        example=_SHARED_EXAMPLE_2,
         expects=[
             (
                 "duty: kaupunginhallitus | laskentatoimen, maksuliikenteen, sisäisen valvonnan "
@@ -378,11 +393,7 @@ RULES: list[Rule] = [
         "body.container",
         "organizations",
         _antecedent,
-        example=(
-            "Uudistus ei koskenut sosiaali- ja terveystoimen organisaatiota, jossa "
-            "palvelualueet säilyvät entisellään: perhepalvelut, vanhus- ja vammaispalvelut, "
-            "terveyspalvelut sekä suun terveydenhuollon liikelaitos."
-        ),
+        example=_SHARED_EXAMPLE_4,
         expects=["body: sosiaali- ja terveystoimi"],
         langs=LANGS,
     ),
@@ -390,11 +401,7 @@ RULES: list[Rule] = [
         "body.duty",
         "organizations",
         subject_verb,
-        example=(
-            "Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto, johon jäsenkuntien "
-            "kunnanvaltuustot valitsevat jäsenet. Valtuuston alaisena kuntayhtymää johtaa "
-            "hallitus."
-        ),
+        example=_SHARED_EXAMPLE_3,
         expects=["body: valtuusto"],
         langs=LANGS,
     ),
@@ -612,14 +619,7 @@ RULES: list[Rule] = [
         "part.apposition",
         "sub_organization_of",
         apposition,
-        example=(
-            "Ympäristöministeriön kolme osastoa ja kaksi tulosaluetta – luontoympäristöosasto, "
-            "rakennetun ympäristön osasto, ympäristönsuojeluosasto, hallinto ja kansainväliset "
-            "asiat sekä tieto ja viestintä – vastaavat valtioneuvoston ja eduskunnan "
-            "käsittelyyn tulevien asioiden valmistelusta, jotka koskevat yhdyskuntia, "
-            "ilmastoa, rakennettua ympäristöä, asumista, luonnon monimuotoisuutta ja "
-            "luonnonvarojen kestävää käyttöä sekä ympäristönsuojelua."
-        ),
+        example=_SHARED_EXAMPLE_1,
         expects=["part: luontoympäristöosasto < ympäristöministeriö"],
         langs=LANGS,
     ),
@@ -627,12 +627,7 @@ RULES: list[Rule] = [
         "part.asettaa",
         "sub_organization_of",
         appointed,
-        example=(
-            "Kunnanhallitus on asettanut henkilöstöjaoston ja elinkeinojaoston.\nTekninen "
-            "lautakunta ja sen alainen lupajaosto vastaavat rakentamisen valvonnasta.\n"
-            "Vesihuoltolaitos on kunnan liikelaitos, jonka johtokuntana toimii tekninen "
-            "lautakunta.\n"
-        ),
+        example=_SHARED_EXAMPLE_5,
         expects=["part: henkilöstöjaosto < kunnanhallitus"],
         langs=LANGS,
     ),
@@ -710,11 +705,7 @@ RULES: list[Rule] = [
         "part.listing",
         "sub_organization_of",
         _sentence,
-        example=(
-            "Uudistus ei koskenut sosiaali- ja terveystoimen organisaatiota, jossa "
-            "palvelualueet säilyvät entisellään: perhepalvelut, vanhus- ja vammaispalvelut, "
-            "terveyspalvelut sekä suun terveydenhuollon liikelaitos."
-        ),
+        example=_SHARED_EXAMPLE_4,
         expects=["part: perhepalvelut < sosiaali- ja terveystoimi"],
         langs=LANGS,
     ),
@@ -765,12 +756,7 @@ RULES: list[Rule] = [
         "part.sen-alainen",
         "sub_organization_of",
         own_subordinate,
-        example=(
-            "Kunnanhallitus on asettanut henkilöstöjaoston ja elinkeinojaoston.\nTekninen "
-            "lautakunta ja sen alainen lupajaosto vastaavat rakentamisen valvonnasta.\n"
-            "Vesihuoltolaitos on kunnan liikelaitos, jonka johtokuntana toimii tekninen "
-            "lautakunta.\n"
-        ),
+        example=_SHARED_EXAMPLE_5,
         expects=["part: lupajaosto < tekninen lautakunta"],
         langs=LANGS,
     ),

@@ -15,6 +15,15 @@ from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
 
 LANGS = ("sv",)
 
+#: One page passage that shows several rules.
+_SHARED_EXAMPLE_1 = (
+    "Vanda stad har fem sektioner som behandlar stadens olika frågor i anslutning till "
+    "stadsstyrelsen eller den nämnd under vilken de lyder. I anslutning till "
+    "stadsstyrelsen finns en koncernsektion som behandlar ärenden som rör stadens "
+    "koncernbolag. Stadsmiljönämnden, nämnden för fostran och lärande samt social- och "
+    "hälsovårdsnämnden har också egna sektioner."
+)
+
 RULES: list[Rule] = [
     rule(
         "duty.sv.collective",
@@ -83,13 +92,7 @@ RULES: list[Rule] = [
         "duty.sv.relative",
         "duties",
         _relative_duties,
-        example=(
-            "Vanda stad har fem sektioner som behandlar stadens olika frågor i anslutning till "
-            "stadsstyrelsen eller den nämnd under vilken de lyder. I anslutning till "
-            "stadsstyrelsen finns en koncernsektion som behandlar ärenden som rör stadens "
-            "koncernbolag. Stadsmiljönämnden, nämnden för fostran och lärande samt social- och "
-            "hälsovårdsnämnden har också egna sektioner."
-        ),
+        example=_SHARED_EXAMPLE_1,
         expects=["duty: koncernsektionen | behandlar ärenden som rör stadens koncernbolag"],
         langs=LANGS,
     ),
@@ -227,13 +230,7 @@ RULES: list[Rule] = [
         "part.sv.enumeration",
         "sub_organization_of",
         _enumeration,
-        example=(
-            "Vanda stad har fem sektioner som behandlar stadens olika frågor i anslutning till "
-            "stadsstyrelsen eller den nämnd under vilken de lyder. I anslutning till "
-            "stadsstyrelsen finns en koncernsektion som behandlar ärenden som rör stadens "
-            "koncernbolag. Stadsmiljönämnden, nämnden för fostran och lärande samt social- och "
-            "hälsovårdsnämnden har också egna sektioner."
-        ),
+        example=_SHARED_EXAMPLE_1,
         expects=["part: koncernsektionen < stadsstyrelsen"],
         langs=LANGS,
     ),
