@@ -84,15 +84,13 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
                 None,
             )  # "Budget & Treasury" / "The department …"
             kind = names.STRONG.get(m.refers, "unit")
-            name = state.facts.find(heading) or state.facts.body(heading, kind, seg, "body.en.heading", 0.6)
+            name = state.facts.find(heading) or state.facts.body(heading, kind, seg, "body.en.heading")
             state.last[m.refers] = name
             return name
         if m.refers not in state.last and m.refers in _ORGANS and m.name[:1].isupper():
-            return state.facts.body(
-                m.name, m.kind, seg, "body.en.organ", 0.6
-            )  # "a Council comprising 75 members"
+            return state.facts.body(m.name, m.kind, seg, "body.en.organ")  # "a Council comprising 75 members"
         return state.last.get(m.refers)
-    name = state.facts.body(m.name, m.kind, seg, "body.en.name", 0.7, m.aliases)
+    name = state.facts.body(m.name, m.kind, seg, "body.en.name", aliases=m.aliases)
     state.last[names.head_word(m.name.split()[-1])] = name
     if m.kind == "service_area":
         state.last["service area"] = name
@@ -100,8 +98,8 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
         if kind == m.kind:
             state.last.setdefault(head, name)
     if m.parent:
-        parent = state.facts.body(m.parent, names.body_kind(m.parent) or "other", seg, "body.en.name", 0.7)
-        state.facts.part(name, parent, "part", seg, "part.en.of", 0.75)
+        parent = state.facts.body(m.parent, names.body_kind(m.parent) or "other", seg, "body.en.name")
+        state.facts.part(name, parent, "part", seg, "part.en.of")
     return name
 
 
@@ -109,7 +107,7 @@ def municipality(state: State, seg: Segment) -> str:
     """The municipality's body, recorded on first use: "City of Vaasa" when the text names it so, else
     "municipality" or "city", whichever word the text uses more."""
     name = state.municipal_name
-    found = state.facts.find(name) or state.facts.body(name, "municipality", seg, "body.en.municipality", 0.6)
+    found = state.facts.find(name) or state.facts.body(name, "municipality", seg, "body.en.municipality")
     state.last.setdefault("city", found)
     return found
 
@@ -124,7 +122,7 @@ def abbreviations(state: State, seg: Segment, found: list[Mention]) -> None:
         abbr = _ABBREVIATION.match(seg.text, m.end)
         name = state.facts.find(m.name) if abbr and m.what == "body" and m.refers is None else None
         if abbr and name:
-            state.facts.body(name, m.kind, seg, "body.en.name", 0.7, (abbr.group(1),))
+            state.facts.body(name, m.kind, seg, "body.en.name", aliases=(abbr.group(1),))
 
 
 def known(state: State, text: str, found: list[Mention]) -> list[Mention]:
@@ -223,7 +221,7 @@ def topic(state: State, seg: Segment) -> str | None:
     if state.topic is None:
         return None
     kind = names.body_kind(state.topic.title()) or "unit"
-    return state.facts.find(state.topic) or state.facts.body(state.topic, kind, seg, "body.en.heading", 0.6)
+    return state.facts.find(state.topic) or state.facts.body(state.topic, kind, seg, "body.en.heading")
 
 
 def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | None:

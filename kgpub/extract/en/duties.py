@@ -96,7 +96,7 @@ def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
             continue
         text = seg.text[cue.end() :] if copula else seg.text[cue.start() :]
         text = re.split(r",\s*(?:which|who)\s|;|\.\s", text)[0]
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative", 0.7)
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative")
 
 
 def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], int] | None:
@@ -140,7 +140,7 @@ def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str 
     is_to = _IS_TO.match(seg.text, m.end)
     if org and is_to:
         text = re.split(r";|\.\s", seg.text[is_to.end() :])[0]
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.responsibility-of", 0.75)
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.responsibility-of")
     return org
 
 
@@ -207,13 +207,13 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()) or dangling:  # "… prepares matters relating to:"
         for org in orgs:
             for item in items_after(state.segs, i):
-                state.facts.duty(org, item.text, item.start, item.end, "duty.en.list", 0.75)
+                state.facts.duty(org, item.text, item.start, item.end, "duty.en.list")
         return
     text = seg.text[cue.start() :] if finite and cue is finite else seg.text[cue.end() :]
     text = re.sub(r"^(?:must|shall|will|should)\s+", "", text)
     rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
     for org in orgs:
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule, 0.8)
+        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule)
 
 
 def _open_verb(text: str, at: int) -> re.Match[str] | None:

@@ -95,14 +95,14 @@ def item(state: State, i: int) -> str | None:
         if starts and re.match(r"\s+för\s+\w", seg.text[m.end :]) and len(head.split()) <= MAX_ITEM_WORDS:
             # "Serviceområdet för kultur och fritid (tidigare: välfärd)": the list item names the body
             # in full, though the class word alone is what the mention reader found
-            return state.facts.body(head[:1].lower() + head[1:], m.kind, seg, "body.sv.list", 0.7)
+            return state.facts.body(head[:1].lower() + head[1:], m.kind, seg, "body.sv.list")
         if m.refers is None and m.kind != "municipality" and starts:
             return state.resolve(seg, m)
     words = head.split()
     if not words or len(words) > MAX_ITEM_WORDS or re.search(r"\d", head):
         return None
     name = head if len(words) > 1 and all(w[:1].isupper() for w in words) else head[:1].lower() + head[1:]
-    return state.facts.body(name, "unit", seg, "body.sv.list", 0.7)
+    return state.facts.body(name, "unit", seg, "body.sv.list")
 
 
 def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, str]) -> None:
@@ -130,7 +130,7 @@ def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
     seg = state.segs[i]
     text = seg.text.strip().rstrip(".;")
     if names[intro] and len(text.split()) >= 1:
-        state.facts.duty(names[intro], text, seg.start, seg.end, "duty.sv.list-label", 0.65)
+        state.facts.duty(names[intro], text, seg.start, seg.end, "duty.sv.list-label")
 
 
 def inline_list(state: State, listed: list[ListBlock], i: int) -> None:
@@ -156,7 +156,7 @@ def inline_list(state: State, listed: list[ListBlock], i: int) -> None:
     for name in names:
         child = _child(state, seg, name, "unit")
         if parent and child and child != parent and not any(c == child for c, _ in state.facts.part_of):
-            state.facts.part(child, parent, "part", seg, RULE, 0.75)
+            state.facts.part(child, parent, "part", seg, RULE)
 
 
 def _name_piece(text: str) -> bool:
