@@ -28,7 +28,7 @@ _BODY_NOUNS = re.compile(
 )
 
 _ENUM = re.compile(
-    r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+(?:up\s+)?into|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
+    r"\s*(?:(?:is|are)\s+(?:made\s+up\s+of|divided\s+(?:up\s+)?(?:into|between|among)|composed\s+of|comprised\s+of|organi[sz]ed\s+into|"
     r"split\s+into)|consists?\s+of|comprises?|includes?|encompass(?:es)?|(?P<has>has|have))"
     r"(?P<aside>\s*,\s*(?:directly\s+)?subordinated?\s+to\s+[^,]+,)?"
     r"\s+(?:(?P<count>" + _COUNT + "|" + _VAGUE + r")\s+(?P<noun>[^:.,]{0,40}?)\s*"
@@ -81,9 +81,21 @@ _COUNTED_UNDER = re.compile(
 _COORD = re.compile(r"^\s*(?:,|and|as\s+well\s+as)\s+(?:the\s+)?$")
 
 
+#: "The duties of the Ministry are divided between eight departments": the body after "of" is the subject.
+_WORK_OF = re.compile(
+    r"^\s*The\s+(?:duties|work|tasks|activities|operations|functions)\s+of\s+(?:the\s+)?$", re.I
+)
+#: A piece of an enumeration that only counts a class: "two result divisions".
+_COUNTED_PIECE = re.compile(r"^\s*(?P<count>" + _COUNT + r")\s+(?P<noun>(?:[\w-]+\s+){0,2}[\w-]+s)\s*$", re.I)
+#: How many segments after a count the bodies it announces are looked for.
+ANNOUNCED_WINDOW = 30
+
+
 def parts(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     subject = subject_of(state, seg, found)
+    if subject is None:
+        subject = _work_of(state, seg, found)
     if subject is not None:
         enum = _ENUM.match(seg.text, subject.end)
         if (
@@ -238,6 +250,12 @@ def _children(
             pieces = [m.name for m in names.mentions(noun_text) if m.what == "body" and m.refers is None]
     kind = next((k for h, k in names.STRONG.items() if h in noun), "unit")
     structural = structural or _all_names(pieces)
+    counted = [_COUNTED_PIECE.match(t) for t in pieces]
+    if not listed.strip() and structural and not pieces and expected:
+        _announced(state, i, parent, expected, noun)  # "… is divided between eight departments."
+    for c in counted:
+        if c is not None and count_value(c["count"]):
+            _announced(state, i, parent, count_value(c["count"]) or 0, c["noun"])
     for text in pieces:
         child = _child(state, seg, text, kind, structural)
         if child:
@@ -310,3 +328,63 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
             if child and parent:
                 relation = "subordinate" if rel.group("sub") else "part"
                 state.facts.part(child, parent, relation, seg, f"part.en.{relation}")  # type: ignore[arg-type]
+
+
+def _work_of(state: State, seg: Segment, found: list[Mention]) -> Mention | None:
+    """ "The duties of the Ministry are …": the body after "of" — named, or a class word that refers
+    back to the body of that class the page named before."""
+    named = next((m for m in found if m.what == "body" and _WORK_OF.match(seg.text[: m.start])), None)
+    if named is not None:
+        return named
+    lead = re.match(
+        r"^\s*The\s+(?:duties|work|tasks|activities|operations|functions)\s+of\s+the\s+([A-Za-z]+)\b",
+        seg.text,
+    )
+    head = names.head_word(lead.group(1)) if lead else ""
+    if lead is None or head not in state.last:
+        return None
+    return Mention(lead.start(1), lead.end(1), lead.group(1), names.STRONG.get(head, "unit"), refers=head)
+
+
+def _announced(state: State, i: int, parent: str, count: int, noun: str) -> None:
+    """A count of a class with no items after it ("consists of two result divisions", "divided between
+    eight departments.") announces bodies the page names next: its following section headings that
+    are names ("Employment Services" / "Municipal Services"), or bodies named with that class word
+    ("The Political Department, Department for …"). They are the parent's parts when exactly that
+    many are found before the window ends; fewer, and nothing is said."""
+    plural = noun.lower().split()[-1] if noun.split() else ""
+    singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    if singular not in names.STRONG and singular not in names.WEAK:
+        return
+    picked: list[str] = []
+    for seg in state.segs[i + 1 : i + 1 + ANNOUNCED_WINDOW]:
+        if seg.heading:
+            text = re.sub(r"^The\s+", "", seg.text.strip())
+            if _heading_name(text) and text != parent:
+                picked.append(
+                    state.facts.find(text) or state.facts.body(text, "unit", seg, "body.en.heading")
+                )
+        else:
+            for m in names.mentions(seg.text):
+                if m.what == "body" and m.refers is None and singular in m.name.lower().split():
+                    name = resolve(state, seg, m)
+                    if name and name != parent and name not in picked:
+                        picked.append(name)
+        if len(picked) >= count:
+            break
+    if len(picked) != count:
+        return
+    for child in picked:
+        if not any(c == child for c, _ in state.facts.part_of):
+            state.facts.part(child, parent, "part", state.segs[i], "part.en.enumeration")
+
+
+def _heading_name(text: str) -> bool:
+    """A heading that is a name: two to six capitalised words ("Municipal Services"), no post."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 6
+        and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
+        and not re.search(r"[\d:.!?]", text)
+        and not names.is_post(text)
+    )
