@@ -57,7 +57,8 @@ def _literal_ids() -> set[str]:
 def test_every_rule_id_in_the_code_is_declared() -> None:
     ids = _literal_ids()
     assert len(ids) > 50  # the scan found the packs' rules
-    assert sorted(i for i in ids if declared(i) is None) == []
+    undeclared = sorted(i for i in ids if declared(i) is None)
+    assert undeclared == [], "declare these rules in their pack's rules.py (kgpub.extract.core.rules)"
     assert declared("part.en.part") and declared("part.en.subordinate")  # f"part.en.{relation}"
 
 
@@ -120,3 +121,17 @@ def test_a_rules_precision_counts_the_scorers_matches_of_its_own_facts() -> None
     data = confidences({"a.x": Tally(10, 9), "b.y": Tally(2, 2)}, min_fires=5, floor=0.4)
     assert data["rules"]["a.x"]["confidence"] == 0.9
     assert data["rules"]["b.y"]["confidence"] == 0.4
+
+
+def test_swedish_english_and_core_write_no_confidence_at_a_call_site() -> None:
+    """A number passed where a rule records a fact would look like its confidence and is not one."""
+    found = []
+    for pack in ("sv", "en", "core"):
+        for path in (EXTRACT / pack).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                numbers = [a for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, float)]
+                if node.func.attr in {"body", "part", "head", "duty"} and numbers:
+                    found.append(f"{path.name}:{node.lineno}")
+    assert found == [], "drop the number: a fact's confidence is its rule's measured precision"
