@@ -163,7 +163,7 @@ def register(state: State, i: int) -> list[Mention]:
         in_heading = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in found]
     if seg.heading and _heading_body(text, in_heading):
         name = state.facts.find(text) or state.facts.body(
-            text, names.body_kind(text.title()) or "unit", seg, "body.en.heading", 0.6
+            text, names.body_kind(text.title()) or "unit", seg, "body.en.heading"
         )
         state.last[names.head_word(text.split()[-1])] = name
         state.topic = state.topic or name
