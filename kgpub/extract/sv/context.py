@@ -13,7 +13,9 @@ from ..core.segments import Segment
 from . import lexicon, mentions
 from .mentions import Mention
 
-_LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")
+#: What may stand before a sentence's subject: a sentence adverb, "Hela", and the article of a
+#: doubly definite name ("Det temporära beredningsorganet ansvarar för …").
+_LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+|De[nt]?\s+)?$")
 _TASK_OF = re.compile(r"\s+(?:\w+\s+)?uppgift(?:er)?\s", re.IGNORECASE)
 _COORD = re.compile(r"^\s*(?:,|,?\s*och|,?\s*samt)\s+(?:(?:den|det)\s+)?$")
 _PLURAL = re.compile(r"\b\w+(?:erna|arna|orna|urna)\b", re.IGNORECASE)

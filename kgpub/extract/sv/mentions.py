@@ -84,6 +84,10 @@ def _weak_adjective(tok: re.Match[str]) -> bool:
     return weak and adj not in _QUANTIFIERS and not participle
 
 
+#: The strong form of an adjective with an ending that only adjectives have ("temporärt", "teknisk",
+#: "regionalt", "kommunalt", "digitala" is weak): it can open an indefinite body name.
+_STRONG_ADJECTIVE = re.compile(r"[A-ZÅÄÖa-zåäö]{3,}(?:isk|är|ell|iv|al|ig|lig|ent|ant|ör|ös)t?")
+
 _MODALS = words("att ska skall kan kunna får bör måste vill brukar behöver tänker")
 
 
@@ -117,6 +121,13 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             written = _lower_first(text[prev.start() : end])
             aliases = [definite, *aliases]
             return Mention(prev.start(), end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
+        if _STRONG_ADJECTIVE.fullmatch(prev.group()):
+            # "Temporärt beredningsorgan" (a heading) is "temporära beredningsorganet" in the sentences
+            # below it: the name in the doubly definite form, the indefinite phrase an alias
+            base = _lower_first(prev.group())
+            weak = (base[:-1] if base.endswith("t") else base) + "a"
+            written = _lower_first(text[prev.start() : end])
+            return Mention(prev.start(), end, f"{weak} {definite}", spec.kind, (written,), head=word.head)
     elif (
         prev
         and _gap(text, prev, toks[j]) == " "
