@@ -20,7 +20,7 @@ from ...analyse import Analysis
 from .lexicon import MUNICIPALITY, ORGANISATION
 from .mention import Known, Mention
 from .modifiers import CONJUNCTIONS, Left, head_reading, is_count, left_of, right_of, same_as_owner
-from .names import as_written, head_name, join, plural_name
+from .names import as_written, head_name, is_title, join, plural_name
 from .tokens import Token
 
 __all__ = ["Known", "Mention", "find_mentions", "head_reading", "is_count", "mention_at"]
@@ -72,7 +72,7 @@ def _case(carrier: Token, head_r: Analysis) -> str | None:
 
 
 def _surface(tokens: list[Token], first: int, last: int) -> str:
-    return " ".join(as_written(t) for t in tokens[first : last + 1])
+    return " ".join(as_written(t) for t in tokens[first : last + 1]).replace(" : ", ":")  # "HSL:n"
 
 
 def _aliases(head: Token, carrier: Token, core: str, short: list[str]) -> list[str]:
@@ -247,13 +247,30 @@ def company_at(tokens: list[Token], h: int) -> Mention | None:
     return Mention(name, "enterprise", "oy", first, h, last, case, True, False, core=name)
 
 
+_ACRONYM_WORD = re.compile(r"[A-ZÅÄÖ]{2,6}")
+
+
+def acronym_at(tokens: list[Token], h: int) -> Mention | None:
+    """ "HSL:n toimitusjohtaja", "HKL:n organisaatio": an acronym whose inflected form owns a post or
+    a body names a body (an acronym before anything else — "EU:n ohjelma" — is left alone)."""
+    if h + 3 >= len(tokens) or not _ACRONYM_WORD.fullmatch(tokens[h].text) or tokens[h + 1].text != ":":
+        return None
+    if tokens[h + 2].low != "n":
+        return None
+    nxt = tokens[h + 3]
+    if not nxt.word or not (is_title(nxt.lemma()) or head_reading(nxt) is not None):
+        return None
+    name = tokens[h].text
+    return Mention(name, "other", "acronym", h, h, h + 2, "omanto", True, False, core=name)
+
+
 def find_mentions(tokens: list[Token], known: Known) -> list[Mention]:
     """Every body mention of a sentence, in reading order (an owner precedes what it owns)."""
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         previous = out[-1] if out else None
-        m = company_at(tokens, i) or mention_at(tokens, i, previous, known)
+        m = company_at(tokens, i) or acronym_at(tokens, i) or mention_at(tokens, i, previous, known)
         if m is None:
             i += 1
             continue

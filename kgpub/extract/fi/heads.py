@@ -61,6 +61,20 @@ def persons(tokens: list[Token], i: int) -> tuple[list[str], int]:
     return out, i
 
 
+def _notes_before(tokens: list[Token], t: int) -> int:
+    """Where acting notes before the title at ``t`` begin ("vs. toimialajohtaja" → at "vs"), else ``t``."""
+    if t >= 2 and tokens[t - 1].text == "." and tokens[t - 2].low in TITLE_NOTES:
+        return t - 2
+    if (
+        t >= 3
+        and tokens[t - 1].text == ")"
+        and tokens[t - 2].low in TITLE_NOTES
+        and tokens[t - 3].text == "("
+    ):
+        return t - 3
+    return t
+
+
 def _skip_notes(tokens: list[Token], i: int) -> int:
     note = [t.text.lower() for t in tokens[i : i + 3]]
     if len(note) == 3 and note[0] == "(" and note[2] == ")" and note[1] in TITLE_NOTES:
@@ -102,7 +116,7 @@ def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
 
 def _named_by_title(reader: Reader, s: Sent, verb: int) -> str | None:
     """ "Perusturvaa johtaa perusturvajohtaja …": the object is what the title's first part names."""
-    obj, title = s.tokens[verb - 1], s.tokens[verb + 1]
+    obj, title = s.tokens[verb - 1], s.tokens[min(_skip_notes(s.tokens, verb + 1), len(s.tokens) - 1)]
     lemma = obj.lemma().lower()
     if obj.case() != "osanto" or len(lemma) < 4 or not title.lemma().lower().startswith(lemma):
         return None
@@ -162,7 +176,8 @@ def heads(reader: Reader, s: Sent) -> None:
             t += 1
             continue
         found = (
-            _title_verb(reader, s, t, title)
+            _acting(reader, s, t, title)
+            or _title_verb(reader, s, t, title)
             or _essive_subject(reader, s, t, title)
             or _item_role(reader, s, t)
             or _essive_post(reader, s, t, title)
@@ -226,14 +241,50 @@ def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
         org = reader.municipality_led(title, s)  # "Kaupunginjohtaja on Jukka Jokinen."
     if not org:
         return None
-    second, held = leading_title(toks[nxt + 1]), nxt + 2
-    if second is None and toks[t].case() == "olento" and (phrase := _title_phrase(toks, nxt + 1)):
+    own = min(_skip_notes(toks, nxt + 1), len(toks) - 1)  # "… johtajana toimii vs. ympäristöjohtaja X"
+    second, held = leading_title(toks[own]), own + 1
+    if second is None and toks[t].case() == "olento" and (phrase := _title_phrase(toks, own)):
         second, held = phrase  # "Yksikön esimiehenä toimii (johtava) rakennustarkastaja …"
     if second:
         people, after = persons(toks, held)
         return org, second, people, "head.paallikkona", after
     people, after = persons(toks, nxt + 1)
     return org, title, people, "head.on", max(after, t + 1)
+
+
+#: Words that may stand between "toimii" and the acting holder: a date ("15.1.2024 alkaen").
+_WHEN = frozenset({".", "alkaen", "lähtien", "asti", "saakka"})
+#: How many words of the holder's own title ("Hallinto-tulosalueen johtaja") may precede the name.
+MAX_OWN_TITLE = 4
+
+
+def _acting(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
+    """ "Hallintojohtajan sijaisena toimii talouspäällikkö Pekka Laine", "toimitusjohtajan
+    viransijaisena toimii 15.1.2024 alkaen … Jussi Saarinen": the acting holder heads the post's
+    body under the post's title (gold convention A: "rehtorin sijainen" → "rehtori"); the absent
+    holder is not named here."""
+    toks = s.tokens
+    role, verb = t + 1, t + 2
+    if verb >= len(toks) or toks[t].case() != "omanto" or toks[role].case() != "olento":
+        return None
+    if not toks[role].is_lemma("sijainen", "viransijainen") or not toks[role].text.lower().endswith("na"):
+        return None
+    if not (toks[verb].is_lemma("toimia", "olla") and toks[verb].verb()):
+        return None
+    k = verb + 1
+    while k < len(toks) and (toks[k].text.isdigit() or toks[k].low in _WHEN):
+        k += 1
+    for start in range(k, min(k + MAX_OWN_TITLE + 1, len(toks))):
+        people, _ = persons(toks, start)
+        if people:
+            break
+        if not toks[start].word:
+            return None
+    else:
+        return None
+    org = _genitive_org(reader, s, t) or reader.heads_body(title) or reader.municipality_led(title, s)
+    # the holder's own title is read next ("Hallinto-tulosalueen johtaja Jussi Saarinen")
+    return (org, title, people, "head.acting", verb + 1) if org is not None else None
 
 
 def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
@@ -254,6 +305,7 @@ def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None
     if not people or not toks[nxt].verb():
         return None
     org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
+    org = org or reader.municipality_led(title, s)  # "Kaupunginjohtajana toimii Jukka Mäkelä."
     return org, own or title, people, "head.essive", after
 
 
@@ -323,8 +375,9 @@ def _title_adjective(toks: list[Token], t: int) -> str | None:
 def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]:
     """Which body the title at ``t`` heads, and the rule that says so."""
     toks = s.tokens
-    if t > 0 and toks[t - 1].is_lemma("johtaa") and toks[t - 1].verb():
-        return _led_org(reader, s, t - 1), "head.johtaa"
+    p = _notes_before(toks, t)  # "Toimialaa johtaa vs. toimialajohtaja …"
+    if p > 0 and toks[p - 1].is_lemma("johtaa") and toks[p - 1].verb():
+        return _led_org(reader, s, p - 1), "head.johtaa"
     if (org := _genitive_org(reader, s, t)) is not None:
         return org, "head.genitive"
     m = s.mention_ending(t - 1) if t > 0 else None

@@ -159,7 +159,8 @@ def left_of(
         owns = previous is not None and (
             _owns(previous, known) or _names_its_remit(previous, word, head_r.plural)
         )
-        if previous is not None and previous.last == j and owns and _genitive_noun(tok):
+        acronym = previous is not None and previous.word == "acronym" and previous.last == j
+        if previous is not None and previous.last == j and owns and (_genitive_noun(tok) or acronym):
             if previous.word == word:
                 break  # "kaupunginhallituksen kaupunginhallitus" names nothing new
             left.owner, left.first = previous, previous.first

@@ -22,6 +22,7 @@ from .duties import (
     task,
 )
 from .heads import (
+    _acting,
     _essive_subject,
     _genitive_org,
     _item_org,
@@ -263,6 +264,17 @@ RULES: list[Rule] = [
                 "sekä muun taloudenhoidon järjestämisen"
             )
         ],
+        langs=LANGS,
+    ),
+    rule(
+        "head.acting",
+        "heads",
+        _acting,
+        example=(
+            "Hallinto-osastoa johtaa hallintojohtaja Kirsi Remes. Hallintojohtajan sijaisena toimii"
+            " talouspäällikkö Pekka Laine."
+        ),
+        expects=["head: hallinto-osasto | hallintojohtaja | Pekka Laine"],
         langs=LANGS,
     ),
     rule(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import Run, duties, heads
+from .helpers import Run, duties, heads, names, parts
 
 KANSLIA = (
     "Kaupunginkansliassa on kuusi osastoa: elinkeino-osasto, hallinto-osasto ja talous- ja"
@@ -268,3 +268,36 @@ def test_a_participle_before_a_staff_title(fi: Run) -> None:
         ("terveyspalvelut", "johtava lääkäri", "Mikko Mattila"),
         ("sosiaalipalvelut", "johtava sosiaalityöntekijä", "Sanna Saari"),
     }
+
+
+def test_acting_note_before_the_title_keeps_the_head(fi: Run) -> None:
+    ex = fi(
+        "Sivistystoimiala vastaa opetuksesta. Toimialaa johtaa vs. toimialajohtaja Liisa Virtanen."
+        " Ympäristöterveydenhuollon yksikön johtajana toimii va. ympäristöjohtaja Kari Koski."
+    )
+    assert heads(ex) == {
+        ("sivistystoimiala", "toimialajohtaja", "Liisa Virtanen"),
+        ("ympäristöterveydenhuollon yksikkö", "ympäristöjohtaja", "Kari Koski"),
+    }
+
+
+def test_municipal_title_in_the_essive_heads_the_municipality(fi: Run) -> None:
+    assert heads(fi("Kaupunginjohtajana toimii Jukka Mäkelä.")) == {
+        ("kaupunki", "kaupunginjohtaja", "Jukka Mäkelä")
+    }
+
+
+def test_acting_holder_heads_the_posts_body_under_the_posts_title(fi: Run) -> None:
+    ex = fi(
+        "Hallinto-osastoa johtaa hallintojohtaja Kirsi Remes. Hallintojohtajan sijaisena toimii"
+        " 1.8.2024 alkaen Hallinto-tulosalueen johtaja Pekka Laine."
+    )
+    assert ("hallinto-osasto", "hallintojohtaja", "Pekka Laine") in heads(ex)
+    assert ("hallinto-tulosalue", "johtaja", "Pekka Laine") in heads(ex)
+
+
+def test_acronym_owning_a_post_or_a_body_is_a_body(fi: Run) -> None:
+    ex = fi("HSL:n toimitusjohtaja Mika Nykänen jää virkavapaalle. HSL:n hallitus päätti asiasta.")
+    assert heads(ex) == {("HSL", "toimitusjohtaja", "Mika Nykänen")}
+    assert ("HSL:n hallitus", "HSL") in parts(ex)
+    assert "EU" not in names(fi("EU:n ohjelman toimeenpanosta vastaa ministeriö."))
