@@ -29,7 +29,7 @@ EXPOSED_HEADERS = "Content-Location, ETag, Last-Modified, Link, Location, Retry-
 
 def create_app(settings: Settings | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the Flask app. Invalid settings raise here, not on the first request."""
-    from . import context, dataset, errors, i18n, resources, review_ui, search, security, sparql
+    from . import context, dataset, errors, i18n, resources, review_ui, search, security, sparql, versions
     from .cite import register as register_cite
     from .limits import ClientLimiter
 
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None, *, store: QueryStore | None = N
     context.register(app)  # /context.jsonld: the JSON-LD context with short names
     register_cite(app)  # cite_version() for the "cite this" block of body pages
     search.register(app)  # /search (results page) and /search.json (the box's suggestions)
+    versions.register(app)  # /versions (dated versions, their dumps); the licence in every footer
     review_ui.register(app, settings)  # /login, /logout, /review: curators only (auth.py)
     app.after_request(_cors)
     security.register(app)  # CSP, nosniff, Referrer-Policy on every response; the link filter

@@ -35,17 +35,21 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
 
 
-def error_response(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    """An error in the representation the client prefers."""
+def error_response(
+    status: int, title: str, message: str, headers: dict[str, str] | None = None, link: str | None = None
+) -> Response:
+    """An error in the representation the client prefers; ``link`` is where to go instead (a 410's
+    last version), shown as a link on the HTML page and as ``link`` in JSON."""
     try:
         fmt = by_accept(_CHOICES, request.headers.get("Accept"))
     except NotAcceptable:
         fmt = _TEXT
     if fmt is _JSON:
-        body = json.dumps({"status": status, "error": title, "message": message}, ensure_ascii=False)
+        fields = {"status": status, "error": title, "message": message, **({"link": link} if link else {})}
+        body = json.dumps(fields, ensure_ascii=False)
         mimetype = "application/json"
     elif fmt is _HTML:
-        body, mimetype = _html(status, title, message), "text/html"
+        body, mimetype = _html(status, title, message, link), "text/html"
     else:
         body, mimetype = f"{status} {title}\n\n{message}\n", "text/plain"
     response = Response(body, status=status, mimetype=mimetype, headers=headers or {})
@@ -75,11 +79,13 @@ def _http_error(exc: HTTPException) -> Response:
     return error_response(status, exc.name, message, headers)
 
 
-def _html(status: int, title: str, message: str) -> str:
+def _html(status: int, title: str, message: str, link: str | None = None) -> str:
     try:
         from .i18n import gettext  # the reason phrase and known messages in the reader's language
 
-        return render_template("error.html", status=status, title=gettext(title), message=gettext(message))
+        return render_template(
+            "error.html", status=status, title=gettext(title), message=gettext(message), link=link
+        )
     except TemplateNotFound:
         return (
             f"<!doctype html><html lang=en><meta charset=utf-8><title>{status} {escape(title)}</title>"

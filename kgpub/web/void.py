@@ -10,15 +10,25 @@ named graph counts that graph's own triples.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, VOID, XSD
 
 from ..namespaces import Local, bind_prefixes
+from ..versions import Version
 from .describe import Queryable
+
+#: DCAT 3 terms rdflib's (DCAT 2) closed namespace lacks: versions.
+DCAT3 = Namespace("http://www.w3.org/ns/dcat#")
+SOURCES_RIGHTS = (
+    "The dataset's licence covers the facts kgpub extracted and their description. The source texts are "
+    "the publishers' own: each keeps its publisher's terms (dct:license or dct:rights of each source "
+    "under /source/); a text whose licence is unknown is kept only as the evidence of its facts."
+)
 
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -158,8 +168,12 @@ def void_graph(
     root: str,
     modified: datetime,
     publisher_name: str = "kgpub",
+    licence: str | None = None,
+    versions: Sequence[Version] = (),
 ) -> Graph:
-    """VoID + DCAT: the catalogue, the dataset with its partitions, its dumps and its SPARQL service."""
+    """VoID + DCAT: the catalogue, the dataset with its partitions, its dumps and its SPARQL service;
+    ``licence`` (``Settings.dataset_licence``) as its ``dct:license``, and every dated version
+    (``kgpub.versions``, newest first) as a ``dcat:hasVersion`` with its ``dct:issued`` and kept dumps."""
     g = bind_prefixes(Graph(), Local(base))
     ds, catalog, service = (
         URIRef(base + "dataset#dataset"),
@@ -190,7 +204,12 @@ def void_graph(
         add((ds, DCAT.keyword, Literal(word, lang="en")))
     add((ds, VOID.uriSpace, Literal(base + "id/")))
     add((ds, VOID.sparqlEndpoint, URIRef(root + "sparql")))
-    _licence(g, ds, stats)
+    if licence is None:
+        _licence(g, ds, stats)
+    else:
+        add((ds, DCTERMS.license, URIRef(licence)))
+        add((ds, DCTERMS.rights, Literal(SOURCES_RIGHTS, lang="en")))
+    _versions(g, ds, versions, base, root, licence)
     _statistics(g, ds, stats)
     for activity in stats.activities:
         add((ds, PROV.wasGeneratedBy, URIRef(activity)))
@@ -209,7 +228,49 @@ def void_graph(
     add((ds, DCAT.distribution, service_distribution(g, ds, service, base, root)))
     for dump in dumps:
         _dump(g, ds, dump, base, root, stats)
+        if licence is not None:
+            g.set((URIRef(base + "dataset#dump-" + dump.name), DCTERMS.license, URIRef(licence)))
     return g
+
+
+def _versions(
+    g: Graph, ds: URIRef, versions: Sequence[Version], base: str, root: str, licence: str | None
+) -> None:
+    """One ``dcat:Dataset`` per dated version (``<base>versions/<id>``), the newest the current one,
+    each the ``dcat:previousVersion`` of the next; distributions for the dumps still kept."""
+    add = g.add
+    newer: URIRef | None = None
+    for n, version in enumerate(versions):
+        iri = URIRef(f"{base}versions/{version.id}")
+        add((ds, DCAT3.hasVersion, iri))
+        if n == 0:
+            add((ds, DCAT3.hasCurrentVersion, iri))
+            add((ds, DCAT3.version, Literal(version.id)))
+        add((iri, RDF.type, DCAT.Dataset))
+        add((iri, DCAT3.isVersionOf, ds))
+        add((iri, DCAT3.version, Literal(version.id)))
+        add((iri, DCTERMS.title, Literal(f"{TITLE}, version of {version.date}", lang="en")))
+        add((iri, DCTERMS.issued, Literal(version.issued.isoformat(), datatype=XSD.dateTime)))
+        add((iri, DCAT.landingPage, URIRef(f"{root}versions/{version.id}")))
+        add((iri, VOID.triples, Literal(version.triples)))
+        if licence is not None:
+            add((iri, DCTERMS.license, URIRef(licence)))
+        if newer is not None:
+            add((newer, DCAT3.previousVersion, iri))
+        newer = iri
+        for dump in version.dumps:
+            url = URIRef(f"{root}versions/{version.id}/dumps/{dump.name}")
+            dist = URIRef(f"{base}versions/{version.id}#dump-{dump.name}")
+            add((iri, DCAT.distribution, dist))
+            add((iri, VOID.dataDump, url))
+            add((dist, RDF.type, DCAT.Distribution))
+            add((dist, DCAT.downloadURL, url))
+            add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
+            add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
+            if dump.encoding == "gzip":
+                add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+            if licence is not None:
+                add((dist, DCTERMS.license, URIRef(licence)))
 
 
 def service_distribution(g: Graph, ds: URIRef, service: URIRef, base: str, root: str) -> URIRef:
