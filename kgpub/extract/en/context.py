@@ -25,7 +25,8 @@ COPULA = re.compile(
 )
 
 _LEAD = re.compile(
-    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,?\s*)?"
+    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover|Lastly|Finally|Firstly|First|Secondly|"
+    r"Second|Thirdly|Third|Likewise|Similarly|Meanwhile|In turn|Today|Currently|Now)\s*,?\s*)?"
     r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:(?:the|this|that)\s+)?$",
     re.IGNORECASE,
 )
