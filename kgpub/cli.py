@@ -223,6 +223,12 @@ def crawl(
     "--graph", "graphs", multiple=True, help="Only this named graph (curation, source/<id>, …; repeatable)."
 )
 @click.option("--with-schema", is_flag=True, help="Add the ontology and the SHACL shapes to the data.")
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the whole linked-data site here instead (DIR/www and an nginx configuration in DIR/nginx).",
+)
+@click.option("--listen", help="With --site: host:port for the standalone nginx.conf (default: host:port).")
 @click.pass_context
 @translate_errors
 def export(
@@ -232,11 +238,22 @@ def export(
     municipality: str | None,
     graphs: tuple[str, ...],
     with_schema: bool,
+    site: Path | None,
+    listen: str | None,
 ) -> None:
     """Print the published data in an RDF format (graph formats carry the union of the graphs).
 
     The data only, by default: the ontology and the shapes are in dumps/ontology.ttl and
-    dumps/shapes.ttl (or add them with --with-schema, or name them with --graph)."""
+    dumps/shapes.ttl (or add them with --with-schema, or name them with --graph). With --site, write
+    every document, page, dump and description as files plus an nginx configuration that serves them
+    as `kgpub serve` does (kgpub/site.py); links point at KGPUB_PUBLIC_BASE (else the base IRI)."""
+    if site is not None:
+        from .site import export_site
+
+        report = export_site(_settings(ctx), site, listen=listen)
+        click.echo(f"kgpub: {report.documents} documents, {report.files} files in {report.root}", err=True)
+        click.echo(f"kgpub: nginx -p {report.config.parent} -c {report.config.name}", err=True)
+        return
     from .export import load_dataset, resolve_format, serialize
     from .namespaces import Local
     from .publish import current
