@@ -15,6 +15,7 @@ invented. Deputies ("varapuheenjohtaja") and staff titles lead nothing.
 
 from __future__ import annotations
 
+from .bodies import Mention
 from .context import Reader, Sent
 from .lexicon import DEPUTY_PREFIXES, LEADING_TITLES, TITLE_NOTES
 from .lists import phrase_name
@@ -85,6 +86,8 @@ def _skip_notes(tokens: list[Token], i: int) -> int:
 
 
 def _record(reader: Reader, s: Sent, org: str | None, title: str, people: list[str], rule: str) -> None:
+    if len(people) == 1 and (reader.holder is None or reader.holder[1] != people[0]):
+        reader.holder = (title, people[0])  # "Hän johtaa …", "Johtaa …" later: her first title
     if org is None:
         return
     reader.posts.setdefault(title, org)
@@ -164,9 +167,62 @@ def title_line(reader: Reader, s: Sent) -> bool:
 Found = tuple[str | None, str, list[str], str, int]
 
 
+#: What a head leads of a body: "johtaa kuntayhtymän hallintoa ja toimintaa".
+ACTIVITY = frozenset({"toiminta", "hallinto", "työ"})
+
+
+def leads(reader: Reader, s: Sent) -> None:
+    """ "Hyvinvointialuejohtaja Sirpa Kauppinen johtaa hyvinvointialueen toimintaa", "Lisäksi hän
+    johtaa edunajamisen tiimin sekä kansainvälisten asioiden tiimin toimintaa", a person card's
+    "Johtaa … kuntayhtymän hallintoa ja toimintaa": the genitive bodies whose activity the holder
+    leads — the title and person before the verb, or the holder read last ("hän", no subject)."""
+    toks = s.tokens
+    v = s.index("johtaa")
+    if v < 0 or not toks[v].verb() or toks[v].verb_lemma() != "johtaa":
+        return
+    title = leading_title(toks[s.start]) if s.start < v else None
+    people = persons(toks, s.start + 1)[0] if title else []
+    if title is None and (s.start == v or (s.start + 1 == v and toks[s.start].low == "hän")):
+        if reader.holder is None:
+            return
+        title, people = reader.holder[0], [reader.holder[1]]
+    elif title is not None and not people and reader.holder is not None and reader.holder[0] == title:
+        people = [reader.holder[1]]
+    if title is None or not people:
+        return
+    for m in s.mentions:
+        if m.first <= v or m.case != "omanto" or m.generic:
+            continue
+        k = m.last + 1
+        while k < len(toks):  # "edunajamisen tiimin sekä kansainvälisten asioiden tiimin toimintaa"
+            if toks[k].low in {"ja", "sekä"}:
+                k += 1
+            elif (nxt := _genitive_body(s, k)) is not None:
+                k = nxt.last + 1
+            else:
+                break
+        while k < len(toks) and toks[k].is_adjective() and toks[k].case() == "osanto":
+            k += 1  # "operatiivista"
+        if k < len(toks) and toks[k].lemma().lower() in ACTIVITY and toks[k].case() == "osanto":
+            org = reader.body(s, m, "body.head", 0.8)
+            if org is not None:
+                reader.facts.head(org, title, people[0], s.segment(), "head.leads", 0.75)
+
+
+def _genitive_body(s: Sent, k: int) -> Mention | None:
+    m = s.mention_at(k)
+    return m if m is not None and m.first == k and m.case == "omanto" and not m.generic else None
+
+
 def heads(reader: Reader, s: Sent) -> None:
     if title_line(reader, s):
         return
+    _titles(reader, s)
+    leads(reader, s)  # after the title rules: a head they state is theirs
+
+
+def _titles(reader: Reader, s: Sent) -> None:
+    """Each leading title of the sentence, read by the first construction that fits it."""
     toks = s.tokens
     t = 0
     while t < len(toks):
@@ -320,10 +376,13 @@ def _essive_post(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
     role = m.last + 1 if m is not None else -1
     if m is None or m.first != v + 1 or m.case != "omanto" or m.generic or role >= len(toks):
         return None
-    if toks[role].case() != "olento" or leading_title(toks[role]) is None:
+    if toks[role].case() != "olento" or (post := leading_title(toks[role])) is None:
         return None
+    if not people and reader.holder is not None and reader.holder[0] == title:
+        people = [reader.holder[1]]  # "Maakuntajohtaja toimii johtoryhmän puheenjohtajana" after her card
+    chair = post.endswith("puheenjohtaja")  # she chairs the group: her post there is the chair
     org = reader.body(s, m, "body.head", 0.8)
-    return (org, title, people, "head.paallikkona", role + 1) if org is not None else None
+    return (org, post if chair else title, people, "head.paallikkona", role + 1) if org is not None else None
 
 
 def _item_role(reader: Reader, s: Sent, t: int) -> Found | None:

@@ -91,7 +91,9 @@ SAME_AS_OWNER_SINGULAR = _words("tulosalue palvelualue vastuualue palvelukokonai
 GENERIC = frozenset(STRONG) - {"pormestarikunta", "johtajisto"}
 #: Class words that name a body by themselves where a sentence gives them a role and nothing earlier
 #: is referred to ("Kuntayhtymän ylintä päätösvaltaa käyttää valtuusto").
-SELF_NAMING = _words("valtuusto hallitus hallinto kuntayhtymä johtokunta lautakunta kaupunki kunta")
+SELF_NAMING = _words(
+    "valtuusto hallitus hallinto kuntayhtymä johtokunta lautakunta kaupunki kunta hyvinvointialue johtoryhmä"
+)
 #: The municipality itself ("Helsingin kaupunki", "kunta").
 MUNICIPALITY = _words("kaupunki kunta")
 #: "Tornion kaupungin virasto-organisaatio": the organisation of a municipality is the municipality

@@ -32,6 +32,7 @@ from .heads import (
     _staff_led,
     _title_verb,
     heads,
+    leads,
     title_line,
 )
 from .hierarchy import (
@@ -275,6 +276,22 @@ RULES: list[Rule] = [
             " talouspäällikkö Pekka Laine."
         ),
         expects=["head: hallinto-osasto | hallintojohtaja | Pekka Laine"],
+        langs=LANGS,
+    ),
+    rule(
+        "head.leads",
+        "heads",
+        leads,
+        example=(
+            "Maakuntajohtaja\nRiikka Pirkkalainen\nJohtaa, valvoo ja kehittää kuntayhtymän hallintoa ja"
+            " toimintaa. Lisäksi hän johtaa edunajamisen tiimin sekä kansainvälisten asioiden"
+            " tiimin toimintaa."
+        ),
+        expects=[
+            "head: kuntayhtymä | maakuntajohtaja | Riikka Pirkkalainen",
+            "head: edunajamisen tiimi | maakuntajohtaja | Riikka Pirkkalainen",
+            "head: kansainvälisten asioiden tiimi | maakuntajohtaja | Riikka Pirkkalainen",
+        ],
         langs=LANGS,
     ),
     rule(

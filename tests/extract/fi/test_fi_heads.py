@@ -301,3 +301,26 @@ def test_acronym_owning_a_post_or_a_body_is_a_body(fi: Run) -> None:
     assert heads(ex) == {("HSL", "toimitusjohtaja", "Mika Nykänen")}
     assert ("HSL:n hallitus", "HSL") in parts(ex)
     assert "EU" not in names(fi("EU:n ohjelman toimeenpanosta vastaa ministeriö."))
+
+
+def test_person_card_holder_leads_the_bodies_whose_activity_she_leads(fi: Run) -> None:
+    ex = fi(
+        "Maakuntajohtaja\nRiikka Pirkkalainen\nJohtaa, valvoo ja kehittää kuntayhtymän hallintoa ja"
+        " toimintaa.\nMaakuntajohtaja toimii johtoryhmän puheenjohtajana. Lisäksi hän johtaa edunajamisen"
+        " tiimin sekä kansainvälisten asioiden tiimin toimintaa.\n"
+    )
+    assert heads(ex) == {
+        ("kuntayhtymä", "maakuntajohtaja", "Riikka Pirkkalainen"),
+        ("johtoryhmä", "puheenjohtaja", "Riikka Pirkkalainen"),
+        ("edunajamisen tiimi", "maakuntajohtaja", "Riikka Pirkkalainen"),
+        ("kansainvälisten asioiden tiimi", "maakuntajohtaja", "Riikka Pirkkalainen"),
+    }
+
+
+def test_titled_holder_leading_a_bodys_activity_heads_it(fi: Run) -> None:
+    ex = fi("Hyvinvointialuejohtaja Sirpa Kauppinen johtaa hyvinvointialueen toimintaa.")
+    assert heads(ex) == {("hyvinvointialue", "hyvinvointialuejohtaja", "Sirpa Kauppinen")}
+
+
+def test_leading_an_activity_with_no_holder_read_makes_no_head(fi: Run) -> None:
+    assert heads(fi("Johtaa kuntayhtymän hallintoa ja toimintaa.")) == set()
