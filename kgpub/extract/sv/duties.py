@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 
+from ..core.facts import words
 from ..core.segments import Segment
+from . import lexicon, mentions
 from .context import State
 from .mentions import Mention
 from .parts import named_children
 
-_ADVERBS = r"(?:(?:också|även|dessutom|bland\s+annat|bl\.\s?a\.|främst|huvudsakligen|i\s+första\s+hand)\s+)?"
+_ADVERBS = (
+    r"(?:(?:också|även|dessutom|därmed|därför|bland\s+annat|bl\.\s?a\.|främst|huvudsakligen|"
+    r"i\s+första\s+hand)\s+)?"
+)
 _DUTY_VERBS = (
-    r"svarar\s+" + _ADVERBS + r"för|ansvarar\s+" + _ADVERBS + r"för|har\s+(?:\w+\s+)?ansvar(?:et)?\s+för|"
+    r"svarar\s+" + _ADVERBS + r"för|ansvarar\s+" + _ADVERBS + r"för|har\s+(?:\w+\s+){0,3}ansvar(?:et)?\s+för|"
     r"har\s+hand\s+om|tar\s+hand\s+om|står\s+för|ser\s+till|handhar|sköter|sörjer\s+för|ombesörjer|leder|"
     r"styr|bereder|verkställer|övervakar|utövar|beslutar|fattar\s+beslut|erbjuder|producerar|ordnar|"
     r"tillhandahåller|anordnar|organiserar|planerar|utvecklar|koordinerar|samordnar|handlägger|behandlar|"
@@ -66,6 +71,112 @@ def _heading_list(state: State, i: int, found: list[Mention]) -> None:
             )
 
 
+#: Swedish puts the finite verb second: an adverb or a clause first, then the verb, then the subject
+#: ("Ofta ger kommunstyrelsen förslag …", "När ärendet är klart ska utskotten föreslå ett beslut").
+#: The front is at most this many words.
+MAX_FRONT_WORDS = 12
+_WORD = re.compile(r"[^\W\d_]+")
+_MODAL = re.compile(r"(?:ska|skall|kan|får|bör|måste)$")
+#: After a modal and its subject: adverbs, then the infinitive that says what the body does.
+_INFINITIVE = re.compile(
+    r"\s+(?:(?:även|också|själva|själv|ibland|dessutom|först)\s+){0,3}(?P<inf>[a-zåäö]{2,})\b(?!\s+av\b)"
+)
+#: Electing or appointing is no duty (gold convention D).
+_NO_DUTY_INFINITIVE = words(
+    "välja utse tillsätta väljas vara bli ha finnas inte ej aldrig det den de man att som också även"
+)
+#: "Det är kommunstyrelsens presidium (…) som överlämnar …": a cleft names the body that does it.
+_CLEFT = re.compile(r"^\s*Det\s+är\s+$")
+#: A passive verb whose agent ends the sentence: "…, görs först i ordning av kommunstyrelsen."
+_PASSIVE = re.compile(
+    r"\b(?:görs|bereds|behandlas|handläggs|sköts|verkställs|hanteras|samordnas|förbereds|ordnas|utförs|"
+    r"genomförs|administreras|organiseras|tillhandahålls|produceras|granskas|följs\s+upp)\b[^.;]{0,60}?\s+av\s+$"
+)
+
+
+def _bodies_of_class(state: State, i: int, head: str) -> list[str]:
+    """The bodies with head noun ``head`` named in segment ``i``'s section (back to its heading):
+    what a plural ("utskotten") refers to (gold convention E)."""
+    names: list[str] = []
+    for seg in reversed(state.segs[max(0, i - 12) : i]):
+        if seg.heading:
+            break  # the heading names the section ("Kommunstyrelsens utskott"), not one of its members
+        for m in mentions.mentions(seg.text):
+            name = state.facts.find(m.name) if m.head == head and m.refers is None else None
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _verb_second(state: State, i: int, found: list[Mention], text: str) -> bool:
+    """ "Ofta ger kommunstyrelsen förslag …", "Ibland kan utskotten även själva fatta beslut …": the
+    first word after a front with no body in it that is a duty verb or a modal, its subject right
+    after it (a body, or a plural class word: each body of that class in the section)."""
+    seg = state.segs[i]
+    first = found[0].start if found else len(text)
+    words = list(_WORD.finditer(text[: min(len(text), 400)]))
+    for k in range(1, min(len(words) - 1, MAX_FRONT_WORDS + 1)):
+        verb, after = words[k], words[k + 1]
+        if verb.start() > first or not seg.text[:1].isupper():
+            return False
+        modal = _MODAL.fullmatch(verb.group()) is not None
+        if not (modal or (DUTY.match(seg.text, verb.start()) and DUTY.match(verb.group()))):
+            continue
+        subject = next((m for m in found if m.start == after.start()), None)
+        orgs: list[str] = []
+        end = after.end()
+        if subject is not None and not subject.genitive and subject.kind != "municipality":
+            org = state.resolve(seg, subject)
+            orgs, end = ([org] if org else []), subject.end
+        elif subject is None and after.group().endswith(("na", "en")):
+            word = lexicon.read_word(after.group().lower())
+            if word is not None and word.form == "plural" and not word.prefix:
+                orgs = _bodies_of_class(state, i, word.head)
+        if not orgs:
+            return False
+        if modal:
+            inf = _INFINITIVE.match(seg.text, end)
+            if inf is None or inf.group("inf") in _NO_DUTY_INFINITIVE:
+                return False
+        if NEGATION.search(text):
+            return False
+        clause = k > 2  # a fronted clause ("När ärendet är klart"): the sentence is the statement
+        duty = text if clause else verb.group() + " " + text[end:].strip()
+        for org in orgs:
+            state.facts.duty(org, duty, seg.start, seg.end, "duty.sv.fronted")
+        return True
+    return False
+
+
+def _fronted_duties(state: State, i: int, found: list[Mention]) -> None:
+    """A duty in a sentence that does not open with its subject: the verb second, the subject after
+    it ("Ofta ger kommunstyrelsen förslag …"; after a modal, the infinitive: "Ibland kan utskotten
+    även själva fatta beslut …"); a cleft ("Det är X som överlämnar …"); or the passive with the
+    body as agent at the end ("… görs först i ordning av kommunstyrelsen")."""
+    seg = state.segs[i]
+    text = seg.text.rstrip(" .")
+    if _verb_second(state, i, found, text):
+        return
+    cleft = found[0] if found and _CLEFT.match(seg.text[: found[0].start]) else None
+    som = re.compile(r"\s*(?:\([^)]*\)\s*)?som\s+").match(seg.text, cleft.end) if cleft else None
+    cue = DUTY.match(seg.text, som.end()) if som else None
+    org = state.resolve(seg, cleft) if cleft and cue else None
+    if org and cue and not NEGATION.search(text):
+        state.facts.duty(org, text[cue.start() :], seg.start, seg.end, "duty.sv.fronted")
+        return
+    last = found[-1] if found else None
+    if last is not None and last.end >= len(text) - 1 and _PASSIVE.search(seg.text[: last.start]):
+        org = state.resolve(seg, last) if last.kind != "municipality" else None
+        if org and not NEGATION.search(text):
+            state.facts.duty(
+                org,
+                seg.text[: last.start].rstrip().removesuffix("av").rstrip(),
+                seg.start,
+                seg.end,
+                "duty.sv.fronted",
+            )
+
+
 def duties(state: State, i: int, found: list[Mention]) -> None:
     """The duties segment ``i`` states, for its subject or the bodies it refers back to."""
     seg = state.segs[i]
@@ -86,6 +197,7 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if subject is None:
         _task_duty(state, i, found)
         _relative_duties(state, seg, found)
+        _fronted_duties(state, i, found)
         return
     rest_at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
     cue = DUTY.match(seg.text, rest_at)

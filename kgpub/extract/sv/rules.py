@@ -7,7 +7,15 @@ from ..core.rules import Rule, rule
 from . import _heading_items, _municipal_parts
 from .collective import _duties, _state
 from .context import State
-from .duties import _heading_list, _list_duties, _plural_duties, _relative_duties, _task_duty, duties
+from .duties import (
+    _fronted_duties,
+    _heading_list,
+    _list_duties,
+    _plural_duties,
+    _relative_duties,
+    _task_duty,
+    duties,
+)
 from .heads import _person_first, _title_line, heads
 from .layout import _duty_item, item, read_lists
 from .members import _card, _head
@@ -105,6 +113,25 @@ RULES: list[Rule] = [
             "också för samordningen mellan förvaltningarna."
         ),
         expects=["duty: kanslistyrelsen | bereda ärenden till fullmäktige"],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.sv.fronted",
+        "duties",
+        _fronted_duties,
+        example=(
+            "Kommunstyrelsen har tre utskott:\n\n • Utskottet för samhälle och utveckling\n"
+            " • Utskottet för bildning och lärande\n • Utskottet för trygghet och stöd.\n\n"
+            "Ibland kan utskotten även själva fatta beslut i enlighet med kommunstyrelsens "
+            "delegeringsordning. Ofta ger kommunstyrelsen förslag till nämnder."
+        ),
+        expects=[
+            (
+                "duty: utskottet för samhälle och utveckling | kan även själva fatta beslut i enlighet "
+                "med kommunstyrelsens delegeringsordning"
+            ),
+            "duty: kommunstyrelsen | ger förslag till nämnder",
+        ],
         langs=LANGS,
     ),
     rule(
