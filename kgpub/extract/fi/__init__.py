@@ -24,7 +24,7 @@ from .context import Reader, Sent, many_places
 from .duties import duties
 from .heads import heads
 from .lexicon import DUTY_NOUNS
-from .lists import item_bodies, proper_items
+from .lists import item_bodies, proper_items, shared_class
 from .names import is_title
 from .tokens import tokenize
 
@@ -140,6 +140,7 @@ def _sentence(reader: Reader, s: Sent) -> None:
         for rule in hierarchy.RULES:
             rule(reader, s)
         proper_items(reader, s)
+        shared_class(reader, s)
         heads(reader, s)
         duties(reader, s)
     subject = reader.subject_of(s)

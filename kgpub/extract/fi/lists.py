@@ -208,6 +208,33 @@ def proper_items(reader: Reader, s: Sent) -> list[str]:
     return out
 
 
+def shared_class(reader: Reader, s: Sent) -> list[str]:
+    """ "Heinäveden, Joroisten, Juvan ja Leppävirran kunnat": capitalised genitives coordinated before
+    one plural class word name one body each, in the singular ("Heinäveden kunta", …)."""
+    toks, out = s.tokens, []
+    for m in s.mentions:
+        owner = toks[m.first] if m.first == m.head - 1 else None
+        if not m.generic or not toks[m.head].plural() or owner is None or not owner.cap:
+            continue
+        owners, k = [m.first], m.first - 1
+        while (
+            k >= 1
+            and toks[k].low in {",", "ja", "sekä"}
+            and toks[k - 1].cap
+            and toks[k - 1].has_case("omanto")
+        ):
+            owners.insert(0, k - 1)
+            k -= 2
+        if len(owners) < 2 or not owner.has_case("omanto"):
+            continue
+        word = toks[m.head].lemma().lower()
+        for i in owners:
+            name = reader.facts.body(f"{toks[i].text} {word}", m.kind, s.segment(), "body.shared-class", 0.7)
+            reader.touch(name)
+            out.append(name)
+    return out
+
+
 def after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:
     """Items after the verb, skipping modifiers such as "suoraan hallintojohtajan alaisuudessa toimivat"."""
     ranges = items(s.tokens, verb + 1, len(s.tokens))

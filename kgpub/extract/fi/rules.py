@@ -50,7 +50,7 @@ from .hierarchy import (
     placed,
 )
 from .layout import head_item, item_name
-from .lists import proper_items
+from .lists import proper_items, shared_class
 from .subordination import _attributed, _possessed, subordination
 
 LANGS = ("fi",)
@@ -483,6 +483,17 @@ RULES: list[Rule] = [
             " Ruokavirasto, Traficom ja Senaatti-kiinteistöt."
         ),
         expects=["body: Business Finland", "body: Traficom", "body: Senaatti-kiinteistöt"],
+        langs=LANGS,
+    ),
+    rule(
+        "body.shared-class",
+        "organizations",
+        shared_class,
+        example=(
+            "Liikelaitoskuntayhtymän jäseniä ovat Heinäveden, Joroisten, Juvan ja Leppävirran kunnat"
+            " sekä Varkauden kaupunki."
+        ),
+        expects=["body: Heinäveden kunta", "body: Joroisten kunta", "body: Leppävirran kunta"],
         langs=LANGS,
     ),
     rule(

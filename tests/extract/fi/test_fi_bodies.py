@@ -219,3 +219,12 @@ def test_list_context_makes_a_bare_proper_name_a_body(fi: Run) -> None:
 def test_proper_names_without_a_majority_of_bodies_stay_unnamed(fi: Run) -> None:
     ex = fi("Tapahtumassa esiintyvät Maanmittauslaitos, Business Finland, Traficom ja Nokia.")
     assert names(ex) <= {"maanmittauslaitos"}
+
+
+def test_coordinated_place_genitives_sharing_a_plural_class_word_name_one_body_each(fi: Run) -> None:
+    ex = fi("Kuntayhtymän jäseniä ovat Heinäveden, Joroisten ja Juvan kunnat sekä Varkauden kaupunki.")
+    assert {"Heinäveden kunta", "Joroisten kunta", "Juvan kunta", "Varkauden kaupunki"} <= names(ex)
+
+
+def test_one_genitive_before_a_plural_class_word_names_no_body(fi: Run) -> None:
+    assert not any(name.endswith("kunta") for name in names(fi("Kainuun kunnat tekevät yhteistyötä.")))
