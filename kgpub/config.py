@@ -87,6 +87,8 @@ class Settings:
     search_suggestions: int = 8  # results /search.json returns when ?limit= is not given
     # Documents (/doc, kgpub/documents.py): rendered representations kept in memory per process.
     document_cache_mb: int = 64  # bytes of rendered /doc answers kept (LRU, per build); 0: none kept
+    # Builds (kgpub/incremental.py): processes extracting the sources not found in var/cache/extract.
+    extract_workers: int = 0  # 0: one per CPU core; 1: extract in the build's own process
     # Licence and versions (kgpub/versions.py, VoID/DCAT, the page footer): what reusers may do, and
     # how many dated versions keep their dumps under var/versions/.
     dataset_licence: str = "https://creativecommons.org/licenses/by/4.0/"  # dct:license of the dataset
@@ -147,7 +149,13 @@ class Settings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        non_negative = ("sparql_queue", "sparql_per_client", "query_memory_mb", "max_connections_per_client")
+        non_negative = (
+            "sparql_queue",
+            "sparql_per_client",
+            "query_memory_mb",
+            "max_connections_per_client",
+            "extract_workers",
+        )
         for name in non_negative:
             if getattr(self, name) < 0:
                 raise InputError(f"setting {name} must not be negative, not {getattr(self, name)}")

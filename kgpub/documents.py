@@ -21,11 +21,14 @@ have no ``documents.sqlite``: the web layer then queries as before.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sqlite3
 import threading
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,39 +162,59 @@ def documents_of(rels: set[str]) -> dict[str, str]:
     return out
 
 
-def write(build_dir: Path, base_iri: str, max_result_rows: int) -> int:
+def write(build_dir: Path, base_iri: str, max_result_rows: int, *, processes: int | None = None) -> int:
     """Record every document of the build in ``build_dir/documents.sqlite``; the number of documents.
 
-    Reads the build's store (``build_dir/store``, read-only), so it runs after ``store.prepare``."""
+    Reads the build's store (``build_dir/store``, read-only), so it runs after ``store.prepare``. The
+    documents are recorded by ``processes`` processes (default: one per core), each with the store
+    open read-only; a document whose queries fail here (over a limit) is kept with no answers, so the
+    web layer queries for it, as before."""
     target = build_dir / FILE
     limit = max_incoming(max_result_rows)
     store = ox.Store.read_only(str(build_dir / "store"))
-    try:
-        rels = _iris(store, base_iri)
-        hashes = _hashes(store)
-        inproc = InProcess(store, base_iri)
-        with writing(target):
-            db = sqlite3.connect(target)
-            try:
-                db.executescript(_SCHEMA)
-                meta = {"version": VERSION, "base_iri": base_iri, "max_incoming": str(limit)}
-                db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                db.executemany("INSERT INTO iris VALUES (?)", ((r,) for r in sorted(rels) if "#" not in r))
-                count = 0
-                for rest, thing in sorted(documents_of(rels).items()):
-                    iri = base_iri + thing
-                    try:
-                        answers = record(inproc, iri, base_iri, limit, hashes.get(iri, []))
-                    except (KgpubError, ValueError):  # over a limit, or no IRI a query can hold
-                        continue  # served by querying, as before
-                    db.execute("INSERT INTO documents VALUES (?, ?, ?)", (rest, thing, _pack(answers)))
-                    count += 1
-                db.commit()
-            finally:
-                db.close()
-    finally:
-        del store
+    rels = _iris(store, base_iri)
+    hashes = _hashes(store)
+    del store
+    todo = sorted(documents_of(rels).items())
+    jobs = max(1, min(processes or os.cpu_count() or 1, len(todo) // 200 or 1))
+    chunks = [[(r, t, hashes.get(base_iri + t, [])) for r, t in todo[k::jobs]] for k in range(jobs)]
+    with writing(target):
+        db = sqlite3.connect(target)
+        try:
+            db.executescript(_SCHEMA)
+            meta = {"version": VERSION, "base_iri": base_iri, "max_incoming": str(limit)}
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            db.executemany("INSERT INTO iris VALUES (?)", ((r,) for r in sorted(rels) if "#" not in r))
+            if jobs == 1:
+                rows = [_record_chunk(str(build_dir), base_iri, limit, chunks[0])]
+            else:
+                context = multiprocessing.get_context("spawn")  # no store handle crosses a fork
+                with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                    futures = [pool.submit(_record_chunk, str(build_dir), base_iri, limit, c) for c in chunks]
+                    rows = [f.result() for f in futures]
+            count = 0
+            for chunk in rows:
+                db.executemany("INSERT INTO documents VALUES (?, ?, ?)", chunk)
+                count += len(chunk)
+            db.commit()
+        finally:
+            db.close()
     return count
+
+
+def _record_chunk(
+    build_dir: str, base_iri: str, limit: int, items: list[tuple[str, str, list[str]]]
+) -> list[tuple[str, str, bytes]]:
+    """Record some documents (in a process of its own, see :func:`write`)."""
+    inproc = InProcess(ox.Store.read_only(str(Path(build_dir) / "store")), base_iri)
+    rows = []
+    for rest, thing, hashes in items:
+        try:
+            answers = record(inproc, base_iri + thing, base_iri, limit, hashes)
+        except (KgpubError, ValueError):  # over a limit, or no IRI a query can hold: query at request time
+            answers = {}
+        rows.append((rest, thing, _pack(answers)))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,7 @@ http {{
     scgi_temp_path {folder.resolve()}/tmp-scgi;
     sendfile on;
     keepalive_timeout 30;
+    keepalive_requests 100000;
     include {folder.resolve()}/kgpub.conf;
 }}
 """,

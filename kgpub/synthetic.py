@@ -16,9 +16,12 @@ No randomness: the same arguments give the same bytes. 72 municipalities ≈ 1.0
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .iris import slugify
 
 ORG = "http://www.w3.org/ns/org#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -265,3 +268,238 @@ def write_trig(path: Path, municipalities: int = DEFAULT_MUNICIPALITIES, base_ir
         for text, total in generate(municipalities, base_iri):  # noqa: B007 (the last count is the total)
             out.write(text)
     return total
+
+
+# -- a synthetic corpus of source texts -----------------------------------------------------------------
+#
+# The graph above skips extraction. ``write_corpus`` writes what a crawl of every Finnish municipality
+# would leave in ``data/sources/``: one folder per page (``text.txt`` + ``meta.toml``), pages laid out
+# as municipal sites lay them out (skip link, breadcrumb, cookie banner, headings, one paragraph per
+# body, a contact block, footer), so a build runs the real extractor, the real curation and the real
+# reasoning on them. The organisations are the real municipalities of the reference list; the bodies,
+# duties and people are drawn from the tables below with ``random.Random(seed)``: the same arguments
+# give the same bytes. Per municipality: an overview page and one page per division.
+
+#: (nominative, partitive, illative, head's title) of a division (toimiala).
+TOIMIALAT = (
+    ("sivistystoimiala", "sivistystoimialaa", "sivistystoimialaan", "sivistysjohtaja"),
+    ("perusturvatoimiala", "perusturvatoimialaa", "perusturvatoimialaan", "perusturvajohtaja"),
+    ("ympäristötoimiala", "ympäristötoimialaa", "ympäristötoimialaan", "ympäristöjohtaja"),
+    ("elinvoimatoimiala", "elinvoimatoimialaa", "elinvoimatoimialaan", "elinvoimajohtaja"),
+    ("hallintotoimiala", "hallintotoimialaa", "hallintotoimialaan", "hallintojohtaja"),
+)
+#: (nominative, partitive, duty sentence, head's title) of a service area, by division.
+PALVELUALUEET = (
+    (
+        (
+            "varhaiskasvatus",
+            "varhaiskasvatusta",
+            "huolehtii päiväkotien toiminnasta, perhepäivähoidosta sekä esiopetuksesta",
+            "varhaiskasvatusjohtaja",
+        ),
+        (
+            "perusopetus",
+            "perusopetusta",
+            "vastaa perusopetuksen järjestämisestä ja oppilashuollosta",
+            "opetuspäällikkö",
+        ),
+        (
+            "kulttuuripalvelut",
+            "kulttuuripalveluja",
+            "huolehtii kirjastoista, museoista ja kulttuuritapahtumista",
+            "kulttuurijohtaja",
+        ),
+        (
+            "liikuntapalvelut",
+            "liikuntapalveluja",
+            "huolehtii liikuntapaikoista ja uimahalleista",
+            "liikuntapäällikkö",
+        ),
+    ),
+    (
+        (
+            "vanhuspalvelut",
+            "vanhuspalveluja",
+            "huolehtii kotihoidosta ja ympärivuorokautisesta hoivasta",
+            "vanhuspalvelujohtaja",
+        ),
+        (
+            "sosiaalipalvelut",
+            "sosiaalipalveluja",
+            "vastaa aikuissosiaalityöstä ja lastensuojelusta",
+            "sosiaalijohtaja",
+        ),
+        (
+            "terveyspalvelut",
+            "terveyspalveluja",
+            "huolehtii terveysasemista ja suun terveydenhuollosta",
+            "terveyspalvelujohtaja",
+        ),
+    ),
+    (
+        (
+            "rakennusvalvonta",
+            "rakennusvalvontaa",
+            "vastaa rakennuslupien käsittelystä ja rakentamisen valvonnasta",
+            "rakennustarkastaja",
+        ),
+        (
+            "kaavoitus",
+            "kaavoitusta",
+            "huolehtii yleiskaavoituksesta ja asemakaavoituksesta",
+            "kaavoituspäällikkö",
+        ),
+        (
+            "ympäristönsuojelu",
+            "ympäristönsuojelua",
+            "huolehtii ympäristölupien valvonnasta",
+            "ympäristöpäällikkö",
+        ),
+    ),
+    (
+        (
+            "elinkeinopalvelut",
+            "elinkeinopalveluja",
+            "huolehtii yritysneuvonnasta ja matkailun edistämisestä",
+            "elinkeinopäällikkö",
+        ),
+        (
+            "työllisyyspalvelut",
+            "työllisyyspalveluja",
+            "vastaa työllisyydenhoidosta ja kotoutumisesta",
+            "työllisyyspäällikkö",
+        ),
+    ),
+    (
+        (
+            "talouspalvelut",
+            "talouspalveluja",
+            "huolehtii kirjanpidosta, maksuliikenteestä ja talousarvion valmistelusta",
+            "talousjohtaja",
+        ),
+        (
+            "henkilöstöpalvelut",
+            "henkilöstöpalveluja",
+            "vastaa palkanlaskennasta ja henkilöstön kehittämisestä",
+            "henkilöstöjohtaja",
+        ),
+        (
+            "tietohallinto",
+            "tietohallintoa",
+            "huolehtii tietojärjestelmistä ja tietoturvasta",
+            "tietohallintopäällikkö",
+        ),
+    ),
+)
+_NUMBERS = ("", "yksi", "kaksi", "kolme", "neljä", "viisi")
+_STREETS = ("Kirkkokatu", "Torikatu", "Koulukatu", "Asemakatu", "Rantatie", "Keskuskatu", "Puistotie")
+_PERSONS_FIRST = (*FIRST, "Heikki", "Outi", "Janne", "Riikka", "Ville", "Päivi", "Antti", "Tiina")
+_PERSONS_LAST = (*LAST, "Lehtonen", "Salminen", "Hämäläinen", "Koskinen", "Järvinen", "Lehtinen")
+_BANNERS = (
+    "Siirry sisältöön",
+    "Hyväksy evästeet",
+    "Toiminnon käyttämiseksi vaaditaan, että hyväksyt sivuston evästeet.",
+    "Tulosta sivu",
+    "Jaa sivu",
+)
+#: The extractor's code and the shapes are not part of a page: nothing here depends on them.
+PAGES_PER_MUNICIPALITY = 1 + len(TOIMIALAT)
+
+
+def _enumerate(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " ja " + names[-1]
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(_PERSONS_FIRST)} {rng.choice(_PERSONS_LAST)}"
+
+
+def _page_frame(rng: random.Random, crumbs: str, title: str, body: list[str], kunta: str) -> str:
+    """The chrome of a municipal page around its content: banners, breadcrumb, contacts, footer."""
+    head = [_BANNERS[0], f"Etusivu › {crumbs}", rng.choice(_BANNERS[1:3]), title, ""]
+    phone = f"{rng.randrange(10, 100):03d} {rng.randrange(100, 1000)} {rng.randrange(1000, 10000)}"
+    foot = ["", "Yhteystiedot", f"Puhelin: {phone}", f"Sähköposti: kirjaamo@{slugify(kunta)}.fi"]
+    foot += [rng.choice(_BANNERS[3:]), f"© {kunta}"]
+    return "\n".join(head + body + foot) + "\n"
+
+
+def _overview_page(rng: random.Random, kunta: str, hallitus: str, johtaja: str) -> str:
+    names = [t[0] for t in TOIMIALAT]
+    body = [
+        f"{hallitus[0].upper()}{hallitus[1:]} johtaa kunnan hallintoa ja taloudenhoitoa.",
+        f"Organisaatioon kuuluu {_NUMBERS[len(names)]} toimialaa: {_enumerate(names)}.",
+        f"{johtaja[0].upper()}{johtaja[1:]} {_person(rng)} johtaa kunnan hallintoa.",
+        "",
+    ]
+    return _page_frame(rng, "Päätöksenteko ja hallinto", "Organisaatio", body, kunta)
+
+
+def _division_page(rng: random.Random, kunta: str, hallitus_gen: str, d: int) -> str:
+    nom, part, ill, title = TOIMIALAT[d]
+    areas = PALVELUALUEET[d]
+    cap = f"{nom[0].upper()}{nom[1:]}"
+    body = [
+        f"{ill[0].upper()}{ill[1:]} kuuluu {_NUMBERS[len(areas)]} palvelualuetta: "
+        f"{_enumerate([a[0] for a in areas])}.",
+    ]
+    lead = [
+        f"{part[0].upper()}{part[1:]} johtaa {title} {_person(rng)}.",
+        f"{cap} on {hallitus_gen} alainen toimiala.",
+    ]
+    rng.shuffle(lead)
+    body += lead
+    for a_nom, a_part, duty, a_title in areas:
+        a_cap = f"{a_nom[0].upper()}{a_nom[1:]}"
+        body += ["", a_cap, f"{a_cap} {duty}."]
+        if rng.random() < 0.8:
+            body.append(f"{a_part[0].upper()}{a_part[1:]} johtaa {a_title} {_person(rng)}.")
+        if rng.random() < 0.4:
+            body.append(f"{a_cap} sijaitsee osoitteessa {rng.choice(_STREETS)} {rng.randrange(1, 40)}.")
+    return _page_frame(rng, f"Päätöksenteko ja hallinto › Organisaatio › {cap}", cap, body, kunta)
+
+
+def corpus_pages(pages: int, seed: int = 0) -> Iterator[tuple[str, str, str]]:
+    """``(source id, municipality name, text)`` for ``pages`` pages, municipality by municipality in
+    the order of the reference list (Finnish-speaking ones: the pages are in Finnish)."""
+    from .config import Settings
+    from .municipalities import load_reference
+
+    reference = load_reference(Settings().municipalities_package)
+    finnish = [m for m in reference.municipalities if m.language == "fi"]
+    made = 0
+    for round_ in range(pages // (PAGES_PER_MUNICIPALITY * len(finnish)) + 1):
+        for m in finnish:
+            rng = random.Random(f"{seed}:{round_}:{m.number}")
+            town = rng.random() < 0.4
+            hallitus = "kaupunginhallitus" if town else "kunnanhallitus"
+            johtaja = "kaupunginjohtaja" if town else "kunnanjohtaja"
+            suffix = "" if round_ == 0 else f"-{round_}"
+            slug = f"{slugify(m.name_fi)}{suffix}"
+            texts = [_overview_page(rng, m.name_fi, hallitus, johtaja)]
+            texts += [
+                _division_page(rng, m.name_fi, hallitus[:-1] + "ksen", d) for d in range(len(TOIMIALAT))
+            ]
+            names = ["organisaatio", *(t[0] for t in TOIMIALAT)]
+            for name, text in zip(names, texts, strict=True):
+                if made == pages:
+                    return
+                yield f"{slug}-{slugify(name)}", m.name_fi, text
+                made += 1
+
+
+def write_corpus(sources_dir: Path, pages: int, seed: int = 0) -> int:
+    """Write ``pages`` source folders under ``sources_dir``; returns the number of characters."""
+    chars = 0
+    for source_id, municipality, text in corpus_pages(pages, seed):
+        folder = sources_dir / source_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "text.txt").write_text(text, encoding="utf-8")
+        title = text.splitlines()[3]
+        (folder / "meta.toml").write_text(
+            f'title = "{title}"\npublisher = "{municipality}"\nmunicipality = "{municipality}"\n'
+            'language = "fi"\nretrieved = "2026-01-01"\nlicence = "CC BY 4.0"\n'
+            f'url = "https://www.{slugify(municipality)}.fi/{source_id}"\n',
+            encoding="utf-8",
+        )
+        chars += len(text)
+    return chars
