@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .bodies import Mention
 from .context import Reader, Sent
-from .lexicon import BELONG_VERBS
+from .lexicon import BELONG_VERBS, SAME_AS_OWNER
 from .lists import after_modifiers, item_bodies, items, siblings
 
 INTO_CASES = frozenset({"sisatulento", "ulkotulento"})  # "Kaupunginkansliaan kuuluvat"
@@ -23,12 +23,13 @@ def belonging(reader: Reader, s: Sent) -> None:
     if target is None:
         return
     parent = reader.body(s, target, "body.parent", 0.8)
-    declared = _declared_kind(s)
+    plural = (v := s.tokens[verb].verb()) is not None and v.number == "plural"  # "kuuluvat": units
+    declared = _declared_kind(s) or ("unit" if target.last < verb and plural and _division(target) else None)
     if target.last < verb and parent is not None and _colon_ends(s, verb):
         reader.open_list = (parent, "unit", "part.belongs")  # "Sivistystoimeen kuuluvat:" + bullets
         return
     if target.last < verb:
-        listed = after_modifiers(s, verb)
+        listed = items(s.tokens, verb + 1, len(s.tokens)) if declared else after_modifiers(s, verb)
         children = item_bodies(reader, s, listed, declared, "part.belongs")
         children += siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
     else:
@@ -53,6 +54,12 @@ def _under(s: Sent, verb: int) -> Mention | None:
             if m is not None and m.case == "omanto":
                 return m
     return None
+
+
+def _division(m: Mention) -> bool:
+    """ "Sivistystoimialaan kuuluvat varhaiskasvatus, perusopetus, …": what belongs to a toimiala or
+    a hallinnonala are its units (gold README v2); an organ's "toimiala" is a remit (not strong)."""
+    return m.word in SAME_AS_OWNER and m.strong
 
 
 def _declared_kind(s: Sent) -> str | None:

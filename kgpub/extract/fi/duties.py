@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from .bodies import Mention
 from .context import Reader, Sent
-from .lexicon import ADVERBS, COMPOSITION_VERBS, DUTY_NOUNS, DUTY_VERBS, OBJECT_ONLY_VERBS, OBLIGATION_VERBS
+from .lexicon import (
+    ADVERBS,
+    COMPOSITION_VERBS,
+    DUTY_NOUNS,
+    DUTY_VERBS,
+    OBJECT_ONLY_VERBS,
+    OBLIGATION_VERBS,
+    SAME_AS_OWNER,
+)
 from .lists import item_mention, items
 from .tokens import Token
 
@@ -185,8 +193,8 @@ def coordinated_verb(reader: Reader, s: Sent) -> bool:
 def task(reader: Reader, s: Sent) -> None:
     """ "X:n tehtävänä on …", "Sen tehtävänä on …", "…, jonka tehtävänä on …"."""
     for i, tok in enumerate(s.tokens[:-1]):
-        if not tok.is_lemma("tehtävä") or tok.case() not in {"olento", "nimento"}:
-            continue
+        if not tok.lemma().lower().endswith("tehtävä") or tok.case() not in {"olento", "nimento"}:
+            continue  # "tehtävänä", "päätehtävänä", "perustehtävänä"
         if not s.tokens[i + 1].is_lemma("olla") or i == 0:
             continue
         if i + 2 < len(s.tokens) and s.tokens[i + 2].is_lemma(*COMPOSITION_VERBS):
@@ -242,6 +250,8 @@ def belongs(reader: Reader, s: Sent) -> None:
     elif (m := s.mention_ending(start)) is not None and m.case in {"sisatulento", "osanto"} and not m.generic:
         if any(x.first > verb and (x.strong or reader.known(x.name)) for x in s.mentions):
             return  # what belongs are bodies: a part-of statement
+        if m.word in SAME_AS_OWNER and m.strong and (v := s.tokens[verb].verb()) and v.number == "plural":
+            return  # "Toimialaan kuuluvat a, b ja c": its units (hierarchy reads them), no duty
         org = reader.body(s, m, "body.duty", 0.8)
     _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.kuuluu", 0.8)
 

@@ -121,8 +121,13 @@ def _named_by_title(reader: Reader, s: Sent, verb: int) -> str | None:
     """ "Perusturvaa johtaa perusturvajohtaja …": the object is what the title's first part names."""
     obj, title = s.tokens[verb - 1], s.tokens[min(_skip_notes(s.tokens, verb + 1), len(s.tokens) - 1)]
     lemma = obj.lemma().lower()
-    if obj.case() != "osanto" or len(lemma) < 4 or not title.lemma().lower().startswith(lemma):
-        return None
+    if (
+        obj.case() != "osanto"
+        or obj.plural()
+        or len(lemma) < 4
+        or not title.lemma().lower().startswith(lemma)
+    ):
+        return None  # "Toimialoja johtavat toimialajohtajat": a class, no body
     name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.led", 0.7)
     reader.touch(name)
     return name

@@ -269,6 +269,10 @@ def grouping(reader: Reader, s: Sent) -> None:
         return
     group = reader.subject_role(s)
     members = [m for m in s.mentions if m.first > verb and m.case == "osanto" and m.named and m.strong]
+    if not members and s.tokens[verb].is_lemma("käsittää"):
+        # "Tekniikan ja ympäristön toimiala käsittää teknisen toimen ja ympäristötoimen": named bodies
+        # in the accusative, weak ones too, when they are all the verb's object
+        members = [m for m in s.mentions if m.first > verb and m.case == "omanto" and m.named]
     if group is None or not members:
         return
     for m in members:

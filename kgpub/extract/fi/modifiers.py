@@ -90,8 +90,9 @@ def _owns(m: Mention, known: Known) -> bool:
 
 
 def same_as_owner(word: str, plural: bool) -> bool:
-    """A class word that, owned by a body, is that body ("Sivistystoimen toimiala")."""
-    return word in SAME_AS_OWNER or (word in SAME_AS_OWNER_SINGULAR and not plural)
+    """A class word that, owned by a body, is that body ("Sivistystoimen toimiala"); in the plural it
+    names the body's parts ("Hyvinvointialueen toimialat ovat …")."""
+    return not plural and (word in SAME_AS_OWNER or word in SAME_AS_OWNER_SINGULAR)
 
 
 def _names_its_remit(m: Mention, word: str, plural: bool) -> bool:

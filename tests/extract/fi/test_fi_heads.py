@@ -324,3 +324,9 @@ def test_titled_holder_leading_a_bodys_activity_heads_it(fi: Run) -> None:
 
 def test_leading_an_activity_with_no_holder_read_makes_no_head(fi: Run) -> None:
     assert heads(fi("Johtaa kuntayhtymän hallintoa ja toimintaa.")) == set()
+
+
+def test_a_plural_class_led_by_plural_titles_is_no_body(fi: Run) -> None:
+    ex = fi("Toimialoja johtavat toimialajohtajat.")
+    assert names(ex) == set()
+    assert heads(ex) == set()

@@ -681,3 +681,37 @@ def test_counted_class_heading_lists_the_parts_of_the_sections_body(fi: Run) -> 
         ("ympäristö ja luonnonvarat", "ELY-keskukset"),
     }
     assert duties(ex) == {("ELY-keskukset", "edistävät alueellista kehittämistä")}
+
+
+def test_what_belongs_to_a_toimiala_in_the_plural_are_its_units(fi: Run) -> None:
+    ex = fi("Sivistystoimialaan kuuluvat varhaiskasvatus, perusopetus, lukio ja kirjasto.")
+    listed = {"varhaiskasvatus", "perusopetus", "lukio", "kirjasto"}
+    assert parts(ex) == {(child, "sivistystoimiala") for child in listed}
+    assert duties(ex) == set()
+
+
+def test_what_belongs_to_a_toimiala_in_the_singular_is_its_remit(fi: Run) -> None:
+    ex = fi(
+        "Ympäristöterveydenhuollon toimialaan kuuluu yksilön ja elinympäristön terveydensuojelu sekä"
+        " eläinten hyvinvointi."
+    )
+    assert parts(ex) == set()
+    assert len(duties(ex)) == 1
+
+
+def test_a_toimiala_comprising_named_units_in_the_accusative_groups_them(fi: Run) -> None:
+    ex = fi(
+        "Tekniikan ja ympäristön toimiala käsittää teknisen toimen ja ympäristötoimen. Toimialan"
+        " päätehtävänä on yhteensovittaa yhdyskunnan infrastruktuuria."
+    )
+    assert parts(ex) == {
+        ("tekninen toimi", "tekniikan ja ympäristön toimiala"),
+        ("ympäristötoimi", "tekniikan ja ympäristön toimiala"),
+    }
+    assert duties(ex) == {("tekniikan ja ympäristön toimiala", "yhteensovittaa yhdyskunnan infrastruktuuria")}
+
+
+def test_plural_toimialat_of_an_owner_are_its_parts_not_itself(fi: Run) -> None:
+    ex = fi("Hyvinvointialueen toimialat ovat perhepalvelut, terveyspalvelut ja ikääntyneiden palvelut.")
+    listed = {"perhepalvelut", "terveyspalvelut", "ikääntyneiden palvelut"}
+    assert parts(ex) == {(child, "hyvinvointialue") for child in listed}
