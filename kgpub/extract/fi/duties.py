@@ -305,7 +305,13 @@ def relative(reader: Reader, s: Sent) -> None:
     ):
         return  # "…, joka toimii X:n alaisuudessa" is subordination
     m = s.mention_ending(at - 2) if at >= 2 and s.tokens[at - 1].text == "," else None
-    described = m is not None and any(t.low in {"on", "ovat"} for t in s.tokens[s.start : m.first])
+    first = s.mention_at(s.start)
+    existential = first is not None and first.first == s.start and first.case in {"sisaolento", "ulkoolento"}
+    described = (
+        m is not None
+        and any(t.low in {"on", "ovat"} for t in s.tokens[s.start : m.first])
+        and not existential  # "X:llä on … kirjaamo, joka toimii …": "on" states the body, not a role
+    )
     if m is not None and m.case == "nimento" and not m.generic and not described:
         org = reader.body(s, m, "body.duty", 0.8)  # "… alaisena toimii elinvoimajaosto, joka vastaa …"
     else:

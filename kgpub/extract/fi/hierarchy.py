@@ -21,6 +21,7 @@ from .duties import _duty_verb
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS, ORGANISATION
 from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
 from .subordination import subordination
+from .tokens import Token
 
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
 
@@ -233,19 +234,47 @@ def formed(reader: Reader, s: Sent) -> None:
             reader.facts.part(child, parent, "part", s.segment(), "part.muodostaa", 0.85)
 
 
+#: How many words (counts, adjectives, participles) may stand between "on" and the body it states.
+MAX_EXISTENTIAL_GAP = 7
+
+
 def existential(reader: Reader, s: Sent) -> None:
-    """ "Kunnassa on poliittinen organisaatio, …", "Lisäksi kunnassa on ns. hallinto-organisaatio"."""
+    """ "Kunnassa on poliittinen organisaatio, …", "Lisäksi kunnassa on ns. hallinto-organisaatio",
+    "Kajaanin kaupungilla on yksi yhteinen koko kaupunkia palveleva kirjaamo, joka …" (a possessor in
+    the adessive; a bare class word introduces a body of that name when only describing words come
+    between)."""
     m = s.mention_at(s.start)
-    if m is None or m.first != s.start or m.case != "sisaolento" or m.generic or m.last + 1 >= len(s.tokens):
+    cases = {"sisaolento", "ulkoolento"}
+    if m is None or m.first != s.start or m.case not in cases or m.generic or m.last + 1 >= len(s.tokens):
         return
     if s.tokens[m.last + 1].low != "on":
         return
-    part = next((x for x in s.mentions if m.last + 1 < x.first <= m.last + 4), None)
-    if part is None or part.case != "nimento" or part.generic or part.bare:
+    near = (x for x in s.mentions if m.last + 1 < x.first <= m.last + 1 + MAX_EXISTENTIAL_GAP)
+    part = next((x for x in near if x.case == "nimento"), None)
+    if part is None or part.generic:
         return
-    parent, child = reader.body(s, m, "body.container", 0.8), reader.body(s, part, "body.part", 0.75)
+    between = s.tokens[m.last + 2 : part.first]
+    if len(between) > 3 and not all(_describes(t) for t in between):
+        return
+    if part.bare and not (between and all(_describes(t) for t in between)):
+        return  # "Kunnassa on lautakunta" alone refers back; "… on yksi yhteinen … kirjaamo" introduces it
+    parent = reader.body(s, m, "body.container", 0.8)
+    child = (
+        reader.record(s, part, "body.part", 0.75) if part.bare else reader.body(s, part, "body.part", 0.75)
+    )
     if parent and child and parent != child:
         reader.facts.part(child, parent, "part", s.segment(), "part.on", 0.75)
+
+
+def _describes(tok: Token) -> bool:
+    """A word that only describes the body after it: a count, an adjective, a participle, "koko"."""
+    return (
+        is_count(tok)
+        or tok.low in {"koko", "yksi", "oma"}
+        or tok.is_adjective()
+        or any(r.participle for r in tok.readings)
+        or tok.case() == "osanto"
+    )
 
 
 def osa(reader: Reader, s: Sent) -> None:

@@ -715,3 +715,20 @@ def test_plural_toimialat_of_an_owner_are_its_parts_not_itself(fi: Run) -> None:
     ex = fi("Hyvinvointialueen toimialat ovat perhepalvelut, terveyspalvelut ja ikääntyneiden palvelut.")
     listed = {"perhepalvelut", "terveyspalvelut", "ikääntyneiden palvelut"}
     assert parts(ex) == {(child, "hyvinvointialue") for child in listed}
+
+
+def test_possessor_in_the_adessive_introduces_its_body_and_the_relative_clause_is_its_duty(fi: Run) -> None:
+    ex = fi(
+        "Kajaanin kaupungilla on yksi yhteinen koko kaupunkia palveleva kirjaamo, joka toimii kaupungin"
+        " virallisena asiointiosoitteena. Kirjaamo hoitaa myös kaupungin julkisten kuulutusten"
+        " ilmoitustaulua."
+    )
+    assert parts(ex) == {("kirjaamo", "Kajaanin kaupunki")}
+    assert duties(ex) == {
+        ("kirjaamo", "toimii kaupungin virallisena asiointiosoitteena"),
+        ("kirjaamo", "hoitaa myös kaupungin julkisten kuulutusten ilmoitustaulua"),
+    }
+
+
+def test_existential_bare_class_word_alone_introduces_nothing(fi: Run) -> None:
+    assert parts(fi("Kaupungilla on lautakunta.")) == set()
