@@ -400,10 +400,10 @@ def test_bad_backend_settings_are_refused(changes: dict[str, object]) -> None:
 @pytest.fixture(scope="module")
 def small_virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Virtuoso with its own limits below kgpub's: ResultSetMaxRows 15 (kgpub's max_result_rows is
-    20) and MaxQueryExecutionTime 1 s (kgpub's query_timeout_s is 8 s)."""
+    20) and MaxQueryExecutionTime 1 s (kgpub's query_timeout_s is 30 s)."""
     with VirtuosoServer(tmp_path_factory.mktemp("virtuoso-small"), timeout_s=1, max_rows=15) as server:
         local = make_published(tmp_path_factory.mktemp("var"), SEED_TRIG, max_result_rows=20)
-        remote = server.settings(local).with_(query_timeout_s=8.0)
+        remote = server.settings(local).with_(query_timeout_s=30.0)
         load(publish.current(remote), remote)
         yield remote
 
@@ -436,5 +436,5 @@ def test_virtuoso_time_limit_is_503_not_a_query_error(small_virtuoso: Settings) 
         started = time.monotonic()
         with pytest.raises(QueryRefused, match="longer than the SPARQL engine's time limit"):
             store.query(slow)
-        assert time.monotonic() - started < 7.5  # the engine's 1 s, not kgpub's 8 s
+        assert time.monotonic() - started < 25  # the engine's 1 s (~2 s measured), not kgpub's 30 s
         assert store.query("ASK { ?s ?p ?o }").boolean is True

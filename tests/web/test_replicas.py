@@ -185,12 +185,16 @@ def test_replicas_give_the_same_answers_and_etags(tier: Tier, path: str, accept:
         assert again.status_code == 304
 
 
+#: The load of the kill test: every request but /sparql, whose rate nginx limits per client (10 r/s).
+MIX = [(path, accept) for path, accept in REQUESTS if not path.startswith("/sparql")]
+
+
 def test_a_replica_killed_mid_load_loses_no_get(tier: Tier) -> None:
     """Four clients keep requesting through nginx; replica A is killed with SIGKILL part-way. Every
     request gets its complete answer; the access log shows requests nginx resent to replica B."""
     expected: dict[tuple[str, str], httpx.Response] = {}
     with httpx.Client(timeout=30) as client:
-        for path, accept in REQUESTS:
+        for path, accept in MIX:
             expected[(path, accept)] = fetch(client, tier.nginx.url, path, accept)
     logged_before = len(tier.nginx.access_log())
     done: list[tuple[str, str, httpx.Response]] = []
@@ -202,7 +206,7 @@ def test_a_replica_killed_mid_load_loses_no_get(tier: Tier) -> None:
     def client_loop(offset: int) -> None:
         with httpx.Client(timeout=60) as client:
             for i in range(per_client):
-                path, accept = REQUESTS[(i + offset) % len(REQUESTS)]
+                path, accept = MIX[(i + offset) % len(MIX)]
                 try:
                     answer = fetch(client, tier.nginx.url, path, accept)
                     with lock:
@@ -236,3 +240,19 @@ def test_a_replica_killed_mid_load_loses_no_get(tier: Tier) -> None:
     assert resent, "\n".join(log[-20:])  # some request was tried on A, then answered by B
     live = f"127.0.0.1:{tier.replicas[1].port}"
     assert all(line.split('"')[1].rstrip().endswith(live) for line in resent)
+
+
+def test_the_proxy_limits_each_clients_query_rate_with_429(tier: Tier) -> None:
+    """The site's `limit_req` on /sparql (10 r/s, burst 20): one client asking as fast as it can gets
+    429 from nginx within 200 requests, while its document requests are not limited."""
+    statuses: list[int] = []
+    with httpx.Client(timeout=30) as client:
+        for _ in range(200):
+            answer = client.get(tier.nginx.url + "/sparql", params={"query": "ASK {}"})
+            statuses.append(answer.status_code)
+            if answer.status_code == 429:
+                break
+        assert statuses[-1] == 429 and statuses[0] == 200, statuses
+        assert set(statuses[:-1]) == {200}
+        doc = fetch(client, tier.nginx.url, "/doc/org/helsinki-elinkeino-osasto", "text/turtle")
+        assert doc.status_code == 200
