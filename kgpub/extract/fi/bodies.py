@@ -197,9 +197,10 @@ def mention_at(tokens: list[Token], h: int, previous: Mention | None, known: Kno
 
 
 def _organisation(tokens: list[Token], left: Left, h: int, last: int, carrier: Token) -> Mention | None:
-    """ "Tornion kaupungin virasto-organisaatio" is the municipality itself; alone it names nothing."""
+    """ "Tornion kaupungin virasto-organisaatio" is the municipality itself, "HKL:n organisaatio" the
+    enterprise; alone it names nothing."""
     owner = left.owner
-    if owner is None or not owner.municipality:
+    if owner is None or owner.generic:
         return None
     alias = _surface(tokens, left.first, h - 1) + " " + (tokens[h].lemma().lower())
     return replace(

@@ -68,9 +68,11 @@ def _container(reader: Reader, s: Sent, before: int, cases: frozenset[str] = CON
 
 
 def _subject(reader: Reader, s: Sent, before: int) -> str | None:
-    """The nominative subject before a verb ("Hallintopalvelut koostuvat …")."""
+    """The nominative subject before a verb ("Hallintopalvelut koostuvat …"); in a clause after "että"
+    ("X päätti, että HKL:n organisaatio jakaantuu …"), that clause's subject."""
+    clause = max((i for i in range(before) if s.tokens[i].low == "että"), default=-1)
     for m in s.mentions:
-        if m.last < before and m.case == "nimento" and not m.generic:
+        if clause < m.first and m.last < before and m.case == "nimento" and not m.generic:
             return reader.body(s, m, "body.subject", 0.8)
     return reader.subject_role(s) if s.start < before else None
 

@@ -732,3 +732,12 @@ def test_possessor_in_the_adessive_introduces_its_body_and_the_relative_clause_i
 
 def test_existential_bare_class_word_alone_introduces_nothing(fi: Run) -> None:
     assert parts(fi("Kaupungilla on lautakunta.")) == set()
+
+
+def test_the_organisation_of_a_body_divided_in_an_etta_clause_is_that_body(fi: Run) -> None:
+    ex = fi(
+        "Liikenneliikelaitoksen johtokunta päätti, että HKL:n organisaatio jakaantuu 1.9.2020 alkaen"
+        " seuraaviin kahteen yksikköön: omaisuudenhallintayksikkö ja raidehankeyksikkö."
+    )
+    assert {("omaisuudenhallintayksikkö", "HKL"), ("raidehankeyksikkö", "HKL")} <= parts(ex)
+    assert not any(parent == "liikenneliikelaitoksen johtokunta" for _, parent in parts(ex))
