@@ -256,8 +256,30 @@ def belongs(reader: Reader, s: Sent) -> None:
     _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.kuuluu", 0.8)
 
 
+def passive_listed(reader: Reader, s: Sent) -> bool:
+    """ "Liiketoimintaa harjoitetaan A Oy:ssä, B Oy:ssä ja C Oy:ssä": an object first, a passive
+    verb, then the bodies in which it is done — one duty for each."""
+    toks = s.tokens
+    v = s.start + 1
+    while v < s.end() and toks[v].verb() is None:
+        v += 1
+    verb = toks[v].verb() if v < s.end() else None
+    if verb is None or verb.person != "4" or not any(t.case() == "osanto" for t in toks[s.start : v]):
+        return False
+    ranges = items(toks, v + 1, s.end())
+    found = [item_mention(s, a, b) for a, b in ranges]
+    places = [m for m in found if m is not None and not m.generic and m.case in {"sisaolento", "ulkoolento"}]
+    if len(places) < 2 or len(places) < len(ranges):
+        return False
+    for m in places:
+        _duty(reader, s, reader.body(s, m, "body.duty", 0.8), s.start, v + 1, "duty.passive", 0.7)
+    return True
+
+
 def passive(reader: Reader, s: Sent) -> None:
     """ "Talousohjauksessa kootaan ja valmistellaan …", "Niin ikään talousohjauksessa laaditaan …"."""
+    if passive_listed(reader, s):
+        return
     m = s.mention_at(s.start)
     if m is None or m.first != s.start or m.case != "sisaolento" or m.generic:
         return

@@ -20,6 +20,7 @@ from .context import Reader, Sent
 from .duties import _duty_verb
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS, ORGANISATION
 from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
+from .names import body_word
 from .subordination import subordination
 from .tokens import Token
 
@@ -449,8 +450,37 @@ def relative_listing(reader: Reader, s: Sent) -> None:
         return
 
 
+def relative_kind(reader: Reader, s: Sent) -> None:
+    """ "A Oy:ssä, B Oy:ssä ja C Oy:ssä, jotka ovat Metsähallituksen tytäryhtiöitä": the bodies
+    enumerated before ", jotka ovat X:n <plural of a body or company word>" are X's parts."""
+    toks = s.tokens
+    for r in range(1, len(toks) - 4):
+        if toks[r].text != "," or toks[r + 1].low != "jotka" or toks[r + 2].low != "ovat":
+            continue
+        owner = s.mention_at(r + 3)
+        if owner is None or owner.first != r + 3 or owner.case != "omanto" or owner.generic:
+            continue
+        kind = toks[owner.last + 1] if owner.last + 1 < len(toks) else None
+        lemma = kind.lemma().lower() if kind is not None else ""
+        if kind is None or not kind.plural() or not (lemma.endswith(("yhtiö", "osa")) or body_word(lemma)):
+            continue
+        children, k = [], r - 1
+        while k >= 0 and (m := s.mention_ending(k)) is not None and not m.generic:
+            children.append(m)
+            k = m.first - 1
+            if k < 0 or toks[k].text not in {",", "ja", "sekä"}:
+                break
+            k -= 1
+        parent = reader.body(s, owner, "body.parent", 0.8)
+        for m in children:
+            child = reader.body(s, m, "body.part", 0.8)
+            if parent and child and child != parent:
+                reader.facts.part(child, parent, "part", s.segment(), "part.jotka-ovat", 0.75)
+
+
 RULES = (
     apposition,
+    relative_kind,
     relative_listing,
     counted,
     composition,

@@ -56,7 +56,8 @@ def items(tokens: list[Token], a: int, b: int, joins: frozenset[str] = CONJUNCTI
     while i < b:
         tok = tokens[i]
         depth += (tok.text == "(") - (tok.text == ")")
-        if depth == 0 and (tok.text in STOPS or (tok.text in SEPARATORS and _relative(tokens, i + 1))):
+        stop = tok.text in STOPS and not _case_colon(tokens, i)
+        if depth == 0 and (stop or (tok.text in SEPARATORS and _relative(tokens, i + 1))):
             break
         joined = _joins_halves(tokens, i) or _shared_head(tokens, start, i, b)
         if depth == 0 and (tok.text in SEPARATORS or (tok.low in joins and not joined)):
@@ -81,6 +82,18 @@ def _shared_head(tokens: list[Token], start: int, i: int, b: int) -> bool:
     end = next((k for k in range(i + 1, b) if tokens[k].text in ends or tokens[k].low in ends), b)
     after = [t for t in tokens[i + 1 : end] if t.word]
     return len(after) >= 2 and after[-1].case() not in {None, "omanto"}
+
+
+def _case_colon(tokens: list[Token], i: int) -> bool:
+    """The colon of an inflected abbreviation ("Oy:ssä", "HSL:n"): it ends no list."""
+    return (
+        tokens[i].text == ":"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+        and tokens[i + 1].text.islower()
+        and len(tokens[i + 1].text) <= 4
+    )
 
 
 def _relative(tokens: list[Token], i: int) -> bool:

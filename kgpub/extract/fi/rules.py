@@ -48,6 +48,7 @@ from .hierarchy import (
     osa,
     own_subordinate,
     placed,
+    relative_kind,
 )
 from .layout import head_item, item_name
 from .lists import proper_items, shared_class
@@ -624,6 +625,17 @@ RULES: list[Rule] = [
             "Puhelinnumero: 029 5660 120"
         ),
         expects=["site: oikeusaputoimisto | Porkkalankatu 13 G | 029 5660 120"],
+        langs=LANGS,
+    ),
+    rule(
+        "part.jotka-ovat",
+        "sub_organization_of",
+        relative_kind,
+        example=(
+            "Liiketoimintaa harjoitetaan Metsähallitus Metsätalous Oy:ssä, MH-Kivi Oy:ssä ja Siemen"
+            " Forelia Oy:ssä, jotka ovat Metsähallituksen tytäryhtiöitä."
+        ),
+        expects=["part: MH-Kivi Oy < metsähallitus"],
         langs=LANGS,
     ),
     rule(

@@ -741,3 +741,20 @@ def test_the_organisation_of_a_body_divided_in_an_etta_clause_is_that_body(fi: R
     )
     assert {("omaisuudenhallintayksikkö", "HKL"), ("raidehankeyksikkö", "HKL")} <= parts(ex)
     assert not any(parent == "liikenneliikelaitoksen johtokunta" for _, parent in parts(ex))
+
+
+def test_bodies_before_jotka_ovat_subsidiaries_are_parts_and_a_passive_is_their_duty(
+    fi: Run,
+) -> None:
+    ex = fi(
+        "Liiketoimintaa harjoitetaan Metsähallitus Metsätalous Oy:ssä, MH-Kivi Oy:ssä ja Siemen Forelia"
+        " Oy:ssä, jotka ovat Metsähallituksen tytäryhtiöitä."
+    )
+    companies = {"Metsähallitus Metsätalous Oy", "MH-Kivi Oy", "Siemen Forelia Oy"}
+    assert {child for child, parent in parts(ex) if parent.casefold() == "metsähallitus"} == companies
+    assert duties(ex) == {(c, "Liiketoimintaa harjoitetaan") for c in companies}
+
+
+def test_jotka_ovat_with_a_duty_noun_states_no_part(fi: Run) -> None:
+    ex = fi("Kaupunki hoitaa kirjaston ja nuorisotalon, jotka ovat kunnan tehtäviä.")
+    assert parts(ex) == set()
