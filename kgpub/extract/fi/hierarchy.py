@@ -121,10 +121,10 @@ def composition(reader: Reader, s: Sent) -> None:
     verb = s.index(*COMPOSITION_VERBS)
     if verb < 0:
         return
-    parent = _subject(reader, s, verb)
+    after = [m for m in s.mentions if m.first > verb]
+    parent = _subject(reader, s, verb) or _plain_subject(reader, s, verb, after)
     if parent is None:
         return
-    after = [m for m in s.mentions if m.first > verb]
     if after and (after[0].generic or after[0].bare) and not is_count(s.tokens[after[0].first - 1]):
         start = _list_start(s, after[0].last)
         if start > 0:
@@ -139,16 +139,43 @@ def composition(reader: Reader, s: Sent) -> None:
             )
         return
     ranges = items(s.tokens, verb + 1, len(s.tokens))
-    named = [m for m in after if not (m.generic or m.bare) and m.case == "sisaeronto"]
+    named = [m for m in after if not (m.generic or m.bare) and m.case in PART_CASES]
     if named and len(ranges) >= 2:
+        # "Ympäristöterveydenhuolto jakautuu terveysvalvontaan ja eläinlääkintähuoltoon": a short
+        # item in the named item's case is a part too
+        same = all(b - a <= 3 and s.tokens[b - 1].case() == named[0].case for a, b in ranges)
+        kind = named[0].kind if same else None
         _parts(
             reader,
             s,
             parent,
-            item_bodies(reader, s, ranges, None, "part.composition"),
+            item_bodies(reader, s, ranges, kind, "part.composition"),
             "part.composition",
             0.8,
         )
+
+
+#: The cases of the parts after a composition verb: "koostuu X:stä", "jakautuu X:ään".
+PART_CASES = frozenset({"sisaeronto", "sisatulento"})
+
+
+def _plain_subject(reader: Reader, s: Sent, verb: int, after: list[Mention]) -> str | None:
+    """ "Ympäristöterveydenhuolto jakautuu terveysvalvontaan ja …": a subject of one to three plain
+    nouns in the nominative, divided into named bodies, is a body too."""
+    words = s.tokens[s.start : verb]
+    named = any(not (m.generic or m.bare) and m.case in PART_CASES for m in after)
+    if not named or not 0 < len(words) <= 3 or s.tokens[verb].verb() is None:
+        return None
+    if not all(t.word and t.case() == "nimento" and not t.is_name() for t in words):
+        return None
+    name, aliases = phrase_name(s.tokens, s.start, verb)
+    if not name:
+        return None
+    found = reader.facts.find(name) or reader.facts.body(
+        name, "unit", s.segment(), "body.subject", 0.7, aliases
+    )
+    reader.touch(found)
+    return found
 
 
 def placed(reader: Reader, s: Sent) -> None:
@@ -177,6 +204,8 @@ def listing(reader: Reader, s: Sent) -> None:
             nxt += 1
         elif not (nxt < len(s.tokens) and s.tokens[nxt].text == ":"):
             continue
+        if nxt < len(s.tokens) and _predicative(s.tokens[nxt]):
+            return  # "Suunnitelman mukaiset tarkastukset ovat maksullisia": a description, no list
         parent = _owner_of(reader, s, m)
         if parent is None:
             return
@@ -188,6 +217,12 @@ def listing(reader: Reader, s: Sent) -> None:
         children = item_bodies(reader, s, items(s.tokens, nxt, len(s.tokens)), m.kind, "part.listing")
         _parts(reader, s, parent, children, "part.listing", 0.85)
         return
+
+
+def _predicative(tok: Token) -> bool:
+    """An adjective in the partitive after "ovat" ("maksullisia"): the predicate describes the subject
+    ("Toimialat ovat tekniset palvelut, …" in the nominative still lists names)."""
+    return any(r.cls == "laatusana" and r.case == "osanto" for r in tok.readings)
 
 
 def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:

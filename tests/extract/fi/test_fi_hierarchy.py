@@ -758,3 +758,17 @@ def test_bodies_before_jotka_ovat_subsidiaries_are_parts_and_a_passive_is_their_
 def test_jotka_ovat_with_a_duty_noun_states_no_part(fi: Run) -> None:
     ex = fi("Kaupunki hoitaa kirjaston ja nuorisotalon, jotka ovat kunnan tehtäviä.")
     assert parts(ex) == set()
+
+
+def test_plain_noun_divided_into_named_bodies_is_a_body_with_those_parts(fi: Run) -> None:
+    ex = fi("Ympäristöterveydenhuolto jakautuu terveysvalvontaan ja eläinlääkintähuoltoon.")
+    assert parts(ex) == {
+        ("terveysvalvonta", "ympäristöterveydenhuolto"),
+        ("eläinlääkintähuolto", "ympäristöterveydenhuolto"),
+    }
+
+
+def test_class_words_with_an_adjective_predicate_list_nothing(fi: Run) -> None:
+    ex = fi("Suunnitelman mukaiset tarkastukset ovat maksullisia.")
+    assert names(ex) == set()
+    assert parts(ex) == set()
