@@ -20,7 +20,7 @@ from .context import Reader, Sent
 from .duties import _duty_verb
 from .lexicon import BELONG_VERBS, COMPOSITION_VERBS, GROUPING_VERBS, OBJECT_ONLY_VERBS, ORGANISATION
 from .lists import count_of, counted_items, declared_items, item_bodies, items, phrase_name
-from .names import body_word
+from .names import body_word, plural_name
 from .subordination import subordination
 from .tokens import Token
 
@@ -238,6 +238,8 @@ def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
     name, aliases = phrase_name(s.tokens, m.first, m.head)
     if not name or m.head - m.first > 3:
         return None
+    if any(t.plural() and not plural_name(t.lemma()) for t in s.tokens[m.first : m.head]):
+        return None  # "Maakuntien liitot ovat …": a plural genitive is a class of owners, no body
     found = reader.facts.find(name)
     if found is None:
         found = reader.facts.body(name, "other", s.segment(), "body.parent", 0.7, aliases)

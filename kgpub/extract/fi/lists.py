@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .bodies import Mention
 from .context import Reader, Sent
-from .names import as_written, head_name, is_title, modifier_name
+from .names import as_written, head_name, is_title, modifier_name, plural_name
 from .tokens import Token
 
 SEPARATORS = frozenset({",", ";"})
@@ -172,7 +172,7 @@ def item_bodies(
         name: str | None = None
         if m is not None and not m.generic:
             name = reader.body(s, replace(m, kind=kind) if kind else m, rule, 0.8)
-        elif kind is not None and m is None:
+        elif kind is not None and m is None and not (s.kind == "item" and _class_plural(s.tokens, a, b)):
             text, aliases = phrase_name(s.tokens, a, b)
             if text and len(text) > 2 and not is_title(text.rsplit(" ", 1)[-1]):
                 name = reader.facts.body(text, kind, s.segment(), rule, 0.75, aliases)
@@ -246,6 +246,21 @@ def shared_class(reader: Reader, s: Sent) -> list[str]:
             reader.touch(name)
             out.append(name)
     return out
+
+
+def _class_plural(tokens: list[Token], a: int, b: int) -> bool:
+    """ "• tuomioistuimet", "• valtion oikeusapu- ja edunvalvontapiirit": a bulleted item written in
+    lower case whose one noun in the nominative is plural (not a plural name such as "-palvelut")
+    names a class of bodies, none in particular. A capitalised item ("• Kadut ja puistot") is a name."""
+    words = [t for t in tokens[a:b] if t.word and not t.text.endswith("-")]
+    heads = [t for t in words if t.case() == "nimento" and t.noun() is not None and t.low not in CONJUNCTIONS]
+    return (
+        bool(words)
+        and words[0].text[:1].islower()
+        and len(heads) == 1
+        and heads[0].plural()
+        and not plural_name(heads[0].lemma())
+    )
 
 
 def after_modifiers(s: Sent, verb: int) -> list[tuple[int, int]]:

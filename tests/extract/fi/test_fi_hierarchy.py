@@ -772,3 +772,16 @@ def test_class_words_with_an_adjective_predicate_list_nothing(fi: Run) -> None:
     ex = fi("Suunnitelman mukaiset tarkastukset ovat maksullisia.")
     assert names(ex) == set()
     assert parts(ex) == set()
+
+
+def test_lower_case_plural_items_name_classes_and_capitalised_ones_name_bodies(fi: Run) -> None:
+    ex = fi(
+        "Oikeusministeriön toimialaan kuuluvat\n\n • tuomioistuimet\n • Tuomioistuinvirasto\n"
+        " • valtion oikeusapu- ja edunvalvontapiirit\n • Syyttäjälaitos\n"
+    )
+    assert {child for child, _ in parts(ex)} == {"tuomioistuinvirasto", "syyttäjälaitos"}
+
+
+def test_a_plural_genitive_before_class_words_owns_no_list(fi: Run) -> None:
+    ex = fi("Maakuntien liitot ovat jäsenkuntien omistamia kuntayhtymiä.")
+    assert "maakunnat" not in names(ex)
