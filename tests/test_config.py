@@ -46,6 +46,7 @@ def test_a_str_path_given_in_code_becomes_a_path() -> None:
         ({"KGPUB_MAX_RESULT_ROWS": "0"}, "must be positive"),
         ({"KGPUB_PUBLISHER": "  "}, "publisher must not be empty"),
         ({"KGPUB_MAX_REQUEST_HEADER_BYTES": "100"}, "at least 1024"),
+        ({"KGPUB_SHUTDOWN_IDLE_S": "11"}, "shutdown_idle_s must be 0 .. shutdown_grace_s"),
         ({"KGPUB_MAX_QUERY_BYTES": "500000"}, "must hold a form-encoded query"),
     ],
 )

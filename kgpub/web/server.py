@@ -19,13 +19,14 @@ Answers waitress makes itself, before or instead of the app (400 for a malformed
 413, 500 when the app raised, 501), carry the same security headers as the app's
 (:data:`kgpub.web.security.SECURITY_HEADERS`): :class:`GuardedTask` adds them to every response.
 
-:func:`serve` stops gracefully on SIGTERM/SIGINT, as nginx and gunicorn do: it stops accepting, closes
-the *idle* keep-alive connections at once (one whose next request has already arrived is served
-first), lets requests in flight — and requests half received — finish for at most
-``shutdown_grace_s``, each answered with ``Connection: close`` so the client opens its next
-connection to whatever replaces this server, then ends every query worker (busy ones too) and exits
-— no worker outlives the server (and if the server is killed outright, the kernel ends them: see
-:mod:`kgpub.store.sandbox`).
+:func:`serve` stops gracefully on SIGTERM/SIGINT, as nginx and gunicorn do: it stops accepting and
+closes the keep-alive connections idle for ``shutdown_idle_s`` — at once those idle longer, the others
+as they reach it; a connection whose next request has already arrived is served first (closing a
+connection its client is about to reuse is what fails a request with no answer). Requests in flight,
+and requests half received, may finish for at most ``shutdown_grace_s``; every answer then says
+``Connection: close`` so the client opens its next connection to whatever replaces this server. Then
+it ends every query worker (busy ones too) and exits — no worker outlives the server (and if the
+server is killed outright, the kernel ends them: see :mod:`kgpub.store.sandbox`).
 """
 
 from __future__ import annotations
@@ -101,10 +102,13 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
             self.server.forget(self.addr)
         super().del_channel(map)
 
-    def idle(self) -> bool:
-        """No request in flight, none half received, nothing left to send, no byte waiting to be read
-        (a request that arrived just as the server began to stop is served, not dropped)."""
+    def idle(self, for_s: float) -> bool:
+        """Nothing sent or received for ``for_s`` seconds, no request in flight, none half received,
+        nothing left to send, no byte waiting to be read (a request that arrived just as the server
+        began to stop is served, not dropped)."""
         if self.requests or self.request is not None or self.total_outbufs_len:
+            return False
+        if time.time() - self.last_activity < for_s:
             return False
         try:
             waiting = self.socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
@@ -120,9 +124,12 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
 
     channel_class = GuardedChannel
 
-    def __init__(self, app: Any, *, per_client: int, request_timeout_s: float, **kw: Any) -> None:
+    def __init__(
+        self, app: Any, *, per_client: int, request_timeout_s: float, drain_idle_s: float = 0.0, **kw: Any
+    ) -> None:
         self.per_client = per_client
         self.request_timeout_s = request_timeout_s
+        self.drain_idle_s = drain_idle_s
         self._per_address: Counter[str] = Counter()
         self._count_lock = threading.Lock()
         self.refused = 0  # connections closed at once because their address had too many
@@ -170,10 +177,12 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         self.close_idle()
 
     def close_idle(self) -> None:
-        """Close the connections with nothing to do (run in the main loop's thread while draining:
-        one that was still sending its last answer when the signal came is idle once it is sent)."""
+        """Close the connections with nothing to do for ``drain_idle_s`` (run in the main loop's
+        thread while draining, again and again: a connection that was still busy when the signal came
+        becomes idle later — if its last answer was a keep-alive one, its client may send one more
+        request in the meantime, which is answered with ``Connection: close``)."""
         for channel in list(self.active_channels.values()):
-            if channel.idle():
+            if channel.idle(self.drain_idle_s):
                 channel.handle_close()
 
     def connections(self) -> int:
@@ -193,6 +202,7 @@ def make_server(
         app,
         per_client=settings.max_connections_per_client,
         request_timeout_s=settings.request_timeout_s,
+        drain_idle_s=settings.shutdown_idle_s,
         host=settings.host,
         port=settings.port if port is None else port,
         threads=threads or settings.threads,

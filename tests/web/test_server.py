@@ -34,6 +34,7 @@ LIMITS = {
     "KGPUB_IDLE_TIMEOUT_S": "3",
     "KGPUB_QUERY_TIMEOUT_S": "3",
     "KGPUB_SHUTDOWN_GRACE_S": "8",
+    "KGPUB_SHUTDOWN_IDLE_S": "2",
     "KGPUB_MAX_REQUEST_HEADER_BYTES": "8192",
     "KGPUB_MAX_REQUEST_BODY_BYTES": "262144",
 }
@@ -212,12 +213,16 @@ def read_answer(sock: socket.socket) -> bytes:
     """One whole answer (headers and its Content-Length of body) from a connection kept open."""
     sock.settimeout(10)
     data = b""
-    while b"\r\n\r\n" not in data:
-        data += sock.recv(65536)
-    length = int(head_of(data)[1]["content-length"])
-    while len(data.split(b"\r\n\r\n", 1)[1]) < length:
-        data += sock.recv(65536)
+    while b"\r\n\r\n" not in data or len(data.split(b"\r\n\r\n", 1)[1]) < _length(data):
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise AssertionError(f"the server closed the connection after {data!r}")
+        data += chunk
     return data
+
+
+def _length(data: bytes) -> int:
+    return int(head_of(data)[1]["content-length"])
 
 
 def head_of(answer: bytes) -> tuple[str, dict[str, str]]:
@@ -245,40 +250,68 @@ def test_waitress_own_error_answers_carry_the_security_headers(live: Live) -> No
         assert {name: headers.get(name) for name in SECURITY} == expected, line
 
 
+def refused_soon(port: int, within: float = 10) -> bool:
+    """True once the server stops accepting connections (it has begun to stop)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except ConnectionRefusedError:
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def test_sigterm_closes_idle_keep_alive_connections_and_answers_the_rest_with_close(live: Live) -> None:
-    """As nginx and gunicorn stop: idle keep-alive connections are closed at once; a request that
-    arrived just before the signal is answered, not dropped; a query in flight and a request half
-    received when the signal came get their own answers (not 503 for stopping) with
-    ``Connection: close``; then the server exits."""
+    """As nginx and gunicorn stop: a keep-alive connection idle for shutdown_idle_s (2 s here) is
+    closed with no answer; a request that arrived just before the signal is answered, not dropped; a
+    request sent after it on a connection that had just been used, one half received when it came and
+    a query in flight get their own answers (not 503 for stopping) with ``Connection: close``; then
+    the server exits and no worker is left."""
     workers = live.workers()
     ask = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
-    idle, just_in_time, half = (connect(live.port) for _ in range(3))
+    idle = connect(live.port)
+    early = late = half = None
     try:
-        for sock in (idle, just_in_time):  # keep-alive connections that were used once
-            sock.sendall(ask)
-            assert read_answer(sock).startswith(b"HTTP/1.1 200")
-        half.sendall(ask[:-2])
-        answers: list[httpx.Response] = []
-        thread = threading.Thread(
-            target=lambda: answers.append(httpx.get(live.url + "/sparql", params={"query": SLOW}, timeout=30))
-        )
+        idle.sendall(ask)
+        assert read_answer(idle).startswith(b"HTTP/1.1 200")
+        answers: list[httpx.Response | Exception] = []
+
+        def slow() -> None:
+            try:
+                answers.append(httpx.get(live.url + "/sparql", params={"query": SLOW}, timeout=30))
+            except httpx.HTTPError as exc:
+                answers.append(exc)
+
+        thread = threading.Thread(target=slow)
         thread.start()
         time.sleep(0.7)  # the query is running now
-        just_in_time.sendall(ask)  # in the server's socket buffer before the signal is sent
+        early, late, half = (connect(live.port) for _ in range(3))  # (idle_timeout_s is 3 s)
+        for sock in (early, late):  # keep-alive connections just used
+            sock.sendall(ask)
+            assert read_answer(sock).startswith(b"HTTP/1.1 200")
+        half.sendall(ask[:-2])  # now: a request half received for request_timeout_s (2 s) is cut off
+        early.sendall(ask)  # in the server's socket buffer before the signal is sent
         live.proc.send_signal(signal.SIGTERM)
-        assert closed_by_server(idle, 3)  # at once, with no answer (no request was sent on it)
-        answer = read_all(just_in_time)  # answered, then closed (the answer may precede the drain)
+        assert refused_soon(live.port)
+        answer = read_answer(early)  # answered (the answer may precede the drain: keep-alive or not)
         assert head_of(answer)[0] == "HTTP/1.1 200 OK" and answer.endswith(b"true}")
-        half.sendall(b"\r\n")  # the end of the request, after the signal
-        line, headers = head_of(read_all(half))
-        assert line == "HTTP/1.1 200 OK" and headers["connection"] == "close"
+        for sock in (late, half):
+            sock.sendall(ask if sock is late else b"\r\n")  # a request, or the rest of one, after the signal
+            line, headers = head_of(read_all(sock))
+            assert line == "HTTP/1.1 200 OK" and headers["connection"] == "close"
+        assert read_all(idle) == b""  # closed with no answer (no request was sent on it)
+        assert read_all(early) == b""  # then closed too, at the latest once idle for 2 s
         thread.join(30)
-        assert [a.status_code for a in answers] == [503]  # the query's time limit (3 s)
-        assert answers[0].headers["connection"] == "close"
+        (slow_answer,) = answers
+        assert isinstance(slow_answer, httpx.Response), repr(slow_answer)
+        assert slow_answer.status_code == 503  # the query's time limit (3 s)
+        assert slow_answer.headers["connection"] == "close"
         assert live.proc.wait(15) == 0
     finally:
-        for sock in (idle, just_in_time, half):
-            sock.close()
+        for opened in (idle, early, late, half):
+            if opened is not None:
+                opened.close()
     time.sleep(0.3)
     assert [p for p in (*workers, *live.workers()) if _alive(p)] == []
 
