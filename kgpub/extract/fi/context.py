@@ -117,6 +117,7 @@ class Reader:
     site: PendingSite | None = None
     pending_title: tuple[str, Sent] | None = None  # a line that is only a title, its holder may follow
     holder: tuple[str, str] | None = None  # the last (title, person) read: "hän", a subjectless verb
+    last_duty: tuple[str, int] | None = None  # the body the paragraph (block) last gave a duty
     person_contacts: bool = False  # contact lines after a person's name are the person's, not a site
     #: class words the page names with two places or more ("Kainuun liitto", "Lapin liitto"): there,
     #: a place's body is its own, never merged into the bare word

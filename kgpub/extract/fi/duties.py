@@ -43,6 +43,7 @@ def _duty(reader: Reader, s: Sent, org: str | None, a: int, b: int, rule: str, c
     if len(text) < 3:
         return
     reader.facts.duty(org, text, s.sentence.start, s.sentence.end, rule, conf)
+    reader.last_duty = (org, s.sentence.block)
 
 
 def _cut_off(s: Sent) -> bool:
@@ -498,8 +499,24 @@ def task_list(reader: Reader, s: Sent) -> None:
         reader.open_duties = reader.body(s, m, "body.duty", 0.8)
 
 
+def elliptic(reader: Reader, s: Sent) -> bool:
+    """ "Sivistystoimen … tehtävänä on … edistää asukkaiden hyvinvointia. Turvataan … Edistää kunnan
+    elinvoimaisuutta …": a paragraph sentence that opens with a duty verb and no subject continues
+    the body the same paragraph last gave a duty (a person read since ends that: a card's
+    "Johtaa …" lines are the person's)."""
+    if s.kind != "paragraph" or s.start != 0 or not s.tokens or reader.last_duty is None:
+        return False
+    org, block = reader.last_duty
+    lemma = _duty_verb(s.tokens[0]) if s.tokens[0].cap else None
+    if block != s.sentence.block or lemma is None or lemma == "toimia":
+        return False
+    start = _skip_adverbs(s, 1) if lemma in OBJECT_ONLY_VERBS else 0
+    _duty(reader, s, org, start, s.end(), f"duty.{lemma}", 0.65)
+    return True
+
+
 def duties(reader: Reader, s: Sent) -> None:
-    if listed(reader, s):
+    if listed(reader, s) or elliptic(reader, s):
         return
     if (
         not subject_verb(reader, s)

@@ -86,6 +86,8 @@ def _skip_notes(tokens: list[Token], i: int) -> int:
 
 
 def _record(reader: Reader, s: Sent, org: str | None, title: str, people: list[str], rule: str) -> None:
+    if people:
+        reader.last_duty = None  # what follows without a subject is the person's, no body's
     if len(people) == 1 and (reader.holder is None or reader.holder[1] != people[0]):
         reader.holder = (title, people[0])  # "Hän johtaa …", "Johtaa …" later: her first title
     if org is None:

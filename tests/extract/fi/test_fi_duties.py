@@ -351,3 +351,21 @@ def test_object_first_with_listed_subjects_gives_each_subject_the_duty(fi: Run) 
 def test_object_first_with_an_item_that_names_no_body_states_no_duty(fi: Run) -> None:
     ex = fi("Palveluja tuottavat kaupunginkanslia ja monet yksityiset yritykset.")
     assert duties(ex) == set()
+
+
+def test_subjectless_duty_sentence_continues_the_paragraphs_last_body(fi: Run) -> None:
+    ex = fi(
+        "Sivistystoimi huolehtii opetuksesta. Turvataan asukkaille mahdollisuudet. Edistää kunnan"
+        " elinvoimaisuutta ja houkuttelevuutta asuinpaikkana."
+    )
+    assert ("sivistystoimi", "Edistää kunnan elinvoimaisuutta ja houkuttelevuutta asuinpaikkana") in duties(
+        ex
+    )
+
+
+def test_subjectless_duty_sentence_after_a_person_is_the_persons(fi: Run) -> None:
+    ex = fi(
+        "Sivistystoimi huolehtii opetuksesta. Sivistysjohtaja Anne Aalto johtaa sivistystoimea."
+        " Vastaa toiminnan tuloksellisuudesta."
+    )
+    assert duties(ex) == {("sivistystoimi", "opetuksesta")}
