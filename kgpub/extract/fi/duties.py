@@ -28,6 +28,7 @@ from .lexicon import (
     SAME_AS_OWNER,
 )
 from .lists import item_mention, items
+from .names import is_title
 from .tokens import Token
 
 END_PUNCT = " .;:!?,"
@@ -254,6 +255,9 @@ def belongs(reader: Reader, s: Sent) -> None:
         if m.word in SAME_AS_OWNER and m.strong and (v := s.tokens[verb].verb()) and v.number == "plural":
             return  # "Toimialaan kuuluvat a, b ja c": its units (hierarchy reads them), no duty
         org = reader.body(s, m, "body.duty", 0.8)
+    after = [t for t in s.tokens[verb + 1 : s.end()] if t.word and t.low not in {"ja", "sekä"}]
+    if after and all(is_title(t.lemma()) for t in after):
+        return  # "Johtoryhmään kuuluvat hyvinvointialuejohtaja ja toimialajohtajat": members, no duty
     _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.kuuluu", 0.8)
 
 

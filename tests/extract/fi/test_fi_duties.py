@@ -369,3 +369,10 @@ def test_subjectless_duty_sentence_after_a_person_is_the_persons(fi: Run) -> Non
         " Vastaa toiminnan tuloksellisuudesta."
     )
     assert duties(ex) == {("sivistystoimi", "opetuksesta")}
+
+
+def test_posts_that_belong_to_a_group_are_members_not_a_duty(fi: Run) -> None:
+    ex = fi(
+        "Hyvinvointialueen johtoryhmään kuuluvat hyvinvointialuejohtaja, toimialajohtajat ja hallintojohtaja."
+    )
+    assert duties(ex) == set()
