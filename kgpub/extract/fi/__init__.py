@@ -210,6 +210,7 @@ def _heading(reader: Reader, s: Sent) -> None:
     sentence of the section refers to it)."""
     reader.section = reader.subject = None
     reader.heading = None
+    reader.holder = None  # "hän" and a subjectless "Johtaa …" never reach back over a heading
     owned = (x for x in s.mentions if x.generic and ((x.owner and not x.owner.generic) or x.place))
     classes = next(owned, None)  # "Uuden Vantaan palvelualueet": the section lists Vantaa's
     reader.class_heading = (s, classes) if classes is not None else None

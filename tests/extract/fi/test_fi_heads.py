@@ -330,3 +330,11 @@ def test_a_plural_class_led_by_plural_titles_is_no_body(fi: Run) -> None:
     ex = fi("Toimialoja johtavat toimialajohtajat.")
     assert names(ex) == set()
     assert heads(ex) == set()
+
+
+def test_a_heading_ends_what_a_subjectless_johtaa_refers_to(fi: Run) -> None:
+    ex = fi(
+        "Sivistyspalvelut\n\nSivistysjohtaja Anne Aalto johtaa sivistyspalveluja.\n\nTekniset palvelut\n\n"
+        "Johtaa kuntayhtymän toimintaa.\n"
+    )
+    assert not any(org == "kuntayhtymä" for org, _, _ in heads(ex))
