@@ -124,10 +124,24 @@ def test_the_suite_is_complete() -> None:
     assert sorted(GRAPH_DATA) == [f"http://kasei.us/2009/09/sparql/data/data{i}.rdf" for i in (1, 2, 3)]
 
 
+#: The suite's validator assumes the store holds data0.rdf … data3.rdf; the manifest ships data for 1-3
+#: and names data0.rdf only as the dataset of ``ASK {}`` (true on any data). kgpub refuses a dataset that
+#: names a graph it does not publish (400: it never fetches one), so the fixture publishes data0.rdf
+#: with one triple that says what it is.
+DATA0 = "http://kasei.us/2009/09/sparql/data/data0.rdf"
+DATA0_TRIG = (
+    f"<{DATA0}> {{ <{DATA0}> <http://www.w3.org/2000/01/rdf-schema#comment> "
+    '"stands in for the suite\'s data0.rdf, whose content the suite does not ship" . }'
+)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     trig = "\n".join(
-        f"<{name}> {{\n{path.read_text(encoding='utf-8')}}}" for name, path in GRAPH_DATA.items()
+        [
+            DATA0_TRIG,
+            *(f"<{name}> {{\n{path.read_text(encoding='utf-8')}}}" for name, path in GRAPH_DATA.items()),
+        ]
     )
     settings = make_published(tmp_path_factory.mktemp("protocol"), trig)
     app: Flask = create_app(settings)
