@@ -73,6 +73,8 @@ HEADS: dict[str, Head] = {
         bare=False,
     ),
     "parlament": Head("council", "et", ("en",), 4),
+    # a body's chair and vice chairs as one organ: "kommunstyrelsens presidium", "presidiet"
+    "presidium": Head("team", "et", ("er", "erna")),
     # joint authorities and federations: "kommunalförbundet", "regionförbundet", "räddningsförbundet"
     # (not the party in a council's member list, "Vänsterförbundet")
     "förbund": Head("other", "et", ("en",), 4, ("sam", "for", "vänster"), bare=False),

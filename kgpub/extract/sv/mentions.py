@@ -228,9 +228,11 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             return Mention(
                 toks[i - 2].start(), tok.end(), name, spec.kind, (alias,), head=word.head, owner=owner
             )
-    if adjacent and prev and word.form == "indef" and _GENITIVE.match(prev.group()):
+    owned = _owner(text, toks, i - 1) if adjacent and prev and word.form == "indef" else None
+    if adjacent and prev and word.form == "indef" and (_GENITIVE.match(prev.group()) or owned is not None):
+        # "Stadsstyrelsens sektion", and mid-sentence "kommunstyrelsens presidium" (a body's genitive)
         name = text[prev.start() : tok.end()]
-        owner = _owner(text, toks, i - 1)
+        owner = owned
         name = _lower_first(name) if owner or prev.group().lower() in ("stadens", "kommunens") else name
         return Mention(prev.start(), tok.end(), name, spec.kind, head=word.head, owner=owner)
     if (
