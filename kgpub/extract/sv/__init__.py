@@ -103,6 +103,7 @@ def extract_sv(source: Source) -> Extraction:
         parts(state, i, found)
         layout.read_lists(state, listed, i, list_names)
         layout.inline_list(state, listed, i)
+        layout.announced(state, i, found)
         heads(state, i, found)
         _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)

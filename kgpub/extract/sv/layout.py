@@ -18,6 +18,7 @@ from ..core.page import list_of, read_list_item, segment_lists
 from ..core.segments import Segment
 from .context import State
 from .lexicon import read_word
+from .mentions import Mention
 from .parts import _child, _named
 
 RULE = "part.sv.list"
@@ -184,3 +185,46 @@ def _most_named(state: State, seg: Segment) -> str | None:
     counts.sort(reverse=True)
     unique = bool(counts) and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0])
     return counts[0][1] if unique else None
+
+
+#: "Vanda stad har fem sektioner som …", "Förvaltningen består av fem sektorer som leds av …": a count
+#: of a class, no list after it.
+_ANNOUNCE = re.compile(
+    r"\s*(?:har|består\s+av|är\s+indelad[e]?\s+i|omfattar)\s+(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|"
+    r"elva|tolv|\d{1,2})\s+(?P<noun>[\wåäö-]+)\b(?!\s*:)",
+    re.IGNORECASE,
+)
+#: How many segments after a count the bodies it announces are looked for.
+ANNOUNCED_WINDOW = 30
+
+
+def announced(state: State, i: int, found: list[Mention]) -> None:
+    """A count of a class with no list after it announces the bodies of that class the page names
+    next, in headings or sentences ("Vanda stad har fem sektioner som …" and then "I anslutning till
+    stadsstyrelsen finns en koncernsektion", "Sektionen för individärenden …"): the subject's parts
+    when exactly that many are named in the window — or at least two when the page ends first (a
+    stored excerpt is cut off)."""
+    seg = state.segs[i]
+    subject = state.subject(seg, found)
+    announce = _ANNOUNCE.match(seg.text, subject.end) if subject is not None else None
+    word = read_word(announce["noun"].lower()) if announce else None
+    if subject is None or announce is None or word is None or word.form != "plural":
+        return
+    count = count_value(announce["count"]) or 0
+    parent = state.municipality(seg) if subject.kind == "municipality" else state.resolve(seg, subject)
+    picked: list[str] = []
+    window = state.segs[i + 1 : i + 1 + ANNOUNCED_WINDOW]
+    for later in window:
+        for m in state.mentions(later.text):
+            if m.head != word.head or m.refers is not None or m.genitive:
+                continue
+            name = state.resolve(later, m)
+            if name and name != parent and name not in picked:
+                picked.append(name)
+        if len(picked) >= count:
+            break
+    cut_off = i + 1 + ANNOUNCED_WINDOW >= len(state.segs)
+    if parent is None or not (len(picked) == count or (cut_off and 2 <= len(picked) < count)):
+        return
+    for child in picked:  # also when a sentence gave it a nearer parent: the count states this one
+        state.facts.part(child, parent, "part", seg, "part.sv.enumeration")

@@ -45,3 +45,22 @@ def test_our_counted_class_words_list_the_municipality_s_bodies_named_in_full() 
     } <= names(e)
     parents = {p for c, p, _ in parts(e) if c.startswith("serviceområdet för")}
     assert parents == {"staden"}
+
+
+def test_a_count_without_a_list_announces_the_bodies_of_that_class_named_next() -> None:
+    e = run(
+        "Sektioner\n\nKommunen har tre sektioner som bereder ärenden.\n\n"
+        "Inom styrelsen finns en personalsektion som behandlar personalfrågor.\n\n"
+        "Svenskspråkiga sektionen inom nämnden\n\nSektionen har fem ledamöter.\n\n"
+        "Sektionen för tillstånd inom nämnden\n\nSektionen har tre ledamöter.\n"
+    )
+    owned = {c for c, p, _ in parts(e) if p == "kommunen"}
+    assert owned == {"personalsektionen", "svenskspråkiga sektionen", "sektionen för tillstånd"}
+
+
+def test_a_count_the_page_does_not_fulfil_announces_nothing() -> None:
+    e = run(
+        "Sektioner\n\nKommunen har fyra sektioner som bereder ärenden.\n\n"
+        "Inom styrelsen finns en personalsektion.\n\n" + "Kommunen har en hemsida.\n\n" * 30
+    )
+    assert not any(p == "regionen" for _, p, _ in parts(e))
