@@ -27,7 +27,8 @@ COPULA = re.compile(
 _LEAD = re.compile(
     r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover|Lastly|Finally|Firstly|First|Secondly|"
     r"Second|Thirdly|Third|Likewise|Similarly|Meanwhile|In turn|Today|Currently|Now)\s*,?\s*)?"
-    r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:(?:the|this|that)\s+)?$",
+    r"(?:The\s+(?:organi[sz]ation|structure)\s+of\s+)?(?:(?:the|this|that|a|an)\s+)?"
+    r"(?:(?:full|whole|entire|new|current|cross[\s-]party)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -57,8 +57,10 @@ _TASK = re.compile(
     r"(?:[’']s?)?\s*(?:job|task|duty|duties|role|mission|purpose)\s+(?:is|are|include)\s+(?:to\s+)?", re.I
 )
 
+#: "The full County Council of 55 elected members is responsible …": the size of a body after its name.
+_MEMBERS = r"(?:\s+of\s+(?:\d+|\w+)\s+(?:elected\s+|appointed\s+)?(?:members|councillors|representatives))?"
 _GAP = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who|headed|led|managed|chaired|directed)\s[^,]*,\s*)?"
+    _MEMBERS + r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who|headed|led|managed|chaired|directed)\s[^,]*,\s*)?"
     r"(?:(?:is|are)\s+(?:headed|led|managed|chaired|directed)\s+by\s+[^,.;]{1,80}?\s+and\s+)?" + ADVERBS,
     re.IGNORECASE,
 )
@@ -83,9 +85,21 @@ _RELATIVE = re.compile(r"\s*,\s*which\s+" + ADVERBS, re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:the\s+following|among\s+other\s+things|e\.g\.|for\s+example)?\s*:?$", re.I)
 
 
+#: "A cross party Regulation Committee of nine members, responsible for the Council’s planning …": an
+#: apposition that says what the body is responsible for, with no verb.
+_APPOSITION = re.compile(_MEMBERS + r"\s*,\s*(?=(?:jointly\s+|mainly\s+)?responsible\s+for\s)", re.IGNORECASE)
+
+
 def _relative_duties(state: State, seg: Segment, found: list[Mention]) -> None:
-    """ "… is the City Council, which is responsible for the city’s operations and economy"."""
+    """ "… is the City Council, which is responsible for the city’s operations and economy"; "…
+    Regulation Committee of nine members, responsible for the Council’s planning …"."""
     for m in found:
+        apposition = _APPOSITION.match(seg.text, m.end) if m.what == "body" else None
+        org = resolve(state, seg, m) if apposition else None
+        if apposition and org:
+            text = re.split(r",\s*(?:which|who)\s|;|\.\s", seg.text[apposition.end() :])[0]
+            state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.relative")
+            continue
         rel = _RELATIVE.match(seg.text, m.end)
         if m.what != "body" or rel is None:
             continue

@@ -27,3 +27,14 @@ def test_verbs_that_say_something_else_state_no_duty() -> None:
 def test_a_plural_noun_after_a_body_name_is_no_verb() -> None:
     e = run("The Finance Department units are:\n\n• Budget Unit\n\n• Payroll Unit\n")
     assert duties(e) == set()
+
+
+def test_a_body_s_size_and_a_quantifier_before_it_do_not_hide_it_as_subject() -> None:
+    e = run(
+        "Council\n\nThe full Town Council of 31 elected members is responsible for agreeing the budget.\n\n"
+        "  • A cross party Licensing Committee of seven members, responsible for the Council’s licensing\n"
+    )
+    assert duties(e) == {
+        ("Town Council", "agreeing the budget"),
+        ("Licensing Committee", "responsible for the Council’s licensing"),
+    }
