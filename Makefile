@@ -69,6 +69,7 @@ bench: install ## benchmarks: store (docs/benchmarks.md), 1 MB extraction (docs/
 	$(BIN)/python -m kgpub.bench --out docs/benchmarks.md
 	$(BIN)/python -m kgpub.bench_extract --shared $(SHARED) --out docs/benchmarks-extraction.md
 	$(BIN)/python -m kgpub.search_bench --out docs/benchmarks-search.md
+	$(BIN)/python -m kgpub.bench_deref --municipalities 62 --out docs/benchmarks-deref.md
 
 soak: install ## load (50 clients x 60 s, twice; then 4 hogs) and faults on a scratch copy → docs/reliability.md
 	$(BIN)/python -m kgpub.soak --out docs/reliability.md
