@@ -10,8 +10,10 @@ the extractor imports, so a new module cannot be forgotten, and that an incremen
 the same graphs as a full one.
 
 Sources not in the cache are extracted in ``extract_workers`` processes (setting, default: the number
-of cores; 1 extracts in the build's own process). Workers are started with ``forkserver``: the build
-may run inside a process with threads (the web server, a test), which ``fork`` would copy mid-lock.
+of cores; 1 extracts in the build's own process) when there are at least :data:`MIN_PARALLEL` of them
+(starting a worker costs about a second: it loads the analyser). Workers are started with ``spawn``:
+the build may run inside a process with threads (the web server, a test), which ``fork`` would copy
+mid-lock; and spawned workers are the build's own children, so their peak memory is counted.
 Everything after extraction — slugs from the IRI registry, graphs, reports — stays in the build's
 process, in source order, so the result does not depend on the cache or on the workers.
 """
@@ -52,6 +54,7 @@ EXTRACTOR_CODE = (
     "__init__.py",
 )
 CACHE_DIR = Path("cache") / "extract"
+MIN_PARALLEL = 16
 #: A pickle written by another layout of the model is a miss, never an error: bump to drop them all.
 CACHE_FORMAT = b"kgpub-extraction-1"
 
@@ -177,8 +180,8 @@ def extract_sources(sources: Sequence[Source], curation_dir: Path, var_dir: Path
     found: list[Extraction | None] = [_load(_cache_path(cache_dir, k)) for k in keys]
     missing = [i for i, e in enumerate(found) if e is None]
     jobs = [(sources[i], curation_dir) for i in missing]
-    if workers > 1 and len(jobs) > 1:
-        context = multiprocessing.get_context("forkserver")
+    if workers > 1 and len(jobs) >= MIN_PARALLEL:
+        context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
             made = list(pool.map(_extract_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
     else:

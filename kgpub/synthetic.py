@@ -428,7 +428,7 @@ def _overview_page(rng: random.Random, kunta: str, hallitus: str, johtaja: str) 
     body = [
         f"{hallitus[0].upper()}{hallitus[1:]} johtaa kunnan hallintoa ja taloudenhoitoa.",
         f"Organisaatioon kuuluu {_NUMBERS[len(names)]} toimialaa: {_enumerate(names)}.",
-        f"{johtaja[0].upper()}{johtaja[1:]} {_person(rng)} johtaa kunnan hallintoa.",
+        f"{johtaja[0].upper()}{johtaja[1:]}na toimii {_person(rng)}.",
         "",
     ]
     return _page_frame(rng, "Päätöksenteko ja hallinto", "Organisaatio", body, kunta)

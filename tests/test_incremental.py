@@ -84,3 +84,27 @@ def test_one_changed_page_is_extracted_again_and_the_build_equals_a_full_one(tmp
     incremental, full = _graphs(settings), _graphs(fresh)
     assert any(str(g).endswith(page.meta.id) for g in incremental)
     _same_graphs(incremental, full)
+
+
+@pytest.mark.slow
+def test_worker_processes_extract_what_the_build_process_extracts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgpub import incremental
+    from kgpub.municipalities import load_reference, resolve_sources
+    from kgpub.sources import load_sources
+
+    write_corpus(tmp_path / "sources", pages=3, seed=3)
+    settings = Settings()
+    sources = resolve_sources(
+        load_sources(tmp_path / "sources"), load_reference(settings.municipalities_package)
+    )
+    curation = tmp_path / "curation"
+    serial = incremental.extract_sources(sources, curation, tmp_path / "var-serial", workers=1)
+    monkeypatch.setattr(incremental, "MIN_PARALLEL", 2)
+    parallel = incremental.extract_sources(sources, curation, tmp_path / "var-parallel", workers=2)
+    assert parallel.extracted == serial.extracted == tuple(s.meta.id for s in sources)
+    assert parallel.extractions == serial.extractions
+    assert sum(len(e.heads) + len(e.bodies) for e in serial.extractions) > 10  # the pages say something
+    cached = incremental.extract_sources(sources, curation, tmp_path / "var-parallel", workers=2)
+    assert cached.extracted == () and cached.extractions == serial.extractions
