@@ -1,7 +1,10 @@
 """Validators and per-build memory for the pages: everything here changes only when a build is swapped in.
 
-- ``ETag`` is strong and per representation: a hash of the build id, the path and the format, so a
-  new build changes every ETag and two formats of one document never share one.
+- ``ETag`` is per representation: a hash of the build id, the path and the format, so a new build
+  changes every ETag and two formats of one document never share one. It is strong where the bytes are
+  the same in every process (HTML, Turtle, CSV) and weak (``W/"…"``, RFC 9110 §8.8.1) for the formats
+  rdflib writes in an order that depends on the process (JSON-LD, N-Triples, RDF/XML: same triples,
+  other bytes on another replica), so a validator never claims byte equality it cannot keep.
 - ``Last-Modified`` is the build's creation time from ``build.json`` (its file time if it has none).
 - ``Cache-Control: public, no-cache``: caches may keep a copy but must revalidate it, which costs a
   ``304 Not Modified`` answered before the store is asked anything.
@@ -81,21 +84,30 @@ def etag_for(build: Build, *parts: str) -> str:
     return digest[:32]
 
 
+#: Formats whose bytes differ between processes for the same graph (set order, blank node labels).
+UNSTABLE_FORMATS = frozenset(("jsonld", "nt", "rdfxml"))
+
+
+def weak(format_name: str) -> bool:
+    """Whether a representation in this format gets a weak ETag (see the module's docstring)."""
+    return format_name in UNSTABLE_FORMATS
+
+
 def not_modified(build: Build, etag: str) -> bool:
     """True when the request's ``If-None-Match`` / ``If-Modified-Since`` say the client has it."""
     return not is_resource_modified(request.environ, etag=etag, last_modified=build.created)
 
 
-def validate(response: Response, build: Build, etag: str) -> Response:
+def validate(response: Response, build: Build, etag: str, *, weak: bool = False) -> Response:
     """Add ETag, Last-Modified and Cache-Control (every cacheable page goes through here)."""
-    response.set_etag(etag)
+    response.set_etag(etag, weak=weak)
     response.last_modified = build.created
     response.headers["Cache-Control"] = CACHE_CONTROL
     return response
 
 
-def not_modified_response(build: Build, etag: str) -> Response:
-    return validate(Response(status=304), build, etag)
+def not_modified_response(build: Build, etag: str, *, weak: bool = False) -> Response:
+    return validate(Response(status=304), build, etag, weak=weak)
 
 
 def documents(build: Build) -> Documents | None:

@@ -39,6 +39,7 @@ from .caching import (
     not_modified_response,
     rendered,
     validate,
+    weak,
 )
 from .describe import Queryable, exists
 from .negotiate import choose
@@ -93,7 +94,8 @@ def document(rest: str) -> Response:
     store, build, settings = current()
     etag = etag_for(build, rel, fmt.name)
     if not_modified(build, etag):
-        return _finish(not_modified_response(build, etag), f"{paths.DOC}/{stem}", DOC_FORMATS)
+        answer = not_modified_response(build, etag, weak=weak(fmt.name))
+        return _finish(answer, f"{paths.DOC}/{stem}", DOC_FORMATS)
     thing, source = _thing_of(stem, store, build)
     if thing is None:
         return _finish(pages.not_found(fmt, f"{request.path} describes nothing in this dataset"), None, ())
@@ -105,7 +107,7 @@ def document(rest: str) -> Response:
         response.headers["Content-Location"] = (
             urls.url(urls.public_root(), f"{paths.DOC}/{stem}") + fmt.suffix
         )
-    return _finish(validate(response, build, etag), f"{paths.DOC}/{stem}", DOC_FORMATS)
+    return _finish(validate(response, build, etag, weak=weak(fmt.name)), f"{paths.DOC}/{stem}", DOC_FORMATS)
 
 
 def _thing_of(rest: str, store: Queryable, build: Build) -> tuple[str | None, Queryable]:
@@ -139,7 +141,7 @@ def source(rest: str) -> Response:
     store, build, settings = current()
     etag = etag_for(build, rel, fmt.name)
     if not_modified(build, etag):
-        return _finish(not_modified_response(build, etag), stem, SOURCE_FORMATS)
+        return _finish(not_modified_response(build, etag, weak=weak(fmt.name)), stem, SOURCE_FORMATS)
     source_id = stem[len(paths.SOURCE) + 1 :]
     text_path = _source_file(build, source_id)
     if text_path is None:
@@ -148,7 +150,7 @@ def source(rest: str) -> Response:
         response = Response(text_path.read_bytes(), content_type="text/plain; charset=utf-8")
     else:
         response = pages.source(store, build, settings, build.base_iri + stem, text_path, stem, fmt)
-    return _finish(validate(response, build, etag), stem, SOURCE_FORMATS)
+    return _finish(validate(response, build, etag, weak=weak(fmt.name)), stem, SOURCE_FORMATS)
 
 
 def _source_file(build: Build, source_id: str) -> Path | None:

@@ -111,6 +111,18 @@ def test_blank_node_closure_and_hash_iris_are_in_the_description(pages_client: F
         assert (URIRef(str(site) + part), RDF.type, None) in g
 
 
+def test_formats_rdflib_writes_in_process_order_get_a_weak_etag(pages_client: FlaskClient) -> None:
+    """Turtle and HTML bytes are the same in every process (strong ETag); JSON-LD, N-Triples and
+    RDF/XML are the same graph in another order (weak ETag), and a weak tag still revalidates."""
+    assert pages_client.get(f"/doc/{BODY}.ttl").headers["ETag"].startswith('"')
+    assert pages_client.get(f"/doc/{BODY}.html").headers["ETag"].startswith('"')
+    for suffix in (".jsonld", ".nt", ".rdf"):
+        tag = pages_client.get(f"/doc/{BODY}{suffix}").headers["ETag"]
+        assert tag.startswith('W/"'), (suffix, tag)
+        again = pages_client.get(f"/doc/{BODY}{suffix}", headers={"If-None-Match": tag})
+        assert again.status_code == 304 and again.headers["ETag"] == tag
+
+
 def test_validators_and_conditional_get(pages_client: FlaskClient) -> None:
     r = pages_client.get(f"/doc/{BODY}.ttl")
     etag, modified = r.headers["ETag"], r.headers["Last-Modified"]
