@@ -21,17 +21,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, SKOS
 from rdflib.term import Node
 
+from .export import jsonld_context
 from .namespaces import CPOV, Local
 
-CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 MEDIA_TYPE = "application/ld+json"
 #: Types a tree node shows, as compact IRIs of the context's prefixes.
 _TYPES = {
@@ -42,16 +40,11 @@ _TYPES = {
 }
 
 
-@cache
-def _static_context() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-    return data
-
-
 def context(local: Local) -> dict[str, Any]:
     """The short-name context plus the deployment's own namespaces (``kgp``, ``duty``, ``id``; the
-    kinds are under ``kgp:kind/`` — ``kind`` is a short name, not a prefix)."""
-    return {**_static_context(), "kgp": str(local.KGP), "duty": str(local.DUTY), "id": str(local.ID)}
+    kinds are under ``kgp:kind/`` — ``kind`` is a short name, not a prefix): ``export.jsonld_context``,
+    the one place every JSON-LD kgpub writes takes it from."""
+    return jsonld_context(local)
 
 
 def context_document(local: Local) -> bytes:

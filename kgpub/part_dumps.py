@@ -104,7 +104,7 @@ def write_part_dumps(build_dir: Path, named: Mapping[URIRef, Graph], local: Loca
             about,
             f"Municipality {slug}: its bodies, posts, persons, duties and claims",
         )
-        data = jsonld_bytes(graph, local, jsonld.context(local))
+        data = jsonld_bytes(graph, local)
         write(
             f"{stem}.jsonld",
             data,

@@ -16,30 +16,32 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, documents, incremental, municipalities, publish, quads, search, store, versions
+from . import __version__, documents, municipalities, publish, search, store, versions
 from .config import Settings
 from .curation import load_curation
 from .duties import cofog_graph, duty_words
-from .errors import KgpubError, NotConformant, NotFoundError, PublishError
-from .export import dump_prefixes, write_dumps
+from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
+from .export import write_dumps
+from .extract import extract
 from .iris import Registry, slugify
 from .model import Extraction
-from .namespaces import DCTERMS, PROV, Local
+from .namespaces import DCTERMS, PROV, Local, bind_prefixes
 from .ontology import load_ontology, load_shapes
+from .part_dumps import write_part_dumps
 from .rdf import source_document_graph, source_graph
 from .reason import infer
 from .report import Fact, SourceReport, published_facts, source_report
+from .review import apply_decisions, apply_edits
 from .sources import Source, load_sources
-from .stages import Stages
+from .subsets import data_only, named_graphs, to_dataset
 from .validate import ValidationReport, validate
 
 REGISTRY_FILE = Path("registry") / "iris.tsv"
@@ -56,7 +58,6 @@ class Assembled:
     sources: list[Source]
     extractions: list[Extraction]
     reports: list[SourceReport] = field(default_factory=list)  # per source, for the build's output
-    extracted: tuple[str, ...] = ()  # the sources extracted by this build (the others came from the cache)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,24 @@ def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = Non
     return digest.hexdigest()
 
 
+def check_evidence(extraction: Extraction, text: str) -> None:
+    """Every evidence span must slice the exact quote out of the original text (DESIGN §2)."""
+    facts: Iterable[object] = (
+        *extraction.bodies,
+        *extraction.part_of,
+        *extraction.heads,
+        *extraction.duties,
+        *extraction.sites,
+    )
+    for fact in facts:
+        ev = fact.evidence  # type: ignore[attr-defined]
+        if text[ev.start : ev.end] != ev.quote:
+            raise SourceError(
+                f"source {extraction.source}: evidence [{ev.start},{ev.end}) does not match its quote "
+                f"{ev.quote[:60]!r} (extractor bug)"
+            )
+
+
 def assemble(settings: Settings) -> Assembled:
     """Read every input and make the asserted named graphs (no reasoning, no validation yet)."""
     local = Local(settings.base_iri)
@@ -107,27 +126,25 @@ def assemble(settings: Settings) -> Assembled:
             municipalities.named_municipalities(sources),
         ),
     }
-    reports = []
+    extractions, reports = [], []
     previous = _published_facts(settings)
-    # the slow part, per source: from the cache when nothing it depends on changed, else in workers
-    workers = incremental.workers_for(settings.extract_workers)
-    extracted = incremental.extract_sources(
-        sources, settings.data_dir / "curation", settings.var_dir, workers
-    )
-    extractions = extracted.extractions
-    for source, extraction in zip(sources, extractions, strict=True):
+    for source in sources:
+        curation = settings.data_dir / "curation"
+        extraction = apply_edits(apply_decisions(extract(source), curation), source.text, curation)
+        check_evidence(extraction, source.text)
         graph = source_graph(extraction, source.meta, local, registry)
         graph += source_document_graph(source.meta, local, settings.unknown_licence_rights)
         graph += municipalities.owner_graph(source.meta, local)
         graph_iri = local.GRAPH[f"source/{source.meta.id}"]
         graphs[graph_iri] = graph
+        extractions.append(extraction)
         owner = local.ID[f"org/{slugify(source.meta.owner)}"]
         before = None if previous is None else previous.get(str(graph_iri), set())
         reports.append(source_report(source, extraction, graph, owner, settings.base_iri, before))
     # duty concepts → COFOG functions (duties.py): a graph of its own, made from every source's concepts
     words = duty_words(settings.ontology_dir)
     graphs[local.GRAPH["cofog"]] = cofog_graph(list(graphs.values()), words, local)
-    return Assembled(graphs, registry, sources, extractions, reports, extracted.extracted)
+    return Assembled(graphs, registry, sources, extractions, reports)
 
 
 def _published_facts(settings: Settings) -> dict[str, set[Fact]] | None:
@@ -156,32 +173,21 @@ def input_location(settings: Settings, iri: str) -> str:
     return iri
 
 
-def check(
-    settings: Settings, stages: Stages | None = None
-) -> tuple[Assembled, Graph, Graph, ValidationReport]:
-    """Assemble, reason and validate; returns the inferred graph and the report (does not raise).
-    ``stages`` records each stage's time and peak memory (``kgpub.build_bench``)."""
-    stage = stages if stages is not None else Stages()
-    with stage("extract"):
-        assembled = assemble(settings)
+def check(settings: Settings) -> tuple[Assembled, Graph, Graph, ValidationReport]:
+    """Assemble, reason and validate; returns the inferred graph and the report (does not raise)."""
+    assembled = assemble(settings)
     ontology = load_ontology(settings)
     shapes = load_shapes(settings)
-    with stage("reason"):
-        asserted = Graph()
-        for graph in assembled.graphs.values():
-            asserted += graph
-        inferred = infer(asserted, ontology)
-    with stage("validate"):
-        report = validate(asserted + inferred, shapes, ontology)
+    asserted = Graph()
+    for graph in assembled.graphs.values():
+        asserted += graph
+    inferred = infer(asserted, ontology)
+    report = validate(asserted + inferred, shapes, ontology)
     return assembled, ontology, inferred, report
 
 
 def build(
-    settings: Settings,
-    *,
-    if_stale: bool = False,
-    notify: Callable[[str], None] | None = None,
-    stages: Stages | None = None,
+    settings: Settings, *, if_stale: bool = False, notify: Callable[[str], None] | None = None
 ) -> BuildResult:
     """Build, validate and atomically publish; raises NotConformant (and publishes nothing) on violations.
 
@@ -194,8 +200,7 @@ def build(
             return BuildResult(fresh, ValidationReport(True, Graph(), "unchanged"), 0, True, reason)
         if notify is not None:
             notify(f"rebuilding: {reason}")
-    stage = stages if stages is not None else Stages()
-    assembled, ontology, inferred, report = check(settings, stage)
+    assembled, ontology, inferred, report = check(settings)
     if not report.conforms:
         raise NotConformant(
             "the graph does not conform to the shapes; nothing was published",
@@ -209,12 +214,10 @@ def build(
             assembled.registry.save(pending)
         digest = input_digest(settings, {registry_path: pending.read_bytes()})
         build_dir = publish.new_build_dir(settings)
-        named = _named_graphs(settings, assembled, ontology, inferred)
+        dataset = _dataset(settings, assembled, ontology, inferred)
         started = datetime.now(UTC)
-        named[Local(settings.base_iri).GRAPH["build"]] = _build_activity(named, settings, started, digest)
-        with stage("quads"):
-            dataset = quads.quads_of(named)  # every file is written from these (kgpub.quads)
-        _write_build(build_dir, dataset, named, assembled, settings, digest, started, stage)
+        _add_build_activity(dataset, settings, started, digest)
+        _write_build(build_dir, dataset, assembled, settings, digest, started)
         published = publish.swap_in(build_dir, settings)
     except PublishError as exc:
         _abandon(build_dir, pending)
@@ -229,8 +232,7 @@ def build(
     # A dated version (var/versions, versions.py): its dumps kept, and the IRIs it no longer has → 410.
     graphs = [*assembled.graphs.values(), ontology, inferred]
     try:
-        with stage("versions"):
-            versions.record(settings, published, versions.subject_iris(graphs, settings.base_iri))
+        versions.record(settings, published, versions.subject_iris(graphs, settings.base_iri))
     except PublishError as exc:
         raise PublishError(
             f"{exc}; the build {published.path.name} is published but not recorded as a version"
@@ -267,25 +269,26 @@ def staleness(settings: Settings) -> tuple[publish.Published | None, str]:
     return current, f"up to date: {current.path.name} is from the current inputs and intact"
 
 
-def _named_graphs(
-    settings: Settings, assembled: Assembled, ontology: Graph, inferred: Graph
-) -> dict[URIRef, Graph]:
-    """Every named graph a build publishes, by IRI (the build's provenance graph is added last)."""
+def _dataset(settings: Settings, assembled: Assembled, ontology: Graph, inferred: Graph) -> Dataset:
     local = Local(settings.base_iri)
-    return {
+    dataset = Dataset()
+    bind_prefixes(dataset, local)
+    named = {
         **assembled.graphs,
         local.GRAPH["ontology"]: ontology,
         local.GRAPH["shapes"]: load_shapes(settings),
         local.GRAPH["inferred"]: inferred,
     }
+    for iri, graph in named.items():
+        target = dataset.graph(iri)
+        for triple in graph:
+            target.add(triple)
+    return dataset
 
 
-def _build_activity(
-    named: Mapping[URIRef, Graph], settings: Settings, started: datetime, digest: str
-) -> Graph:
-    """The ``graph/build`` graph: the build as a ``prov:Activity`` that generated every other graph."""
+def _add_build_activity(dataset: Dataset, settings: Settings, started: datetime, digest: str) -> None:
     local = Local(settings.base_iri)
-    graph = Graph()
+    graph = dataset.graph(local.GRAPH["build"])
     activity = local.ID[f"build/{started.strftime('%Y%m%dT%H%M%SZ')}"]
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, RDFS.label, Literal(f"kgpub build {started.isoformat()}", lang="en")))
@@ -295,21 +298,18 @@ def _build_activity(
     graph.add((software, RDF.type, PROV.SoftwareAgent))
     graph.add((software, RDFS.label, Literal(f"kgpub {__version__}")))
     graph.add((activity, DCTERMS.identifier, Literal(digest)))
-    for iri, named_graph in named.items():
-        if iri != local.GRAPH["build"] and len(named_graph):
-            graph.add((iri, PROV.wasGeneratedBy, activity))
-    return graph
+    for iri in list(dataset.graphs()):
+        if iri.identifier != local.GRAPH["build"] and isinstance(iri.identifier, URIRef):
+            graph.add((iri.identifier, PROV.wasGeneratedBy, activity))
 
 
 def _write_build(
     build_dir: Path,
-    dataset: list[ox.Quad],
-    named: Mapping[URIRef, Graph],
+    dataset: Dataset,
     assembled: Assembled,
     settings: Settings,
     digest: str,
     started: datetime,
-    stage: Stages,
 ) -> None:
     """Write every file of the build, ``build.json`` (with their hashes) last."""
     with publish.writing(build_dir / "sources"):
@@ -318,21 +318,16 @@ def _write_build(
         assert source.path is not None
         with publish.writing(build_dir / "sources" / f"{source.meta.id}.txt") as target:
             shutil.copyfile(source.path, target)
-    with (
-        stage("dataset.trig"),
-        publish.writing(build_dir / publish.DATASET) as target,
-        target.open("wb") as out,
-    ):
-        quads.write_quads(dataset, out, dump_prefixes(Local(settings.base_iri)))
-    with stage("store"), publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
+    with publish.writing(build_dir / publish.DATASET) as target:
+        dataset.serialize(target, format="trig", encoding="utf-8")
+    with publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
         store.prepare(build_dir, settings.base_iri)
     local = Local(settings.base_iri)
-    with stage("dumps"):
-        write_dumps(build_dir, dataset, local)
-    with stage("search index"):
-        search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
-    with stage("documents"):
-        documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
+    named = named_graphs(dataset)
+    write_dumps(build_dir, to_dataset(data_only(named, local), local), local)  # data only
+    write_part_dumps(build_dir, named, local)  # the schema documents, each municipality, each graph
+    search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
+    documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),
@@ -340,8 +335,7 @@ def _write_build(
         "base_iri": settings.base_iri,
         "inputs": digest,
         "triples": len(dataset),
-        "graphs": sorted(str(iri) for iri, graph in named.items() if len(graph)),
+        "graphs": sorted(str(g.identifier) for g in dataset.graphs() if len(g)),
         "sources": [s.meta.id for s in assembled.sources],
     }
-    with stage("seal"):
-        publish.seal(build_dir, manifest)
+    publish.seal(build_dir, manifest)

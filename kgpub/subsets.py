@@ -23,9 +23,10 @@ once (:class:`Index`) so the parts of every municipality cost one pass over the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
 from rdflib.term import Node
@@ -258,3 +259,9 @@ def select(
     part = as_named(Index(chosen, local).municipality(municipality))
     part.update({iri: graph for iri, graph in chosen.items() if is_schema(iri, local)})  # asked for
     return part
+
+
+def without_schema(quads: Sequence[ox.Quad], local: Local) -> list[ox.Quad]:
+    """The build's quads (``kgpub.quads``) minus those of the schema graphs: what the data dumps hold."""
+    schema = {str(local.GRAPH[name]) for name in SCHEMA_GRAPHS}
+    return [q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in schema)]

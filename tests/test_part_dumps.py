@@ -132,3 +132,15 @@ def test_graph_dumps_keep_the_graph_name(written: tuple[Path, list[PartDump]], s
     back.parse(folder / "graph-source-kalajoki-hallintopalvelut.trig", format="trig")
     assert [g.identifier for g in back.graphs() if len(g)] == [iri]
     assert isomorphic(back.graph(iri), named[iri])
+
+
+def test_a_build_publishes_data_only_dumps_and_the_parts(seed_build: Settings) -> None:
+    dumps = current(seed_build).dumps_path
+    data = Graph().parse(dumps / "dataset.ttl")
+    assert set(data.subjects(RDF.type, ORG.OrganizationalUnit))
+    assert not set(data.subjects(RDF.type, SH.NodeShape)) and not set(
+        data.subjects(RDF.type, OWL.ObjectProperty)
+    )
+    listed = {e["name"]: e for e in json.loads((dumps / "dumps.json").read_text(encoding="utf-8"))}
+    assert {"dataset.ttl", "shapes.ttl", "municipality-helsinki.tree.jsonld"} <= set(listed)
+    assert set(Graph().parse(dumps / "shapes.ttl").subjects(RDF.type, SH.NodeShape))

@@ -27,16 +27,15 @@ from werkzeug.exceptions import NotFound
 from ..errors import Unavailable
 from ..formats import BY_NAME, Format, by_kind
 from ..publish import check_size
-from ..versions import list_versions
 from . import void
 from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate
 from .describe import Queryable
 from .i18n import explicit_choice, label_order
 from .negotiate import choose
 from .orgchart import forest
-from .paths import page_path
 from .rdf_doc import serialize
 from .urls import linker, public_root
+from .paths import page_path
 
 bp = Blueprint("dataset", __name__)
 
@@ -121,8 +120,7 @@ def dumps(build: Build) -> list[void.DumpFile]:
         for entry in json.loads(listing.read_text(encoding="utf-8")):
             path = folder / str(entry["name"])
             if path.is_file() and "/" not in str(entry["name"]):
-                enc = entry.get("encoding")
-                found.append(void.DumpFile(path.name, str(entry["media_type"]), enc, path.stat().st_size))
+                found.append(void.DumpFile.listed(entry, path.stat().st_size))  # with what it covers
     except (OSError, ValueError, KeyError, TypeError):
         return []
     return found
@@ -132,7 +130,7 @@ def _description(formats: tuple[Format, ...]) -> Response:
     store, build, settings = current()
     fmt = _negotiated(formats)
     root = public_root()
-    etag = etag_for(build, "dataset", fmt.name, root, settings.publisher, settings.dataset_licence)
+    etag = etag_for(build, "dataset", fmt.name, root, settings.publisher)
     if not_modified(build, etag):
         response = not_modified_response(build, etag)
     else:
@@ -144,8 +142,6 @@ def _description(formats: tuple[Format, ...]) -> Response:
             root=root,
             modified=build.created,
             publisher_name=settings.publisher,
-            licence=settings.dataset_licence,
-            versions=list_versions(settings),
         )
         if fmt is HTML:
             body = render_template(
