@@ -27,15 +27,16 @@ from werkzeug.exceptions import NotFound
 from ..errors import Unavailable
 from ..formats import BY_NAME, Format, by_kind
 from ..publish import check_size
+from ..versions import list_versions
 from . import void
-from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate
+from .caching import Build, current, etag_for, memo, not_modified, not_modified_response, validate, weak
 from .describe import Queryable
 from .i18n import explicit_choice, label_order
 from .negotiate import choose
 from .orgchart import forest
+from .paths import page_path
 from .rdf_doc import serialize
 from .urls import linker, public_root
-from .paths import page_path
 
 bp = Blueprint("dataset", __name__)
 
@@ -130,9 +131,9 @@ def _description(formats: tuple[Format, ...]) -> Response:
     store, build, settings = current()
     fmt = _negotiated(formats)
     root = public_root()
-    etag = etag_for(build, "dataset", fmt.name, root, settings.publisher)
+    etag = etag_for(build, "dataset", fmt.name, root, settings.publisher, settings.dataset_licence)
     if not_modified(build, etag):
-        response = not_modified_response(build, etag)
+        response = not_modified_response(build, etag, weak=weak(fmt.name))
     else:
         stats = memo(build, "void", lambda: void.statistics(store, build.base_iri))
         graph = void.void_graph(
@@ -142,6 +143,8 @@ def _description(formats: tuple[Format, ...]) -> Response:
             root=root,
             modified=build.created,
             publisher_name=settings.publisher,
+            licence=settings.dataset_licence,
+            versions=list_versions(settings),
         )
         if fmt is HTML:
             body = render_template(
@@ -155,7 +158,7 @@ def _description(formats: tuple[Format, ...]) -> Response:
             response = Response(body, mimetype="text/html")
         else:
             response = Response(serialize(graph, fmt, build.base_iri), mimetype=fmt.media_type)
-        response = validate(response, build, etag)
+        response = validate(response, build, etag, weak=weak(fmt.name))
     response.vary.add("Accept")
     links = [f'<{root}dataset?format={f.name}>; rel="alternate"; type="{f.media_type}"' for f in formats]
     response.headers["Link"] = ", ".join(links)
