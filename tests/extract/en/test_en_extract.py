@@ -13,7 +13,7 @@ import pytest
 
 from kgpub.extract.en import extract_en
 from kgpub.model import Extraction
-from kgpub.sources import Source, SourceMeta
+from tests.extract.facts import duties, heads, names, parts, run_checked
 
 HELSINKI = (  # devset d02
     "Skip to content\n\nAdministrative Department\n\n"
@@ -47,35 +47,7 @@ TAMPERE = (  # devset d03
 
 
 def run(text: str) -> Extraction:
-    meta = SourceMeta("test-en", "test", "test", "test", "en", "unknown", "unknown")
-    extraction = extract_en(Source(meta, text))
-    for fact in (
-        *extraction.bodies,
-        *extraction.part_of,
-        *extraction.heads,
-        *extraction.duties,
-        *extraction.sites,
-    ):
-        ev = fact.evidence
-        assert text[ev.start : ev.end] == ev.quote, fact
-        assert ev.quote.strip() == ev.quote and ev.quote
-    return extraction
-
-
-def names(e: Extraction) -> set[str]:
-    return {b.name for b in e.bodies}
-
-
-def duties(e: Extraction) -> set[tuple[str, str]]:
-    return {(d.org, d.text) for d in e.duties}
-
-
-def parts(e: Extraction) -> set[tuple[str, str, str]]:
-    return {(p.child, p.parent, p.relation) for p in e.part_of}
-
-
-def heads(e: Extraction) -> set[tuple[str, str, str | None]]:
-    return {(h.org, h.title, h.person) for h in e.heads}
+    return run_checked(extract_en, "en", text)
 
 
 def test_capitalised_names_without_the_and_lower_case_named_bodies() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from kgpub.extract.sv import extract_sv
 from kgpub.model import Extraction
-from kgpub.sources import Source, SourceMeta
+from tests.extract.facts import duties, heads, names, parts, run_checked
 
 NARPES = (  # devset d04
     "Stadens ledning\n\n"
@@ -39,35 +39,7 @@ HELSINGFORS = (  # devset d05
 
 
 def run(text: str) -> Extraction:
-    meta = SourceMeta("test-sv", "test", "test", "test", "sv", "unknown", "unknown")
-    extraction = extract_sv(Source(meta, text))
-    for fact in (
-        *extraction.bodies,
-        *extraction.part_of,
-        *extraction.heads,
-        *extraction.duties,
-        *extraction.sites,
-    ):
-        ev = fact.evidence
-        assert text[ev.start : ev.end] == ev.quote, fact
-        assert ev.quote.strip() == ev.quote and ev.quote
-    return extraction
-
-
-def names(e: Extraction) -> set[str]:
-    return {b.name for b in e.bodies}
-
-
-def duties(e: Extraction) -> set[tuple[str, str]]:
-    return {(d.org, d.text) for d in e.duties}
-
-
-def parts(e: Extraction) -> set[tuple[str, str, str]]:
-    return {(p.child, p.parent, p.relation) for p in e.part_of}
-
-
-def heads(e: Extraction) -> set[tuple[str, str, str | None]]:
-    return {(h.org, h.title, h.person) for h in e.heads}
+    return run_checked(extract_sv, "sv", text)
 
 
 def test_bodies_are_named_in_definite_form_with_the_indefinite_as_alias() -> None:
