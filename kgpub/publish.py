@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,6 +104,8 @@ def writing(path: Path) -> Iterator[Path]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise PublishError(f"could not write {path}: {' '.join(reason.split())}") from exc
+    except sqlite3.OperationalError as exc:  # SQLite's own "database or disk is full", "disk I/O error"
+        raise PublishError(f"could not write {path}: {' '.join(str(exc).split())}") from exc
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -143,3 +143,25 @@ def test_a_write_error_becomes_one_line_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(PublishError) as caught:
         publish.write_bytes(target, b"x")
     assert str(caught.value) == f"could not write {target}: No such file or directory"
+
+
+def test_sqlite_running_out_of_room_is_a_publish_error_naming_the_file(tmp_path: Path) -> None:
+    """A build's SQLite files (recorded documents, the search index) fill a disk as any file does;
+    SQLite says so with its own error, not an OSError (a page limit makes SQLite hit "full" for real)."""
+    import sqlite3
+
+    target = tmp_path / "documents.sqlite"
+    with (
+        pytest.raises(
+            publish.PublishError, match=r"could not write .*documents\.sqlite: database or disk is full"
+        ),
+        publish.writing(target),
+    ):
+        db = sqlite3.connect(target)
+        try:
+            db.execute("PRAGMA max_page_count = 3")
+            db.execute("CREATE TABLE t (x BLOB)")
+            db.executemany("INSERT INTO t VALUES (?)", ((b"x" * 4096,) for _ in range(8)))
+            db.commit()
+        finally:
+            db.close()
