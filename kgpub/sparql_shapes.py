@@ -159,7 +159,14 @@ def evaluate(data: Graph, moved: Iterable[SparqlShape], report: Graph) -> tuple[
         return 0, 0
     converter = Converter()
     store = ox.Store()
-    store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in converter.triples(data))  # type: ignore[arg-type]
+    # the reasoner may add generalised triples (a literal as subject, owl:sameAs over literals): no RDF
+    # graph can hold them, and no SPARQL shape could match them, so they stay out of the store
+    term = converter.term
+    store.extend(
+        ox.Quad(term(s), term(p), term(o), ox.DefaultGraph())  # type: ignore[arg-type]
+        for s, p, o in data
+        if not isinstance(s, Literal) and isinstance(p, URIRef)
+    )
     back = _Back(converter)
     top = next(iter(report.subjects(RDF.type, SH.ValidationReport)), None)
     if top is None:
