@@ -16,32 +16,32 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, documents, municipalities, publish, search, store, versions
+from . import __version__, documents, incremental, municipalities, publish, quads, search, store, versions
 from .config import Settings
 from .curation import load_curation
 from .duties import cofog_graph, duty_words
-from .errors import KgpubError, NotConformant, NotFoundError, PublishError, SourceError
-from .export import write_dumps
-from .extract import extract
+from .errors import KgpubError, NotConformant, NotFoundError, PublishError
+from .export import dump_prefixes, write_dumps
 from .iris import Registry, slugify
 from .model import Extraction
-from .namespaces import DCTERMS, PROV, Local, bind_prefixes
+from .namespaces import DCTERMS, PROV, Local
 from .ontology import load_ontology, load_shapes
 from .part_dumps import write_part_dumps
 from .rdf import source_document_graph, source_graph
 from .reason import infer
 from .report import Fact, SourceReport, published_facts, source_report
-from .review import apply_decisions, apply_edits
 from .sources import Source, load_sources
-from .subsets import data_only, named_graphs, to_dataset
+from .stages import Stages
+from .subsets import without_schema
 from .validate import ValidationReport, validate
 
 REGISTRY_FILE = Path("registry") / "iris.tsv"
@@ -58,6 +58,7 @@ class Assembled:
     sources: list[Source]
     extractions: list[Extraction]
     reports: list[SourceReport] = field(default_factory=list)  # per source, for the build's output
+    extracted: tuple[str, ...] = ()  # the sources extracted by this build (the others came from the cache)
 
 
 @dataclass(frozen=True)
@@ -92,24 +93,6 @@ def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = Non
     return digest.hexdigest()
 
 
-def check_evidence(extraction: Extraction, text: str) -> None:
-    """Every evidence span must slice the exact quote out of the original text (DESIGN §2)."""
-    facts: Iterable[object] = (
-        *extraction.bodies,
-        *extraction.part_of,
-        *extraction.heads,
-        *extraction.duties,
-        *extraction.sites,
-    )
-    for fact in facts:
-        ev = fact.evidence  # type: ignore[attr-defined]
-        if text[ev.start : ev.end] != ev.quote:
-            raise SourceError(
-                f"source {extraction.source}: evidence [{ev.start},{ev.end}) does not match its quote "
-                f"{ev.quote[:60]!r} (extractor bug)"
-            )
-
-
 def assemble(settings: Settings) -> Assembled:
     """Read every input and make the asserted named graphs (no reasoning, no validation yet)."""
     local = Local(settings.base_iri)
@@ -126,25 +109,27 @@ def assemble(settings: Settings) -> Assembled:
             municipalities.named_municipalities(sources),
         ),
     }
-    extractions, reports = [], []
+    reports = []
     previous = _published_facts(settings)
-    for source in sources:
-        curation = settings.data_dir / "curation"
-        extraction = apply_edits(apply_decisions(extract(source), curation), source.text, curation)
-        check_evidence(extraction, source.text)
+    # the slow part, per source: from the cache when nothing it depends on changed, else in workers
+    workers = incremental.workers_for(settings.extract_workers)
+    extracted = incremental.extract_sources(
+        sources, settings.data_dir / "curation", settings.var_dir, workers
+    )
+    extractions = extracted.extractions
+    for source, extraction in zip(sources, extractions, strict=True):
         graph = source_graph(extraction, source.meta, local, registry)
         graph += source_document_graph(source.meta, local, settings.unknown_licence_rights)
         graph += municipalities.owner_graph(source.meta, local)
         graph_iri = local.GRAPH[f"source/{source.meta.id}"]
         graphs[graph_iri] = graph
-        extractions.append(extraction)
         owner = local.ID[f"org/{slugify(source.meta.owner)}"]
         before = None if previous is None else previous.get(str(graph_iri), set())
         reports.append(source_report(source, extraction, graph, owner, settings.base_iri, before))
     # duty concepts → COFOG functions (duties.py): a graph of its own, made from every source's concepts
     words = duty_words(settings.ontology_dir)
     graphs[local.GRAPH["cofog"]] = cofog_graph(list(graphs.values()), words, local)
-    return Assembled(graphs, registry, sources, extractions, reports)
+    return Assembled(graphs, registry, sources, extractions, reports, extracted.extracted)
 
 
 def _published_facts(settings: Settings) -> dict[str, set[Fact]] | None:
@@ -173,21 +158,32 @@ def input_location(settings: Settings, iri: str) -> str:
     return iri
 
 
-def check(settings: Settings) -> tuple[Assembled, Graph, Graph, ValidationReport]:
-    """Assemble, reason and validate; returns the inferred graph and the report (does not raise)."""
-    assembled = assemble(settings)
+def check(
+    settings: Settings, stages: Stages | None = None
+) -> tuple[Assembled, Graph, Graph, ValidationReport]:
+    """Assemble, reason and validate; returns the inferred graph and the report (does not raise).
+    ``stages`` records each stage's time and peak memory (``kgpub.build_bench``)."""
+    stage = stages if stages is not None else Stages()
+    with stage("extract"):
+        assembled = assemble(settings)
     ontology = load_ontology(settings)
     shapes = load_shapes(settings)
-    asserted = Graph()
-    for graph in assembled.graphs.values():
-        asserted += graph
-    inferred = infer(asserted, ontology)
-    report = validate(asserted + inferred, shapes, ontology)
+    with stage("reason"):
+        asserted = Graph()
+        for graph in assembled.graphs.values():
+            asserted += graph
+        inferred = infer(asserted, ontology)
+    with stage("validate"):
+        report = validate(asserted + inferred, shapes, ontology)
     return assembled, ontology, inferred, report
 
 
 def build(
-    settings: Settings, *, if_stale: bool = False, notify: Callable[[str], None] | None = None
+    settings: Settings,
+    *,
+    if_stale: bool = False,
+    notify: Callable[[str], None] | None = None,
+    stages: Stages | None = None,
 ) -> BuildResult:
     """Build, validate and atomically publish; raises NotConformant (and publishes nothing) on violations.
 
@@ -200,7 +196,8 @@ def build(
             return BuildResult(fresh, ValidationReport(True, Graph(), "unchanged"), 0, True, reason)
         if notify is not None:
             notify(f"rebuilding: {reason}")
-    assembled, ontology, inferred, report = check(settings)
+    stage = stages if stages is not None else Stages()
+    assembled, ontology, inferred, report = check(settings, stage)
     if not report.conforms:
         raise NotConformant(
             "the graph does not conform to the shapes; nothing was published",
@@ -214,10 +211,12 @@ def build(
             assembled.registry.save(pending)
         digest = input_digest(settings, {registry_path: pending.read_bytes()})
         build_dir = publish.new_build_dir(settings)
-        dataset = _dataset(settings, assembled, ontology, inferred)
+        named = _named_graphs(settings, assembled, ontology, inferred)
         started = datetime.now(UTC)
-        _add_build_activity(dataset, settings, started, digest)
-        _write_build(build_dir, dataset, assembled, settings, digest, started)
+        named[Local(settings.base_iri).GRAPH["build"]] = _build_activity(named, settings, started, digest)
+        with stage("quads"):
+            dataset = quads.quads_of(named)  # every file is written from these (kgpub.quads)
+        _write_build(build_dir, dataset, named, assembled, settings, digest, started, stage)
         published = publish.swap_in(build_dir, settings)
     except PublishError as exc:
         _abandon(build_dir, pending)
@@ -232,7 +231,8 @@ def build(
     # A dated version (var/versions, versions.py): its dumps kept, and the IRIs it no longer has → 410.
     graphs = [*assembled.graphs.values(), ontology, inferred]
     try:
-        versions.record(settings, published, versions.subject_iris(graphs, settings.base_iri))
+        with stage("versions"):
+            versions.record(settings, published, versions.subject_iris(graphs, settings.base_iri))
     except PublishError as exc:
         raise PublishError(
             f"{exc}; the build {published.path.name} is published but not recorded as a version"
@@ -269,26 +269,25 @@ def staleness(settings: Settings) -> tuple[publish.Published | None, str]:
     return current, f"up to date: {current.path.name} is from the current inputs and intact"
 
 
-def _dataset(settings: Settings, assembled: Assembled, ontology: Graph, inferred: Graph) -> Dataset:
+def _named_graphs(
+    settings: Settings, assembled: Assembled, ontology: Graph, inferred: Graph
+) -> dict[URIRef, Graph]:
+    """Every named graph a build publishes, by IRI (the build's provenance graph is added last)."""
     local = Local(settings.base_iri)
-    dataset = Dataset()
-    bind_prefixes(dataset, local)
-    named = {
+    return {
         **assembled.graphs,
         local.GRAPH["ontology"]: ontology,
         local.GRAPH["shapes"]: load_shapes(settings),
         local.GRAPH["inferred"]: inferred,
     }
-    for iri, graph in named.items():
-        target = dataset.graph(iri)
-        for triple in graph:
-            target.add(triple)
-    return dataset
 
 
-def _add_build_activity(dataset: Dataset, settings: Settings, started: datetime, digest: str) -> None:
+def _build_activity(
+    named: Mapping[URIRef, Graph], settings: Settings, started: datetime, digest: str
+) -> Graph:
+    """The ``graph/build`` graph: the build as a ``prov:Activity`` that generated every other graph."""
     local = Local(settings.base_iri)
-    graph = dataset.graph(local.GRAPH["build"])
+    graph = Graph()
     activity = local.ID[f"build/{started.strftime('%Y%m%dT%H%M%SZ')}"]
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, RDFS.label, Literal(f"kgpub build {started.isoformat()}", lang="en")))
@@ -298,18 +297,21 @@ def _add_build_activity(dataset: Dataset, settings: Settings, started: datetime,
     graph.add((software, RDF.type, PROV.SoftwareAgent))
     graph.add((software, RDFS.label, Literal(f"kgpub {__version__}")))
     graph.add((activity, DCTERMS.identifier, Literal(digest)))
-    for iri in list(dataset.graphs()):
-        if iri.identifier != local.GRAPH["build"] and isinstance(iri.identifier, URIRef):
-            graph.add((iri.identifier, PROV.wasGeneratedBy, activity))
+    for iri, named_graph in named.items():
+        if iri != local.GRAPH["build"] and len(named_graph):
+            graph.add((iri, PROV.wasGeneratedBy, activity))
+    return graph
 
 
 def _write_build(
     build_dir: Path,
-    dataset: Dataset,
+    dataset: list[ox.Quad],
+    named: Mapping[URIRef, Graph],
     assembled: Assembled,
     settings: Settings,
     digest: str,
     started: datetime,
+    stage: Stages,
 ) -> None:
     """Write every file of the build, ``build.json`` (with their hashes) last."""
     with publish.writing(build_dir / "sources"):
@@ -318,16 +320,23 @@ def _write_build(
         assert source.path is not None
         with publish.writing(build_dir / "sources" / f"{source.meta.id}.txt") as target:
             shutil.copyfile(source.path, target)
-    with publish.writing(build_dir / publish.DATASET) as target:
-        dataset.serialize(target, format="trig", encoding="utf-8")
-    with publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
+    with (
+        stage("dataset.trig"),
+        publish.writing(build_dir / publish.DATASET) as target,
+        target.open("wb") as out,
+    ):
+        quads.write_quads(dataset, out, dump_prefixes(Local(settings.base_iri)))
+    with stage("store"), publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
         store.prepare(build_dir, settings.base_iri)
     local = Local(settings.base_iri)
-    named = named_graphs(dataset)
-    write_dumps(build_dir, to_dataset(data_only(named, local), local), local)  # data only
-    write_part_dumps(build_dir, named, local)  # the schema documents, each municipality, each graph
-    search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
-    documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
+    with stage("dumps"):
+        write_dumps(build_dir, without_schema(dataset, local), local)  # data only
+    with stage("part dumps"):
+        write_part_dumps(build_dir, named, local)  # the schema documents, each municipality, each graph
+    with stage("search index"):
+        search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
+    with stage("documents"):
+        documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),
@@ -335,7 +344,8 @@ def _write_build(
         "base_iri": settings.base_iri,
         "inputs": digest,
         "triples": len(dataset),
-        "graphs": sorted(str(g.identifier) for g in dataset.graphs() if len(g)),
+        "graphs": sorted(str(iri) for iri, graph in named.items() if len(graph)),
         "sources": [s.meta.id for s in assembled.sources],
     }
-    publish.seal(build_dir, manifest)
+    with stage("seal"):
+        publish.seal(build_dir, manifest)
