@@ -90,6 +90,20 @@ graph:source\\/helsinki-kaupunginkanslia {
             oa:exact "Osastoa johtaa elinkeinojohtaja Marja-Leena Rinkineva." ] .
 }
 
+graph:ontology {
+  <http://127.0.0.1:5000/def/cofog/10> a skos:Concept ; skos:notation "10" ;
+      skos:inScheme <http://127.0.0.1:5000/def/cofog/scheme> ;
+      skos:prefLabel "Social protection"@en .
+  <http://127.0.0.1:5000/def/cofog/10.7> a skos:Concept ; skos:notation "10.7" ;
+      skos:inScheme <http://127.0.0.1:5000/def/cofog/scheme> ;
+      skos:broader <http://127.0.0.1:5000/def/cofog/10> ;
+      skos:prefLabel "Social exclusion n.e.c."@en .
+}
+
+graph:cofog {
+  duty:maahanmuuttoasiat skos:broadMatch <http://127.0.0.1:5000/def/cofog/10.7> .
+}
+
 graph:inferred {
   body:helsinki-elinkeino-osasto
       org:transitiveSubOrganizationOf body:helsinki-kaupunginkanslia, body:helsinki .
