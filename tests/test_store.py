@@ -78,9 +78,13 @@ def select(store: Store, sparql: str, **kw: object) -> list[dict[str, object]]:
 
 
 def test_prepare_loads_every_named_graph(store: Store) -> None:
+    # the data graphs, and the schema graphs SPARQL users query with it: the ontology (kinds, duty
+    # concepts) and the COFOG scheme with its broadMatch links
     assert store.named_graphs() == [
+        BASE + "graph/cofog",
         BASE + "graph/curation",
         BASE + "graph/inferred",
+        BASE + "graph/ontology",
         BASE + "graph/source/helsinki-kaupunginkanslia",
     ]
 

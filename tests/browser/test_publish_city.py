@@ -173,7 +173,9 @@ def test_publish_two_cities_from_their_pages_review_in_the_browser_and_republish
         assert "removed" in second.stdout
         after = bodies(page, server.url, project)
         assert REJECTED not in after
-        assert page.request.get(before[REJECTED]["body"].replace("/id/", "/doc/", 1)).status == 404
+        gone = page.request.get(before[REJECTED]["body"].replace("/id/", "/doc/", 1))
+        assert gone.status == 410  # published once, so Gone (with the version that had it), not 404
+        assert "predecessor-version" in gone.headers.get("link", "")
         assert CORRECTED not in after
         assert after[CORRECTED_TO]["parentName"] == "Närpes"
         assert after[ADDED]["parentName"] == "hallinto- ja talouspalvelut"
