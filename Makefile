@@ -10,7 +10,7 @@ DEB_PACKAGES := libvoikko1 voikko-fi chromium chromium-driver virtuoso-opensourc
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps build serve test lint typecheck fmt unit bench soak fuzz eval export clean
+.PHONY: help install system-deps build serve test lint typecheck fmt unit bench soak fuzz eval export screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ unit: install ## the pytest suite only
 	$(BIN)/pytest -q
 
 test: lint typecheck unit ## lint, types, then every test (unit, integration, conformance, browser)
+
+screenshots: install ## re-render the README screenshots (docs/screenshots/) from the browser tests
+	KGPUB_UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_pages_browser.py tests/browser/test_languages_browser.py
 
 fmt: install ## format the code
 	$(BIN)/ruff format kgpub tests
