@@ -148,6 +148,10 @@ class Reader:
                 s, m.owner, rule, conf
             )
         aliases = m.aliases
+        if m.name.lower() in MUNICIPALITY:
+            # the generic words name one organisation, the page's own municipality (gold convention B):
+            # "kaupunginjohtaja … johtaa kunnan hallintoa" after "kaupunki" adds "kunta" as its alias
+            aliases = (*aliases, *(w for w in sorted(MUNICIPALITY) if self.facts.find(w)))
         if m.place and not self.facts.find(m.name):
             # "Hämeen liitto" after "Etelä-Karjalan liitto": a bare alias another place's body holds
             # already names that body, not this one; on a page of many places, none merges
@@ -291,8 +295,9 @@ class Reader:
         lemma = Token(stem, 0, len(stem)).lemma().lower() if stem else ""
         if lemma not in MUNICIPALITY:
             return None
+        generic = [w for w in sorted(MUNICIPALITY) if self.facts.find(w)]
         found = self.facts.find(lemma) or self.facts.body(
-            lemma, "municipality", s.segment(), "body.title", 0.6
+            lemma, "municipality", s.segment(), "body.title", 0.6, generic
         )
         self.touch(found)
         return found

@@ -191,6 +191,14 @@ def test_the_municipalitys_head_under_another_sections_heading(fi: Run) -> None:
     assert heads(ex) == {("kaupunki", "kaupunginjohtaja", "Matti Mäkinen")}
 
 
+def test_kunta_and_kaupunki_are_one_organisation_with_one_head(fi: Run) -> None:
+    # gold convention B: the generic words name the page's own municipality; two bodies with one
+    # head each would fail the build's one-head shape
+    ex = fi("Kaupunginjohtaja Matti Meikäläinen johtaa kunnan hallintoa.\n")
+    assert heads(ex) == {("kaupunki", "kaupunginjohtaja", "Matti Meikäläinen")}
+    assert [(b.name, b.aliases) for b in ex.bodies] == [("kaupunki", ("kunta",))]
+
+
 def test_a_name_line_above_title_name_lines_heads_them(fi: Run) -> None:
     ex = fi(
         "Tekninen toimi\nTekninen johtaja Jari Järvinen\nRakennustarkastaja Olli Ojala\n"
