@@ -21,15 +21,19 @@ class Version:
 
     version: str
     date: str  # ISO 8601 (YYYY-MM-DD), the build's creation day
-    dataset_url: str  # where the dataset is described (VoID/DCAT and its HTML page)
+    version_url: str  # /versions/<id> (its date, triples, kept dumps); /dataset if it was never recorded
 
 
 def version() -> Version:
     """The version of the build this request is answered from."""
+    from .. import versions
     from .urls import public_root
+    from .versions import version_url
 
-    _store, build, _settings = current()
-    return Version(build.build_id, build.created.date().isoformat(), public_root() + "dataset")
+    _store, build, settings = current()
+    recorded = versions.get_version(settings, build.build_id) is not None
+    url = version_url(public_root(), build.build_id) if recorded else public_root() + "dataset"
+    return Version(build.build_id, build.created.date().isoformat(), url)
 
 
 def register(app: Flask) -> None:

@@ -143,6 +143,18 @@ def test_an_iri_gone_from_the_newest_build_is_410_with_its_last_version(
     assert as_rdf.headers["Link"] == response.headers["Link"]
 
 
+def test_the_cite_block_links_the_version_the_page_was_answered_from(
+    client: FlaskClient, built: Built
+) -> None:
+    html = client.get("/doc/org/helsinki-kaupunginkanslia", headers={"Accept": "text/html"}).get_data(
+        as_text=True
+    )
+    cite = html[html.index('<section class="cite"') :]
+    link = f"{built.settings.public_root}versions/{built.second}"
+    assert f'<a href="{link}">{built.second}</a>' in cite
+    assert client.get(link.removeprefix(built.settings.public_root.rstrip("/"))).status_code == 200
+
+
 def test_an_iri_never_published_is_still_404(client: FlaskClient) -> None:
     assert client.get("/id/org/kalajoki-never-was").status_code == 404
 

@@ -30,6 +30,8 @@ def test_cite_block_names_version_date_iri_and_a_source_sentence(
     manifest = json.loads((pages_settings.published_dir / "build.json").read_text(encoding="utf-8"))
     block = _cite(pages_client, "en")
     assert manifest["build"] in block and manifest["created"][:10] in block  # the version and its day
+    # this fixture publishes without recording a version (tests/web/test_versions.py has real builds)
+    assert 'href="http://127.0.0.1:5000/dataset"' in block
     assert f"<code>{IRI}</code>" in block and f"({manifest['created'][:10]}). {IRI}" in block
     sentence = re.search(r'<q class="source-sentence">(.*?)</q>', block, re.S)
     assert sentence and len(sentence.group(1)) > 20
