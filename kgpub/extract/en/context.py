@@ -18,9 +18,16 @@ from .names import Mention
 
 ADVERBS = r"(?:(?:also|primarily|mainly|chiefly|additionally|jointly|directly|further)\s+)?"
 
+#: "is responsible for", "will be responsible for" (a body being set up), "has overall responsibility for".
 COPULA = re.compile(
-    r"(?:is|are)\s+" + ADVERBS + r"(?:responsible\s+for|tasked\s+with|in\s+charge\s+of|charged\s+with)\s*"
-    r"|(?:has|have)\s+(?:the\s+)?(?:task|duty|responsibility)\s+(?:of|to)\s+",
+    r"(?:is|are|(?:will|shall|must|would|should|can)\s+"
+    + ADVERBS
+    + r"be)\s+"
+    + ADVERBS
+    + r"(?:responsible\s+for|tasked\s+with|in\s+charge\s+of|charged\s+with)\s*"
+    r"|(?:has|have)\s+(?:the\s+)?(?:task|duty|responsibility)\s+(?:of|to)\s+"
+    r"|(?:has|have)\s+(?:(?:the\s+)?(?:overall|primary|main|general|sole|statutory|joint)\s+)?"
+    r"responsibility\s+for\s+",
     re.IGNORECASE,
 )
 

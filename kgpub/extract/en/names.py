@@ -47,6 +47,7 @@ STRONG: dict[str, str] = {
     "assembly": "council",
     "municipality": "municipality",
     "government": "board",
+    "body": "other",
     # open class words of state bodies: "Education Directorate", "Ministry for Foreign Affairs"
     "directorate": "agency",
     "ministry": "agency",

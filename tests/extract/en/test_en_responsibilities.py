@@ -1,0 +1,29 @@
+"""English duties stated through a noun for them ("The tasks of X are, among other things, to:" with
+bullets, "X’s responsibilities include …", "Its tasks include …"), by a body being set up ("will be
+responsible for"), and by a body named with the class word "body" (invented names)."""
+
+from __future__ import annotations
+
+from tests.extract.en.test_en_extract import duties, names, run
+
+
+def test_a_body_to_be_set_up_is_responsible_with_a_modal() -> None:
+    e = run(
+        "Transition board\n\n"
+        "The transition board will be responsible for preparing the merger of the two health districts.\n"
+    )
+    assert ("Transition board", "preparing the merger of the two health districts") in duties(e)
+
+
+def test_body_is_a_class_word_of_a_heading_and_a_capitalised_name() -> None:
+    e = run(
+        "Preparatory body\n\n"
+        "The Youth Participation Body has overall responsibility for hearing young people.\n"
+    )
+    assert {"Preparatory body", "Youth Participation Body"} <= names(e)
+    assert ("Youth Participation Body", "hearing young people") in duties(e)
+
+
+def test_a_body_that_shall_be_informed_states_no_duty() -> None:
+    e = run("Audit Committee\n\nThe Audit Committee will be informed of the results.\n")
+    assert duties(e) == set()
