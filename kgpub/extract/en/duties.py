@@ -3,7 +3,9 @@
 "<Body> is responsible for / is tasked with / is in charge of …", "<Body> guides, supervises and
 supports …" (a duty verb right after the body), "<Body>’s job is to …", "The main responsibility of
 <body> is to …", "<Body>, which is responsible for …", coordinated subjects ("A and B make …"), and
-"<Body> is responsible for" followed by a bulleted list (one duty per item).
+"<Body> is responsible for" followed by a bulleted list (one duty per item); any noun for the duties
+("’s main responsibilities include …", "The objectives of <body> are, among other things, to decide:"
+with the bullets below, "Its tasks include …" of the body the sentence before was about).
 """
 
 from __future__ import annotations
@@ -53,8 +55,31 @@ _OPEN_VERB = re.compile(
     r"(?!\s+(?:are|is|were|was|have|has|had|of|and|or|will|shall|may|can|must)\b)\s+\w"
 )
 
-_TASK = re.compile(
-    r"(?:[’']s?)?\s*(?:job|task|duty|duties|role|mission|purpose)\s+(?:is|are|include)\s+(?:to\s+)?", re.I
+#: What a body's responsibilities are, by any noun for them: "’s main tasks include", "’s role is to".
+_DUTY_NOUN = (
+    r"(?:(?:main|primary|principal|key|core|overall|statutory|general)\s+)?(?:job|tasks?|dut(?:y|ies)|roles?|"
+    r"mission|purpose|responsibilit(?:y|ies)|functions|objectives|aims|remit)"
+)
+#: ", among other things," between the noun and what it says.
+_AMONG = r"(?:,?\s*(?:among\s+other\s+things|inter\s+alia|for\s+example|e\.g\.|in\s+particular)\s*,?\s*)?"
+#: "is to", "are, among other things, to decide:", "include" — not "are divided between" (parts).
+_SAYS = (
+    r"(?:is(?=[\s,:])\s*"
+    + _AMONG
+    + r"|are(?=[\s,:])\s*"
+    + _AMONG
+    + r"(?=to\s|:)|includes?(?=[\s,:])\s*"
+    + _AMONG
+    + r")"
+    r"(?:to\s+)?"
+)
+_TASK = re.compile(r"(?:[’']s?)?\s*" + _DUTY_NOUN + r"\s+" + _SAYS, re.I)
+#: "Its tasks include …": the body the sentence before was about.
+_ITS_TASK = re.compile(
+    r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,\s*)?Its\s+(?:other\s+)?"
+    + _DUTY_NOUN
+    + r"\s+(?:also\s+)?"
+    + _SAYS
 )
 
 #: "The full County Council of 55 elected members is responsible …": the size of a body after its name.
@@ -65,12 +90,11 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 #: "The main responsibility of the department is to …": the body is named after "of".
-_RESPONSIBILITY_OF = re.compile(
-    r"^\s*The\s+(?:(?:main|primary|principal|key|core|overall)\s+)?(?:responsibility|task|role|duty|mission|"
-    r"purpose)\s+of\s+",
-    re.IGNORECASE,
-)
-_IS_TO = re.compile(r"\s+is\s+(?:to\s+)?", re.IGNORECASE)
+_RESPONSIBILITY_OF = re.compile(r"^\s*The\s+" + _DUTY_NOUN + r"\s+of\s+", re.IGNORECASE)
+#: "… is to direct", "… are, among other things, to decide:", "… include:" — not "are divided between".
+_IS_TO = re.compile(r"\s+" + _SAYS, re.IGNORECASE)
+#: What "to decide:" leaves for the bullets below it: a verb, or nothing.
+_LEAD_VERB = re.compile(r"^(?:to\s+)?(?:[a-z]+(?:\s+(?:on|for|about|upon|with))?)?\s*:?$")
 
 #: "operates under the City Board", "works within …": a relation, not a duty.
 _RELATIONAL = re.compile(
@@ -143,9 +167,10 @@ def _subjects(state: State, i: int, found: list[Mention]) -> tuple[list[str], in
     return ([org], subject.end) if org else None
 
 
-def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str | None:
+def _responsibility_of(state: State, i: int, found: list[Mention]) -> str | None:
     """ "The main responsibility of the department is to direct …": a duty of the body after "of";
     returns that body (what "It also manages …" in the next sentence refers to)."""
+    seg = state.segs[i]
     lead = _RESPONSIBILITY_OF.match(seg.text)
     m = next((x for x in found if lead and x.what == "body" and x.start - lead.end() <= 4), None)
     if lead is None or m is None or m.start < lead.end():
@@ -153,9 +178,30 @@ def _responsibility_of(state: State, seg: Segment, found: list[Mention]) -> str 
     org = resolve(state, seg, m)
     is_to = _IS_TO.match(seg.text, m.end)
     if org and is_to:
-        text = re.split(r";|\.\s", seg.text[is_to.end() :])[0]
-        state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, "duty.en.responsibility-of")
+        _stated(state, i, org, is_to.end(), "duty.en.responsibility-of")
     return org
+
+
+def _stated(state: State, i: int, org: str, at: int, rule: str) -> None:
+    """The duty segment i states from ``at`` on — or, when it ends in a colon and bullets follow ("… are,
+    among other things, to decide:"), one duty per bullet."""
+    seg = state.segs[i]
+    rest = seg.text[at:].strip()
+    items = items_after(state.segs, i)
+    if items and rest.endswith(":") and (_LEAD_VERB.match(rest) or _LIST_ONLY.match(rest)):
+        for item in items:
+            state.facts.duty(org, item.text.rstrip(" .;"), item.start, item.end, rule)
+        return
+    text = re.split(r";|\.\s", seg.text[at:])[0].rstrip(" .:")
+    if text and not rest.endswith(":"):
+        state.facts.duty(org, text, seg.start, seg.end, rule)
+
+
+def _its_task(state: State, i: int) -> None:
+    """ "Its main tasks include …" after a sentence about a body: that body's duty (or the bullets')."""
+    its = _ITS_TASK.match(state.segs[i].text)
+    if its and state.subject:
+        _stated(state, i, state.subject, its.end(), "duty.en.task")
 
 
 #: "Regional matters are handled by …", "The day to day management of the council is overseen by …":
@@ -198,7 +244,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     _relative_duties(state, seg, found)
     _passive_duties(state, seg, found)
-    state.about = _responsibility_of(state, seg, found)
+    state.about = _responsibility_of(state, i, found)
+    _its_task(state, i)
     subjects = _subjects(state, i, found)
     if subjects is None:
         return

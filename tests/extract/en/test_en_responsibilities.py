@@ -27,3 +27,40 @@ def test_body_is_a_class_word_of_a_heading_and_a_capitalised_name() -> None:
 def test_a_body_that_shall_be_informed_states_no_duty() -> None:
     e = run("Audit Committee\n\nThe Audit Committee will be informed of the results.\n")
     assert duties(e) == set()
+
+
+def test_the_tasks_of_a_body_listed_in_bullets_are_one_duty_each() -> None:
+    e = run(
+        "Regional Board\n\n"
+        "The objectives of the Regional Board are, among other things, to decide:\n\n"
+        "  • the regional strategy\n"
+        "  • the budget and financial plan of the region\n"
+    )
+    assert duties(e) == {
+        ("Regional Board", "the regional strategy"),
+        ("Regional Board", "the budget and financial plan of the region"),
+    }
+
+
+def test_a_body_s_responsibilities_include_in_a_sentence() -> None:
+    e = run("The Housing Committee’s main responsibilities include allocating council homes to tenants.\n")
+    assert duties(e) == {("Housing Committee", "allocating council homes to tenants")}
+
+
+def test_its_tasks_refer_to_the_body_of_the_sentence_before() -> None:
+    e = run(
+        "The Parks Unit maintains the town parks. Its tasks also include planting street trees.\n"
+        "The Road Unit plans new roads. Its responsibilities are:\n\n"
+        "  • winter maintenance of streets\n"
+        "  • street lighting\n"
+    )
+    assert {
+        ("Parks Unit", "planting street trees"),
+        ("Road Unit", "winter maintenance of streets"),
+        ("Road Unit", "street lighting"),
+    } <= duties(e)
+
+
+def test_tasks_divided_between_bodies_are_no_duty() -> None:
+    e = run("The tasks of the Ministry are divided between four departments.\n")
+    assert duties(e) == set()
