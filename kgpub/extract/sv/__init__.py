@@ -29,7 +29,7 @@ from ..core.facts import Facts
 from ..core.segments import Segment, segments
 from ..core.sites import contact_phone, find_sites, prose_address
 from . import layout
-from .collective import collective
+from .collective import class_parts, collective
 from .context import State
 from .duties import DUTY, NEGATION, duties
 from .heads import heads
@@ -113,6 +113,7 @@ def extract_sv(source: Source) -> Extraction:
     _heading_items(state)
     member_lines(state)  # "Name, title, unit" / "Unit, title Name"
     collective(state)  # "Nämndernas uppgift är …" for each nämnd the page names, before or after
+    class_parts(state)  # "Enheterna inom X": each enhet the page names and nothing else owns is X's
     find_sites(state.facts, state.segs, state.section, is_post, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
 

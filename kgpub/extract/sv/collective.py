@@ -96,3 +96,50 @@ def _duties(state: State, seg: Segment, members: list[str], text: str) -> None:
         return  # gold convention D: electing or appointing is no duty
     for org in members:
         state.facts.duty(org, text, seg.start, seg.end, "duty.sv.collective")
+
+
+#: "Enheterna inom Skatteförvaltningen": a definite plural class word and the body that has them.
+_CLASS_WITHIN = re.compile(r"\b(?P<noun>[^\W\d_]+na)\s+(?:inom|vid|på|under)\s+$", re.IGNORECASE)
+_PLURAL_WORD = re.compile(r"\s+(?P<noun>[^\W\d_]+)\b")
+
+
+def _class_owners(state: State) -> dict[str, dict[str, Segment]]:
+    """Which bodies the page says have bodies of a class: "Skatteförvaltningens enheter", "cheferna för
+    regionens avdelningar", "Enheterna inom Skatteförvaltningen" — class head → owners."""
+    owners: dict[str, dict[str, Segment]] = {}
+    for seg in state.segs:
+        found = state.mentions(seg.text)
+        for m in found:
+            if m.refers is not None or m.kind == "municipality":
+                continue
+            head = None
+            if m.genitive:
+                after = _PLURAL_WORD.match(seg.text, m.end)
+                word = read_word(after.group("noun").lower()) if after else None
+                head = word.head if word and not word.prefix and word.form == "plural" else None
+            else:
+                before = _CLASS_WITHIN.search(seg.text, 0, m.start)
+                word = read_word(before.group("noun").lower()) if before else None
+                head = word.head if word and not word.prefix and word.form == "plural" else None
+            owner = state.facts.find(m.name) if head else None
+            if head and owner:
+                owners.setdefault(head, {}).setdefault(owner, seg)
+    return owners
+
+
+def class_parts(state: State) -> None:
+    """Gold convention E for parts: a page that says a body has bodies of a class ("Enheterna inom
+    Skatteförvaltningen leds av enhetens chefer", "cheferna för Skatteförvaltningens enheter") makes
+    each body of that class it names, and that nothing else owns, a part of that body. Only when the
+    page names one owner of the class and two such bodies at least."""
+    owners = _class_owners(state)
+    for head, found in owners.items():
+        if len(found) != 1:
+            continue
+        owner, said = next(iter(found.items()))
+        parented = {key(c) for c, _ in state.facts.part_of}
+        members = [m for m in _members(state, head) if key(m) != key(owner) and key(m) not in parented]
+        if len(members) < MIN_MEMBERS:
+            continue
+        for child in members:  # the evidence is the sentence that says the owner has them
+            state.facts.part(child, owner, "part", said, "part.sv.class-owner")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..core.rules import Rule, rule
 from . import _heading_items, _municipal_parts
-from .collective import _duties, _state
+from .collective import _duties, _state, class_parts
 from .context import State
 from .duties import (
     _fronted_duties,
@@ -251,6 +251,17 @@ RULES: list[Rule] = [
             "underställda stadsstyrelsen."
         ),
         expects=["part: fritidsnämnden < stadsstyrelsen"],
+        langs=LANGS,
+    ),
+    rule(
+        "part.sv.class-owner",
+        "sub_organization_of",
+        class_parts,
+        example=(
+            "Enheterna inom Registerförvaltningen leds av enhetens chefer. Ledningsgruppen består av "
+            "generaldirektören och cheferna för Kundenheten och Analysenheten."
+        ),
+        expects=["part: kundenheten < registerförvaltningen", "part: analysenheten < registerförvaltningen"],
         langs=LANGS,
     ),
     rule(
