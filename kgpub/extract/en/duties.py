@@ -263,6 +263,9 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         finite = _open_verb(seg.text, at)
     cue = task or copula or finite
     if cue is None:
+        copula, finite = _second_predicate(seg.text, at)
+        cue = copula or finite
+    if cue is None:
         return
     dangling = _DANGLING.search(seg.text.rstrip(" .")) is not None and bool(items_after(state.segs, i))
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()) or dangling:  # "… prepares matters relating to:"
@@ -275,6 +278,30 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
     for org in orgs:
         state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule)
+
+
+#: The first predicate of a sentence: a verb right after its subject ("is the peak body of …", "meets …").
+_FIRST_VERB = re.compile(r"(?:is|are|was|were|has|have|[a-z]{2,}(?:s|ed))\s", re.IGNORECASE)
+#: "… and is responsible for …", "… and also manages …": a second predicate of the same subject.
+_AND = re.compile(r"\s+and\s+" + ADVERBS + r"(?=[a-z])")
+
+
+def _second_predicate(text: str, at: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """ "The Senior Team is the peak decision-making body of the Agency and is responsible for …": the
+    duty cue of a predicate joined by "and" to a first one that states none, within one clause (no
+    comma, relative pronoun or semicolon between them); (copula, finite verb) as ``duties`` reads them."""
+    if not _FIRST_VERB.match(text, at):
+        return None, None
+    clause = re.search(r"[,;:(]|\s(?:which|who|that|whose|while|whereas|but)\s|\.\s", text[at:])
+    limit = at + clause.start() if clause else len(text)
+    for joined in _AND.finditer(text, at, limit):
+        copula = COPULA.match(text, joined.end())
+        finite = None if copula else _FINITE.match(text, joined.end())
+        if finite and (not finite.group().endswith("s") or _RELATIONAL.match(text, finite.start())):
+            finite = None  # "and support services": a plural noun, not "supports"
+        if copula or finite:
+            return copula, finite
+    return None, None
 
 
 def _open_verb(text: str, at: int) -> re.Match[str] | None:
