@@ -9,6 +9,7 @@ nothing we can name).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.persons import PERSON_RE
@@ -39,11 +40,13 @@ def member_lines(state: State) -> None:
     """Head facts from every short segment written as a member line, and from person cards."""
     for k, seg in enumerate(state.segs):
         if len(seg.text.split()) <= MAX_WORDS and "," in seg.text:
-            _line(state, seg)
+            for cell in _cells(seg):
+                _line(state, cell)
         elif len(seg.text.split()) <= MAX_WORDS and (seg.bullet or seg.heading):
             _title_for(state, seg)
         if seg.heading:
             _card(state, k)
+        _chair(state, seg)
 
 
 #: A person card lists the name, then at most this many lines (a party, a role) down to the post line.
@@ -74,6 +77,36 @@ def _card(state: State, k: int) -> None:
                 span = Segment(person.start, seg.end, state.facts.text[person.start : seg.end], person.line)
                 state.facts.head(org, title, name, span, "head.sv.person-card")
             return
+
+
+#: Where two table cells were glued together ("… och familjerSofia Svartsjö, Verksamhetsområdesdirektör"):
+#: a lower-case letter right before a capitalised person's name and its comma.
+_GLUE = re.compile(r"(?<=[a-zåäö])(?=" + PERSON_RE.pattern + r",)")
+
+
+def _cells(seg: Segment) -> list[Segment]:
+    """A member line cut where a flattened two-column table glued the next member's cell onto it."""
+    cuts = [0, *(m.start() for m in _GLUE.finditer(seg.text)), len(seg.text)]
+    return [
+        Segment(seg.start + a, seg.start + b, seg.text[a:b], seg.line, seg.bullet, seg.heading)
+        for a, b in itertools.pairwise(cuts)
+    ]
+
+
+#: "Marina Kinnunen (ordf.)": the chair marked in a member list.
+_CHAIR = re.compile(r"^\s*(?P<person>" + PERSON_RE.pattern + r")\s*\((?:ordf|ordför|ordförande)\.?\)")
+
+
+def _chair(state: State, seg: Segment) -> None:
+    """A member marked as chair ("Name (ordf.)") at the start of a line chairs the body of the
+    heading right above the list (at most three lines up: "Nämndens sammansättning")."""
+    m = _CHAIR.match(seg.text)
+    if m is None:
+        return
+    above = [line for line in state.context if seg.line - 3 <= line < seg.line]
+    org = state.context[max(above)] if above else None
+    if org:
+        state.facts.head(org, "ordförande", m.group("person"), seg, "head.sv.chair-marker")
 
 
 def _line(state: State, seg: Segment) -> None:

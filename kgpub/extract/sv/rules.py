@@ -18,7 +18,7 @@ from .duties import (
 )
 from .heads import _person_first, _title_line, heads
 from .layout import _duty_item, item, read_lists
-from .members import _card, _head
+from .members import _card, _chair, _head
 from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
 
 LANGS = ("sv",)
@@ -167,6 +167,14 @@ RULES: list[Rule] = [
         _head,
         example=" • Borgå vatten, verkställande direktör Elina Antila",
         expects=["head: borgå vatten | verkställande direktör | Elina Antila"],
+        langs=LANGS,
+    ),
+    rule(
+        "head.sv.chair-marker",
+        "heads",
+        _chair,
+        example="Miljönämndens sammansättning\n\nAnna Berg (ordf.)\n\nPer Holm\n",
+        expects=["head: miljönämnden | ordförande | Anna Berg"],
         langs=LANGS,
     ),
     rule(
