@@ -13,10 +13,17 @@ coordinated with it ("… edunvalvonnasta ja asiantuntijapalveluista"); genitive
 written ("kaupungin talouden ohjauksesta" → "kaupungin talouden ohjaus"), so do the first halves of
 coordinated compounds ("työllisyys-"). A leading verb ("johtaa hyvinvointialueen toimintaa") is not
 part of the concept ("hyvinvointialueen toiminta"); a phrase that is still a clause (another finite
-verb, a relative pronoun) is left as written — there is no noun phrase to name. Swedish and English
-phrases are kept as written: no analyser for them is installed, and their duty words are mostly
-base forms already ("äldreomsorg", "waste management"). Labels are in the registry's comparison form
-(case-folded), so one concept has one label per language whichever source named it first.
+verb, a relative pronoun) is left as written — there is no noun phrase to name.
+
+**Swedish and English** have no analyser installed; their nouns need none (Swedish and English do not
+inflect a noun for its role in the sentence: "äldreomsorg", "waste management" are base forms as
+written). What the phrase may carry is the verb that governs it, and the same rule applies as in
+Finnish — the verb is not the concept: a leading verb of governing ("leder", "svarar för", "att
+bereda"; "manages", "is responsible for", "to promote") with its preposition is dropped, from a closed
+list of such verbs (``_LEADING``), and so is a leading English article ("the council's finances" →
+"council's finances"). A phrase that is a verb alone, or that still holds a clause, is left as written.
+Labels are in the registry's comparison form (case-folded), so one concept has one label per language
+whichever source named it first.
 
 **COFOG.** The UN Classification of the Functions of Government (``ontology/cofog.ttl``: divisions
 and groups) is linked from a duty concept by ``skos:broadMatch`` through a curated list of duty
@@ -60,12 +67,58 @@ _MINEN = re.compile(r"^(?P<stem>\w+mi)(?:s(?:e\w*|t[aä]|i\w*)|nen)$")
 # -- base forms ---------------------------------------------------------------------------------------
 
 
+#: Verbs that govern a duty's object in Swedish and English (finite, infinitive after "att"/"to", and
+#: the adjectival "responsible for"), each with the prepositions that may follow it.
+_LEADING: dict[str, re.Pattern[str]] = {
+    "sv": re.compile(
+        r"^(?:att\s+)?(?:(?:också|även|bl\.\s?a\.)\s+)?"
+        r"(?:(?:svarar|svara|ansvarar|ansvara)(?:\s+(?:också|även))?\s+för"
+        r"|(?:har|ha)\s+(?:hand\s+om|(?:det\s+övergripande\s+)?ansvar(?:et)?\s+för)"
+        r"|(?:leder|leda|styr|styra|sköter|sköta|handhar|bereder|bereda|verkställer|verkställa"
+        r"|samordnar|samordna|utvecklar|utveckla|främjar|främja|stöder|stödja|stärker|stärka"
+        r"|övervakar|övervaka|bevakar|bevaka|behandlar|behandla|ordnar|ordna|producerar|producera"
+        r"|erbjuder|erbjuda|tillhandahåller|tillhandahålla|planerar|planera|godkänner|godkänna"
+        r"|fastställer|fastställa|beslutar|besluta|deltar|delta|bistår|bistå)"
+        r"(?:\s+(?:om|i|av|för|med|till))?)\s+",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"^(?:(?:is|are)\s+)?(?:also\s+)?"
+        r"(?:(?:responsible|accountable)\s+for|responsibility\s+for|in\s+charge\s+of"
+        r"|(?:to\s+)?(?:manages?|leads?|oversees?|provides?|delivers?|handles?|coordinates?"
+        r"|develops?|supports?|prepares?|promotes?|approves?|decides?\s+on|deals?\s+with"
+        r"|looks?\s+after|administers?|runs?|maintains?|ensures?))\s+",
+        re.IGNORECASE,
+    ),
+}
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_JOINED = re.compile(r"^(?:och|and|,)\s+", re.IGNORECASE)
+_SV_EN_CLAUSE = re.compile(r"\b(?:som|att|vilket|när|which|that|who|when|if)\b", re.IGNORECASE)
+
+
 def concept_label(phrase: str, lang: str) -> str:
     """The concept a duty phrase names, in base form and the registry's comparison form."""
     text = " ".join(phrase.split())
     if lang == "fi":
         text = finnish_base_form(text)
+    elif lang in _LEADING:
+        text = object_of_governing_verb(text, lang)
     return normalise_name(text)
+
+
+def object_of_governing_verb(phrase: str, lang: str) -> str:
+    """A Swedish or English duty phrase without the verb that governs it (see the module doc)."""
+    rest = _LEADING[lang].sub("", phrase, count=1)
+    while rest != phrase and (joined := _JOINED.match(rest)):  # "leda och utveckla X": both verbs
+        after = _LEADING[lang].sub("", rest[joined.end() :], count=1)
+        if after == rest[joined.end() :]:
+            return phrase  # "leder X och Y" is fine, "leder och Z" names no object
+        rest = after
+    if lang == "en":
+        rest = _ARTICLE.sub("", rest, count=1)
+    if rest == phrase or not rest.strip() or _SV_EN_CLAUSE.search(rest):
+        return phrase  # no governing verb, a verb alone, or a clause still: as written
+    return rest
 
 
 def finnish_base_form(phrase: str) -> str:

@@ -67,6 +67,36 @@ def test_swedish_and_english_phrases_are_kept_as_written_casefolded() -> None:
     assert concept_label("waste  management", "en") == "waste management"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "lang", "concept"),
+    [
+        ("leder stadens verksamhet", "sv", "stadens verksamhet"),
+        ("svarar för beredningen av ärenden", "sv", "beredningen av ärenden"),
+        ("att leda och utveckla kommunens förvaltning", "sv", "kommunens förvaltning"),
+        ("manages and develops the library service", "en", "library service"),
+        ("planning and development", "en", "planning and development"),
+        ("ansvarar även för äldreomsorgen", "sv", "äldreomsorgen"),
+        ("har hand om vatten och avlopp", "sv", "vatten och avlopp"),
+        ("delta i det regionala samarbetet", "sv", "det regionala samarbetet"),
+        ("manages the council's finances", "en", "council's finances"),
+        ("is responsible for waste collection", "en", "waste collection"),
+        ("to promote local democracy", "en", "local democracy"),
+        # the same duty stated in two ways meets in one concept
+        ("Leder kommunens personalpolitik", "sv", "kommunens personalpolitik"),
+        ("kommunens personalpolitik", "sv", "kommunens personalpolitik"),
+        # no governing verb, a verb alone, a clause: as written
+        ("uppgifter som rör miljön", "sv", "uppgifter som rör miljön"),
+        ("leder", "sv", "leder"),
+        ("provides services that residents need", "en", "provides services that residents need"),
+        ("service delivery", "en", "service delivery"),
+    ],
+)
+def test_a_governing_verb_is_not_part_of_a_swedish_or_english_concept(
+    phrase: str, lang: str, concept: str
+) -> None:
+    assert concept_label(phrase, lang) == concept
+
+
 def _extraction(source: str, text: str, start: int) -> Extraction:
     ev = Evidence(source, start, start + len(text), text)
     return Extraction(source, "fi", duties=(Duty("elinkeino-osasto", text, ev),))
