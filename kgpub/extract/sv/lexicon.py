@@ -51,25 +51,39 @@ HEADS: dict[str, Head] = {
     "sektor": Head("division", "n", ("er", "erna"), 3),
     "väsende": Head("department", "t", ("n", "na"), 3, bare=False),
     "central": Head("unit", "en", ("er", "erna"), 4, bare=False),
-    "grupp": Head("team", "en", ("er", "erna"), 4, ("mål", "ålders", "kund", "yrkes", "befolknings")),
+    "grupp": Head(
+        "team", "en", ("er", "erna"), 4, ("mål", "ålders", "kund", "yrkes", "befolknings", "språk")
+    ),
     "team": Head("team", "et", (), 3),
-    "bolag": Head("enterprise", "et", (), 3, bare=False),
+    # "koncernbolag", "dotterbolag", "intressebolag": a class of companies by their owner, not one company
+    "bolag": Head("enterprise", "et", (), 3, ("koncern", "dotter", "intresse"), bare=False),
     "samkommun": Head("other", "en", ("er", "erna")),
-    "råd": Head("other", "et", (), 4, ("sam", "för", "stats", "stads", "kommun", "om"), bare=False),
+    # "länsråd", "oppositionsråd", "kansliråd", "regeringsråd": titles of a person, not councils
+    "råd": Head(
+        "other",
+        "et",
+        (),
+        4,
+        ("sam", "för", "stats", "stads", "kommun", "om", "läns", "oppositions", "kansli", "regerings"),
+        bare=False,
+    ),
     "kontor": Head("unit", "et", (), 3),
-    "ledning": Head("team", "en", (), 4, ("risk",), bare=False),
+    # "arbetsledning" (supervising work) is an activity, not a management body
+    "ledning": Head("team", "en", (), 4, ("risk", "arbets"), bare=False),
     "stab": Head("unit", "en", ("er", "erna"), 4, bare=False),
     # open class words: any compound ending in one is a body ("miljöprövningsdelegationen",
     # "samarbetskommittén", "beredningsorganet", "serviceområdet för utbildning", "ungdomsparlamentet")
     "delegation": Head("committee", "en", ("er", "erna"), 4),
     "kommitté": Head("committee", "n", ("er", "erna")),
-    "organ": Head("other", "et", ("en",), 4, ("förtroende", "besluts", "sakkunnig"), bare=False),
+    "organ": Head(
+        "other", "et", ("en",), 4, ("förtroende", "besluts", "sakkunnig", "förvaltnings"), bare=False
+    ),
     "område": Head(
         "service_area",
         "t",
         ("n", "na"),
         4,
-        ("bostads", "centrum", "industri", "natur", "ansvars", "verksamhets", "skydds", "fritids"),
+        ("bostads", "centrum", "industri", "natur", "ansvars", "verksamhets", "skydds", "fritids", "widget"),
         bare=False,
     ),
     "parlament": Head("council", "et", ("en",), 4),

@@ -121,7 +121,7 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             written = _lower_first(text[prev.start() : end])
             aliases = [definite, *aliases]
             return Mention(prev.start(), end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
-        if _STRONG_ADJECTIVE.fullmatch(prev.group()):
+        if _STRONG_ADJECTIVE.fullmatch(prev.group()) and prev.group().lower() not in VERBS:
             # "Temporärt beredningsorgan" (a heading) is "temporära beredningsorganet" in the sentences
             # below it: the name in the doubly definite form, the indefinite phrase an alias
             base = _lower_first(prev.group())

@@ -1,0 +1,38 @@
+"""Words that look like bodies but are not: a class of companies, a language group, a person's title,
+an activity, a generic class word, page chrome, and a verb before a body word (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.sv.test_sv_extract import names, run
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_body"),
+    [
+        ("Koncernsektionen behandlar ärenden som rör stadens koncernbolag.", "koncernbolaget"),
+        ("Kommunen äger flera dotterbolag.", "dotterbolaget"),
+        (
+            "Ledamöterna ska väljas bland personer som tillhör den finskspråkiga språkgruppen.",
+            "finskspråkiga språkgruppen",
+        ),
+        ("Landshövdingens närmaste medarbetare är länsrådet.", "länsrådet"),
+        ("Kommunalrådet och oppositionsrådet träffas varje vecka.", "oppositionsrådet"),
+        ("Förvaltningen svarar för arbetsledning av cheferna.", "arbetsledningen"),
+        ("Kommunstyrelsen är kommunens ledande politiska förvaltningsorgan.", "förvaltningsorganet"),
+        ("Widgetområde (Sidfot)", "widgetområdet"),
+    ],
+)
+def test_look_alikes_are_no_bodies(sentence: str, not_a_body: str) -> None:
+    assert not_a_body not in names(run(sentence))
+
+
+def test_the_body_named_after_such_a_word_is_still_found() -> None:
+    got = names(run("Koncernsektionen behandlar ärenden som rör stadens koncernbolag."))
+    assert "koncernsektionen" in got
+
+
+def test_a_verb_before_an_indefinite_body_word_is_no_adjective_of_its_name() -> None:
+    got = names(run("Tillsammans utgör styrgrupp och referensgrupp projektets ledning."))
+    assert not any(name.startswith("utgöra") for name in got)
