@@ -176,12 +176,26 @@ _COMMON_WORDS = words(
 )
 
 
+def singular(word: str) -> str:
+    """ "Committees" → "committee", "Agencies" → "agency": a plural class word's singular (lower case)."""
+    w = head_word(word)
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+
+
+def _class_plural(word: str) -> bool:
+    """ "Scrutiny Committees", "Area Boards": a plural of a body class word, which no surname is."""
+    return head_word(word).endswith("s") and singular(word) in STRONG
+
+
 def _person(name: str) -> str | None:
     name = HONORIFIC.sub("", name)
     if not PERSON_RE.fullmatch(name):
         return None
     ws = name.split()
-    bad = any(head_word(w) in STRONG or head_word(w) in WEAK or head_word(w) in POSTS for w in ws)
+    bad = any(
+        head_word(w) in STRONG or head_word(w) in WEAK or head_word(w) in POSTS or _class_plural(w)
+        for w in ws
+    )
     common = any(w in _COMMON_WORDS or _COMMON.search(w) for w in ws)
     return None if bad or common else name
 

@@ -125,6 +125,7 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         _enumeration(state, i, parent, there, True)
         _collective_duty(state, seg, there.group("noun"), [c for c, _ in set(state.facts.part_of) - before])
     _within(state, i, found)
+    _has_list(state, i, found)
     _possessive(state, seg, found)
     _counted_under(state, i, found)
     _relations(state, seg, found)
@@ -295,6 +296,66 @@ def _child(state: State, seg: Segment, text: str, kind: str, structural: bool) -
     if not structural or not ws or len(ws) > 6 or re.search(r"\d|[()]", text):
         return None
     return state.facts.body(text, kind, seg, "body.en.enumerated")
+
+
+#: "… the County Council has:", "The Council includes:": an owner and a colon, its bodies in the bullets.
+_HAS_COLON = re.compile(r"\b(?:has|have|includes?|comprises?|consists\s+of)\s*:\s*$", re.IGNORECASE)
+#: What may stand before the body an item names: an article or a count and lower-case modifiers ("A cross
+#: party Regulation Committee", "Three cross party …").
+_ITEM_LEAD_WORDS = re.compile(
+    r"^\s*(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: "Three cross party Scrutiny Committees:": an item that counts a class and opens the name lines below it.
+_ITEM_CLASS = re.compile(
+    r"^\s*(?P<count>"
+    + _COUNT
+    + r")\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>(?:[A-Z][\w-]*\s+){0,3}[A-Za-z]+s)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _has_list(state: State, i: int, found: list[Mention]) -> None:
+    """ "In accordance with legislation, the County Council has:" and bullets: each bullet that opens
+    with a body ("A cross party Regulation Committee of nine members, …") names a part of that body;
+    a bullet that counts a class with a colon ("Three cross party Scrutiny Committees:") announces the
+    name lines under it, each a part. Bullets that open otherwise ("Appointed a Leader of Council …")
+    name none."""
+    seg = state.segs[i]
+    if not _HAS_COLON.search(seg.text) or seg.bullet:
+        return
+    owner = next((m for m in reversed(found) if m.what == "body"), None)
+    if owner is None or not re.fullmatch(
+        r"\s*(?:(?:the|this|our)\s+)?$", seg.text[: owner.start].rsplit(",", 1)[-1], re.IGNORECASE
+    ):
+        return  # the owner is the subject just before the verb ("…, the County Council has:")
+    parent = resolve(state, seg, owner)
+    j, nested = i + 1, None
+    while parent and j < len(state.segs) and j - i <= ANNOUNCED_WINDOW:
+        item = state.segs[j]
+        if item.bullet:
+            nested = _ITEM_CLASS.match(item.text)
+            first = next(iter(names.mentions(item.text)), None)
+            if (
+                nested is None
+                and first
+                and first.what == "body"
+                and first.refers is None
+                and (_ITEM_LEAD_WORDS.match(item.text[: first.start]))
+            ):
+                child = resolve(state, item, first)
+                if child:
+                    state.facts.part(child, parent, "part", item, "part.en.has-list")
+        elif nested and item.heading and _heading_name(item.text.strip()):
+            kind = names.STRONG.get(names.singular(nested["noun"].split()[-1]), "unit")
+            child = state.facts.find(item.text.strip()) or state.facts.body(
+                item.text.strip(), kind, item, "body.en.enumerated"
+            )
+            state.facts.part(child, parent, "part", item, "part.en.has-list")
+        else:
+            break
+        j += 1
 
 
 def _within(state: State, i: int, found: list[Mention]) -> None:

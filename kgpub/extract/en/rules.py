@@ -9,7 +9,7 @@ from .context import municipality, resolve
 from .duties import _passive_duties, _relative_duties, _responsibility_of, duties
 from .heads import _label_line, _person_first, _post_without_holder, _title_line, _untitled, heads
 from .layout import item, read_lists
-from .parts import _child, _children, _collective_duty, _possessive, _relations
+from .parts import _child, _children, _collective_duty, _has_list, _possessive, _relations
 
 LANGS = ("en",)
 
@@ -301,6 +301,25 @@ RULES: list[Rule] = [
             "Multicultural Affairs unit."
         ),
         expects=["part: Multicultural Affairs < Citizen Services"],
+        langs=LANGS,
+    ),
+    rule(
+        "part.en.has-list",
+        "sub_organization_of",
+        _has_list,
+        example=(
+            "In accordance with government legislation, the County Council has:\n\n"
+            "  • Three cross party Scrutiny Committees:\n"
+            "    Scrutiny for Policies and Places\n"
+            "    Scrutiny for Policies, Children and Families\n"
+            "  • A cross party Regulation Committee of nine members, responsible for the Council’s planning "
+            "and regulatory functions\n"
+        ),
+        expects=[
+            "part: Scrutiny for Policies and Places < County Council",
+            "part: Scrutiny for Policies, Children and Families < County Council",
+            "part: Regulation Committee < County Council",
+        ],
         langs=LANGS,
     ),
     rule(
