@@ -113,8 +113,10 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
     prev = toks[j - 1] if j else None
     if prev and _gap(text, prev, toks[j]) == " " and word.form == "indef":
         if prev.group().lower() in ("stadens", "kommunens"):
-            aliases.append(f"{prev.group().lower()} {indefinite}")
-            start = prev.start()
+            # "stadens ledningsgrupp": named as written, as "stadens ämbetsverk" is (the municipality's
+            # part, gold convention B); the bare definite and indefinite are aliases
+            written = f"{prev.group().lower()} {indefinite}"
+            return Mention(prev.start(), end, written, spec.kind, (definite, indefinite), head=word.head)
         owner = _owner(text, toks, j - 1)
         if owner is not None:
             # "Stadsmiljönämndens tillståndssektion": the name as written, the bare definite an alias
@@ -146,10 +148,19 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             return Mention(
                 prev.start(), toks[last].end(), full, spec.kind, (definite, indefinite), head=word.head
             )
+    upto = _complement(text, toks, i) if word.form == "def" and word.head in _NAMED_FOR else None
+    if upto is not None and j == i:
+        # "ledningsgruppen för exceptionella förhållanden": a group named by what it is for
+        name = _lower_first(text[toks[i].start() : toks[upto].end()])
+        return Mention(toks[i].start(), toks[upto].end(), name, spec.kind, head=word.head)
     return Mention(
         start, end, definite, spec.kind, tuple(aliases), word.form.startswith("gen"), head=word.head
     )
 
+
+#: Compounds of these heads may be named by a "för …" complement ("ledningsgruppen för …",
+#: "samarbetsdelegationen för …"); a board or committee with "för" after it is mostly a verb's object.
+_NAMED_FOR = frozenset(("grupp", "team", "delegation", "kommitté"))
 
 #: Words a "för …" complement never runs over: an article or a preposition starts a new phrase.
 _ENDS_COMPLEMENT = frozenset(("en", "ett", "inom", "under", "vid", "hos"))
