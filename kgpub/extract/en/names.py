@@ -91,7 +91,11 @@ _NOUN_AFTER = re.compile(
 _DETERMINERS = words("the a an each every one another which this that these all some any our your its their")
 _NOT_AFTER_HEAD = words("holder holders hours space spaces building premises work worker workers staff")
 _CAP = r"[A-Z][\w’'&-]*"
-_RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+)?" + _CAP + r")*")
+#: "… Issues and Vantaa’s local Roma working group": a possessive word after "and" whose noun is in lower
+#: case opens a new phrase, so the run ends before the "and".
+_RUN = re.compile(
+    _CAP + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|(?:and|&|on)\s+(?![A-Z][\w-]*[’']s\s+[a-z]))?" + _CAP + r")*"
+)
 _THIS = re.compile(r"(?:This|That|Each|Every|Our)\s+([A-Z][a-z]+)")
 _TEAM_OF = re.compile(r"\b(team\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+s)\b")
 _LOWER = re.compile(
@@ -163,6 +167,19 @@ def body_kind(name: str) -> str | None:
         return STRONG[last]
     if len(ws) >= 2 and last in WEAK:
         return WEAK[last]
+    return _named_of(ws)
+
+
+def _named_of(ws: list[str]) -> str | None:
+    """ "Advisory Committee for Multicultural Issues", "Dublin Institute of Technology": a body noun
+    followed by "of"/"for" and what the body is of or for, named whole."""
+    for k in range(1, len(ws) - 2):
+        if ws[k + 1] in ("of", "for") and head_word(ws[k]) in STRONG and ws[k][:1].isupper():
+            rest = ws[k + 2 :]
+            if rest and rest[0] == "the":
+                rest = rest[1:]
+            if rest and rest[0][:1].isupper():
+                return STRONG[head_word(ws[k])]
     return None
 
 
@@ -318,7 +335,11 @@ def _split_and(name: str, start: int) -> list[tuple[int, str]]:
         left, right = name[begin : m.start()], name[m.end() :]
         left_head = head_word(left.split()[-1]) if left.split() else ""
         right_weak = head_word(name.split()[-1]) in WEAK
-        if body_kind(right) and (left_head in STRONG or (left_head in WEAK and right_weak and " " in left)):
+        named_of = _named_of(left.split()) is not None  # "Dublin Institute of Technology and …"
+        plural_class = len(right.split()) == 1 and _class_plural(right)  # "City Board and Committees"
+        if (body_kind(right) or plural_class) and (
+            left_head in STRONG or named_of or (left_head in WEAK and right_weak and " " in left)
+        ):
             parts.append((start + begin, left))
             begin = m.end()
     return [*parts, (start + begin, name[begin:])]
@@ -402,7 +423,24 @@ def mentions(text: str) -> list[Mention]:
     for x in found:
         if not out or x.start >= out[-1].end:
             out.append(x)
-    return _widen_listed(text, out)
+    return _widen_listed(text, [_widen_series(text, m) for m in out])
+
+
+#: "the Hospital, Rehabilitation and Care Services Department": single capitalised words and commas
+#: before a name that closes the series with "and".
+_SERIES = re.compile(r"(?:^|\b[Tt]he\s+)((?:[A-Z][a-z][\w-]*,\s+)+)$")
+
+
+def _widen_series(text: str, m: Mention) -> Mention:
+    """A body's name whose first words are a comma series ("Hospital, Rehabilitation and Care Services
+    Department"): the series belongs to the name when the name joins its last member with "and"."""
+    if m.what != "body" or m.refers or m.parent or " and " not in m.name or m.end - m.start != len(m.name):
+        return m
+    series = _SERIES.search(text, max(0, m.start - 80), m.start)
+    if series is None:
+        return m
+    start = series.start(1)
+    return Mention(start, m.end, text[start : m.end], m.kind, aliases=m.aliases)
 
 
 #: What may follow a body's head in a list item and still be its name: capitalised words, commas,
