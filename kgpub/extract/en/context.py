@@ -246,6 +246,9 @@ def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | No
     if pronoun and state.subject:
         kind = state.facts.bodies[key(state.subject)].kind
         return Mention(pronoun.start(1), pronoun.end(1), state.subject, kind)
+    described = _described(state, seg)
+    if described is not None:
+        return described
     run = _START_RUN.match(seg.text)
     if run and not names.is_post(run.group(1)) and COPULA.match(seg.text, run.end() + 1):
         return Mention(run.start(1), run.end(1), run.group(1), "other")
@@ -254,6 +257,29 @@ def subject_of(state: State, seg: Segment, found: list[Mention]) -> Mention | No
         kind = names.STRONG[is_a.group("noun").lower()]
         return Mention(run.start(1), run.end(1), run.group(1), kind)
     return None
+
+
+#: "An interim preparatory body will …": a sentence that opens with lower-case words before a class noun.
+_DESCRIBED = re.compile(
+    r"^\s*(?:The|An?|This|Our)\s+(?P<mods>(?:[a-z][\w-]*\s+){1,3}?)(?P<noun>[a-z]+)"
+    r"(?=\s+(?:will|shall|must|is|are|has|have|[a-z]+s)\s)"
+)
+
+
+def _described(state: State, seg: Segment) -> Mention | None:
+    """ "Temporary preparatory body" / "An interim preparatory body will be responsible for …": a
+    sentence whose subject is a description ending in the class noun of the body its section's heading
+    names is about that body (not a generic "a separate committee", "the same board")."""
+    found = _DESCRIBED.match(seg.text)
+    if found is None or names.head_word(found["noun"]) not in names.STRONG:
+        return None
+    if any(w in names.GENERIC for w in found["mods"].split()):
+        return None
+    body = state.heading_above(seg.line)
+    if body is None or names.head_word(body.split()[-1]) != found["noun"]:
+        return None
+    kind = state.facts.bodies[key(body)].kind if key(body) in state.facts.bodies else "other"
+    return Mention(found.start("mods"), found.end("noun"), body, kind)
 
 
 def plural(state: State, i: int) -> tuple[int, list[str]] | None:

@@ -79,7 +79,7 @@ POSTS = words(
     commissioner commissioners executive executives minister ministers leader leaders planner planners
     heads chiefs chairs chairmen"""
 )
-_GENERIC = words(
+GENERIC = words(
     """other same new relevant respective each every main own separate different various whole entire
     this that these those such all any some several city's city’s highest the of in under to for and
     by with at on from its their our"""
@@ -405,7 +405,7 @@ def _lower(text: str) -> list[Mention]:
         found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _LOWER.finditer(text):
         ws = m.group(1).split()
-        if not any(w in _GENERIC for w in ws[:-1]):
+        if not any(w in GENERIC for w in ws[:-1]):
             kind = STRONG.get(ws[-1].rstrip("s"), "unit")
             found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _REFERENCE.finditer(text):
