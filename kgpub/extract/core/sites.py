@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .facts import Facts
+from .facts import Facts, words
 from .persons import PERSON
 from .rules import Rule, rule
 from .segments import Segment
@@ -45,9 +45,37 @@ def _person_before(prefix: str, is_post: IsPost) -> bool:
     return any(is_post(w) for w in words)
 
 
-def _site_values(segs: list[Segment], i: int, is_post: IsPost) -> tuple[str | None, str | None, bool]:
-    """(address, phone, postal) stated by segment i — a labelled value may sit on the next line;
-    ``postal`` says the address is a postal one (a visiting address is preferred)."""
+#: Words before a phone label that say which line it is, not whose ("Mobile tel.", "Direct phone").
+_LINE_WORDS = words(
+    "mobile direct gsm fax home work main general office reception mob cell fixed landline also or and "
+    "puhelin matkapuhelin mobil direkt vaihde"
+)
+#: How many words a body named before its own phone number may have ("Kirjaamo tel. …").
+MAX_LINE_NAME_WORDS = 4
+
+
+def _named_line(prefix: str, is_post: IsPost) -> str | None:
+    """ "Kirjaamo tel. 044 785 1413", "Building Control phone 09 …": the name a contact line gives its
+    own number — capitalised words, no post, no person, no word that only says which line it is."""
+    name = prefix.strip(" \t:,;–-")
+    words = name.split()
+    if not 0 < len(words) <= MAX_LINE_NAME_WORDS or not name[:1].isupper() or re.search(r"[\d@/().:]", name):
+        return None
+    if any(w.lower() in _LINE_WORDS or is_post(w) for w in words):
+        return None
+    if len(words) >= 2 and re.fullmatch(PERSON, name):
+        return None  # "Heli Viitala tel. …": a person's number
+    if not all(w[:1].isupper() or w in ("and", "of", "for", "&", "och", "ja") for w in words):
+        return None
+    return name
+
+
+def _site_values(
+    segs: list[Segment], i: int, is_post: IsPost
+) -> tuple[str | None, str | None, bool, str | None]:
+    """(address, phone, postal, named) stated by segment i — a labelled value may sit on the next line;
+    ``postal`` says the address is a postal one (a visiting address is preferred); ``named`` is the
+    body a contact line names before its own phone number."""
     seg = segs[i]
     text = seg.text.strip()
     address = phone = None
@@ -65,9 +93,11 @@ def _site_values(segs: list[Segment], i: int, is_post: IsPost) -> tuple[str | No
         phone_m = re.match(r"(?P<value>" + _NUMBER + r")$", nxt)
     if phone_m and _person_before(text[: phone_m.start()], is_post):
         phone_m = None  # "Teknisk direktör: Lars Lindholm, tfn 050 …": the person's phone, no site
+    named = None
     if phone_m:
         phone = re.sub(r"\s+", " ", phone_m.group("value")).strip()
-    return address, phone, bool(label and label.group("postal"))
+        named = _named_line(text[: phone_m.start()], is_post) if not address and not label else None
+    return address, phone, bool(label and label.group("postal")), named
 
 
 def find_sites(
@@ -87,7 +117,11 @@ def find_sites(
     groups: list[tuple[str, int, int, str | None, str | None]] = []
     postal: set[int] = set()  # groups whose address is a postal one
     for i, seg in enumerate(segs):
-        address, phone, is_postal = _site_values(segs, i, is_post)
+        address, phone, is_postal, named = _site_values(segs, i, is_post)
+        if named and phone and (seg.heading or not seg.text.rstrip().endswith(".")):
+            owner = facts.find(named) or facts.body(named, "unit", seg, "body.contact-line")
+            facts.site(owner, seg, None, phone, "site.contact-line")
+            continue
         heads = [line for line in section if line <= seg.line]
         if not (address or phone) or not heads:
             continue
@@ -169,6 +203,22 @@ RULES: list[Rule] = [
         find_sites,
         example="Kontakt\nStadskansliet\nRådhusgatan 26, 65100 Vasa\nTelefon (växel) 06 325 1111\n",
         expects=["site: stadskansliet | Rådhusgatan 26, 65100 Vasa | 06 325 1111"],
+        langs=LANGS,
+    ),
+    rule(
+        "site.contact-line",
+        "sites",
+        find_sites,
+        example="Town Hall\nMarket Street 1, 68600 Northtown\ntel. 06 786 3111\nRegistry tel. 044 785 1413\n",
+        expects=["site: Registry |  | 044 785 1413"],
+        langs=LANGS,
+    ),
+    rule(
+        "body.contact-line",
+        "organizations",
+        find_sites,
+        example="Town Hall\nMarket Street 1, 68600 Northtown\ntel. 06 786 3111\nRegistry tel. 044 785 1413\n",
+        expects=["body: Registry"],
         langs=LANGS,
     ),
     rule(
