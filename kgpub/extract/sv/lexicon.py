@@ -168,6 +168,17 @@ def read_word(word: str) -> Word | None:
     return None
 
 
+def read_anaphor(word: str) -> Word | None:
+    """A bare head that names no body by itself ("förvaltningen", "området", "bolagets") in its
+    definite singular: it may only refer back to a body with that head named before."""
+    for head, spec in HEADS.items():
+        if not spec.bare and word.startswith(head):
+            form = _form(word[len(head) :], spec)
+            if form in ("def", "gendef"):
+                return Word("", head, form)
+    return None
+
+
 def _form(ending: str, spec: Head) -> str | None:
     forms = {"": "indef", "s": "gen", spec.definite: "def", spec.definite + "s": "gendef"}
     forms.update(dict.fromkeys(spec.plural, "plural"))

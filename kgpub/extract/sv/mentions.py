@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.facts import words
-from .lexicon import HEADS, VERBS, Word, read_word
+from .lexicon import HEADS, VERBS, Word, read_anaphor, read_word
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CONJ = ("och", "eller", "samt")
@@ -261,6 +261,38 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
     return None
 
 
+#: Adjectives that say which field or sector an activity belongs to: "Den ekonomiska förvaltningen sköts
+#: centralt", "den kommunala förvaltningen" (administration in general, no one body).
+_FIELD = re.compile(r"(?:iska|kommunala|statliga|offentliga|regionala|allmänna|lokala|egentliga)$")
+
+
+def _attribute(word: str) -> bool:
+    """An adjective's or participle's weak form between an article and its noun that may name one body
+    ("samlade", "gemensamma"; "nya" is a quantifier, "ekonomiska" a field)."""
+    weak = word.islower() and word.endswith(("a", "e")) and len(word) >= 5
+    return weak and word not in _QUANTIFIERS and not _FIELD.search(word)
+
+
+def _anaphor(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:
+    """ "Förvaltningen består av …": a bare head that names no body by itself refers back to the last
+    body with that head; opening a sentence after an article and an adjective's weak form it names one
+    ("Den samlade förvaltningen kommer att …"), as "Temporära beredningsorganet" does."""
+    tok, spec = toks[i], HEADS[word.head]
+    if (
+        i == 2
+        and toks[0].start() == 0
+        and toks[0].group() in ("Den", "Det")
+        and word.form == "def"
+        and _attribute(toks[1].group())
+    ):
+        name = f"{toks[1].group().lower()} {word.definite}"
+        return Mention(toks[0].start(), tok.end(), name, spec.kind, (f"den {name}",), head=word.head)
+    gen = word.form == "gendef"
+    return Mention(
+        tok.start(), tok.end(), word.definite, spec.kind, refers=word.head, genitive=gen, head=word.head
+    )
+
+
 def _named_enterprise(text: str, toks: list[re.Match[str]], i: int) -> Mention:
     """ "Affärsverket Borgå vatten": the enterprise's own name follows the word."""
     k = i + 1
@@ -292,7 +324,12 @@ def mentions(text: str) -> list[Mention]:
     found = _municipality(text)
     for i, tok in enumerate(toks):
         word = read_word(tok.group().lower())
-        if word is None or word.form == "plural":
+        if word is None:
+            anaphor = read_anaphor(tok.group().lower())
+            if anaphor is not None:
+                found.append(_anaphor(text, toks, i, anaphor))
+            continue
+        if word.form == "plural":
             continue
         mention = _compound(text, toks, i, word) if word.prefix else _bare(text, toks, i, word)
         if mention is not None:
