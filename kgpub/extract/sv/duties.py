@@ -12,7 +12,7 @@ import re
 
 from ..core.facts import words
 from ..core.segments import Segment
-from . import lexicon, mentions
+from . import layout, lexicon, mentions
 from .context import State
 from .mentions import Mention
 from .parts import named_children
@@ -218,6 +218,12 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         return
     if _DANGLING.search(seg.text.rstrip(" .")) and state.items_after(i):
         _list_duties(state, i, org)  # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"
+        return
+    if seg.text.rstrip().endswith(":") and state.items_after(i):
+        # "Förvaltningen bistår kommunstyrelsen i deras uppdrag:" — the bullets are the statements
+        # (the layout's list reader takes them when the lead-in names the tasks: "uppdrag", "uppgifter")
+        if not layout.role(seg):
+            _list_duties(state, i, org)
         return
     state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb")
 

@@ -45,7 +45,7 @@ def _counted_class(text: str) -> bool:
     return False
 
 
-def _role(seg: Segment) -> Role | None:
+def role(seg: Segment) -> Role | None:
     """A colon introducer that says its items make up a body: "På regionledningskontoret finns
     följande funktioner:", "Förvaltningen består av:", "Nämnden har följande sektioner:"."""
     text = seg.text.rstrip()
@@ -67,7 +67,7 @@ def _role(seg: Segment) -> Role | None:
 
 def blocks(segs: list[Segment]) -> list[ListBlock]:
     """The page's introduced lists of parts (and, in Swedish, of duties)."""
-    return segment_lists(segs, _role)
+    return segment_lists(segs, role)
 
 
 def owner(state: State, i: int) -> str | None:
@@ -143,7 +143,7 @@ def inline_list(state: State, listed: list[ListBlock], i: int) -> None:
     if i == 0 or state.segs[i].bullet or state.segs[i].heading or any(b.intro == i - 1 for b in listed):
         return
     intro, seg = state.segs[i - 1], state.segs[i]
-    if _role(intro) != "parts":
+    if role(intro) != "parts":
         return
     counted = _COUNTED.search(intro.text)
     text = seg.text.strip().rstrip(".")
