@@ -40,7 +40,8 @@ DUTY = re.compile(
 #: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
 _DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
 #: "<organ> är … och <duty verb>": a predicate noun, then the duty.
-_IS_AND = re.compile(r"\s+är\s+[^,.;:]{1,80}?\s+och\s+" + _ADVERBS, re.IGNORECASE)
+#: "<organ> leds av <titel> och <duty verb>": a passive of leading, then the duty.
+_IS_AND = re.compile(r"\s+(?:är|leds\s+av)\s+[^,.;:]{1,80}?\s+och\s+" + _ADVERBS, re.IGNORECASE)
 _GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*som\s[^,]*,\s*)?" + _ADVERBS, re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s+som\s+" + _ADVERBS, re.IGNORECASE)  # "en koncernsektion som behandlar …"
 _LEAD = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också)\s*,?\s*)?(?:Hela\s+)?$")

@@ -24,6 +24,10 @@ from .parts import _child, _named
 RULE = "part.sv.list"
 _COMPOSE = re.compile(r"\b(?:består av|är indelad[e]? i|är uppdelad[e]? i|omfattar|har följande)\b", re.I)
 _DUTY_NOUN = re.compile(r"\b(?:uppgift(?:er|erna)?|uppdrag(?:et)?|ansvarsområden?|arbetsuppgifter)\b", re.I)
+#: "Det innebär:" after a sentence saying what a body is: the items are what it does.
+_MEANS = re.compile(
+    r"^\s*(?:Det|Detta|Det\s+här)\s+(?:innebär|betyder)(?:\s+bland\s+annat|\s+bl\.\s?a\.)?\s*:$"
+)
 _CUT = re.compile(r"\s+[–-]\s+|[:(,]|\s+(?:som|med\s+ansvar)\s")  # "X med ansvar för …": X
 MAX_ITEM_WORDS = 6
 #: "sex enheter", "fyra serviceområden", "tre nya sektorer": a count and a plural class word.
@@ -60,7 +64,7 @@ def role(seg: Segment) -> Role | None:
         return "parts"  # "Våra fyra serviceområden heter från och med nu:"
     if _COMPOSE.search(text) or re.search(r"\b(?:finns|verkar|ingår)\s+(?:\w+\s+)?följande\b", text, re.I):
         return "parts"
-    if _DUTY_NOUN.search(text):
+    if _DUTY_NOUN.search(text) or _MEANS.match(text):
         return "duties"  # "Uppgifter:", "Förvaltningen bistår kommunstyrelsen i deras uppdrag:"
     return None
 
@@ -117,13 +121,28 @@ def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, s
         _duty_item(state, block.intro, i, names)
         return
     read_list_item(state, block, group, i, names, lambda k: owner(state, k), lambda k: item(state, k), RULE)
+    if i in names:
+        _item_duty(state, state.segs[i], names[i])
+
+
+#: An item that says what its body does after the name: "Futurum med ansvar för forskning …",
+#: "Kansliet, som ansvarar för …".
+_ITEM_DUTY = re.compile(r"\s(?:med\s+(?:\w+\s+)?ansvar\s+för|som\s+(?:ansvarar|svarar|sköter)\b)\s", re.I)
+
+
+def _item_duty(state: State, seg: Segment, org: str) -> None:
+    cue = _ITEM_DUTY.search(seg.text)
+    text = seg.text[cue.start() :].strip().rstrip(".;") if cue else ""
+    if cue and len(text.split()) >= 4:
+        state.facts.duty(org, text, seg.start, seg.end, "duty.sv.list-item")
 
 
 def _duty_item(state: State, intro: int, i: int, names: dict[int, str]) -> None:
     """An item of a duty list: a duty of the introducer's subject, else of the section's body."""
     if intro not in names:
         seg = state.segs[intro]
-        first = next((m for m in state.mentions(seg.text) if not seg.text[: m.start].strip()), None)
+        said = state.segs[intro - 1] if _MEANS.match(seg.text) and intro else seg  # "X är … / Det innebär:"
+        first = next((m for m in state.mentions(said.text) if not said.text[: m.start].strip()), None)
         org = state.resolve(seg, first) if first is not None else None
         if org is None:
             org = state.section_body(seg.line) or state.topic

@@ -17,7 +17,7 @@ from .duties import (
     duties,
 )
 from .heads import _person_first, _title_line, heads
-from .layout import _duty_item, item, read_lists
+from .layout import _duty_item, _item_duty, item, read_lists
 from .members import _card, _chair, _head
 from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
 
@@ -71,6 +71,17 @@ RULES: list[Rule] = [
                 "Skatteförvaltningen samt planeringen av verks"
             )
         ],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.sv.list-item",
+        "duties",
+        _item_duty,
+        example=(
+            "På regionkontoret finns följande enheter:\n\n  • Kundenheten\n"
+            "  • Forskningsenheten med ansvar för forsknings- och utvecklingsarbete\n"
+        ),
+        expects=["duty: forskningsenheten | med ansvar för forsknings- och utvecklingsarbete"],
         langs=LANGS,
     ),
     rule(

@@ -1,0 +1,31 @@
+"""Duty constructions: an item that says what its body does after the name, a duty coordinated after
+"leds av …", and "Det innebär:" before a list (invented sentences in the style of municipal pages)."""
+
+from __future__ import annotations
+
+from tests.extract.sv.test_sv_extract import duties, parts, run
+
+
+def test_a_list_item_with_its_responsibility_after_the_name() -> None:
+    e = run(
+        "På regionkansliet finns följande enheter:\n\n  • Arkivenheten\n"
+        "  • Forskningsenheten med ansvar för forskning och utveckling inom vården\n"
+    )
+    assert ("forskningsenheten", "regionkansliet", "part") in parts(e)
+    assert duties(e) == {("forskningsenheten", "med ansvar för forskning och utveckling inom vården")}
+
+
+def test_a_duty_coordinated_after_who_leads_the_body() -> None:
+    e = run("Planeringskontoret leds av planeringschefen och bereder ärenden till nämnden.")
+    assert duties(e) == {("planeringskontoret", "bereder ärenden till nämnden")}
+
+
+def test_det_innebär_lists_what_the_body_of_the_sentence_before_does() -> None:
+    e = run(
+        "Miljöförvaltningen\n\nSamordning\n\nKommunkansliet är också samordnare\n\nDet innebär:\n\n"
+        "  • samordning mellan förvaltningarna\n  • gemensam policy för kommunikation\n"
+    )
+    assert duties(e) == {
+        ("kommunkansliet", "samordning mellan förvaltningarna"),
+        ("kommunkansliet", "gemensam policy för kommunikation"),
+    }
