@@ -52,6 +52,9 @@ _PLURAL = re.compile(
 )
 _NOT_FIRST = words("our your my their other all more about how what who where contact the")
 _ORGANS = frozenset(("council", "board"))
+#: Generic class words a page capitalises for its own body ("the Directorate", "the Ministry", "Council
+#: is also guided by …"): named so when no body of that class was named before (gold convention B).
+_OWN_CLASS = _ORGANS | {"directorate", "ministry"}
 _PRONOUN = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore)\s*,\s*)?(It)\s+")
 _START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&-]*)")
 
@@ -87,7 +90,8 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
     if m.refers == "own":  # "the municipal organisation", "the City's administration"
         return state.last.get("city") or municipality(state, seg)
     if m.refers is not None:
-        if state.loose_heading is not None and m.refers not in _ORGANS:
+        own = m.refers in _ORGANS or (m.refers in _OWN_CLASS and m.name[:1].isupper())
+        if state.loose_heading is not None and not own:
             heading, state.loose_heading = (
                 state.loose_heading,
                 None,
@@ -96,7 +100,7 @@ def resolve(state: State, seg: Segment, m: Mention) -> str | None:
             name = state.facts.find(heading) or state.facts.body(heading, kind, seg, "body.en.heading")
             state.last[m.refers] = name
             return name
-        if m.refers not in state.last and m.refers in _ORGANS and m.name[:1].isupper():
+        if m.refers not in state.last and m.refers in _OWN_CLASS and m.name[:1].isupper():
             return state.facts.body(m.name, m.kind, seg, "body.en.organ")  # "a Council comprising 75 members"
         return state.last.get(m.refers)
     name = state.facts.body(m.name, m.kind, seg, "body.en.name", aliases=m.aliases)

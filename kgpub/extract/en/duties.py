@@ -265,8 +265,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if cue is None:
         copula, finite = _second_predicate(seg.text, at)
         cue = copula or finite
-    if cue is None:
-        return
+    if cue is None or (seg.heading and cue is finite and not items_after(state.segs, i)):
+        return  # "Council makes changes to organisational structure": a headline, no statement of a duty
     dangling = _DANGLING.search(seg.text.rstrip(" .")) is not None and bool(items_after(state.segs, i))
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()) or dangling:  # "… prepares matters relating to:"
         for org in orgs:

@@ -117,7 +117,10 @@ _OWN = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:the|this|our|that)\s+(division|department|unit|board|council|committee|office|centre|center|team|"
-    r"sector|section|enterprise|company|agency|city|municipality|service\s+area)\b",
+    r"sector|section|enterprise|company|agency|city|municipality|service\s+area|directorate)\b"
+    # "Council is also guided by …", "Council’s plan": the capitalised word with no article (AU/UK usage)
+    r"|(?:^|(?<=[.;:]\s)|(?<=\b(?:by|to|of|at)\s)|(?<=\b(?:for|and)\s)|(?<=\b(?:with|from)\s))"
+    r"(Council)(?=\s+[a-z]|[’']s\s)",
     re.IGNORECASE,
 )
 
@@ -409,9 +412,10 @@ def _lower(text: str) -> list[Mention]:
             kind = STRONG.get(ws[-1].rstrip("s"), "unit")
             found.append(Mention(m.start(1), m.end(1), m.group(1), kind))
     for m in _REFERENCE.finditer(text):
-        head = re.sub(r"\s+", " ", m.group(1).lower())
+        g = 1 if m.group(1) else 2
+        head = re.sub(r"\s+", " ", m.group(g).lower())
         kind = "municipality" if head in ("city", "municipality") else STRONG.get(head, "service_area")
-        found.append(Mention(m.start(1), m.end(1), m.group(1), kind, refers=head))
+        found.append(Mention(m.start(g), m.end(g), m.group(g), kind, refers=head))
     return found
 
 
