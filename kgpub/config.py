@@ -97,6 +97,9 @@ class Settings:
     versions_kept: int = 5  # published versions whose dumps are kept and linked (older: metadata only)
     # Documents (/doc, kgpub/documents.py): rendered representations kept in memory per process.
     document_cache_mb: int = 64  # bytes of rendered /doc answers kept (LRU, per build); 0: none kept
+    # a build of more documents records only their index (~10 ms of a core each to record); its pages
+    # are rendered on first request (kgpub/documents.py)
+    documents_recorded_max: int = 20000
     # Builds (kgpub/incremental.py): processes extracting the sources not found in var/cache/extract.
     extract_workers: int = 0  # 0: one per CPU core; 1: extract in the build's own process
 
@@ -147,6 +150,8 @@ class Settings:
     def _check_serving_limits(self) -> None:
         if self.document_cache_mb < 0:
             raise InputError(f"document_cache_mb must be 0 or more, not {self.document_cache_mb}")
+        if self.documents_recorded_max < 0:
+            raise InputError(f"documents_recorded_max must be 0 or more, not {self.documents_recorded_max}")
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")
         for name in positive:
             if getattr(self, name) <= 0:

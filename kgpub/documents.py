@@ -14,6 +14,13 @@ incoming links' string filter over every subject, ~0.5 s per document at 1 M tri
 here with the document's hash IRIs listed once for the whole graph (``describe.neighbours_query``
 with ``hashes``) and recorded under the text the web layer sends.
 
+Recording costs ~10 ms of one core a document (the pages' queries, parsed as the pages parse them),
+so a build of more than ``Settings.documents_recorded_max`` documents (a 1 M-triple graph has ~100,000)
+records only the index: every document's path, its thing, and the list of its hash IRIs. Its pages
+are then rendered on first request (and kept in the rendered-answer cache, per build), with the
+neighbours query still a lookup of the listed hash IRIs, never the scan — the build stays seconds,
+a first request costs its queries.
+
 Builds loaded elsewhere (a remote SPARQL engine, ``kgpub.store.remote``) or made by an older kgpub
 have no ``documents.sqlite``: the web layer then queries as before.
 """
@@ -44,10 +51,12 @@ from .web.paths import DOC, SOURCE, doc_to_things, is_plausible, thing_to_doc
 
 FILE = "documents.sqlite"
 #: Bumped when the layout of a row changes: a reader ignores files of another version.
-VERSION = "1"
+VERSION = "2"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (path TEXT PRIMARY KEY, thing TEXT NOT NULL, answers BLOB NOT NULL);
+CREATE TABLE documents (
+    path TEXT PRIMARY KEY, thing TEXT NOT NULL, answers BLOB NOT NULL, hashes TEXT NOT NULL
+);
 CREATE TABLE iris (rel TEXT PRIMARY KEY);
 """
 
@@ -162,13 +171,21 @@ def documents_of(rels: set[str]) -> dict[str, str]:
     return out
 
 
-def write(build_dir: Path, base_iri: str, max_result_rows: int, *, processes: int | None = None) -> int:
+def write(
+    build_dir: Path,
+    base_iri: str,
+    max_result_rows: int,
+    *,
+    processes: int | None = None,
+    record_max: int | None = None,
+) -> int:
     """Record every document of the build in ``build_dir/documents.sqlite``; the number of documents.
 
     Reads the build's store (``build_dir/store``, read-only), so it runs after ``store.prepare``. The
     documents are recorded by ``processes`` processes (default: one per core), each with the store
     open read-only; a document whose queries fail here (over a limit) is kept with no answers, so the
-    web layer queries for it, as before."""
+    web layer queries for it, as before. With more than ``record_max`` documents only the index is
+    written (no answers: rendered on first request, see the module doc)."""
     target = build_dir / FILE
     limit = max_incoming(max_result_rows)
     store = ox.Store.read_only(str(build_dir / "store"))
@@ -176,16 +193,25 @@ def write(build_dir: Path, base_iri: str, max_result_rows: int, *, processes: in
     hashes = _hashes(store)
     del store
     todo = sorted(documents_of(rels).items())
-    jobs = max(1, min(processes or os.cpu_count() or 1, len(todo) // 200 or 1))
+    index_only = record_max is not None and len(todo) > record_max
+    jobs = 1 if index_only else max(1, min(processes or os.cpu_count() or 1, len(todo) // 200 or 1))
     chunks = [[(r, t, hashes.get(base_iri + t, [])) for r, t in todo[k::jobs]] for k in range(jobs)]
     with writing(target):
         db = sqlite3.connect(target)
         try:
             db.executescript(_SCHEMA)
-            meta = {"version": VERSION, "base_iri": base_iri, "max_incoming": str(limit)}
+            meta = {
+                "version": VERSION,
+                "base_iri": base_iri,
+                "max_incoming": str(limit),
+                "recorded": "no" if index_only else "yes",
+            }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany("INSERT INTO iris VALUES (?)", ((r,) for r in sorted(rels) if "#" not in r))
-            if jobs == 1:
+            if index_only:
+                empty = _pack({})
+                rows = [[(r, t, empty, json.dumps(h)) for r, t, h in chunks[0]]]
+            elif jobs == 1:
                 rows = [_record_chunk(str(build_dir), base_iri, limit, chunks[0])]
             else:
                 context = multiprocessing.get_context("spawn")  # no store handle crosses a fork
@@ -194,7 +220,7 @@ def write(build_dir: Path, base_iri: str, max_result_rows: int, *, processes: in
                     rows = [f.result() for f in futures]
             count = 0
             for chunk in rows:
-                db.executemany("INSERT INTO documents VALUES (?, ?, ?)", chunk)
+                db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)", chunk)
                 count += len(chunk)
             db.commit()
         finally:
@@ -204,7 +230,7 @@ def write(build_dir: Path, base_iri: str, max_result_rows: int, *, processes: in
 
 def _record_chunk(
     build_dir: str, base_iri: str, limit: int, items: list[tuple[str, str, list[str]]]
-) -> list[tuple[str, str, bytes]]:
+) -> list[tuple[str, str, bytes, str]]:
     """Record some documents (in a process of its own, see :func:`write`)."""
     inproc = InProcess(ox.Store.read_only(str(Path(build_dir) / "store")), base_iri)
     rows = []
@@ -213,16 +239,26 @@ def _record_chunk(
             answers = record(inproc, base_iri + thing, base_iri, limit, hashes)
         except (KgpubError, ValueError):  # over a limit, or no IRI a query can hold: query at request time
             answers = {}
-        rows.append((rest, thing, _pack(answers)))
+        rows.append((rest, thing, _pack(answers), json.dumps(hashes)))
     return rows
 
 
 @dataclass(frozen=True)
 class Found:
-    """A precomputed document: the thing it describes and the answers to its queries."""
+    """A precomputed document: the thing it describes, the answers to its queries (none when only the
+    index was written) and its hash IRIs, for the neighbours query of a document not recorded."""
 
     thing: str
     answers: dict[str, QueryResult]
+    hashes: list[str]
+    max_incoming: int
+
+    def replay(self, fallback: d.Queryable) -> Replay:
+        """The store its pages ask: the recorded answers, else ``fallback`` — with the neighbours
+        query as the lookup of this document's hash IRIs, never the scan over every subject."""
+        plain = d.neighbours_query(self.thing, self.max_incoming)
+        rewrites = {plain: d.neighbours_query(self.thing, self.max_incoming, self.hashes)}
+        return Replay(self.answers, fallback, rewrites)
 
 
 class Documents:
@@ -243,8 +279,15 @@ class Documents:
 
     def document(self, rest: str) -> Found | None:
         """The document at ``doc/<rest>`` (None: this build has no such document)."""
-        row = self._db().execute("SELECT thing, answers FROM documents WHERE path = ?", (rest,)).fetchone()
-        return None if row is None else Found(self.base_iri + row[0], _unpack(row[1], self.base_iri))
+        row = (
+            self._db()
+            .execute("SELECT thing, answers, hashes FROM documents WHERE path = ?", (rest,))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        answers, hashes = _unpack(row[1], self.base_iri), json.loads(row[2])
+        return Found(self.base_iri + row[0], answers, hashes, self.max_incoming)
 
     def exists(self, rel: str) -> bool:
         """Does the data mention ``<base>rel``? (``describe.exists`` without a query)."""
@@ -278,9 +321,15 @@ class Replay:
     """A store for the pages that answers recorded queries from the record and sends any other query
     to ``fallback`` (the real store)."""
 
-    def __init__(self, answers: dict[str, QueryResult], fallback: d.Queryable) -> None:
+    def __init__(
+        self,
+        answers: dict[str, QueryResult],
+        fallback: d.Queryable,
+        rewrites: dict[str, str] | None = None,
+    ) -> None:
         self._answers = answers
         self._fallback = fallback
+        self._rewrites = rewrites or {}
         self.missed = 0
 
     def query(self, sparql: str, *, max_rows: int | None = None) -> QueryResult:
@@ -288,4 +337,4 @@ class Replay:
         if found is not None and found.rows <= (max_rows or d.MAX_DESCRIPTION):
             return found
         self.missed += 1
-        return self._fallback.query(sparql, max_rows=max_rows)
+        return self._fallback.query(self._rewrites.get(sparql, sparql), max_rows=max_rows)

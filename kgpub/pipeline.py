@@ -336,7 +336,9 @@ def _write_build(
     with stage("search index"):
         search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
     with stage("documents"):
-        documents.write(build_dir, settings.base_iri, settings.max_result_rows)  # /doc without a query
+        documents.write(  # /doc without a query
+            build_dir, settings.base_iri, settings.max_result_rows, record_max=settings.documents_recorded_max
+        )
     manifest = {
         "build": build_dir.name,
         "created": started.isoformat(),

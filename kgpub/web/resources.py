@@ -27,7 +27,6 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, Response, request
 from werkzeug.exceptions import BadRequest
 
-from ..documents import Replay
 from ..formats import BY_SUFFIX, Format
 from . import pages, paths, urls
 from .caching import (
@@ -118,7 +117,7 @@ def _thing_of(rest: str, store: Queryable, build: Build) -> tuple[str | None, Qu
     recorded = documents(build)
     if recorded is not None:
         found = recorded.document(rest)
-        return (None, store) if found is None else (found.thing, Replay(found.answers, store))
+        return (None, store) if found is None else (found.thing, found.replay(store))
     for candidate in paths.doc_to_things(rest):
         if exists(store, build.base_iri + candidate):
             return build.base_iri + candidate, store

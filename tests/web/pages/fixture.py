@@ -160,7 +160,9 @@ def publish_fixture(var_dir: Path, *, precompute: bool = True, **changes: object
     search.build_index(build_dir, settings.base_iri)
     write_dumps(build_dir, ds, Local(settings.base_iri))
     if precompute:
-        documents.write(build_dir, settings.base_iri, settings.max_result_rows)
+        documents.write(
+            build_dir, settings.base_iri, settings.max_result_rows, record_max=settings.documents_recorded_max
+        )
     publish.seal(build_dir, manifest)  # build.json last, with every file's size and SHA-256
     publish.swap_in(build_dir, settings)
     return settings

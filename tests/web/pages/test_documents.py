@@ -64,7 +64,7 @@ def mismatches(settings: Settings) -> tuple[int, int, list[str]]:
         for rest, thing in recorded.paths():
             found = recorded.document(rest)
             assert found is not None and found.thing == base + thing
-            iri, replay = found.thing, Replay(found.answers, NoStore())
+            iri, replay = found.thing, found.replay(NoStore())
             queried, replayed = d.describe(store, iri, limit), d.describe(replay, iri, limit)
             count += 1
             if not isomorphic(queried.graph, replayed.graph):
@@ -155,6 +155,85 @@ def test_recorded_and_queried_apps_answer_alike(
         assert _links(a.data) == _links(b.data), f"/doc/{rest}.html differs"
         checked += 1
     assert checked > 50
+
+
+class Spy:
+    """The real store, keeping the text of every query the pages send it."""
+
+    def __init__(self, inner: d.Queryable) -> None:
+        self.inner, self.sent = inner, []
+
+    def query(self, sparql: str, *, max_rows: int | None = None) -> QueryResult:
+        self.sent.append(sparql)
+        return self.inner.query(sparql, max_rows=max_rows)
+
+
+@pytest.fixture(scope="module")
+def index_only_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The fixture build with more documents than ``documents_recorded_max`` (0): the index only."""
+    settings = publish_fixture(tmp_path_factory.mktemp("index-only"), documents_recorded_max=0)
+    app = create_app(settings)
+    yield app
+    app.extensions["kgpub"]["stores"].close()
+
+
+def test_over_the_recording_limit_only_the_index_is_written_and_pages_answer_alike(
+    pages_app: Flask, index_only_app: Flask
+) -> None:
+    settings: Settings = index_only_app.extensions["kgpub"]["settings"]
+    published = publish.current(settings)
+    index = open_documents(published.path, settings.base_iri)
+    full = open_documents(publish.current(pages_app.extensions["kgpub"]["settings"]).path, settings.base_iri)
+    assert index is not None and full is not None
+    assert list(index.paths()) == list(full.paths())  # every document is known: 404s stay 404s
+    with_hashes = 0
+    for rest, _thing in index.paths():
+        found, recorded = index.document(rest), full.document(rest)
+        assert found is not None and recorded is not None
+        assert found.answers == {} and recorded.answers  # nothing recorded, but the same hash IRIs
+        assert found.hashes == recorded.hashes
+        with_hashes += bool(found.hashes)
+    assert with_hashes >= 1  # a thing with "#" IRIs under it (a body's site) is in the fixture
+    lazy, fast = index_only_app.test_client(), pages_app.test_client()
+    for rest, _thing in list(index.paths())[:40]:
+        for suffix in ("ttl", "html"):
+            a, b = lazy.get(f"/doc/{rest}.{suffix}"), fast.get(f"/doc/{rest}.{suffix}")
+            assert a.status_code == b.status_code == 200, rest
+            if suffix == "ttl":
+                assert isomorphic(Graph().parse(data=a.data, format="turtle"), Graph().parse(data=b.data))
+            else:
+                assert _links(a.data) == _links(b.data), rest
+    assert lazy.get("/doc/org/no-such-body").status_code == 404
+
+
+def test_a_document_rendered_on_request_looks_up_its_hash_iris_and_never_scans(
+    index_only_app: Flask,
+) -> None:
+    settings: Settings = index_only_app.extensions["kgpub"]["settings"]
+    published = publish.current(settings)
+    index = open_documents(published.path, settings.base_iri)
+    assert index is not None
+    rest = next(r for r, _t in index.paths() if (f := index.document(r)) is not None and f.hashes)
+    found = index.document(rest)
+    assert found is not None
+    with open_store(published, settings) as live:
+        spy = Spy(d.Structural(live))
+        description = d.describe(found.replay(spy), found.thing, index.max_incoming)
+        plain = d.describe(d.Structural(live), found.thing, index.max_incoming)
+    assert isomorphic(description.graph, plain.graph)
+    assert len(spy.sent) >= 3  # nothing recorded: every query went to the store
+    scan = "STRSTARTS(STR(?h), CONCAT("
+    assert not any(scan in q for q in spy.sent)
+    assert any(f"VALUES ?h {{ <{found.hashes[0]}>" in q for q in spy.sent)
+
+
+def test_the_recording_limit_is_a_setting() -> None:
+    from kgpub.errors import InputError
+
+    assert Settings().documents_recorded_max == 20000
+    assert Settings.from_env({"KGPUB_DOCUMENTS_RECORDED_MAX": "5"}).documents_recorded_max == 5
+    with pytest.raises(InputError, match="documents_recorded_max"):
+        Settings(documents_recorded_max=-1)
 
 
 def test_a_recorded_document_needs_no_store(pages_app: Flask, published_dir: Path) -> None:
