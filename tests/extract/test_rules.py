@@ -21,8 +21,8 @@ from tests.conftest import SHARED
 REGISTRY = registry()
 EXTRACT = Path(rules.__file__).resolve().parent.parent
 #: A rule whose example cannot show its own fact: it only records a body its sentence's mentions
-#: recorded first (so the facts carry body.mention); kept declared because the code still calls it.
-SHADOWED = {"body.member"}
+#: recorded first (so the facts carry body.fi.mention); kept declared because the code still calls it.
+SHADOWED = {"body.fi.member"}
 
 
 @pytest.mark.parametrize("rule_id", sorted(REGISTRY))
@@ -62,10 +62,28 @@ def test_every_rule_id_in_the_code_is_declared() -> None:
     assert declared("part.en.part") and declared("part.en.subordinate")  # f"part.en.{relation}"
 
 
+def test_every_rule_id_names_its_fact_type_and_language() -> None:
+    # "<fact>.<lang>.<name>", so a fact's rule says which pack made it; only the contact readers that
+    # packs share (core/sites.py) have no language part
+    shared = {"site.labelled", "site.contact-line", "site.prose", "body.contact-line"}
+    for rule_id, rule in REGISTRY.items():
+        fact, _, rest = rule_id.partition(".")
+        lang = rest.partition(".")[0]
+        assert (fact, rule.type) in {
+            ("body", "organizations"),
+            ("part", "sub_organization_of"),
+            ("head", "heads"),
+            ("duty", "duties"),
+            ("site", "sites"),
+        }
+        assert rule_id in shared or (lang in rule.langs and len(rule.langs) == 1), rule_id
+    assert all(len(REGISTRY[i].langs) > 1 for i in shared)
+
+
 def test_a_verb_family_covers_each_verbs_id_but_not_another_type() -> None:
-    assert declared("duty.vastata") == "duty.<verb>"
-    assert declared("duty.joka") == "duty.joka"  # an exact declaration wins over the family
-    assert declared("part.vastata") is None
+    assert declared("duty.fi.vastata") == "duty.fi.<verb>"
+    assert declared("duty.fi.joka") == "duty.fi.joka"  # an exact declaration wins over the family
+    assert declared("part.fi.vastata") is None
     assert declared("duty.sv.nonexistent") is None
 
 
@@ -110,14 +128,14 @@ def test_a_rules_precision_counts_the_scorers_matches_of_its_own_facts() -> None
                 "Stadsstyrelsen", "svarar för stadens ekonomi och förvaltning", _ev("x"), rule="duty.sv.verb"
             ),
             Duty("Stadsstyrelsen", "ordnar fester", _ev("x"), rule="duty.sv.verb"),  # wrong
-            Duty("Stadsstyrelsen", "leder stadens förvaltning", _ev("x"), rule="duty.vastata"),  # family
+            Duty("Stadsstyrelsen", "leder stadens förvaltning", _ev("x"), rule="duty.fi.vastata"),  # family
         ),
     )
     tallies = tally_document(scorer, gold, extraction)
     assert (tallies["body.sv.noun"].fires, tallies["body.sv.noun"].correct) == (2, 1)
     assert (tallies["part.sv.subordinate"].fires, tallies["part.sv.subordinate"].correct) == (1, 1)
     assert (tallies["duty.sv.verb"].fires, tallies["duty.sv.verb"].correct) == (2, 1)
-    assert tallies["duty.<verb>"].fires == 1  # the family is measured as one rule
+    assert tallies["duty.fi.<verb>"].fires == 1  # the family is measured as one rule
     data = confidences({"a.x": Tally(10, 9), "b.y": Tally(2, 2)}, min_fires=5, floor=0.4)
     assert data["rules"]["a.x"]["confidence"] == 0.9
     assert data["rules"]["b.y"]["confidence"] == 0.4

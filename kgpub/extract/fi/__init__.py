@@ -104,7 +104,7 @@ class _Lists:
             reader.facts.part(child, parent, "part", s.segment(), layout.RULE, 0.8)
         if self.duty and group is None:  # each listed subject does what the lead-in says
             seg = s.sentence
-            reader.facts.duty(child, self.duty, seg.start, seg.end, "duty.list-lead", 0.7)
+            reader.facts.duty(child, self.duty, seg.start, seg.end, "duty.fi.list-lead", 0.7)
 
 
 def _sentence(reader: Reader, s: Sent) -> None:
@@ -131,7 +131,7 @@ def _sentence(reader: Reader, s: Sent) -> None:
         reader.open_duties = reader.current_section() or reader.subject
         reader.heading_items = False
     if units is not None and (parent := reader.current_section() or reader.subject) is not None:
-        reader.open_list = (parent, units.kind, "part.listing")  # "Yksiköt" + bullets under a body
+        reader.open_list = (parent, units.kind, "part.fi.listing")  # "Yksiköt" + bullets under a body
         reader.heading_items = False
     for m in s.mentions:
         if m.named and m.strong and not _predicate(s, m):
@@ -263,9 +263,9 @@ def _heading_item(reader: Reader, s: Sent) -> None:
     if not words or len(words) > MAX_ITEM_WORDS or any(t.verb() is not None or t.text == ":" for t in toks):
         return
     parent = reader.section_body()
-    for child in item_bodies(reader, s, [(0, end)], "unit", "part.heading-list"):
+    for child in item_bodies(reader, s, [(0, end)], "unit", "part.fi.heading-list"):
         if parent is not None and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), "part.heading-list", 0.6)
+            reader.facts.part(child, parent, "part", s.segment(), "part.fi.heading-list", 0.6)
 
 
 def _name_end(s: Sent) -> int:

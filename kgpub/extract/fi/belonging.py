@@ -22,22 +22,22 @@ def belonging(reader: Reader, s: Sent) -> None:
     target = under or (into[0] if into else None)
     if target is None:
         return
-    parent = reader.body(s, target, "body.parent", 0.8)
+    parent = reader.body(s, target, "body.fi.parent", 0.8)
     plural = (v := s.tokens[verb].verb()) is not None and v.number == "plural"  # "kuuluvat": units
     declared = _declared_kind(s) or ("unit" if target.last < verb and plural and _division(target) else None)
     if target.last < verb and parent is not None and _colon_ends(s, verb):
-        reader.open_list = (parent, "unit", "part.belongs")  # "Sivistystoimeen kuuluvat:" + bullets
+        reader.open_list = (parent, "unit", "part.fi.belongs")  # "Sivistystoimeen kuuluvat:" + bullets
         return
     if target.last < verb:
         listed = items(s.tokens, verb + 1, len(s.tokens)) if declared else after_modifiers(s, verb)
-        children = item_bodies(reader, s, listed, declared, "part.belongs")
+        children = item_bodies(reader, s, listed, declared, "part.fi.belongs")
         children += siblings(reader, s, listed, items(s.tokens, verb + 1, len(s.tokens)))
     else:
         first = s.start + (1 if declared else 0)
-        children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.belongs")
+        children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.fi.belongs")
     for child in children:
         if parent and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), "part.belongs", 0.85)
+            reader.facts.part(child, parent, "part", s.segment(), "part.fi.belongs", 0.85)
 
 
 def _colon_ends(s: Sent, verb: int) -> bool:

@@ -140,7 +140,7 @@ class Reader:
             self.recent.remove(name)
         self.recent.append(name)
 
-    def record(self, s: Sent, m: Mention, rule: str = "body.mention", conf: float = 0.8) -> str:
+    def record(self, s: Sent, m: Mention, rule: str = "body.fi.mention", conf: float = 0.8) -> str:
         """Record the body a mention names (and the owner its genitive names); its canonical name."""
         owner = None
         if m.owner is not None:  # "Kuntayhtymän hallinto" after "Perusturvakuntayhtymä Kallio"
@@ -163,7 +163,7 @@ class Reader:
         if owner is None and m.descriptors and not m.generic:
             owner = self._described_by(s, m)
         if owner is not None and owner != name:
-            self.facts.part(name, owner, "part", s.segment(), "part.genitive", 0.75)
+            self.facts.part(name, owner, "part", s.segment(), "part.fi.genitive", 0.75)
         return name
 
     def _described_by(self, s: Sent, m: Mention) -> str | None:
@@ -189,7 +189,7 @@ class Reader:
             return self.record(s, m)
         return None
 
-    def body(self, s: Sent, m: Mention, rule: str = "body.role", conf: float = 0.75) -> str | None:
+    def body(self, s: Sent, m: Mention, rule: str = "body.fi.role", conf: float = 0.75) -> str | None:
         """The body a mention names where the sentence gives it a role (weak names and organs count)."""
         if m.generic:
             return None
@@ -238,7 +238,7 @@ class Reader:
         if self.section is None and self.heading is not None:
             s, m = self.heading
             self.heading = None
-            self.section = self.body(s, m, "body.heading", 0.7)
+            self.section = self.body(s, m, "body.fi.heading", 0.7)
         return self.section
 
     def class_owner(self) -> str | None:
@@ -248,13 +248,13 @@ class Reader:
             return None
         s, m = self.class_heading
         if m.owner is not None:
-            return self.body(s, m.owner, "body.list-owner", 0.75)
+            return self.body(s, m.owner, "body.fi.list-owner", 0.75)
         place = next((t for t in s.tokens[m.first : m.head] if t.text == m.place), None)
         if place is None:
             return None
         name = place.lemma()
         found = self.facts.find(name) or self.facts.body(
-            name, "municipality", s.segment(), "body.list-owner", 0.6
+            name, "municipality", s.segment(), "body.fi.list-owner", 0.6
         )
         self.touch(found)
         return found
@@ -297,7 +297,7 @@ class Reader:
             return None
         generic = [w for w in sorted(MUNICIPALITY) if self.facts.find(w)]
         found = self.facts.find(lemma) or self.facts.body(
-            lemma, "municipality", s.segment(), "body.title", 0.6, generic
+            lemma, "municipality", s.segment(), "body.fi.title", 0.6, generic
         )
         self.touch(found)
         return found
@@ -343,7 +343,7 @@ class Reader:
         if not all(t.is_adjective() for t in toks[verb + 1 : m.first]):
             return None
         name = " ".join(as_written(t) for t in subject)
-        found = self.facts.find(name) or self.facts.body(name, m.kind, s.segment(), "body.predicate", 0.7)
+        found = self.facts.find(name) or self.facts.body(name, m.kind, s.segment(), "body.fi.predicate", 0.7)
         self.touch(found)
         return found
 
@@ -355,7 +355,7 @@ class Reader:
         for child, post, s in self.pending_posts:
             parent = self.heads_body(post)
             if parent and parent != child:
-                self.facts.part(child, parent, "reports_to", s.segment(), "part.post", 0.8, via_post=post)
+                self.facts.part(child, parent, "reports_to", s.segment(), "part.fi.post", 0.8, via_post=post)
 
 
 def _genitive_base(tok: Token) -> str:

@@ -103,7 +103,7 @@ def _genitive_org(reader: Reader, s: Sent, t: int) -> str | None:
     m = s.mention_ending(t - 1)
     if m is None or m.case != "omanto" or m.generic:
         return None
-    return reader.body(s, m, "body.head", 0.8)
+    return reader.body(s, m, "body.fi.head", 0.8)
 
 
 def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
@@ -115,7 +115,7 @@ def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
         return reader.subject or reader.section_body()
     m = s.mention_ending(verb - 1)
     if m is not None and m.case == "osanto" and not m.generic:
-        return reader.body(s, m, "body.head", 0.8)
+        return reader.body(s, m, "body.fi.head", 0.8)
     return _named_by_title(reader, s, verb)
 
 
@@ -130,7 +130,7 @@ def _named_by_title(reader: Reader, s: Sent, verb: int) -> str | None:
         or not title.lemma().lower().startswith(lemma)
     ):
         return None  # "Toimialoja johtavat toimialajohtajat": a class, no body
-    name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.led", 0.7)
+    name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.fi.led", 0.7)
     reader.touch(name)
     return name
 
@@ -139,14 +139,14 @@ def _item_org(reader: Reader, s: Sent, colon: int) -> str | None:
     """ "Varhaiskasvatus: palvelujohtajat …": the words before the colon name the body."""
     m = s.mention_ending(colon - 1)
     if m is not None and m.first == 0:
-        return reader.body(s, m, "body.head", 0.8)
+        return reader.body(s, m, "body.fi.head", 0.8)
     name, aliases = phrase_name(s.tokens, 0, colon)
     if not name or colon > 5:
         return None
     found = reader.facts.find(name)
     if found:
         return found
-    created = reader.facts.body(name, "service_area", s.segment(), "body.head-list", 0.7, aliases)
+    created = reader.facts.body(name, "service_area", s.segment(), "body.fi.head-list", 0.7, aliases)
     reader.touch(created)
     return created
 
@@ -165,7 +165,7 @@ def title_line(reader: Reader, s: Sent) -> bool:
     if pending is None or len(people) != 1 or end != len(words):
         return False
     title, _ = pending
-    _record(reader, s, reader.by_title(title) or reader.section_body(), title, people, "head.title-line")
+    _record(reader, s, reader.by_title(title) or reader.section_body(), title, people, "head.fi.title-line")
     reader.person_contacts = True  # the phone and e-mail lines that follow are the person's
     return True
 
@@ -211,9 +211,9 @@ def leads(reader: Reader, s: Sent) -> None:
         while k < len(toks) and toks[k].is_adjective() and toks[k].case() == "osanto":
             k += 1  # "operatiivista"
         if k < len(toks) and toks[k].lemma().lower() in ACTIVITY and toks[k].case() == "osanto":
-            org = reader.body(s, m, "body.head", 0.8)
+            org = reader.body(s, m, "body.fi.head", 0.8)
             if org is not None:
-                reader.facts.head(org, title, people[0], s.segment(), "head.leads", 0.75)
+                reader.facts.head(org, title, people[0], s.segment(), "head.fi.leads", 0.75)
 
 
 def _genitive_body(s: Sent, k: int) -> Mention | None:
@@ -257,9 +257,9 @@ def _titles(reader: Reader, s: Sent) -> None:
         people, after = persons(toks, t + 2 if colon else t + 1)
         org, rule = _org(reader, s, first, bool(people))
         if org is None and people and first == s.start:
-            org, rule = reader.municipality_led(title, s), "head.title"  # "Kaupunginjohtaja Jukka Jokinen"
+            org, rule = reader.municipality_led(title, s), "head.fi.title"  # "Kaupunginjohtaja Jukka Jokinen"
         _record(reader, s, org, title, people, rule)
-        if people and rule == "head.title-line":
+        if people and rule == "head.fi.title-line":
             reader.person_contacts = True  # the phone lines that follow are the person's
         t = max(after, t + 1)
 
@@ -273,7 +273,7 @@ def _staff_led(reader: Reader, s: Sent, t: int) -> None:
     phrase = _title_phrase(toks, t)
     people, _ = persons(toks, phrase[1]) if phrase else ([], t)
     if phrase and people:
-        _record(reader, s, _led_org(reader, s, t - 1), phrase[0], people, "head.johtaa")
+        _record(reader, s, _led_org(reader, s, t - 1), phrase[0], people, "head.fi.johtaa")
 
 
 def _title_phrase(toks: list[Token], i: int) -> tuple[str, int] | None:
@@ -310,9 +310,9 @@ def _title_verb(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
         second, held = phrase  # "Yksikön esimiehenä toimii (johtava) rakennustarkastaja …"
     if second:
         people, after = persons(toks, held)
-        return org, second, people, "head.paallikkona", after
+        return org, second, people, "head.fi.paallikkona", after
     people, after = persons(toks, nxt + 1)
-    return org, title, people, "head.on", max(after, t + 1)
+    return org, title, people, "head.fi.on", max(after, t + 1)
 
 
 #: Words that may stand between "toimii" and the acting holder: a date ("15.1.2024 alkaen").
@@ -347,7 +347,7 @@ def _acting(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
         return None
     org = _genitive_org(reader, s, t) or reader.heads_body(title) or reader.municipality_led(title, s)
     # the holder's own title is read next ("Hallinto-tulosalueen johtaja Jussi Saarinen")
-    return (org, title, people, "head.acting", verb + 1) if org is not None else None
+    return (org, title, people, "head.fi.acting", verb + 1) if org is not None else None
 
 
 def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
@@ -369,7 +369,7 @@ def _essive_subject(reader: Reader, s: Sent, t: int, title: str) -> Found | None
         return None
     org = reader.by_title(toks[t].lemma()) or reader.subject or reader.section_body()
     org = org or reader.municipality_led(title, s)  # "Kaupunginjohtajana toimii Jukka Mäkelä."
-    return org, own or title, people, "head.essive", after
+    return org, own or title, people, "head.fi.essive", after
 
 
 def _essive_post(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
@@ -388,8 +388,10 @@ def _essive_post(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
     if not people and reader.holder is not None and reader.holder[0] == title:
         people = [reader.holder[1]]  # "Maakuntajohtaja toimii johtoryhmän puheenjohtajana" after her card
     chair = post.endswith("puheenjohtaja")  # she chairs the group: her post there is the chair
-    org = reader.body(s, m, "body.head", 0.8)
-    return (org, post if chair else title, people, "head.paallikkona", role + 1) if org is not None else None
+    org = reader.body(s, m, "body.fi.head", 0.8)
+    return (
+        (org, post if chair else title, people, "head.fi.paallikkona", role + 1) if org is not None else None
+    )
 
 
 def _item_role(reader: Reader, s: Sent, t: int) -> Found | None:
@@ -411,14 +413,14 @@ def _item_role(reader: Reader, s: Sent, t: int) -> Found | None:
     else:
         return None
     m = s.mention_ending(t - 2)
-    org = reader.body(s, m, "body.head", 0.8) if m is not None and m.first == s.start else None
+    org = reader.body(s, m, "body.fi.head", 0.8) if m is not None and m.first == s.start else None
     if org is None:
         name, _ = phrase_name(toks, s.start, t - 1)
         org = reader.facts.find(name) if name else None
     if org is None:
         return None
     people, end = persons(toks, after)
-    return org, title, people, "head.item-role", max(end, after)
+    return org, title, people, "head.fi.item-role", max(end, after)
 
 
 def _staff_title(tok: Token) -> bool:
@@ -443,30 +445,30 @@ def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]
     toks = s.tokens
     p = _notes_before(toks, t)  # "Toimialaa johtaa vs. toimialajohtaja …"
     if p > 0 and toks[p - 1].is_lemma("johtaa") and toks[p - 1].verb():
-        return _led_org(reader, s, p - 1), "head.johtaa"
+        return _led_org(reader, s, p - 1), "head.fi.johtaa"
     if (org := _genitive_org(reader, s, t)) is not None:
-        return org, "head.genitive"
+        return org, "head.fi.genitive"
     m = s.mention_ending(t - 1) if t > 0 else None
     if named and m is not None and m.case == "osanto" and not m.generic and m.first > 0:
         verb = s.index("johtaa")  # "A:ta johtaa X ja B:tä Y": the verb is left out of the second clause
         if toks[m.first - 1].low == "ja" and 0 <= verb < m.first:
-            return reader.body(s, m, "body.head", 0.8), "head.johtaa"
+            return reader.body(s, m, "body.fi.head", 0.8), "head.fi.johtaa"
     if named and t > 1 and toks[t - 1].is_lemma("vastata") and toks[t - 1].verb():
         m = s.mention_ending(t - 2)  # "Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen"
         if m is not None and m.case == "sisaeronto" and not m.generic and m.first == s.start:
-            return reader.body(s, m, "body.head", 0.8), "head.vastaa"
+            return reader.body(s, m, "body.fi.head", 0.8), "head.fi.vastaa"
     if t > 1 and toks[t - 1].is_lemma("olla", "toimia") and toks[t - 2].is_lemma("johto"):
         m = s.mention_ending(t - 3) if t > 2 else None
         org = reader.body(s, m) if m is not None and m.case == "omanto" else None
-        return org or reader.subject or reader.section_body(), "head.johdossa"
+        return org or reader.subject or reader.section_body(), "head.fi.johdossa"
     if not named:
         return None, ""
     colon = next((i for i in range(min(t, 7)) if toks[i].text == ":"), -1)
     if s.kind in {"item", "line", "heading"} and colon > 0 and colon == t - 1:
-        return _item_org(reader, s, colon), "head.list"
+        return _item_org(reader, s, colon), "head.fi.list"
     short = sum(tok.word for tok in toks) <= MAX_TITLE_LINE_WORDS  # "Puheenjohtaja Jari Jokela, kesk."
     if t == s.start and (s.kind in {"item", "line", "heading"} or short):
-        return reader.by_title(toks[t].lemma()) or reader.section_body(), "head.title-line"
+        return reader.by_title(toks[t].lemma()) or reader.section_body(), "head.fi.title-line"
     if t == s.start:
-        return reader.by_title(toks[t].lemma()), "head.title"
+        return reader.by_title(toks[t].lemma()), "head.fi.title"
     return None, ""

@@ -24,7 +24,7 @@ from .lists import item_bodies, item_mention, phrase_name
 from .names import body_word, is_title, plural_name
 from .tokens import Token, tokenize
 
-RULE = "part.list"
+RULE = "part.fi.list"
 OWNER_CASES = frozenset({"omanto", "sisaolento", "ulkoolento"})
 
 
@@ -107,7 +107,7 @@ def owner(reader: Reader, s: Sent) -> str | None:
     section's body or the body the text is about."""
     for m in s.mentions:
         if m.case in OWNER_CASES and not m.generic:
-            found = reader.body(s, m, "body.list-owner", 0.75)
+            found = reader.body(s, m, "body.fi.list-owner", 0.75)
             if found is not None:
                 return found
     return reader.current_section() or reader.section_body() or reader.class_owner() or reader.subject
@@ -184,6 +184,6 @@ def head_item(reader: Reader, s: Sent, title: str) -> None:
     if m is None or (m.owner is not None and m.owner.generic):
         return
     # the name as written with its owner: listed siblings differ only there ("Lapin elinvoimakeskus")
-    org = reader.facts.body(m.name, m.kind, s.segment(), "body.list-head", 0.75)
+    org = reader.facts.body(m.name, m.kind, s.segment(), "body.fi.list-head", 0.75)
     if org:
-        reader.facts.head(org, title, person, s.segment(), "head.list", 0.8)
+        reader.facts.head(org, title, person, s.segment(), "head.fi.list", 0.8)

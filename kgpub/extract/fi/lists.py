@@ -214,7 +214,7 @@ def proper_items(reader: Reader, s: Sent) -> list[str]:
             continue
         name = s.sentence.text[s.tokens[a].start : s.tokens[b - 1].end]
         found = reader.facts.find(name) or reader.facts.body(
-            name, kind, s.segment(), "body.list-context", 0.6
+            name, kind, s.segment(), "body.fi.list-context", 0.6
         )
         reader.touch(found)
         out.append(found)
@@ -242,7 +242,9 @@ def shared_class(reader: Reader, s: Sent) -> list[str]:
             continue
         word = toks[m.head].lemma().lower()
         for i in owners:
-            name = reader.facts.body(f"{toks[i].text} {word}", m.kind, s.segment(), "body.shared-class", 0.7)
+            name = reader.facts.body(
+                f"{toks[i].text} {word}", m.kind, s.segment(), "body.fi.shared-class", 0.7
+            )
             reader.touch(name)
             out.append(name)
     return out
@@ -294,7 +296,7 @@ def siblings(
             else:
                 merged.append((a, b))
         missing = merged
-    return item_bodies(reader, s, missing, kind, "part.belongs") if kind else []
+    return item_bodies(reader, s, missing, kind, "part.fi.belongs") if kind else []
 
 
 def declared_items(reader: Reader, s: Sent, a: int, b: int, rule: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The Finnish rules, declared once (:mod:`kgpub.extract.core.rules`): id, fact type, the function that
-applies it, a real example and the facts it must produce. Ids without a language part are the Finnish
-pack's (it came first); ``duty.<verb>`` is the family of ids "duty.<lemma>" the duty-verb rule makes."""
+applies it, a real example and the facts it must produce. Ids are ``<fact>.fi.<name>`` like every pack's;
+``duty.fi.<verb>`` is the family of ids "duty.fi.<lemma>" the duty-verb rule makes."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ _SHARED_EXAMPLE_5 = (
 
 RULES: list[Rule] = [
     rule(
-        "duty.<verb>",
+        "duty.fi.<verb>",
         "duties",
         subject_verb,
         example=" • Tietohallintopalvelut vastaa tietohallinnosta.",
@@ -110,7 +110,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.apposition",
+        "duty.fi.apposition",
         "duties",
         apposition,
         example=_SHARED_EXAMPLE_1,
@@ -125,7 +125,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.joka",
+        "duty.fi.joka",
         "duties",
         relative,
         example=(
@@ -144,7 +144,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.kuuluu",
+        "duty.fi.kuuluu",
         "duties",
         belongs,
         example=(
@@ -164,7 +164,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.list",
+        "duty.fi.list",
         "duties",
         listed,
         example=(
@@ -175,7 +175,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.list-lead",
+        "duty.fi.list-lead",
         "duties",
         _Lists.item,
         example="Ministeriön yhteisiä tehtäviä hoitavat: \n\n  • hallintoyksikkö",
@@ -183,7 +183,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.necessive",
+        "duty.fi.necessive",
         "duties",
         necessive,
         example=_SHARED_EXAMPLE_2,
@@ -191,7 +191,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.object-first",
+        "duty.fi.object-first",
         "duties",
         object_first,
         example=_SHARED_EXAMPLE_3,
@@ -199,7 +199,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.on",
+        "duty.fi.on",
         "duties",
         predicate,
         example=(
@@ -218,7 +218,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.passive",
+        "duty.fi.passive",
         "duties",
         passive,
         example=(
@@ -240,7 +240,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.tehtava",
+        "duty.fi.tehtava",
         "duties",
         task,
         example=(
@@ -256,7 +256,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "duty.vastuu",
+        "duty.fi.vastuu",
         "duties",
         remit,
         example=_SHARED_EXAMPLE_2,
@@ -269,7 +269,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.acting",
+        "head.fi.acting",
         "heads",
         _acting,
         example=(
@@ -280,7 +280,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.leads",
+        "head.fi.leads",
         "heads",
         leads,
         example=(
@@ -296,7 +296,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.essive",
+        "head.fi.essive",
         "heads",
         _essive_subject,
         example=(
@@ -307,7 +307,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.genitive",
+        "head.fi.genitive",
         "heads",
         _org,
         example=(
@@ -322,7 +322,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.item-role",
+        "head.fi.item-role",
         "heads",
         _item_role,
         example=(
@@ -335,7 +335,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.johdossa",
+        "head.fi.johdossa",
         "heads",
         _org,
         example="Tekninen osasto\nOsaston johdossa on tekninen johtaja Matti Meikäläinen.",
@@ -343,7 +343,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.johtaa",
+        "head.fi.johtaa",
         "heads",
         _staff_led,
         example="Strategiaosastoa johtaa strategiajohtaja Markus Kühn.",
@@ -351,7 +351,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.list",
+        "head.fi.list",
         "heads",
         _org,
         example="  • Perusopetus: palvelujohtajat Sami Lahti ja Tuija Rasinen",
@@ -359,7 +359,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.on",
+        "head.fi.on",
         "heads",
         _title_verb,
         example="Sivistyslautakunnan puheenjohtaja on Liisa Mäkinen.",
@@ -367,7 +367,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.paallikkona",
+        "head.fi.paallikkona",
         "heads",
         _title_verb,
         example="Hallinto-osaston päällikkö on hallintojohtaja Kirsi Remes.",
@@ -375,7 +375,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.title",
+        "head.fi.title",
         "heads",
         heads,
         example=(
@@ -396,7 +396,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.title-line",
+        "head.fi.title-line",
         "heads",
         title_line,
         example=(
@@ -412,7 +412,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "head.vastaa",
+        "head.fi.vastaa",
         "heads",
         _org,
         example="Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen.",
@@ -420,7 +420,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.container",
+        "body.fi.container",
         "organizations",
         _antecedent,
         example=_SHARED_EXAMPLE_4,
@@ -428,7 +428,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.duty",
+        "body.fi.duty",
         "organizations",
         subject_verb,
         example=_SHARED_EXAMPLE_3,
@@ -436,7 +436,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.head",
+        "body.fi.head",
         "organizations",
         _genitive_org,
         example="sisäisen tarkastuksen päällikkö",
@@ -444,7 +444,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.head-list",
+        "body.fi.head-list",
         "organizations",
         _item_org,
         example="  • Perusopetus: palvelujohtajat Sami Lahti ja Tuija Rasinen",
@@ -452,7 +452,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.heading",
+        "body.fi.heading",
         "organizations",
         Reader.section_body,
         example=("Hallintopalvelut\n\nKaupungintalo, Kirkkokatu 2\n45100 Kouvola\nPuhelin 020 615 11\n"),
@@ -460,7 +460,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.led",
+        "body.fi.led",
         "organizations",
         _named_by_title,
         example="Perusturvaa johtaa perusturvajohtaja Liisa Ahonen.",
@@ -468,7 +468,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.list-head",
+        "body.fi.list-head",
         "organizations",
         head_item,
         example="Nimitetyt ylijohtajat ovat:\n\nUudenmaan elinvoimakeskus: Petri Knaapinen",
@@ -476,7 +476,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.list-context",
+        "body.fi.list-context",
         "organizations",
         proper_items,
         example=(
@@ -487,7 +487,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.shared-class",
+        "body.fi.shared-class",
         "organizations",
         shared_class,
         example=(
@@ -498,7 +498,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.list-owner",
+        "body.fi.list-owner",
         "organizations",
         Reader.class_owner,
         example=(
@@ -510,7 +510,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.member",
+        "body.fi.member",
         "organizations",
         grouping,
         example="Yleishallinto tarkoittaa kaupunginvaltuustoa, kaupunginhallitusta ja kaupunginkansliaa.",
@@ -518,7 +518,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.mention",
+        "body.fi.mention",
         "organizations",
         Reader.record,
         example="Tutustu kaupunginkansliaan",
@@ -526,7 +526,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.parent",
+        "body.fi.parent",
         "organizations",
         belonging,
         example=("Luottamushenkilöorganisaatioon kuuluvat valtuusto, kaupunginhallitus ja lautakunnat."),
@@ -534,7 +534,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.part",
+        "body.fi.part",
         "organizations",
         formed,
         example=(
@@ -544,7 +544,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.predicate",
+        "body.fi.predicate",
         "organizations",
         Reader.classified,
         example=(
@@ -556,7 +556,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.role",
+        "body.fi.role",
         "organizations",
         Reader.body,
         example=(
@@ -567,7 +567,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.site",
+        "body.fi.site",
         "organizations",
         _named_here,
         example=(
@@ -581,7 +581,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.subject",
+        "body.fi.subject",
         "organizations",
         _subject,
         example=(
@@ -592,7 +592,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.subordinate",
+        "body.fi.subordinate",
         "organizations",
         _attributed,
         example=(
@@ -603,7 +603,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "body.title",
+        "body.fi.title",
         "organizations",
         Reader.municipality_led,
         example=(
@@ -615,7 +615,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "site.lines",
+        "site.fi.lines",
         "sites",
         flush,
         example=(
@@ -628,7 +628,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.jotka-ovat",
+        "part.fi.jotka-ovat",
         "sub_organization_of",
         relative_kind,
         example=(
@@ -639,7 +639,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.alainen",
+        "part.fi.alainen",
         "sub_organization_of",
         subordination,
         example="Kaupunginkanslia on kaupunginhallituksen alainen virasto.",
@@ -647,7 +647,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.alaisuudessaan",
+        "part.fi.alaisuudessaan",
         "sub_organization_of",
         _possessed,
         example="Teknisellä lautakunnalla on alaisuudessaan liikennejaosto.",
@@ -655,7 +655,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.alla",
+        "part.fi.alla",
         "sub_organization_of",
         beneath,
         example=(
@@ -668,7 +668,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.apposition",
+        "part.fi.apposition",
         "sub_organization_of",
         apposition,
         example=_SHARED_EXAMPLE_1,
@@ -676,7 +676,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.asettaa",
+        "part.fi.asettaa",
         "sub_organization_of",
         appointed,
         example=_SHARED_EXAMPLE_5,
@@ -684,7 +684,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.belongs",
+        "part.fi.belongs",
         "sub_organization_of",
         belonging,
         example="Oikeusministeriön toimialaan kuuluvat\n\n • tuomioistuimet\n • Tuomioistuinvirasto",
@@ -692,7 +692,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.composition",
+        "part.fi.composition",
         "sub_organization_of",
         counted,
         example=(
@@ -704,7 +704,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.enumeration",
+        "part.fi.enumeration",
         "sub_organization_of",
         counted,
         example=(
@@ -715,7 +715,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.genitive",
+        "part.fi.genitive",
         "sub_organization_of",
         Reader.record,
         example="Liikenneliikelaitoksen johtokunta",
@@ -723,7 +723,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.grouping",
+        "part.fi.grouping",
         "sub_organization_of",
         grouping,
         example=(
@@ -734,7 +734,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.heading-list",
+        "part.fi.heading-list",
         "sub_organization_of",
         _heading_item,
         example=(
@@ -746,7 +746,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.list",
+        "part.fi.list",
         "sub_organization_of",
         item_name,
         example=("Uudet toimialat ja palvelualueet ovat:\n\nKaupunkiympäristö\n\n • Kiinteistöt ja tilat"),
@@ -754,7 +754,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.listing",
+        "part.fi.listing",
         "sub_organization_of",
         _sentence,
         example=_SHARED_EXAMPLE_4,
@@ -762,7 +762,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.muodostaa",
+        "part.fi.muodostaa",
         "sub_organization_of",
         formed,
         example=(
@@ -772,7 +772,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.on",
+        "part.fi.on",
         "sub_organization_of",
         existential,
         example=(
@@ -783,7 +783,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.osa",
+        "part.fi.osa",
         "sub_organization_of",
         osa,
         example="Ruokapalvelut on osa tukipalveluiden tulosyksikköä.",
@@ -791,7 +791,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.post",
+        "part.fi.post",
         "sub_organization_of",
         Reader.resolve_posts,
         example=(
@@ -805,7 +805,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.sen-alainen",
+        "part.fi.sen-alainen",
         "sub_organization_of",
         own_subordinate,
         example=_SHARED_EXAMPLE_5,
@@ -813,7 +813,7 @@ RULES: list[Rule] = [
         langs=LANGS,
     ),
     rule(
-        "part.sijoitettu",
+        "part.fi.sijoitettu",
         "sub_organization_of",
         placed,
         example=(

@@ -18,7 +18,7 @@ def test_huolehtii_keeps_the_object(fi: Run) -> None:
         )
     }
     (duty,) = ex.duties
-    assert duty.rule == "duty.huolehtia"
+    assert duty.rule == "duty.fi.huolehtia"
     assert duty.evidence.quote.startswith("Elinkeino-osasto huolehtii")
 
 
@@ -169,7 +169,7 @@ def test_bulleted_duties(fi: Run) -> None:
         ("kaupunginhallitus", "taloudenhoidosta"),
         ("kaupunginhallitus", "omistajaohjauksesta"),
     }
-    assert {d.rule for d in ex.duties} == {"duty.list"}
+    assert {d.rule for d in ex.duties} == {"duty.fi.list"}
 
 
 def test_duty_list_after_tehtavat(fi: Run) -> None:

@@ -21,7 +21,7 @@ def test_counted_parts_after_a_colon(fi: Run) -> None:
     ex = fi(f"Kaupunginkansliassa on kuusi osastoa: {LIST}.")
     assert parts(ex) == {(d, "kaupunginkanslia") for d in DEPARTMENTS}
     assert {p.relation for p in ex.part_of} == {"part"}
-    assert {p.rule for p in ex.part_of} == {"part.enumeration"}
+    assert {p.rule for p in ex.part_of} == {"part.fi.enumeration"}
 
 
 def test_bare_class_word_refers_back_by_kind(fi: Run) -> None:
@@ -137,7 +137,7 @@ def test_subordinate_agency(fi: Run) -> None:
         "kaupunginkanslia",
         "kaupunginhallitus",
         "subordinate",
-        "part.alainen",
+        "part.fi.alainen",
     )
 
 
@@ -289,7 +289,7 @@ def test_bulleted_names_under_a_body_heading_are_its_parts(fi: Run) -> None:
         ("rakennusvalvonta ja ympäristönsuojelu", "tekniset ja ympäristöpalvelut"),
         ("tilapalvelut", "tekniset ja ympäristöpalvelut"),
     }
-    rule = "part.heading-list"  # its measured precision, no number written at the call site
+    rule = "part.fi.heading-list"  # its measured precision, no number written at the call site
     assert {(p.rule, p.confidence) for p in ex.part_of} == {(rule, confidence(rule))}
 
 
