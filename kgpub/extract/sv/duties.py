@@ -91,8 +91,12 @@ _CLEFT = re.compile(r"^\s*Det\s+är\s+$")
 #: A passive verb whose agent ends the sentence: "…, görs först i ordning av kommunstyrelsen."
 _PASSIVE = re.compile(
     r"\b(?:görs|bereds|behandlas|handläggs|sköts|verkställs|hanteras|samordnas|förbereds|ordnas|utförs|"
-    r"genomförs|administreras|organiseras|tillhandahålls|produceras|granskas|följs\s+upp)\b[^.;]{0,60}?\s+av\s+$"
-)
+    r"genomförs|administreras|organiseras|tillhandahålls|produceras|granskas|följs\s+upp|"
+    r"göras|beredas|handläggas|skötas|verkställas|förberedas|utföras|genomföras|tillhandahållas|"
+    r"följas\s+upp)\b[^.;]{0,60}?\s+av\s+$"
+)  # the infinitive after a modal too: "… kan ibland behöva förberedas av utskotten"
+#: A plural class word as the passive's agent: "… av utskotten" (each body of that class in the section).
+_CLASS_AGENT = re.compile(r"\bav\s+(?P<noun>[^\W\d_]+)\s*$")
 
 
 def _bodies_of_class(state: State, i: int, head: str) -> list[str]:
@@ -165,6 +169,20 @@ def _fronted_duties(state: State, i: int, found: list[Mention]) -> None:
     if org and cue and not NEGATION.search(text):
         state.facts.duty(org, text[cue.start() :], seg.start, seg.end, "duty.sv.fronted")
         return
+    agent = _CLASS_AGENT.search(text)
+    word = lexicon.read_word(agent.group("noun").lower()) if agent else None
+    if (
+        agent
+        and word
+        and word.form == "plural"
+        and not word.prefix
+        and agent.group("noun").endswith(("na", "en"))
+    ):
+        if _PASSIVE.search(text[: agent.start("noun")]) and not NEGATION.search(text):
+            for org in _bodies_of_class(state, i, word.head):
+                duty = text[: agent.start()].rstrip()
+                state.facts.duty(org, duty, seg.start, seg.end, "duty.sv.fronted")
+        return
     last = found[-1] if found else None
     if last is not None and last.end >= len(text) - 1 and _PASSIVE.search(seg.text[: last.start]):
         org = state.resolve(seg, last) if last.kind != "municipality" else None
@@ -192,6 +210,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         _plural_duties(state, seg, pronoun.end(), [state.previous])
         return
     they = _THEY.match(seg.text) if subject is None else None
+    if they is not None and not DUTY.match(seg.text, _GAP.match(seg.text, they.end()).end()):  # type: ignore[union-attr]
+        they = None  # "De ärenden kommunstyrelsen … kan behöva förberedas av utskotten": an article
     if they is not None and state.about:  # "Stadsledningens uppgift är … . De ansvarar för …"
         _plural_duties(state, seg, they.end(), state.about)
         return
@@ -205,6 +225,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     also = _IS_AND.match(seg.text, subject.end) if cue is None else None
     if also:  # "Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin"
         cue = DUTY.match(seg.text, also.end())
+    if cue is None and _parts_do(state, seg, subject, rest_at):
+        return
     if cue is None:
         _task_duty(state, i, found)
         _relative_duties(state, seg, found)
@@ -217,8 +239,10 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if _LIST_ONLY.match(seg.text[cue.end() :].strip()):
         _list_duties(state, i, org)
         return
-    if _DANGLING.search(seg.text.rstrip(" .")) and state.items_after(i):
-        _list_duties(state, i, org)  # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"
+    if _DANGLING.search(seg.text.rstrip(" .")):
+        # one duty per bullet: "… ärenden som handlar om • Äldreomsorg • Miljö"; with no bullets after
+        # it (a page cut off) the statement is unfinished and states nothing
+        _list_duties(state, i, org)
         return
     if seg.text.rstrip().endswith(":") and state.items_after(i):
         # "Förvaltningen bistår kommunstyrelsen i deras uppdrag:" — the bullets are the statements
@@ -227,6 +251,27 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
             _list_duties(state, i, org)
         return
     state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.verb")
+
+
+#: "<organ> har fem sektioner som behandlar …": what the parts of a body do is its duty (convention E).
+_HAS_PARTS_WHICH = re.compile(
+    r"har\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+|flera|olika)\s+(?P<noun>[^\W\d_]+)\s*,?\s+som\s+"
+    + _ADVERBS,
+    re.IGNORECASE,
+)
+
+
+def _parts_do(state: State, seg: Segment, subject: Mention, at: int) -> bool:
+    """Convention E: "Vanda stad har fem sektioner som behandlar …" is a duty of the subject."""
+    m = _HAS_PARTS_WHICH.match(seg.text, at)
+    word = lexicon.read_word(m.group("noun").lower()) if m else None
+    cue = DUTY.match(seg.text, m.end()) if m and word and word.form == "plural" else None
+    if m is None or cue is None or NEGATION.search(seg.text[m.end() :]):
+        return False
+    org = state.resolve(seg, subject, create=True)
+    if org:
+        state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.parts-do")
+    return org is not None
 
 
 def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:

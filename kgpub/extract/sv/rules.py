@@ -11,6 +11,7 @@ from .duties import (
     _fronted_duties,
     _heading_list,
     _list_duties,
+    _parts_do,
     _plural_duties,
     _relative_duties,
     _task_duty,
@@ -82,6 +83,14 @@ RULES: list[Rule] = [
             "  • Forskningsenheten med ansvar för forsknings- och utvecklingsarbete\n"
         ),
         expects=["duty: forskningsenheten | med ansvar för forsknings- och utvecklingsarbete"],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.sv.parts-do",
+        "duties",
+        _parts_do,
+        example="Regionförbundet har tre sektioner som bereder ärenden inom miljö och trafik.",
+        expects=["duty: regionförbundet | bereder ärenden inom miljö och trafik"],
         langs=LANGS,
     ),
     rule(
