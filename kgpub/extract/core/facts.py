@@ -5,9 +5,8 @@ Rules find a fact inside one segment (a sentence, a heading or a list item) of t
 different ways a text names one body, and drops facts whose bodies it never recorded, so every
 ``part_of``/``head``/``duty`` points at a body of the same extraction.
 
-A fact's confidence is its rule's measured precision (:func:`.rules.confidence`). The ``confidence``
-arguments below are what call sites passed before the registry measured them; they are accepted
-and not used, so that packs can drop them one call at a time.
+A fact's confidence is its rule's measured precision (:func:`.rules.confidence`), looked up here by
+the fact's rule id: no call site writes a number.
 """
 
 from __future__ import annotations
@@ -77,7 +76,7 @@ class Facts:
         kind: str,
         seg: Segment,
         rule: str,
-        confidence: float | None = None,
+        *,
         aliases: Iterable[str] = (),
     ) -> str:
         """Record a body (or add aliases to the one it already is); returns its canonical name."""
@@ -112,7 +111,7 @@ class Facts:
         relation: Relation,
         seg: Segment,
         rule: str,
-        confidence: float | None = None,
+        *,
         via_post: str | None = None,
     ) -> None:
         c, p = self.find(child), self.find(parent)
@@ -121,9 +120,7 @@ class Facts:
         ev = self.evidence(seg.start, seg.end)
         self.part_of[(key(c), key(p))] = PartOf(c, p, relation, ev, via_post, rule, measured(rule))
 
-    def head(
-        self, org: str, title: str, person: str | None, seg: Segment, rule: str, conf: float | None = None
-    ) -> None:
+    def head(self, org: str, title: str, person: str | None, seg: Segment, rule: str) -> None:
         o = self.find(org)
         if o is None:
             return
@@ -131,9 +128,7 @@ class Facts:
         if k not in self.heads:
             self.heads[k] = Head(o, title, person, self.evidence(seg.start, seg.end), rule, measured(rule))
 
-    def duty(
-        self, org: str, text: str, start: int, end: int, rule: str, confidence: float | None = None
-    ) -> None:
+    def duty(self, org: str, text: str, start: int, end: int, rule: str) -> None:
         o = self.find(org)
         text = re.sub(r"\s+", " ", text).strip(" .;:,")
         if o is None or len(text) < 3:

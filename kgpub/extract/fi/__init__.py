@@ -101,10 +101,10 @@ class _Lists:
             return
         self.names[n] = child
         if parent is not None and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), layout.RULE, 0.8)
+            reader.facts.part(child, parent, "part", s.segment(), layout.RULE)
         if self.duty and group is None:  # each listed subject does what the lead-in says
             seg = s.sentence
-            reader.facts.duty(child, self.duty, seg.start, seg.end, "duty.fi.list-lead", 0.7)
+            reader.facts.duty(child, self.duty, seg.start, seg.end, "duty.fi.list-lead")
 
 
 def _sentence(reader: Reader, s: Sent) -> None:
@@ -238,7 +238,7 @@ def _list_item(reader: Reader, s: Sent) -> None:
         end = s.end()  # "• elinkeinot, työvoima ja osaaminen": a whole item of nouns is one name
     for child in item_bodies(reader, s, [(0, end)], kind, rule):
         if child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), rule, 0.85)
+            reader.facts.part(child, parent, "part", s.segment(), rule)
 
 
 def _only_names(s: Sent) -> bool:
@@ -265,7 +265,7 @@ def _heading_item(reader: Reader, s: Sent) -> None:
     parent = reader.section_body()
     for child in item_bodies(reader, s, [(0, end)], "unit", "part.fi.heading-list"):
         if parent is not None and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), "part.fi.heading-list", 0.6)
+            reader.facts.part(child, parent, "part", s.segment(), "part.fi.heading-list")
 
 
 def _name_end(s: Sent) -> int:

@@ -22,7 +22,7 @@ def belonging(reader: Reader, s: Sent) -> None:
     target = under or (into[0] if into else None)
     if target is None:
         return
-    parent = reader.body(s, target, "body.fi.parent", 0.8)
+    parent = reader.body(s, target, "body.fi.parent")
     plural = (v := s.tokens[verb].verb()) is not None and v.number == "plural"  # "kuuluvat": units
     declared = _declared_kind(s) or ("unit" if target.last < verb and plural and _division(target) else None)
     if target.last < verb and parent is not None and _colon_ends(s, verb):
@@ -37,7 +37,7 @@ def belonging(reader: Reader, s: Sent) -> None:
         children = item_bodies(reader, s, items(s.tokens, first, verb), declared, "part.fi.belongs")
     for child in children:
         if parent and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), "part.fi.belongs", 0.85)
+            reader.facts.part(child, parent, "part", s.segment(), "part.fi.belongs")
 
 
 def _colon_ends(s: Sent, verb: int) -> bool:

@@ -84,7 +84,7 @@ def _named_here(reader: Reader, s: Sent) -> str | None:
     m = s.mention_at(s.start) if s.start < len(s.tokens) else None
     if m is None or m.first != s.start or m.generic or m.case not in {"nimento", "omanto"}:
         return None
-    return reader.body(s, m, "body.fi.site", 0.7)
+    return reader.body(s, m, "body.fi.site")
 
 
 def _person_line(s: Sent) -> bool:

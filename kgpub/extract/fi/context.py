@@ -140,13 +140,11 @@ class Reader:
             self.recent.remove(name)
         self.recent.append(name)
 
-    def record(self, s: Sent, m: Mention, rule: str = "body.fi.mention", conf: float = 0.8) -> str:
+    def record(self, s: Sent, m: Mention, rule: str = "body.fi.mention") -> str:
         """Record the body a mention names (and the owner its genitive names); its canonical name."""
         owner = None
         if m.owner is not None:  # "Kuntayhtymän hallinto" after "Perusturvakuntayhtymä Kallio"
-            owner = (self.refer(m.owner.word) if m.owner.bare else None) or self.record(
-                s, m.owner, rule, conf
-            )
+            owner = (self.refer(m.owner.word) if m.owner.bare else None) or self.record(s, m.owner, rule)
         aliases = m.aliases
         if m.name.lower() in MUNICIPALITY:
             # the generic words name one organisation, the page's own municipality (gold convention B):
@@ -157,13 +155,13 @@ class Reader:
             # already names that body, not this one; on a page of many places, none merges
             many = m.core.lower() in self.many_places
             aliases = tuple(a for a in aliases if not many and key(self.facts.find(a) or a) == key(a))
-        name = self.facts.body(m.name, m.kind, s.segment(), rule, conf, aliases)
+        name = self.facts.body(m.name, m.kind, s.segment(), rule, aliases=aliases)
         self.words.setdefault(key(name), m.word)
         self.touch(name)
         if owner is None and m.descriptors and not m.generic:
             owner = self._described_by(s, m)
         if owner is not None and owner != name:
-            self.facts.part(name, owner, "part", s.segment(), "part.fi.genitive", 0.75)
+            self.facts.part(name, owner, "part", s.segment(), "part.fi.genitive")
         return name
 
     def _described_by(self, s: Sent, m: Mention) -> str | None:
@@ -189,20 +187,20 @@ class Reader:
             return self.record(s, m)
         return None
 
-    def body(self, s: Sent, m: Mention, rule: str = "body.fi.role", conf: float = 0.75) -> str | None:
+    def body(self, s: Sent, m: Mention, rule: str = "body.fi.role") -> str | None:
         """The body a mention names where the sentence gives it a role (weak names and organs count)."""
         if m.generic:
             return None
         if m.bare:
             found = self.refer(m.word)
             if found is None and m.word in SELF_NAMING:
-                return self.record(s, m, rule, conf)
+                return self.record(s, m, rule)
             if found is None and (self.heading is not None or self.section is not None):
                 found = self.section_body()  # "Hyvinvointipalvelut" / "Toimiala vastaa …"
                 if found is not None:
                     self.words[key(found)] = m.word  # later "Toimialaa johtaa …" refers to it too
             return found
-        return self.record(s, m, rule, conf)
+        return self.record(s, m, rule)
 
     def refer(self, word: str) -> str | None:
         """The most recent recorded body a bare class word refers back to: one named with that word
@@ -238,7 +236,7 @@ class Reader:
         if self.section is None and self.heading is not None:
             s, m = self.heading
             self.heading = None
-            self.section = self.body(s, m, "body.fi.heading", 0.7)
+            self.section = self.body(s, m, "body.fi.heading")
         return self.section
 
     def class_owner(self) -> str | None:
@@ -248,13 +246,13 @@ class Reader:
             return None
         s, m = self.class_heading
         if m.owner is not None:
-            return self.body(s, m.owner, "body.fi.list-owner", 0.75)
+            return self.body(s, m.owner, "body.fi.list-owner")
         place = next((t for t in s.tokens[m.first : m.head] if t.text == m.place), None)
         if place is None:
             return None
         name = place.lemma()
         found = self.facts.find(name) or self.facts.body(
-            name, "municipality", s.segment(), "body.fi.list-owner", 0.6
+            name, "municipality", s.segment(), "body.fi.list-owner"
         )
         self.touch(found)
         return found
@@ -297,7 +295,7 @@ class Reader:
             return None
         generic = [w for w in sorted(MUNICIPALITY) if self.facts.find(w)]
         found = self.facts.find(lemma) or self.facts.body(
-            lemma, "municipality", s.segment(), "body.fi.title", 0.6, generic
+            lemma, "municipality", s.segment(), "body.fi.title", aliases=generic
         )
         self.touch(found)
         return found
@@ -343,7 +341,7 @@ class Reader:
         if not all(t.is_adjective() for t in toks[verb + 1 : m.first]):
             return None
         name = " ".join(as_written(t) for t in subject)
-        found = self.facts.find(name) or self.facts.body(name, m.kind, s.segment(), "body.fi.predicate", 0.7)
+        found = self.facts.find(name) or self.facts.body(name, m.kind, s.segment(), "body.fi.predicate")
         self.touch(found)
         return found
 
@@ -355,7 +353,7 @@ class Reader:
         for child, post, s in self.pending_posts:
             parent = self.heads_body(post)
             if parent and parent != child:
-                self.facts.part(child, parent, "reports_to", s.segment(), "part.fi.post", 0.8, via_post=post)
+                self.facts.part(child, parent, "reports_to", s.segment(), "part.fi.post", via_post=post)
 
 
 def _genitive_base(tok: Token) -> str:

@@ -36,14 +36,14 @@ DASHES = frozenset({"–", "—", "-", ":"})
 RELATIVE_WORDS = frozenset({"joka", "mikä"})
 
 
-def _duty(reader: Reader, s: Sent, org: str | None, a: int, b: int, rule: str, conf: float = 0.8) -> None:
+def _duty(reader: Reader, s: Sent, org: str | None, a: int, b: int, rule: str) -> None:
     if org is None or a >= b or _cut_off(s):
         return
     text, _, _ = s.text(a, b)
     text = text.strip(END_PUNCT)
     if len(text) < 3:
         return
-    reader.facts.duty(org, text, s.sentence.start, s.sentence.end, rule, conf)
+    reader.facts.duty(org, text, s.sentence.start, s.sentence.end, rule)
     reader.last_duty = (org, s.sentence.block)
 
 
@@ -118,12 +118,12 @@ def subject_verb(reader: Reader, s: Sent) -> bool:
         end = clause[0]
     later = any(_duty_verb(t) for t in s.tokens[v + 1 : end])
     start = _skip_adverbs(s, v + 1) if lemma in OBJECT_ONLY_VERBS and not later else v
-    _duty(reader, s, org, start, end, f"duty.fi.{lemma}", 0.85)
+    _duty(reader, s, org, start, end, f"duty.fi.{lemma}")
     if clause is not None:
         _, m, w = clause  # "… ja valtuusto päättää niistä": the second clause is its subject's
         if not m.generic and (second := _duty_verb(s.tokens[w])) is not None and second != "toimia":
             at = _skip_adverbs(s, w + 1) if second in OBJECT_ONLY_VERBS else w
-            _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), at, s.end(), f"duty.fi.{second}", 0.8)
+            _duty(reader, s, reader.body(s, m, "body.fi.duty"), at, s.end(), f"duty.fi.{second}")
     return True
 
 
@@ -164,7 +164,7 @@ def coordinated_subjects(reader: Reader, s: Sent) -> bool:
         return False
     start = _skip_adverbs(s, j + 1) if lemma in OBJECT_ONLY_VERBS else j
     for m in subjects:
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), start, s.end(), f"duty.fi.{lemma}", 0.8)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), start, s.end(), f"duty.fi.{lemma}")
     return True
 
 
@@ -183,11 +183,11 @@ def coordinated_verb(reader: Reader, s: Sent) -> bool:
             continue
         if any(m.case == "nimento" and first.last < m.first < i and not m.generic for m in s.mentions):
             return False  # another subject in between: "X toimii ja Y vastaa …" is not X's
-        org = reader.body(s, first, "body.fi.duty", 0.8)
+        org = reader.body(s, first, "body.fi.duty")
         start = _skip_adverbs(s, v + 1) if lemma in OBJECT_ONLY_VERBS else v
         if org is None or start >= end:
             return False
-        _duty(reader, s, org, start, end, f"duty.fi.{lemma}", 0.8)
+        _duty(reader, s, org, start, end, f"duty.fi.{lemma}")
         return True
     return False
 
@@ -211,11 +211,11 @@ def task(reader: Reader, s: Sent) -> None:
         elif before.is_lemma("se"):
             org = reader.pronoun(before)
         elif (m := s.mention_ending(j)) is not None and m.case == "omanto" and not m.generic:
-            org = reader.body(s, m, "body.fi.duty", 0.8)
+            org = reader.body(s, m, "body.fi.duty")
         first = _infinitive(s, _skip_adverbs(s, i + 2))
         if first >= s.end():
             reader.open_duties = org or reader.open_duties  # "… tehtävänä on (mm.):" + items
-        _duty(reader, s, org, first, s.end(), "duty.fi.tehtava", 0.85)
+        _duty(reader, s, org, first, s.end(), "duty.fi.tehtava")
 
 
 def _infinitive(s: Sent, first: int) -> int:
@@ -248,17 +248,17 @@ def belongs(reader: Reader, s: Sent) -> None:
         m = s.mention_ending(at - 1)
         start = at - 1
         if m is not None and not m.generic and m.case in {"omanto", "nimento"}:
-            org = reader.body(s, m, "body.fi.duty", 0.8)
+            org = reader.body(s, m, "body.fi.duty")
     elif (m := s.mention_ending(start)) is not None and m.case in {"sisatulento", "osanto"} and not m.generic:
         if any(x.first > verb and (x.strong or reader.known(x.name)) for x in s.mentions):
             return  # what belongs are bodies: a part-of statement
         if m.word in SAME_AS_OWNER and m.strong and (v := s.tokens[verb].verb()) and v.number == "plural":
             return  # "Toimialaan kuuluvat a, b ja c": its units (hierarchy reads them), no duty
-        org = reader.body(s, m, "body.fi.duty", 0.8)
+        org = reader.body(s, m, "body.fi.duty")
     after = [t for t in s.tokens[verb + 1 : s.end()] if t.word and t.low not in {"ja", "sekä"}]
     if after and all(is_title(t.lemma()) for t in after):
         return  # "Johtoryhmään kuuluvat hyvinvointialuejohtaja ja toimialajohtajat": members, no duty
-    _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.fi.kuuluu", 0.8)
+    _duty(reader, s, org, _skip_adverbs(s, verb + 1), s.end(), "duty.fi.kuuluu")
 
 
 def passive_listed(reader: Reader, s: Sent) -> bool:
@@ -277,7 +277,7 @@ def passive_listed(reader: Reader, s: Sent) -> bool:
     if len(places) < 2 or len(places) < len(ranges):
         return False
     for m in places:
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), s.start, v + 1, "duty.fi.passive", 0.7)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), s.start, v + 1, "duty.fi.passive")
     return True
 
 
@@ -290,7 +290,7 @@ def passive(reader: Reader, s: Sent) -> None:
         return
     v = m.last + 1
     if v < len(s.tokens) and (r := s.tokens[v].verb()) is not None and r.person == "4":
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), v, s.end(), "duty.fi.passive", 0.8)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), v, s.end(), "duty.fi.passive")
 
 
 def necessive(reader: Reader, s: Sent) -> None:
@@ -302,7 +302,7 @@ def necessive(reader: Reader, s: Sent) -> None:
         return
     p = _skip_adverbs(s, m.last + 2)
     if p < len(s.tokens) and any(r.participle == "present_passive" for r in s.tokens[p].readings):
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), p, s.end(), "duty.fi.necessive", 0.75)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), p, s.end(), "duty.fi.necessive")
 
 
 def predicate(reader: Reader, s: Sent) -> None:
@@ -317,7 +317,7 @@ def predicate(reader: Reader, s: Sent) -> None:
         and first.noun() is not None
         and not first.is_lemma("osa")
     ):
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), m.last + 2, s.end(), "duty.fi.on", 0.7)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), m.last + 2, s.end(), "duty.fi.on")
 
 
 def relative(reader: Reader, s: Sent) -> None:
@@ -340,12 +340,12 @@ def relative(reader: Reader, s: Sent) -> None:
         and not existential  # "X:llä on … kirjaamo, joka toimii …": "on" states the body, not a role
     )
     if m is not None and m.case == "nimento" and not m.generic and not described:
-        org = reader.body(s, m, "body.fi.duty", 0.8)  # "… alaisena toimii elinvoimajaosto, joka vastaa …"
+        org = reader.body(s, m, "body.fi.duty")  # "… alaisena toimii elinvoimajaosto, joka vastaa …"
     else:
         org = reader.subject_role(s)  # "X on … tukipalveluyksikkö, joka tuottaa …": the subject
     lemma = _duty_verb(s.tokens[at + 1])
     start = _skip_adverbs(s, at + 2) if lemma in OBJECT_ONLY_VERBS else at + 1
-    _duty(reader, s, org, start, s.end(), "duty.fi.joka", 0.75)
+    _duty(reader, s, org, start, s.end(), "duty.fi.joka")
 
 
 #: Voikko's local cases: a clause that opens with one of these ("Kunnassa toimii X") names a place.
@@ -382,10 +382,10 @@ def listed_subjects(reader: Reader, s: Sent) -> bool:
             continue
         besides = [x for x in s.mentions if a <= x.first and x.last + 1 < m.first and x.case == "omanto"]
         subjects += [n for x in besides if toks[x.last + 1].low == "lisäksi" and (n := reader.body(s, x))]
-        if (name := reader.body(s, m, "body.fi.duty", 0.8)) is not None:
+        if (name := reader.body(s, m, "body.fi.duty")) is not None:
             subjects.append(name)
     for org in dict.fromkeys(subjects):
-        _duty(reader, s, org, s.start, v + 1, "duty.fi.object-first", 0.7)
+        _duty(reader, s, org, s.start, v + 1, "duty.fi.object-first")
     return bool(subjects)
 
 
@@ -421,7 +421,7 @@ def object_first(reader: Reader, s: Sent) -> None:
             return  # nothing before the verb: "… alaisuudessa toimii konsernihallinto" states no duty
         if all(t.low in ADVERBS or t.case() in PLACE_CASES for t in s.tokens[start:v]):
             return  # only a place before the verb: "Kunnassa toimii keskusvaalilautakunta" says where
-        _duty(reader, s, reader.body(s, m, "body.fi.duty", 0.8), start, v + 1, "duty.fi.object-first", 0.7)
+        _duty(reader, s, reader.body(s, m, "body.fi.duty"), start, v + 1, "duty.fi.object-first")
         return
 
 
@@ -434,7 +434,7 @@ def remit(reader: Reader, s: Sent) -> None:
             and tok.case() == "nimento"
             and verb.is_lemma("käsittää", "sisältää")
         ):
-            _duty(reader, s, reader.section_body() or reader.subject, i + 2, s.end(), "duty.fi.vastuu", 0.7)
+            _duty(reader, s, reader.section_body() or reader.subject, i + 2, s.end(), "duty.fi.vastuu")
             return
 
 
@@ -449,7 +449,7 @@ def listed(reader: Reader, s: Sent) -> bool:
         org = reader.section_body()
     if org is None:
         return False
-    _duty(reader, s, org, 0, s.end(), "duty.fi.list", 0.75)
+    _duty(reader, s, org, 0, s.end(), "duty.fi.list")
     return True
 
 
@@ -486,7 +486,7 @@ def lead_in(reader: Reader, s: Sent) -> bool:
         return False
     else:
         verbs = True
-    org = reader.body(s, m, "body.fi.duty", 0.8)
+    org = reader.body(s, m, "body.fi.duty")
     if org is None:
         return False
     reader.open_duties, reader.verb_items = org, verbs
@@ -500,7 +500,7 @@ def task_list(reader: Reader, s: Sent) -> None:
     at = next((i for i, t in enumerate(s.tokens) if t.is_lemma(*DUTY_NOUNS) and t.plural()), -1)
     m = s.mention_ending(at - 1) if at > 0 else None
     if m is not None and m.case == "omanto" and not m.generic:
-        reader.open_duties = reader.body(s, m, "body.fi.duty", 0.8)
+        reader.open_duties = reader.body(s, m, "body.fi.duty")
 
 
 def elliptic(reader: Reader, s: Sent) -> bool:
@@ -515,7 +515,7 @@ def elliptic(reader: Reader, s: Sent) -> bool:
     if block != s.sentence.block or lemma is None or lemma == "toimia":
         return False
     start = _skip_adverbs(s, 1) if lemma in OBJECT_ONLY_VERBS else 0
-    _duty(reader, s, org, start, s.end(), f"duty.fi.{lemma}", 0.65)
+    _duty(reader, s, org, start, s.end(), f"duty.fi.{lemma}")
     return True
 
 

@@ -94,16 +94,16 @@ def _record(reader: Reader, s: Sent, org: str | None, title: str, people: list[s
         return
     reader.posts.setdefault(title, org)
     if not people:
-        reader.facts.head(org, title, None, s.segment(), rule, 0.7)
+        reader.facts.head(org, title, None, s.segment(), rule)
     for person in people:
-        reader.facts.head(org, title, person, s.segment(), rule, 0.9)
+        reader.facts.head(org, title, person, s.segment(), rule)
 
 
 def _genitive_org(reader: Reader, s: Sent, t: int) -> str | None:
     m = s.mention_ending(t - 1)
     if m is None or m.case != "omanto" or m.generic:
         return None
-    return reader.body(s, m, "body.fi.head", 0.8)
+    return reader.body(s, m, "body.fi.head")
 
 
 def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
@@ -115,7 +115,7 @@ def _led_org(reader: Reader, s: Sent, verb: int) -> str | None:
         return reader.subject or reader.section_body()
     m = s.mention_ending(verb - 1)
     if m is not None and m.case == "osanto" and not m.generic:
-        return reader.body(s, m, "body.fi.head", 0.8)
+        return reader.body(s, m, "body.fi.head")
     return _named_by_title(reader, s, verb)
 
 
@@ -130,7 +130,7 @@ def _named_by_title(reader: Reader, s: Sent, verb: int) -> str | None:
         or not title.lemma().lower().startswith(lemma)
     ):
         return None  # "Toimialoja johtavat toimialajohtajat": a class, no body
-    name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.fi.led", 0.7)
+    name = reader.facts.find(lemma) or reader.facts.body(lemma, "other", s.segment(), "body.fi.led")
     reader.touch(name)
     return name
 
@@ -139,14 +139,14 @@ def _item_org(reader: Reader, s: Sent, colon: int) -> str | None:
     """ "Varhaiskasvatus: palvelujohtajat …": the words before the colon name the body."""
     m = s.mention_ending(colon - 1)
     if m is not None and m.first == 0:
-        return reader.body(s, m, "body.fi.head", 0.8)
+        return reader.body(s, m, "body.fi.head")
     name, aliases = phrase_name(s.tokens, 0, colon)
     if not name or colon > 5:
         return None
     found = reader.facts.find(name)
     if found:
         return found
-    created = reader.facts.body(name, "service_area", s.segment(), "body.fi.head-list", 0.7, aliases)
+    created = reader.facts.body(name, "service_area", s.segment(), "body.fi.head-list", aliases=aliases)
     reader.touch(created)
     return created
 
@@ -211,9 +211,9 @@ def leads(reader: Reader, s: Sent) -> None:
         while k < len(toks) and toks[k].is_adjective() and toks[k].case() == "osanto":
             k += 1  # "operatiivista"
         if k < len(toks) and toks[k].lemma().lower() in ACTIVITY and toks[k].case() == "osanto":
-            org = reader.body(s, m, "body.fi.head", 0.8)
+            org = reader.body(s, m, "body.fi.head")
             if org is not None:
-                reader.facts.head(org, title, people[0], s.segment(), "head.fi.leads", 0.75)
+                reader.facts.head(org, title, people[0], s.segment(), "head.fi.leads")
 
 
 def _genitive_body(s: Sent, k: int) -> Mention | None:
@@ -388,7 +388,7 @@ def _essive_post(reader: Reader, s: Sent, t: int, title: str) -> Found | None:
     if not people and reader.holder is not None and reader.holder[0] == title:
         people = [reader.holder[1]]  # "Maakuntajohtaja toimii johtoryhmän puheenjohtajana" after her card
     chair = post.endswith("puheenjohtaja")  # she chairs the group: her post there is the chair
-    org = reader.body(s, m, "body.fi.head", 0.8)
+    org = reader.body(s, m, "body.fi.head")
     return (
         (org, post if chair else title, people, "head.fi.paallikkona", role + 1) if org is not None else None
     )
@@ -413,7 +413,7 @@ def _item_role(reader: Reader, s: Sent, t: int) -> Found | None:
     else:
         return None
     m = s.mention_ending(t - 2)
-    org = reader.body(s, m, "body.fi.head", 0.8) if m is not None and m.first == s.start else None
+    org = reader.body(s, m, "body.fi.head") if m is not None and m.first == s.start else None
     if org is None:
         name, _ = phrase_name(toks, s.start, t - 1)
         org = reader.facts.find(name) if name else None
@@ -452,11 +452,11 @@ def _org(reader: Reader, s: Sent, t: int, named: bool) -> tuple[str | None, str]
     if named and m is not None and m.case == "osanto" and not m.generic and m.first > 0:
         verb = s.index("johtaa")  # "A:ta johtaa X ja B:tä Y": the verb is left out of the second clause
         if toks[m.first - 1].low == "ja" and 0 <= verb < m.first:
-            return reader.body(s, m, "body.fi.head", 0.8), "head.fi.johtaa"
+            return reader.body(s, m, "body.fi.head"), "head.fi.johtaa"
     if named and t > 1 and toks[t - 1].is_lemma("vastata") and toks[t - 1].verb():
         m = s.mention_ending(t - 2)  # "Ruokapalveluista vastaa ruokapalvelupäällikkö Tiina Nieminen"
         if m is not None and m.case == "sisaeronto" and not m.generic and m.first == s.start:
-            return reader.body(s, m, "body.fi.head", 0.8), "head.fi.vastaa"
+            return reader.body(s, m, "body.fi.head"), "head.fi.vastaa"
     if t > 1 and toks[t - 1].is_lemma("olla", "toimia") and toks[t - 2].is_lemma("johto"):
         m = s.mention_ending(t - 3) if t > 2 else None
         org = reader.body(s, m) if m is not None and m.case == "omanto" else None

@@ -27,10 +27,10 @@ from .tokens import Token
 CONTAINER_CASES = frozenset({"sisaolento", "ulkoolento"})  # "Virastossa on", "-toimialalla on"
 
 
-def _parts(reader: Reader, s: Sent, parent: str | None, children: list[str], rule: str, conf: float) -> None:
+def _parts(reader: Reader, s: Sent, parent: str | None, children: list[str], rule: str) -> None:
     for child in children:
         if parent:
-            reader.facts.part(child, parent, "part", s.segment(), rule, conf)
+            reader.facts.part(child, parent, "part", s.segment(), rule)
 
 
 def _list_start(s: Sent, i: int) -> int:
@@ -56,7 +56,7 @@ def _antecedent(reader: Reader, s: Sent, before: int) -> str | None:
     for i in range(before - 1, 1, -1):
         if s.tokens[i].low in RELATIVE_CONTAINERS and s.tokens[i - 1].text == ",":
             m = s.mention_ending(i - 2)
-            return reader.body(s, m, "body.fi.container", 0.8) if m is not None and not m.generic else None
+            return reader.body(s, m, "body.fi.container") if m is not None and not m.generic else None
     return None
 
 
@@ -64,7 +64,7 @@ def _container(reader: Reader, s: Sent, before: int, cases: frozenset[str] = CON
     """The body the parts are in: "Kaupunginkansliassa on …", "Keskushallintopalvelut -toimialalla …"."""
     for m in s.mentions:
         if m.last < before and m.case in cases and not m.generic:
-            return reader.body(s, m, "body.fi.container", 0.8)
+            return reader.body(s, m, "body.fi.container")
     return None
 
 
@@ -74,7 +74,7 @@ def _subject(reader: Reader, s: Sent, before: int) -> str | None:
     clause = max((i for i in range(before) if s.tokens[i].low == "että"), default=-1)
     for m in s.mentions:
         if clause < m.first and m.last < before and m.case == "nimento" and not m.generic:
-            return reader.body(s, m, "body.fi.subject", 0.8)
+            return reader.body(s, m, "body.fi.subject")
     return reader.subject_role(s) if s.start < before else None
 
 
@@ -84,7 +84,7 @@ def _activity_owner(reader: Reader, s: Sent, verb: int) -> str | None:
     if j < 2 or not s.tokens[j - 1].is_lemma("tehtävä", "toiminta"):
         return None
     m = s.mention_ending(j - 2)
-    return reader.body(s, m, "body.fi.subject", 0.8) if m is not None and m.case == "omanto" else None
+    return reader.body(s, m, "body.fi.subject") if m is not None and m.case == "omanto" else None
 
 
 def counted(reader: Reader, s: Sent) -> None:
@@ -105,7 +105,7 @@ def counted(reader: Reader, s: Sent) -> None:
         if composed:  # "jakautuu konsernihallintoon ja neljään eri toimialaan, jotka ovat …"
             direct = [x for x in s.mentions if verb < x.first < m.first - 1 and not x.generic]
             named = [n for x in direct if (n := reader.body(s, x))]
-            _parts(reader, s, parent, named, "part.fi.composition", 0.8)
+            _parts(reader, s, parent, named, "part.fi.composition")
         if start == len(s.tokens) or (start < 0 and s.tokens[-1].text == ":"):
             reader.open_list = (parent, m.kind, "part.fi.enumeration")
         elif start < 0:
@@ -113,7 +113,7 @@ def counted(reader: Reader, s: Sent) -> None:
         elif start > 0:
             ranges = counted_items(s.tokens, start, len(s.tokens), count_of(s.tokens[m.first - 1]))
             children = item_bodies(reader, s, ranges, m.kind, "part.fi.enumeration")
-            _parts(reader, s, parent, children, "part.fi.enumeration", 0.9)
+            _parts(reader, s, parent, children, "part.fi.enumeration")
 
 
 def composition(reader: Reader, s: Sent) -> None:
@@ -135,7 +135,6 @@ def composition(reader: Reader, s: Sent) -> None:
                 parent,
                 item_bodies(reader, s, ranges, after[0].kind, "part.fi.composition"),
                 "part.fi.composition",
-                0.85,
             )
         return
     ranges = items(s.tokens, verb + 1, len(s.tokens))
@@ -151,7 +150,6 @@ def composition(reader: Reader, s: Sent) -> None:
             parent,
             item_bodies(reader, s, ranges, kind, "part.fi.composition"),
             "part.fi.composition",
-            0.8,
         )
 
 
@@ -172,7 +170,7 @@ def _plain_subject(reader: Reader, s: Sent, verb: int, after: list[Mention]) -> 
     if not name:
         return None
     found = reader.facts.find(name) or reader.facts.body(
-        name, "unit", s.segment(), "body.fi.subject", 0.7, aliases
+        name, "unit", s.segment(), "body.fi.subject", aliases=aliases
     )
     reader.touch(found)
     return found
@@ -187,9 +185,9 @@ def placed(reader: Reader, s: Sent) -> None:
     child = reader.subject_role(s)
     if m is None or child is None or m.case not in INTO_CASES:
         return
-    parent = reader.body(s, m, "body.fi.parent", 0.8)
+    parent = reader.body(s, m, "body.fi.parent")
     if parent and parent != child:
-        reader.facts.part(child, parent, "part", s.segment(), "part.fi.sijoitettu", 0.85)
+        reader.facts.part(child, parent, "part", s.segment(), "part.fi.sijoitettu")
 
 
 def listing(reader: Reader, s: Sent) -> None:
@@ -215,7 +213,7 @@ def listing(reader: Reader, s: Sent) -> None:
             reader.open_list = (parent, m.kind, "part.fi.listing")
             return
         children = item_bodies(reader, s, items(s.tokens, nxt, len(s.tokens)), m.kind, "part.fi.listing")
-        _parts(reader, s, parent, children, "part.fi.listing", 0.85)
+        _parts(reader, s, parent, children, "part.fi.listing")
         return
 
 
@@ -228,7 +226,7 @@ def _predicative(tok: Token) -> bool:
 def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
     """Whose parts a plural class word lists: its owner, or the genitive words before it."""
     if m.owner is not None:
-        return reader.body(s, m.owner, "body.fi.parent", 0.8)
+        return reader.body(s, m.owner, "body.fi.parent")
     if m.head == m.first:  # "Toimialoja ovat …" after "… toimialat muodostavat kunnan organisaation"
         return reader.class_parents.get(m.word)
     if m.head - m.first == 1:  # one genitive word: a reading that names a body already read wins
@@ -242,7 +240,7 @@ def _owner_of(reader: Reader, s: Sent, m: Mention) -> str | None:
         return None  # "Maakuntien liitot ovat …": a plural genitive is a class of owners, no body
     found = reader.facts.find(name)
     if found is None:
-        found = reader.facts.body(name, "other", s.segment(), "body.fi.parent", 0.7, aliases)
+        found = reader.facts.body(name, "other", s.segment(), "body.fi.parent", aliases=aliases)
         reader.touch(found)
     return found
 
@@ -264,14 +262,14 @@ def formed(reader: Reader, s: Sent) -> None:
         whole, parts = after[0], before
     else:
         return
-    parent = reader.body(s, whole, "body.fi.parent", 0.8)
+    parent = reader.body(s, whole, "body.fi.parent")
     if parent is None:
         return
     for m in parts:
         if m.generic:
             reader.class_parents[m.word] = parent  # "… toimialat muodostavat kunnan organisaation"
-        elif (child := reader.body(s, m, "body.fi.part", 0.8)) is not None and child != parent:
-            reader.facts.part(child, parent, "part", s.segment(), "part.fi.muodostaa", 0.85)
+        elif (child := reader.body(s, m, "body.fi.part")) is not None and child != parent:
+            reader.facts.part(child, parent, "part", s.segment(), "part.fi.muodostaa")
 
 
 #: How many words (counts, adjectives, participles) may stand between "on" and the body it states.
@@ -298,14 +296,10 @@ def existential(reader: Reader, s: Sent) -> None:
         return
     if part.bare and not (between and all(_describes(t) for t in between)):
         return  # "Kunnassa on lautakunta" alone refers back; "… on yksi yhteinen … kirjaamo" introduces it
-    parent = reader.body(s, m, "body.fi.container", 0.8)
-    child = (
-        reader.record(s, part, "body.fi.part", 0.75)
-        if part.bare
-        else reader.body(s, part, "body.fi.part", 0.75)
-    )
+    parent = reader.body(s, m, "body.fi.container")
+    child = reader.record(s, part, "body.fi.part") if part.bare else reader.body(s, part, "body.fi.part")
     if parent and child and parent != child:
-        reader.facts.part(child, parent, "part", s.segment(), "part.fi.on", 0.75)
+        reader.facts.part(child, parent, "part", s.segment(), "part.fi.on")
 
 
 def _describes(tok: Token) -> bool:
@@ -328,9 +322,9 @@ def osa(reader: Reader, s: Sent) -> None:
     child = reader.subject_role(s)
     if m is None or child is None or m.case not in {"osanto", "omanto"}:
         return
-    parent = reader.body(s, m, "body.fi.parent", 0.8)
+    parent = reader.body(s, m, "body.fi.parent")
     if parent and parent != child:
-        reader.facts.part(child, parent, "part", s.segment(), "part.fi.osa", 0.85)
+        reader.facts.part(child, parent, "part", s.segment(), "part.fi.osa")
 
 
 def grouping(reader: Reader, s: Sent) -> None:
@@ -347,9 +341,9 @@ def grouping(reader: Reader, s: Sent) -> None:
     if group is None or not members:
         return
     for m in members:
-        name = reader.body(s, m, "body.fi.member", 0.8)
+        name = reader.body(s, m, "body.fi.member")
         if name and name != group:
-            reader.facts.part(name, group, "grouping", s.segment(), "part.fi.grouping", 0.8)
+            reader.facts.part(name, group, "grouping", s.segment(), "part.fi.grouping")
 
 
 def appointed(reader: Reader, s: Sent) -> None:
@@ -364,9 +358,9 @@ def appointed(reader: Reader, s: Sent) -> None:
         if m.first > verb and m.case in {"omanto", "osanto", "nimento"} and m.word == "jaosto" and not m.bare:
             names = m.split() if m.generic else [m.name]
             for name in names:
-                child = reader.facts.body(name, m.kind, s.segment(), "body.fi.part", 0.8)
+                child = reader.facts.body(name, m.kind, s.segment(), "body.fi.part")
                 if child != parent:
-                    reader.facts.part(child, parent, "part", s.segment(), "part.fi.asettaa", 0.8)
+                    reader.facts.part(child, parent, "part", s.segment(), "part.fi.asettaa")
 
 
 def beneath(reader: Reader, s: Sent) -> None:
@@ -377,9 +371,9 @@ def beneath(reader: Reader, s: Sent) -> None:
     m = s.mention_ending(at - 1)
     if m is None or m.case != "omanto" or m.generic:
         return
-    parent = reader.body(s, m, "body.fi.parent", 0.8)
+    parent = reader.body(s, m, "body.fi.parent")
     children = declared_items(reader, s, at + 2, len(s.tokens), "part.fi.alla")
-    _parts(reader, s, parent, [c for c in children if c != parent], "part.fi.alla", 0.8)
+    _parts(reader, s, parent, [c for c in children if c != parent], "part.fi.alla")
 
 
 def own_subordinate(reader: Reader, s: Sent) -> None:
@@ -391,11 +385,11 @@ def own_subordinate(reader: Reader, s: Sent) -> None:
         if before is None or after is None or after.first != i + 2 or before.generic or after.generic:
             continue
         parent, child = (
-            reader.body(s, before, "body.fi.parent", 0.8),
-            reader.body(s, after, "body.fi.part", 0.8),
+            reader.body(s, before, "body.fi.parent"),
+            reader.body(s, after, "body.fi.part"),
         )
         if parent and child and parent != child:
-            reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.sen-alainen", 0.85)
+            reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.sen-alainen")
 
 
 #: Marks that set an enumeration apart after class words, and the mark that closes it.
@@ -430,7 +424,7 @@ def apposition(reader: Reader, s: Sent) -> None:
         if parent is None or len(ranges) < 2:
             continue
         children = [c for c in item_bodies(reader, s, ranges, m.kind, "part.fi.apposition") if c != parent]
-        _parts(reader, s, parent, children, "part.fi.apposition", 0.8)
+        _parts(reader, s, parent, children, "part.fi.apposition")
         v = close + 1
         verb = toks[v].verb() if v < len(toks) else None
         lemma = _duty_verb(toks[v]) if verb is not None and verb.number == "plural" else None
@@ -438,7 +432,7 @@ def apposition(reader: Reader, s: Sent) -> None:
             start = v + 1 if lemma in OBJECT_ONLY_VERBS else v
             text = s.sentence.text[toks[start].start : toks[end - 1].end]
             for child in children:
-                reader.facts.duty(child, text, s.sentence.start, s.sentence.end, "duty.fi.apposition", 0.75)
+                reader.facts.duty(child, text, s.sentence.start, s.sentence.end, "duty.fi.apposition")
         return
 
 
@@ -446,7 +440,7 @@ def _class_owner(reader: Reader, s: Sent, m: Mention) -> str | None:
     """Whose class words these are: their genitive owner ("Ympäristöministeriön kolme osastoa"), or
     what "sen" refers to ("X:n tehtävänä on sen eri toimialoilla …": the sentence's first body)."""
     if m.owner is not None:
-        return reader.body(s, m.owner, "body.fi.parent", 0.8)
+        return reader.body(s, m.owner, "body.fi.parent")
     i = m.first - 1
     while i >= 0 and is_count(s.tokens[i]):
         i -= 1
@@ -454,10 +448,10 @@ def _class_owner(reader: Reader, s: Sent, m: Mention) -> str | None:
         return None
     before = s.mention_ending(i)
     if before is not None and before.case == "omanto" and not before.generic:
-        return reader.body(s, before, "body.fi.parent", 0.8)
+        return reader.body(s, before, "body.fi.parent")
     if s.tokens[i].low in {"sen", "niiden"}:
         first = next((x for x in s.mentions if x.last < i and not x.generic), None)
-        return reader.body(s, first, "body.fi.parent", 0.8) if first else reader.pronoun(s.tokens[i])
+        return reader.body(s, first, "body.fi.parent") if first else reader.pronoun(s.tokens[i])
     return None
 
 
@@ -486,9 +480,9 @@ def relative_listing(reader: Reader, s: Sent) -> None:
         before = s.mention_ending(end)
         if before is None or before.generic:
             return
-        parent = reader.body(s, before, "body.fi.container", 0.8)
+        parent = reader.body(s, before, "body.fi.container")
         children = item_bodies(reader, s, items(toks, colon + 1, len(toks)), m.kind, "part.fi.listing")
-        _parts(reader, s, parent, [c for c in children if c != parent], "part.fi.listing", 0.8)
+        _parts(reader, s, parent, [c for c in children if c != parent], "part.fi.listing")
         return
 
 
@@ -513,11 +507,11 @@ def relative_kind(reader: Reader, s: Sent) -> None:
             if k < 0 or toks[k].text not in {",", "ja", "sekä"}:
                 break
             k -= 1
-        parent = reader.body(s, owner, "body.fi.parent", 0.8)
+        parent = reader.body(s, owner, "body.fi.parent")
         for m in children:
-            child = reader.body(s, m, "body.fi.part", 0.8)
+            child = reader.body(s, m, "body.fi.part")
             if parent and child and child != parent:
-                reader.facts.part(child, parent, "part", s.segment(), "part.fi.jotka-ovat", 0.75)
+                reader.facts.part(child, parent, "part", s.segment(), "part.fi.jotka-ovat")
 
 
 RULES = (

@@ -107,7 +107,7 @@ def owner(reader: Reader, s: Sent) -> str | None:
     section's body or the body the text is about."""
     for m in s.mentions:
         if m.case in OWNER_CASES and not m.generic:
-            found = reader.body(s, m, "body.fi.list-owner", 0.75)
+            found = reader.body(s, m, "body.fi.list-owner")
             if found is not None:
                 return found
     return reader.current_section() or reader.section_body() or reader.class_owner() or reader.subject
@@ -136,7 +136,7 @@ def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
         text = s.sentence.text
         lead = text[s.tokens[0].start : s.tokens[m.first].start]
         full = re.sub(r"\b(ja|sekä) \1\b", r"\1", lead[:1].lower() + lead[1:] + m.name)
-        name = reader.facts.body(full, m.kind, s.segment(), RULE, 0.75)
+        name = reader.facts.body(full, m.kind, s.segment(), RULE)
         reader.touch(name)
         return name
     if m is not None and m.first > 0 and not any(t.case() == "omanto" for t in s.tokens[: m.first] if t.word):
@@ -144,7 +144,7 @@ def item_name(reader: Reader, s: Sent, kind: str) -> str | None:
         text, aliases = phrase_name(s.tokens, 0, end)
         if not text:
             return None
-        name = reader.facts.body(text, kind or "unit", s.segment(), RULE, 0.75, aliases)
+        name = reader.facts.body(text, kind or "unit", s.segment(), RULE, aliases=aliases)
         reader.touch(name)
         return name
     found = item_bodies(reader, s, [(0, end)], kind or "unit", RULE)
@@ -184,6 +184,6 @@ def head_item(reader: Reader, s: Sent, title: str) -> None:
     if m is None or (m.owner is not None and m.owner.generic):
         return
     # the name as written with its owner: listed siblings differ only there ("Lapin elinvoimakeskus")
-    org = reader.facts.body(m.name, m.kind, s.segment(), "body.fi.list-head", 0.75)
+    org = reader.facts.body(m.name, m.kind, s.segment(), "body.fi.list-head")
     if org:
-        reader.facts.head(org, title, person, s.segment(), "head.fi.list", 0.8)
+        reader.facts.head(org, title, person, s.segment(), "head.fi.list")

@@ -171,11 +171,11 @@ def item_bodies(
         m = item_mention(s, a, b)
         name: str | None = None
         if m is not None and not m.generic:
-            name = reader.body(s, replace(m, kind=kind) if kind else m, rule, 0.8)
+            name = reader.body(s, replace(m, kind=kind) if kind else m, rule)
         elif kind is not None and m is None and not (s.kind == "item" and _class_plural(s.tokens, a, b)):
             text, aliases = phrase_name(s.tokens, a, b)
             if text and len(text) > 2 and not is_title(text.rsplit(" ", 1)[-1]):
-                name = reader.facts.body(text, kind, s.segment(), rule, 0.75, aliases)
+                name = reader.facts.body(text, kind, s.segment(), rule, aliases=aliases)
                 reader.touch(name)
         if name:
             out.append(name)
@@ -213,9 +213,7 @@ def proper_items(reader: Reader, s: Sent) -> list[str]:
         ):
             continue
         name = s.sentence.text[s.tokens[a].start : s.tokens[b - 1].end]
-        found = reader.facts.find(name) or reader.facts.body(
-            name, kind, s.segment(), "body.fi.list-context", 0.6
-        )
+        found = reader.facts.find(name) or reader.facts.body(name, kind, s.segment(), "body.fi.list-context")
         reader.touch(found)
         out.append(found)
     return out
@@ -242,9 +240,7 @@ def shared_class(reader: Reader, s: Sent) -> list[str]:
             continue
         word = toks[m.head].lemma().lower()
         for i in owners:
-            name = reader.facts.body(
-                f"{toks[i].text} {word}", m.kind, s.segment(), "body.fi.shared-class", 0.7
-            )
+            name = reader.facts.body(f"{toks[i].text} {word}", m.kind, s.segment(), "body.fi.shared-class")
             reader.touch(name)
             out.append(name)
     return out

@@ -39,7 +39,7 @@ def subordination(reader: Reader, s: Sent) -> None:
         for child in children:
             for parent in bodies:
                 if parent != child:
-                    reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.alainen", 0.9)
+                    reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.alainen")
             for post in posts:
                 reader.pending_posts.append((child, post, s))
 
@@ -54,7 +54,7 @@ def _superiors(reader: Reader, s: Sent, at: int) -> tuple[list[str], list[str]]:
         m = s.mention_ending(j)
         tok = s.tokens[j]
         if m is not None and m.case == "omanto" and not m.generic:
-            if (name := reader.body(s, m, "body.fi.parent", 0.8)) is not None:
+            if (name := reader.body(s, m, "body.fi.parent")) is not None:
                 bodies.append(name)
             j = m.first - 1
         elif tok.has_case("omanto") and is_title(tok.lemma()) and not tok.plural():
@@ -79,8 +79,8 @@ def _attributed(reader: Reader, s: Sent, at: int) -> list[str]:
             break
         names = m.split() if m.generic else [m.name]
         for name in names if len(names) > 1 or not m.generic else []:
-            out.append(reader.facts.body(name, m.kind, s.segment(), "body.fi.subordinate", 0.75))
-        if not m.generic and (found := reader.body(s, m, "body.fi.subordinate", 0.8)) is not None:
+            out.append(reader.facts.body(name, m.kind, s.segment(), "body.fi.subordinate"))
+        if not m.generic and (found := reader.body(s, m, "body.fi.subordinate")) is not None:
             out.append(found)
         if not s.tokens[at].plural():
             break
@@ -94,13 +94,13 @@ def _relative(reader: Reader, s: Sent, at: int) -> None:
     verb = at + 1
     if m is None or m.generic or verb >= len(s.tokens) or not s.tokens[verb].is_lemma("toimia", "olla"):
         return
-    parent = reader.body(s, m, "body.fi.parent", 0.8)
+    parent = reader.body(s, m, "body.fi.parent")
     end = next(
         (k for k in range(verb + 1, len(s.tokens)) if s.tokens[k].text in {",", ".", ";"}), len(s.tokens)
     )
     for child in declared_items(reader, s, verb + 1, end, "part.fi.alainen"):
         if parent and child != parent:
-            reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.alainen", 0.85)
+            reader.facts.part(child, parent, "subordinate", s.segment(), "part.fi.alainen")
 
 
 def _possessed(reader: Reader, s: Sent, at: int) -> None:
@@ -110,18 +110,18 @@ def _possessed(reader: Reader, s: Sent, at: int) -> None:
     if owner is None or child is None:
         return
     parent, name = (
-        reader.body(s, owner, "body.fi.parent", 0.8),
-        reader.body(s, child, "body.fi.subordinate", 0.8),
+        reader.body(s, owner, "body.fi.parent"),
+        reader.body(s, child, "body.fi.subordinate"),
     )
     if parent and name and parent != name:
-        reader.facts.part(name, parent, "subordinate", s.segment(), "part.fi.alaisuudessaan", 0.85)
+        reader.facts.part(name, parent, "subordinate", s.segment(), "part.fi.alaisuudessaan")
 
 
 def _children(reader: Reader, s: Sent, at: int) -> list[str]:
     """The subject of a subordination: the nominative body before the cue, else after it."""
     for m in s.mentions:
         if m.last < at - 1 and m.case == "nimento" and not m.generic and m.first == s.start:
-            found = reader.body(s, m, "body.fi.subject", 0.8)
+            found = reader.body(s, m, "body.fi.subject")
             return [found] if found else []
     if s.start < len(s.tokens) and (ref := reader.pronoun(s.tokens[s.start])) is not None:
         return [ref]
@@ -134,7 +134,7 @@ def _children(reader: Reader, s: Sent, at: int) -> list[str]:
         return declared_items(reader, s, verb + 1, len(s.tokens), "part.fi.alainen")
     for m in s.mentions:
         if m.first > at and m.case == "nimento" and not m.generic and (verb > 0 or _clause_subject(s, m)):
-            found = reader.body(s, m, "body.fi.subject", 0.8)
+            found = reader.body(s, m, "body.fi.subject")
             return [found] if found else []
     return []
 
