@@ -88,6 +88,9 @@ def _weak_adjective(tok: re.Match[str]) -> bool:
 #: "regionalt", "kommunalt", "digitala" is weak): it can open an indefinite body name.
 _STRONG_ADJECTIVE = re.compile(r"[A-ZÅÄÖa-zåäö]{3,}(?:isk|är|ell|iv|al|ig|lig|ent|ant|ör|ös)t?")
 
+#: A place's proper name in the genitive ("Nylands", "Österbottens"): capitalised, not a body word.
+_PLACE_GENITIVE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}s")
+
 _MODALS = words("att ska skall kan kunna får bör måste vill brukar behöver tänker")
 
 
@@ -123,6 +126,20 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             written = _lower_first(text[prev.start() : end])
             aliases = [definite, *aliases]
             return Mention(prev.start(), end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
+        if _PLACE_GENITIVE.fullmatch(prev.group()) and prev.start() > 0:
+            # "Västra Nylands avfallsnämnd": a proper name with its place, as written
+            first = j - 1
+            while (
+                first >= 1
+                and toks[first - 1].group()[:1].isupper()
+                and _gap(text, toks[first - 1], toks[first]) == " "
+                and read_word(toks[first - 1].group().lower()) is None  # glued cells: "… Planläggningsnämnd"
+            ):
+                first -= 1
+            written = text[toks[first].start() : end]
+            return Mention(
+                toks[first].start(), end, written, spec.kind, (definite, indefinite), head=word.head
+            )
         if _STRONG_ADJECTIVE.fullmatch(prev.group()) and prev.group().lower() not in VERBS:
             # "Temporärt beredningsorgan" (a heading) is "temporära beredningsorganet" in the sentences
             # below it: the name in the doubly definite form, the indefinite phrase an alias
@@ -230,6 +247,24 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             genitive=word.form == "gendef",
             head=word.head,
             owner=place,
+        )
+    if (
+        adjacent
+        and prev
+        and word.form == "indef"
+        and i == 1
+        and not text[: prev.start()].strip(" •-–*")
+        and prev.group()[:1].isupper()
+        and _STRONG_ADJECTIVE.fullmatch(prev.group())
+        and prev.group().lower() not in VERBS
+    ):
+        # a label opening a line, "Teknisk nämnd, 11 ledamöter": the body the sentences call
+        # "tekniska nämnden" (a generic "en kommunal nämnd" inside a sentence names none)
+        base = _lower_first(prev.group())
+        weak = (base[:-1] if base.endswith("t") else base) + "a"
+        written = _lower_first(text[prev.start() : tok.end()])
+        return Mention(
+            prev.start(), tok.end(), f"{weak} {word.definite}", spec.kind, (written,), head=word.head
         )
     if adjacent and prev and word.form == "indef" and i >= 2 and prev.group().lower().endswith("a"):
         owner = _owner(text, toks, i - 2) if _gap(text, toks[i - 2], prev) == " " else None
