@@ -2,7 +2,9 @@
 
 "Helsingin oikeusaputoimisto sijaitsee Salmisaaressa, osoitteessa:" / "Porkkalankatu 13 G" /
 "Puhelinnumero: 029 5660 120": consecutive address and phone lines make one site of the body the
-sentence before them is about (or the body of the section they stand in). Patterns are bounded.
+sentence before them is about (or the body of the section they stand in); a postal address after a
+visiting address ("Postiosoite: …, PL 133, 87101 Kajaani") is a second site of that body, as the pages
+state two addresses. Patterns are bounded.
 """
 
 from __future__ import annotations
@@ -63,8 +65,15 @@ def contacts(reader: Reader, s: Sent) -> bool:
         return False  # "Ympäristöjohtaja Leena Laakso, p. 040 …": the person's phone; the head rules read it
     pending = reader.site
     if pending is not None and pending.address and s.sentence.text.lower().startswith("postiosoite"):
-        pending.end = s.sentence.end  # the visiting address is the site; a postal address adds nothing
-        pending.phone = pending.phone or phone
+        if address is None or address == pending.address:
+            pending.end = s.sentence.end  # "Postiosoite: sama": nothing new
+            pending.phone = pending.phone or phone
+            return True
+        # a postal address ("Postiosoite: Kajaanin kaupunki, PL 133, 87101 Kajaani") is a second site
+        # of the same body, the box and post office without the recipient lines before it
+        org = pending.org
+        flush(reader)
+        reader.site = PendingSite(org, s.sentence.start, s.sentence.end, address, phone)
         return True
     if pending is None or (address and pending.address) or (phone and pending.phone):
         flush(reader)
