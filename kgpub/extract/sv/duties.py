@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..core.facts import words
+from ..core.persons import PERSON
 from ..core.segments import Segment
 from . import layout, lexicon, mentions
 from .context import State
@@ -113,6 +114,9 @@ def _bodies_of_class(state: State, i: int, head: str) -> list[str]:
     return names
 
 
+_NAMED_PERSON = re.compile(r"(?<![\w-])" + PERSON + r"\s*,?\s*$")
+
+
 def _verb_second(state: State, i: int, found: list[Mention], text: str) -> bool:
     """ "Ofta ger kommunstyrelsen förslag …", "Ibland kan utskotten även själva fatta beslut …": the
     first word after a front with no body in it that is a duty verb or a modal, its subject right
@@ -127,6 +131,8 @@ def _verb_second(state: State, i: int, found: list[Mention], text: str) -> bool:
         modal = _MODAL.fullmatch(verb.group()) is not None
         if not (modal or (DUTY.match(seg.text, verb.start()) and DUTY.match(verb.group()))):
             continue
+        if _NAMED_PERSON.search(text[: verb.start()]):
+            return False  # "Tf. förvaltningschef Maria Ek leder socialförvaltningen": a person is the subject
         subject = next((m for m in found if m.start == after.start()), None)
         orgs: list[str] = []
         end = after.end()

@@ -45,6 +45,11 @@ _PERSON_FIRST = re.compile(
 #: Bodies that decide rather than run an administration: a "-direktör" leads no committee.
 _ORGANS = ("council", "board", "committee")
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
+#: "<titel> <Namn> leder <organ>": the holder as the subject of leading.
+_LEADS = re.compile(
+    r"^\s*,?\s*(?:leder|är\s+chef\s+för|basar\s+för)\s+(?:(?:arbetet|verksamheten)\s+(?:inom|vid|i)\s+)?$",
+    re.I,
+)
 _CHIEF_OF = re.compile(r"^\s*(?:Chef|Ordförande|Direktör)\s+för\s+$", re.IGNORECASE)
 
 
@@ -111,6 +116,11 @@ def _org(state: State, seg: Segment, found: list[Mention], tp: re.Match[str], ti
         return state.resolve(seg, before[0], create=True)
     if before and _CHIEF_OF.match(seg.text[: before[0].start]):
         return state.resolve(seg, before[0], create=True)
+    after = [m for m in found if m.start >= tp.end()]
+    if after and _LEADS.match(seg.text[tp.end() : after[0].start]) and not after[0].genitive:
+        return state.resolve(
+            seg, after[0], create=True
+        )  # "Förvaltningschef Maria Ek leder socialförvaltningen"
     return by_title(state, seg, title) or _listed_under(state, seg, title)
 
 

@@ -301,6 +301,27 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
 _FIELD = re.compile(r"(?:iska|kommunala|statliga|offentliga|regionala|allmänna|lokala|egentliga)$")
 
 
+#: Heads that name a body after a body's genitive: "kommunstyrelsens förvaltning" is an administration,
+#: where "Skatteförvaltningens ledning stöds av …" is management, an activity.
+_OWNED_HEADS = frozenset(("förvaltning",))
+
+
+def _owned_bare(text: str, toks: list[re.Match[str]], i: int) -> Mention | None:
+    """ "Kommunstyrelsens förvaltning": a head that names no body by itself, owned by a body in the
+    genitive, is that body's part, named as written."""
+    head = toks[i].group().lower()
+    spec = HEADS.get(head)
+    if head not in _OWNED_HEADS or spec is None or i == 0 or _gap(text, toks[i - 1], toks[i]) != " ":
+        return None
+    if re.search(r"\b(?:är|blir|utgör)\s+$", text[: toks[i - 1].start()]):
+        return None  # "Kommunledningskontoret är kommunstyrelsens förvaltning": a predicate, not a name
+    owner = _owner(text, toks, i - 1)
+    if owner is None or owner.refers is not None:
+        return None
+    name = _lower_first(text[toks[i - 1].start() : toks[i].end()])
+    return Mention(toks[i - 1].start(), toks[i].end(), name, spec.kind, (), head=head, owner=owner)
+
+
 def _attribute(word: str) -> bool:
     """An adjective's or participle's weak form between an article and its noun that may name one body
     ("samlade", "gemensamma"; "nya" is a quantifier, "ekonomiska" a field)."""
@@ -361,8 +382,11 @@ def mentions(text: str) -> list[Mention]:
         word = read_word(tok.group().lower())
         if word is None:
             anaphor = read_anaphor(tok.group().lower())
+            owned = _owned_bare(text, toks, i) if anaphor is None else None
             if anaphor is not None:
                 found.append(_anaphor(text, toks, i, anaphor))
+            elif owned is not None:
+                found.append(owned)
             continue
         if word.form == "plural":
             continue
