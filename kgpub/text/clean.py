@@ -172,6 +172,55 @@ def _kind(text: str, start: int, end: int, line: _Line, item: bool) -> BlockKind
     return "heading" if line.blank_after or line.first else "line"
 
 
+#: The longest line an introducer's list takes as an item without a bullet marker.
+MAX_UNMARKED_ITEM_WORDS = 20
+#: What an unmarked item does not end with: a sentence (prose after a colon is prose) or an introducer.
+_NOT_AN_ITEM_END = re.compile(r"[.!?:…]\s*$")
+
+
+def _unmarked_items(text: str, lines: list[_Line]) -> set[int]:
+    """The lines that are list items although the page (or its conversion to text) lost the markers.
+
+    Only on a page with no marker at all (a page that marks its items marks them all): after a line
+    ending with a colon ("Osastot ovat:", "Nämnder:"), a block of two or more lines that a blank line
+    (or the end of the text) closes, each a short name-like line — one sentence, no final full stop, no
+    digits (an address, a phone), not a contact line — is that list's items. One line after a colon is
+    a value, not a list; lines that run on into prose are no separate list.
+    """
+    pieces = [list(_pieces(text, line)) for line in lines]
+    if any(item for line in pieces for _s, _e, item in line):
+        return set()
+    found: set[int] = set()
+    n = 0
+    while n < len(lines):
+        last = text[pieces[n][-1][0] : pieces[n][-1][1]].rstrip() if pieces[n] else ""
+        n += 1
+        if not last.endswith(":"):
+            continue
+        run: list[int] = []
+        closed = False
+        while n < len(lines) and len(pieces[n]) == 1 and _name_like(text, *pieces[n][0][:2]):
+            run.append(n)
+            n += 1
+            if lines[run[-1]].blank_after or n == len(lines):
+                closed = True
+                break
+        if len(run) >= 2 and closed:
+            found.update(run)
+    return found
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    body = text[start:end]
+    return (
+        len(body.split()) <= MAX_UNMARKED_ITEM_WORDS
+        and not _NOT_AN_ITEM_END.search(body)
+        and not any(ch.isdigit() for ch in body)
+        and not _CONTACT_START.match(body)
+        and len(sentence_bounds(body)) == 1
+    )
+
+
 def _key(sentence: str) -> str:
     return " ".join(sentence.casefold().split())
 
@@ -181,9 +230,11 @@ def clean(text: str) -> CleanText:
     builder = MapBuilder(text)
     blocks: list[CleanBlock] = []
     seen: set[str] = set()
-    for line in _logical_lines(text):
+    lines = _logical_lines(text)
+    unmarked = _unmarked_items(text, lines)
+    for n, line in enumerate(lines):
         for start, end, item in _pieces(text, line):
-            kind = _kind(text, start, end, line, item)
+            kind = _kind(text, start, end, line, item or n in unmarked)
             spans: list[tuple[int, int]] = []
             block_start = builder.length
             for s, e in sentence_bounds(text[start:end]):

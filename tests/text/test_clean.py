@@ -186,3 +186,33 @@ def test_a_sentence_broken_before_the_name_that_ends_it_is_joined() -> None:
         "Ympäristöpalvelut, Torikatu 40, 67100 Kokkola",
         "Ympäristöjohtaja Leena Laakso.",  # an address line is no broken sentence
     ]
+
+
+def test_a_list_that_lost_its_markers_is_read_as_items_after_its_colon() -> None:
+    # a page converted to text without bullets: the names under "…:" up to the blank line are items
+    text = (
+        "Kommunledningsförvaltningen består av följande avdelningar:\n\n"
+        "Ekonomiavdelningen\nHR-avdelningen\nKansliavdelningen\n\n"
+        "Förvaltningen leds av kommundirektören.\n"
+    )
+    assert _kinds(text) == [
+        ("paragraph", "Kommunledningsförvaltningen består av följande avdelningar:"),
+        ("item", "Ekonomiavdelningen"),
+        ("item", "HR-avdelningen"),
+        ("item", "Kansliavdelningen"),
+        ("paragraph", "Förvaltningen leds av kommundirektören."),
+    ]
+
+
+def test_unmarked_lines_stay_lines_where_they_are_no_list() -> None:
+    one_value = "Osoite:\nPorkkalankatu 13 G\n\nOsasto vastaa palveluista.\n"
+    assert [k for k, _ in _kinds(one_value)][1] != "item"  # one line after a colon is a value
+    prose = "Metsähallitus toimii neljällä vastuualueella:\n\nLiiketoimintaa harjoittavat yhtiöt.\nMuuta.\n"
+    assert "item" not in [k for k, _ in _kinds(prose)]  # sentences after a colon are prose
+    marked = (
+        "Lautakunnalla on jaostot:\nYksilöasiain jaosto\nLupajaosto\n\n"
+        "Toimialat:\n • Kasvatus\n • Kulttuuri\n"
+    )
+    kinds = _kinds(marked)
+    assert [k for k, t in kinds if "jaosto" in t and "Lautakunnalla" not in t] == ["line", "heading"]
+    assert [k for k, t in kinds if t in {"Kasvatus", "Kulttuuri"}] == ["item", "item"]
