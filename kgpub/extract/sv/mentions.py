@@ -165,6 +165,11 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
             return Mention(
                 prev.start(), toks[last].end(), full, spec.kind, (definite, indefinite), head=word.head
             )
+    region = _region(text, toks, i) if word.form == "def" and word.head in _REGIONAL and j == i else None
+    if region is not None:
+        # "Regionförvaltningsverket i Västra och Inre Finland": a state agency named with its region
+        written = _lower_first(text[toks[i].start() : toks[region].end()])
+        return Mention(toks[i].start(), toks[region].end(), written, spec.kind, (definite,), head=word.head)
     upto = _complement(text, toks, i) if word.form == "def" and word.head in _NAMED_FOR else None
     if upto is not None and j == i:
         # "ledningsgruppen för exceptionella förhållanden": a group named by what it is for
@@ -173,6 +178,39 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
     return Mention(
         start, end, definite, spec.kind, tuple(aliases), word.form.startswith("gen"), head=word.head
     )
+
+
+#: Agencies that a region names: "NTM-centralen i Österbotten", "Räddningsverket i Mellersta Nyland".
+_REGIONAL = frozenset(("verk", "räddningsverk", "central", "institut", "anstalt", "byrå", "förbund"))
+
+
+def _region(text: str, toks: list[re.Match[str]], i: int) -> int | None:
+    """Index of the last word of "i Västra och Inre Finland" after token i (capitalised words, "och"
+    between two of them), or None; a municipality ("i Sibbo kommun") is an owner, not the name."""
+    if i + 2 >= len(toks) or toks[i + 1].group() != "i" or not toks[i + 2].group()[:1].isupper():
+        return None
+    if _gap(text, toks[i], toks[i + 1]) != " " or _in_municipality(text, toks, i + 1) is not None:
+        return None
+    k = i + 2
+    while k + 1 < len(toks) and _gap(text, toks[k], toks[k + 1]) == " ":
+        nxt = toks[k + 1].group()
+        if nxt[:1].isupper() and read_word(nxt.lower()) is None:
+            k += 1
+        elif (
+            nxt == "och"
+            and k + 2 < len(toks)
+            and toks[k + 2].group()[:1].isupper()
+            and read_word(toks[k + 2].group().lower()) is None
+        ):
+            k += 2
+        else:
+            break
+    if any(_BUILDING.search(t.group()) for t in toks[i + 2 : k + 1]):
+        return None  # "i Vasa Stadshus": where it is, not a region that names it
+    return k
+
+
+_BUILDING = re.compile(r"(?:hus|huset|gatan|vägen|torget|gården|byggnaden|centrum)$", re.IGNORECASE)
 
 
 #: Compounds of these heads may be named by a "för …" complement ("ledningsgruppen för …",
@@ -288,6 +326,10 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
         and toks[i + 1].group()[0].isupper()
     ):
         return _named_enterprise(text, toks, i)
+    region = _region(text, toks, i) if word.form == "def" and word.head in _REGIONAL else None
+    if region is not None:  # "Räddningsverket i Mellersta Nyland"
+        written = _lower_first(text[tok.start() : toks[region].end()])
+        return Mention(tok.start(), toks[region].end(), written, spec.kind, (), head=word.head)
     if word.head == "fullmäktige" or word.form in ("def", "gendef"):
         gen = word.form == "gendef"
         return Mention(
