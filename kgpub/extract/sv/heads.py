@@ -143,9 +143,9 @@ def by_title(state: State, seg: Segment, title: str) -> str | None:
     prefix = _prefix(title)
     if len(prefix) < 4:
         return None
-    head = lexicon.read_word(prefix.split()[-1].rstrip("s"))
-    if head is not None and not head.prefix and head.head in state.last:
-        return state.last[head.head]
+    head = _class_word(prefix.split()[-1])
+    if head is not None and head in state.last:
+        return state.last[head]  # "förvaltningschef" → the förvaltning named last
     for start in (prefix, prefix.split()[-1]):  # "kultur- och fritids", then "fritids"
         matches = [
             b.name
@@ -167,7 +167,17 @@ def _generic(title: str) -> bool:
     """A title that names no area of its own ("direktör", "sektorchef", "förvaltningschef"): it leads
     the body the page is about."""
     prefix = _prefix(title)
-    return not prefix or lexicon.read_word(prefix.rstrip("s")) is not None
+    return not prefix or _class_word(prefix) is not None
+
+
+def _class_word(prefix: str) -> str | None:
+    """The head noun a title's first part is ("förvaltnings" → "förvaltning", "sektor" → "sektor"),
+    also one that names no body by itself."""
+    stem = prefix.rstrip("s") if prefix.rstrip("s") in lexicon.HEADS else prefix
+    word = lexicon.read_word(stem)
+    if word is not None and not word.prefix:
+        return word.head
+    return stem if stem in lexicon.HEADS else None
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:

@@ -93,8 +93,11 @@ def _cells(seg: Segment) -> list[Segment]:
     ]
 
 
-#: "Marina Kinnunen (ordf.)": the chair marked in a member list.
-_CHAIR = re.compile(r"^\s*(?P<person>" + PERSON_RE.pattern + r")\s*\((?:ordf|ordför|ordförande)\.?\)")
+#: "Marina Kinnunen (ordf.)", "Anna Berg (S), ordförande": the chair marked in a member list.
+_CHAIR = re.compile(
+    r"^\s*(?P<person>" + PERSON_RE.pattern + r")\s*(?:\((?:ordf|ordför|ordförande)\.?\)"
+    r"|(?:\([^()]{1,30}\)\s*)?,\s*ordförande\s*$)"
+)  # "Anna Berg (S), ordförande" too (not "…, vice ordförande")
 
 
 def _chair(state: State, seg: Segment) -> None:

@@ -30,3 +30,10 @@ def test_the_member_marked_chair_chairs_the_body_of_the_heading_above() -> None:
 def test_a_chair_marker_far_below_any_body_heading_heads_nothing() -> None:
     e = run("Miljönämndens sammansättning\n\nA\n\nB\n\nC\n\nD\n\nAnna Berg (ordf.)\n")
     assert heads(e) == set()
+
+
+def test_a_member_line_with_party_and_ordförande_chairs_the_body_above() -> None:
+    e = run(
+        "Socialnämnden\n\nLedamöter\nPer Holm (M), vice ordförande\nAnna Berg (S), ordförande\nLisa Ek (C)\n"
+    )
+    assert heads(e) == {("socialnämnden", "ordförande", "Anna Berg")}
