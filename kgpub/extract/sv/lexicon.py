@@ -58,13 +58,25 @@ HEADS: dict[str, Head] = {
     # "koncernbolag", "dotterbolag", "intressebolag": a class of companies by their owner, not one company
     "bolag": Head("enterprise", "et", (), 3, ("koncern", "dotter", "intresse"), bare=False),
     "samkommun": Head("other", "en", ("er", "erna")),
-    # "länsråd", "oppositionsråd", "kansliråd", "regeringsråd": titles of a person, not councils
+    # "länsråd", "kommunalråd", "oppositionsråd", "kansliråd", "regeringsråd": titles of a person
     "råd": Head(
         "other",
         "et",
         (),
         4,
-        ("sam", "för", "stats", "stads", "kommun", "om", "läns", "oppositions", "kansli", "regerings"),
+        (
+            "sam",
+            "för",
+            "stats",
+            "stads",
+            "kommun",
+            "kommunal",
+            "om",
+            "läns",
+            "oppositions",
+            "kansli",
+            "regerings",
+        ),
         bare=False,
     ),
     "kontor": Head("unit", "et", (), 3),

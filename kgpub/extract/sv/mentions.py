@@ -72,6 +72,11 @@ def _owner(text: str, toks: list[re.Match[str]], k: int) -> Mention | None:
     return found if found is not None and found.genitive else None
 
 
+def _superlative(word: str) -> bool:
+    """ "största", "högsta", "viktigaste": a comparison ("Den största förvaltningen är …"), no name."""
+    return word.endswith(("sta", "ste")) and not word.endswith(("ista", "iste"))
+
+
 def _weak_adjective(tok: re.Match[str]) -> bool:
     """ "svenska", "tekniska": the weak form of an adjective, which belongs to a definite name (not a
     participle: "underställda nämnden" is no name); capitalised only as a sentence's first word
@@ -80,7 +85,7 @@ def _weak_adjective(tok: re.Match[str]) -> bool:
     if tok.start() == 0 and adj[:1].isupper():
         adj = adj[:1].lower() + adj[1:]
     participle = adj.endswith(("da", "ta", "ade", "dna", "tna"))  # "underställda", "anslutna"
-    weak = adj.islower() and adj.endswith("a") and len(adj) >= 5
+    weak = adj.islower() and adj.endswith("a") and len(adj) >= 5 and not _superlative(adj)
     return weak and adj not in _QUANTIFIERS and not participle
 
 
@@ -262,7 +267,8 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             k = _proper_complement(text, toks, i)
             full = text[prev.start() : toks[k].end()]
             return Mention(prev.start(), toks[k].end(), full, spec.kind, (word.definite,), head=word.head)
-        if adj.lower().endswith("a") and len(adj) >= 5 and adj.lower() not in _QUANTIFIERS:
+        attributive = adj.lower().endswith("a") and len(adj) >= 5 and not _superlative(adj.lower())
+        if attributive and adj.lower() not in _QUANTIFIERS:
             first = i - 1 if not _infinitive(toks, i - 1) else i
     last = _complement(text, toks, i) if word.form in ("def", "indef") else None
     if last is not None or first < i:
@@ -368,7 +374,7 @@ def _attribute(word: str) -> bool:
     """An adjective's or participle's weak form between an article and its noun that may name one body
     ("samlade", "gemensamma"; "nya" is a quantifier, "ekonomiska" a field)."""
     weak = word.islower() and word.endswith(("a", "e")) and len(word) >= 5
-    return weak and word not in _QUANTIFIERS and not _FIELD.search(word)
+    return weak and not _superlative(word) and word not in _QUANTIFIERS and not _FIELD.search(word)
 
 
 def _anaphor(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:

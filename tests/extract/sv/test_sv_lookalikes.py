@@ -22,6 +22,9 @@ from tests.extract.sv.test_sv_extract import names, run
         ("Förvaltningen svarar för arbetsledning av cheferna.", "arbetsledningen"),
         ("Kommunstyrelsen är kommunens ledande politiska förvaltningsorgan.", "förvaltningsorganet"),
         ("Widgetområde (Sidfot)", "widgetområdet"),
+        ("Några av ledamöterna i kommunstyrelsen kallas kommunalråd.", "kommunalrådet"),
+        ("Den största förvaltningen är socialförvaltningen.", "största förvaltningen"),
+        ("Den största nämnden är socialnämnden.", "största nämnden"),
     ],
 )
 def test_look_alikes_are_no_bodies(sentence: str, not_a_body: str) -> None:
