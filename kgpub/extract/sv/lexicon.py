@@ -48,7 +48,8 @@ HEADS: dict[str, Head] = {
     "förvaltning": Head(
         "agency", "en", ("ar", "arna"), 3, ("själv", "stads", "kommun", "kommunal", "stats"), bare=False
     ),
-    "sektor": Head("division", "n", ("er", "erna"), 3),
+    # not "kommunsektorn", "statssektorn", "privatsektorn": the public or private sector as a whole
+    "sektor": Head("division", "n", ("er", "erna"), 3, ("kommun", "stats", "privat", "offentlig")),
     "väsende": Head("department", "t", ("n", "na"), 3, bare=False),
     "central": Head("unit", "en", ("er", "erna"), 4, bare=False),
     "grupp": Head(

@@ -315,5 +315,7 @@ def _child(state: State, seg: Segment, text: str, kind: str) -> str | None:
     words = text.split()
     if not words or len(words) > 6 or re.search(r"\d|[()]", text) or lexicon.is_post(words[0]):
         return None
+    if lexicon.is_post(words[-1]):
+        return None  # a post in a composition, "tekniska direktören" (convention C)
     name = text[:1].lower() + text[1:] if not text[1:2].isupper() else text
     return state.facts.body(name, kind, seg, "body.sv.enumerated")

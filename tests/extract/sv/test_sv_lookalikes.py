@@ -25,6 +25,11 @@ from tests.extract.sv.test_sv_extract import names, run
         ("Några av ledamöterna i kommunstyrelsen kallas kommunalråd.", "kommunalrådet"),
         ("Den största förvaltningen är socialförvaltningen.", "största förvaltningen"),
         ("Den största nämnden är socialnämnden.", "största nämnden"),
+        ("Målen följer kommunsektorns aktuella utsikter.", "kommunsektorn"),
+        (
+            "Till ledningsgruppen hör stadsdirektören, ekonomidirektören och tekniska direktören.",
+            "tekniska direktören",
+        ),
     ],
 )
 def test_look_alikes_are_no_bodies(sentence: str, not_a_body: str) -> None:
