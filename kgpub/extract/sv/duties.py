@@ -221,6 +221,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if they is not None and state.about:  # "Stadsledningens uppgift är … . De ansvarar för …"
         _plural_duties(state, seg, they.end(), state.about)
         return
+    if subject is None and _passive_place(state, i, found):
+        return
     if subject is None:
         _task_duty(state, i, found)
         _relative_duties(state, seg, found)
@@ -278,6 +280,40 @@ def _parts_do(state: State, seg: Segment, subject: Mention, at: int) -> bool:
     if org:
         state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.parts-do")
     return org is not None
+
+
+#: What is done at a body, in the passive: "På kansliet sköts också …", "Här handläggs …" (under the
+#: body's heading), "Inom enheten hanteras …".
+_PASSIVE_VERB = (
+    r"(?:sköts|hanteras|görs|bereds|behandlas|handläggs|verkställs|samordnas|ordnas|utförs|genomförs|"
+    r"administreras|organiseras|tillhandahålls|produceras|granskas|följs\s+upp|erbjuds|planeras|"
+    r"utvecklas|förvaltas|koordineras|upprätthålls|fattas|tas\s+fram)"
+)
+_AT_BODY = re.compile(r"^\s*(?:På|Vid|Inom|Hos)\s+$")
+_HERE = re.compile(r"^\s*Här\s+(?=" + _PASSIVE_VERB + r"\b)")
+_PASSIVE_AFTER = re.compile(r"\s+(?:" + _ADVERBS + r")?(?=" + _PASSIVE_VERB + r"\b)", re.IGNORECASE)
+
+
+def _passive_place(state: State, i: int, found: list[Mention]) -> bool:
+    """A passive sentence that says what is done at a body: the body before the verb ("På kansliet
+    sköts diarieföring"), or "Här" under the body's own heading ("Här sköts diarieföring …")."""
+    seg = state.segs[i]
+    text = seg.text.rstrip(" .")
+    org, at = None, None
+    first = found[0] if found else None
+    if first is not None and _AT_BODY.match(text[: first.start]) and first.kind != "municipality":
+        after = _PASSIVE_AFTER.match(text, first.end)
+        if after is not None:
+            org, at = state.resolve(seg, first), after.end()
+    elif (here := _HERE.match(text)) is not None:
+        org, at = state.section_body(seg.line), here.end()
+    if org is None or at is None or NEGATION.search(text) or len(text[at:].split()) < 3:
+        return False
+    duty = text[at:]
+    if re.match(r"(?:väljs|utses|tillsätts)\b", duty):
+        return False  # convention D
+    state.facts.duty(org, duty, seg.start, seg.end, "duty.sv.passive-place")
+    return True
 
 
 def _plural_duties(state: State, seg: Segment, at: int, orgs: list[str]) -> None:

@@ -12,6 +12,7 @@ from .duties import (
     _heading_list,
     _list_duties,
     _parts_do,
+    _passive_place,
     _plural_duties,
     _relative_duties,
     _task_duty,
@@ -91,6 +92,21 @@ RULES: list[Rule] = [
         _parts_do,
         example="Regionförbundet har tre sektioner som bereder ärenden inom miljö och trafik.",
         expects=["duty: regionförbundet | bereder ärenden inom miljö och trafik"],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.sv.passive-place",
+        "duties",
+        _passive_place,
+        example=(
+            "Kansliavdelningen\n\nHär sköts diarieföring, protokollhantering och kungörelser.\n\n"
+            "Vid planeringsavdelningen utarbetas detaljplaner. Vid miljöenheten handläggs tillstånd för "
+            "avlopp och värmepumpar."
+        ),
+        expects=[
+            "duty: kansliavdelningen | sköts diarieföring, protokollhantering och kungörelser",
+            "duty: miljöenheten | handläggs tillstånd för avlopp och värmepumpar",
+        ],
         langs=LANGS,
     ),
     rule(
