@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from .config import PROJECT_ROOT
 from .errors import KgpubError, QueryRefused
+from .generated import write_block
 from .queries import NamedQuery, load_queries
 from .store.worker import read_message, write_message
 from .synthetic import DEFAULT_BASE, DEFAULT_MUNICIPALITIES, write_trig
@@ -49,6 +50,10 @@ class EngineRun:
 
 
 # -- the runner process ---------------------------------------------------------------------------------
+
+
+#: The heading of docs/benchmarks.md; this tool writes its "bench" block there.
+TITLE = "Benchmarks: the embedded SPARQL engine"
 
 
 def _rss_mb() -> float:
@@ -309,7 +314,7 @@ def report(sections: list[list[str]], argv: list[str], limit: float) -> str:
     import rdflib
 
     head = [
-        "# Benchmarks: the embedded SPARQL engine",
+        f"# {TITLE}",
         "",
         f"Produced by `python -m kgpub.bench {' '.join(argv)}` (`make bench`) on "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPU cores (shared), "
@@ -350,9 +355,8 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(measure_store(data, queries, work / f"store-{len(sections)}", args.timeout))
             sections.append(dataset_section(title, runs, queries, args.timeout))
     text = report(sections, argv, args.timeout)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+    if args.out:  # the generated block only: sections written by other tools or by hand stay
+        write_block(args.out, "bench", text.split("\n", 2)[2], title=TITLE)
     else:
         sys.stdout.write(text)
     return 0

@@ -27,6 +27,7 @@ from typing import Any
 from . import rule_precision
 from .errors import KgpubError
 from .extract.language import detect_language
+from .generated import write_block
 from .model import Extraction
 from .sources import Source, source_from_file
 
@@ -34,7 +35,6 @@ Extractor = Callable[[Source], Extraction]
 TYPES = ("organizations", "sub_organization_of", "heads", "duties", "sites", "all")
 LANGS = ("fi", "sv", "en")
 VERSIONS = {"v1": lambda stem: not stem.startswith("v2_"), "v2": lambda stem: stem.startswith("v2_")}
-BEGIN, END = "<!-- eval:begin -->", "<!-- eval:end -->"
 
 
 class EvaluationError(KgpubError):
@@ -292,16 +292,8 @@ def record_baseline(path: Path, results: list[CorpusResult], when: str, note: st
 
 
 def write_report(out: Path, table: str) -> None:
-    """Replace the text between the eval markers of ``out``, or write a new file holding only the table."""
-    block = f"{BEGIN}\n{table}{END}"
-    if out.is_file():
-        current = out.read_text(encoding="utf-8")
-        if BEGIN in current and END in current:
-            before, rest = current.split(BEGIN, 1)
-            out.write_text(before + block + rest.split(END, 1)[1], encoding="utf-8")
-            return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("# Extraction quality\n\n" + block + "\n", encoding="utf-8")
+    """Replace the text between the eval markers of ``out`` (the prose around it stays)."""
+    write_block(out, "eval", table, title="Extraction quality")
 
 
 def main(argv: list[str] | None = None) -> int:

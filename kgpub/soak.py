@@ -24,9 +24,8 @@ from pathlib import Path
 
 from . import faults, hostile, loadtest
 from .config import PROJECT_ROOT
+from .generated import write_block
 from .scratch import Server, copy_project, kgpub
-
-BEGIN, END = "<!-- soak:begin -->", "<!-- soak:end -->"
 
 
 def _git(*args: str) -> str:
@@ -140,15 +139,8 @@ def soak(
 
 
 def write_section(path: Path, section: str) -> None:
-    """Replace the text between the markers (or append the markers and the section)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{BEGIN}\n{section.rstrip()}\n{END}"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    """Replace the text between the soak markers (or append the markers and the section)."""
+    write_block(path, "soak", section.rstrip() + "\n", title="Reliability")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -164,14 +164,15 @@ def test_bad_curation_publishes_nothing(project_copy: Settings) -> None:
 
 
 def test_soak_replaces_only_its_section(tmp_path: Path) -> None:
+    begin, end = "<!-- soak:begin -->", "<!-- soak:end -->"
     doc = tmp_path / "reliability.md"
-    doc.write_text(f"# Title\n\nhand-written\n\n{soak.BEGIN}\nold table\n{soak.END}\n\n## After\nkept\n")
+    doc.write_text(f"# Title\n\nhand-written\n\n{begin}\nold table\n{end}\n\n## After\nkept\n")
     soak.write_section(doc, "new table")
     text = doc.read_text()
     assert "old table" not in text
     assert text.startswith("# Title\n\nhand-written\n\n")
-    assert f"{soak.BEGIN}\nnew table\n{soak.END}" in text
+    assert f"{begin}\nnew table\n{end}" in text
     assert text.endswith("## After\nkept\n")
     fresh = tmp_path / "new.md"
     soak.write_section(fresh, "first")
-    assert fresh.read_text().strip() == f"{soak.BEGIN}\nfirst\n{soak.END}"
+    assert fresh.read_text() == f"# Reliability\n\n{begin}\nfirst\n{end}\n"
