@@ -202,6 +202,16 @@ def _fronted_duties(state: State, i: int, found: list[Mention]) -> None:
             )
 
 
+def _subjectless(state: State, i: int, found: list[Mention]) -> None:
+    """A sentence that does not open with a body: a passive at a body, a task, a relative clause, a
+    fronted verb."""
+    if _passive_place(state, i, found):
+        return
+    _task_duty(state, i, found)
+    _relative_duties(state, state.segs[i], found)
+    _fronted_duties(state, i, found)
+
+
 def duties(state: State, i: int, found: list[Mention]) -> None:
     """The duties segment ``i`` states, for its subject or the bodies it refers back to."""
     seg = state.segs[i]
@@ -221,12 +231,8 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
     if they is not None and state.about:  # "Stadsledningens uppgift är … . De ansvarar för …"
         _plural_duties(state, seg, they.end(), state.about)
         return
-    if subject is None and _passive_place(state, i, found):
-        return
     if subject is None:
-        _task_duty(state, i, found)
-        _relative_duties(state, seg, found)
-        _fronted_duties(state, i, found)
+        _subjectless(state, i, found)
         return
     rest_at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
     cue = DUTY.match(seg.text, rest_at)
