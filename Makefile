@@ -62,7 +62,8 @@ unit: install ## the pytest suite only
 test: lint typecheck unit ## lint, types, then every test (unit, integration, conformance, browser)
 
 screenshots: install ## re-render the README screenshots (docs/screenshots/) from the browser tests
-	KGPUB_UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_pages_browser.py tests/browser/test_languages_browser.py
+	KGPUB_UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_pages_browser.py tests/browser/test_languages_browser.py \
+	  tests/browser/test_search_browser.py
 
 fmt: install ## format the code
 	$(BIN)/ruff format kgpub tests

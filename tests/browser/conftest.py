@@ -72,7 +72,7 @@ def page_without_js(playwright: Playwright, request: pytest.FixtureRequest) -> I
         yield context.new_page()
 
 
-def save_screenshot(page: Page, name: str, *, committed: bool = False) -> Path:
+def save_screenshot(page: Page, name: str, *, committed: bool = False, full_page: bool = True) -> Path:
     """A full-page PNG into test-artifacts/; the committed copy in docs/screenshots/ only on request.
 
     `make screenshots` sets KGPUB_UPDATE_SCREENSHOTS=1: a plain test run must leave the working tree as it
@@ -80,7 +80,7 @@ def save_screenshot(page: Page, name: str, *, committed: bool = False) -> Path:
     """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     if committed and os.environ.get("KGPUB_UPDATE_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         (SCREENSHOTS / name).write_bytes(path.read_bytes())

@@ -34,7 +34,7 @@ def test_typing_shows_suggestions_and_picking_one_opens_its_page(page: Page, sea
     expect(options.first).to_contain_text("Järvenpään kaupunki")
     expect(options.first).to_contain_text("kunta")
     expect(box).to_have_attribute("aria-expanded", "true")
-    save_screenshot(page, "search-suggestions.png")
+    save_screenshot(page, "search-suggestions.png", committed=True, full_page=False)  # the README's
     page.get_by_role("option", name="Järvenpää-talon palvelut").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Järvenpää-talon palvelut")
     assert page.url == search_site + "/doc/org/jarvenpaa-jarvenpaa-talo"
