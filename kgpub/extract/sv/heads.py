@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.facts import key
 from ..core.persons import PERSON, person_line
 from ..core.segments import Segment
 from . import lexicon, mentions
@@ -40,8 +41,11 @@ _LED_BY_POST = re.compile(
 #: "Sektorn leds av Anna Berg": a holder named with no title (the title stays empty, as in the text).
 _LED_BY_NAME = re.compile(r"\s*,?\s*(?:som\s+)?leds\s+av\s+(?P<person>" + PERSON + r")(?=\s*[,.;]|\s*$)")
 _PERSON_FIRST = re.compile(
-    r"(?P<person>" + PERSON + r")\s+är\s+(?P<title>" + _TITLE + r")\s+(?:för|vid|inom|i)\s+$"
-)
+    r"(?P<person>" + PERSON + r")(?:\s+är\s+|\s*,\s*)(?P<title>" + _TITLE + r")\s+(?:för|vid|inom|i)\s+$"
+)  # "Anna Berg är chef för …", and the apposition "Anna Berg, chef för …"
+#: Titles of the one who heads a whole agency: they lead the page's own body ("Statskontoret" /
+#: "Generaldirektör Knut Rexed har beslutat …").
+_AGENCY_TITLES = frozenset(("generaldirektör", "landshövding"))
 #: Bodies that decide rather than run an administration: a "-direktör" leads no committee.
 _ORGANS = ("council", "board", "committee")
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
@@ -80,15 +84,22 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
 
 
 def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
-    """ "Anna Berg är chef för förvaltningsavdelningen"."""
+    """ "Anna Berg är chef för förvaltningsavdelningen", "Thomas Pålsson, chef för Enheten för X, …"."""
     for m in found:
         pf = _PERSON_FIRST.search(seg.text[max(0, m.start - 160) : m.start])
         title = title_of(pf.group("title")) if pf else None
-        if pf is None or title is None or not lexicon.leads(title) or not _real_person(pf.group("person")):
+        person = _without_title(pf.group("person")) if pf else ""
+        if pf is None or title is None or not lexicon.leads(title) or not _real_person(person):
             continue
         org = state.resolve(seg, m, create=True)
         if org:
-            state.facts.head(org, title, pf.group("person"), seg, "head.sv.name-title")
+            state.facts.head(org, title, person, seg, "head.sv.name-title")
+
+
+def _without_title(person: str) -> str:
+    """ "Direktör Thomas Pålsson" → "Thomas Pålsson": a capitalised title before a name is no name."""
+    words = person.split()
+    return " ".join(words[1:]) if len(words) >= 3 and lexicon.is_post(words[0]) else person
 
 
 def title_of(text: str) -> str | None:
@@ -138,6 +149,10 @@ def by_title(state: State, seg: Segment, title: str) -> str | None:
     "sektorchef" → the sector named last, "stadsdirektör" → the municipality."""
     if lexicon.MUNICIPAL_TITLES.match(title):
         return state.municipality(seg)
+    if title in _AGENCY_TITLES and state.topic:
+        topic = state.facts.bodies.get(key(state.topic))
+        organ = topic is not None and topic.kind in _ORGANS and title != "landshövding"  # a länsstyrelse
+        return None if organ else state.topic
     if not lexicon.leads(title):
         return None
     prefix = _prefix(title)

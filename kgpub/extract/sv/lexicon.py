@@ -164,6 +164,7 @@ POSTS = (
     "chef",
     "ordförande",
     "borgmästare",
+    "landshövding",
     "sekreterare",
     "ombudsman",
     "föreståndare",
@@ -178,7 +179,16 @@ POSTS = (
     "inspektör",
 )
 #: Posts whose holder leads a body (a controller or secretary does not).
-LEADERS = ("direktör", "chef", "ordförande", "borgmästare", "föreståndare", "ledare", "rektor")
+LEADERS = (
+    "direktör",
+    "chef",
+    "ordförande",
+    "borgmästare",
+    "landshövding",
+    "föreståndare",
+    "ledare",
+    "rektor",
+)
 _POST_RE = re.compile(r"(?:" + "|".join(POSTS) + r")(?:en|n|ns|ens|s)?$")
 _POST_PLURAL = re.compile(r"(?:direktörer|chefer|ordförandena|sekreterare|ledare)(?:na)?$")
 

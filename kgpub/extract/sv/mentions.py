@@ -72,6 +72,10 @@ def _owner(text: str, toks: list[re.Match[str]], k: int) -> Mention | None:
     return found if found is not None and found.genitive else None
 
 
+#: "den kommunala / offentliga / privata / ideella sektorn": a part of society, not a division.
+_SECTORS = frozenset(("kommunala", "offentliga", "privata", "ideella", "statliga", "tredje", "frivilliga"))
+
+
 def _superlative(word: str) -> bool:
     """ "största", "högsta", "viktigaste": a comparison ("Den största förvaltningen är …"), no name."""
     return word.endswith(("sta", "ste")) and not word.endswith(("ista", "iste"))
@@ -268,7 +272,8 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             full = text[prev.start() : toks[k].end()]
             return Mention(prev.start(), toks[k].end(), full, spec.kind, (word.definite,), head=word.head)
         attributive = adj.lower().endswith("a") and len(adj) >= 5 and not _superlative(adj.lower())
-        if attributive and adj.lower() not in _QUANTIFIERS:
+        sector = word.head == "sektor" and adj.lower() in _SECTORS  # "kommunala sektorn": all of it
+        if attributive and adj.lower() not in _QUANTIFIERS and not sector:
             first = i - 1 if not _infinitive(toks, i - 1) else i
     last = _complement(text, toks, i) if word.form in ("def", "indef") else None
     if last is not None or first < i:

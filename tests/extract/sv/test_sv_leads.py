@@ -34,3 +34,25 @@ def test_the_administration_of_a_board_named_in_the_genitive_is_its_part() -> No
 def test_the_management_of_a_body_is_no_body() -> None:
     e = run("Skatteförvaltningens ledning stöds av en ledningsgrupp.")
     assert "skatteförvaltningens ledning" not in names(e)
+
+
+def test_a_name_with_a_title_for_a_body_in_apposition_heads_it() -> None:
+    e = run("Direktör Thomas Holm, chef för Enheten för styrningsfrågor, var närvarande.")
+    assert heads(e) == {("enheten för styrningsfrågor", "chef", "Thomas Holm")}
+
+
+def test_a_deputy_in_apposition_heads_nothing() -> None:
+    e = run("Anna Berg, vice ordförande i socialnämnden, presenterade budgeten.")
+    assert heads(e) == set()
+
+
+def test_the_head_of_a_whole_agency_leads_the_page_s_body() -> None:
+    e = run("Registerkontoret\n\nGeneraldirektör Knut Ek har beslutat i detta ärende.\n")
+    assert heads(e) == {("registerkontoret", "generaldirektör", "Knut Ek")}
+    e = run("Länsstyrelsen\n\nLandshövding är Ylva Berg.\n")
+    assert heads(e) == {("länsstyrelsen", "landshövding", "Ylva Berg")}
+
+
+def test_a_director_general_on_a_board_s_page_heads_nothing() -> None:
+    e = run("Kommunstyrelsen\n\nGeneraldirektör Anna Berg besökte kommunstyrelsen.\n")
+    assert heads(e) == set()

@@ -26,6 +26,8 @@ from tests.extract.sv.test_sv_extract import names, run
         ("Den största förvaltningen är socialförvaltningen.", "största förvaltningen"),
         ("Den största nämnden är socialnämnden.", "största nämnden"),
         ("Målen följer kommunsektorns aktuella utsikter.", "kommunsektorn"),
+        ("Kommunala sektorn omfattar verksamheten i kommuner och landsting.", "kommunala sektorn"),
+        ("Den ideella sektorns betydelse ska beaktas.", "ideella sektorn"),
         (
             "Till ledningsgruppen hör stadsdirektören, ekonomidirektören och tekniska direktören.",
             "tekniska direktören",
