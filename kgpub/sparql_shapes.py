@@ -8,7 +8,8 @@ constraint's ``SELECT`` returns the rows for every focus node at once, and the r
 nodes the target selects are exactly the results pySHACL reports. pyoxigraph answers that query
 over an in-memory store in time that grows with the graph, not with its square.
 
-Which shapes: node shapes whose targets are all ``sh:SPARQLTarget`` and whose only constraints are
+Which shapes: node shapes whose targets are all ``sh:SPARQLTarget``, ``sh:targetSubjectsOf``,
+``sh:targetObjectsOf`` or ``sh:targetNode`` (each the query it stands for), and whose only constraints are
 ``sh:SPARQLConstraint`` whose query has ``$this`` in its outermost pattern (so leaving it free
 selects the same rows as pre-binding it) and uses no other pre-bound variable (``$shapesGraph``,
 ``$currentShape``). Any other shape stays with pySHACL. ``tests/shapes/test_sparql_shapes.py`` checks
@@ -31,6 +32,12 @@ from rdflib.term import Node
 from .namespaces import RDF, SH
 from .quads import Converter
 
+#: Targets that need no class hierarchy (sh:targetClass does: it stays with pySHACL's ontology mix-in).
+_PLAIN_TARGETS = {
+    SH.targetSubjectsOf: "SELECT DISTINCT ?this WHERE { ?this <TARGET> ?value }",
+    SH.targetObjectsOf: "SELECT DISTINCT ?this WHERE { ?subject <TARGET> ?this }",
+    SH.targetNode: "SELECT ?this WHERE { VALUES ?this { <TARGET> } }",
+}
 _OTHER_PREBOUND = re.compile(r"[$?](shapesGraph|currentShape)\b")
 _THIS = re.compile(r"\$this\b")
 _MESSAGE_VAR = re.compile(r"\{[?$](\w+)\}")
@@ -59,13 +66,43 @@ def _prefixes(shapes: Graph, node: Node) -> str:
 
 
 def _outer_has_this(query: str) -> bool:
-    """``$this`` occurs in the WHERE clause before any nested group (``FILTER NOT EXISTS {`` …)."""
+    """``$this`` occurs in the WHERE clause before any nested group (``FILTER NOT EXISTS {`` …), or
+    the clause is a UNION of groups that each have it so (``{ $this … } UNION { $this … }``)."""
     where = query.find("{")
     if where < 0:
         return False
-    outer = query[where + 1 :]
-    nested = outer.find("{")
-    return bool(_THIS.search(outer if nested < 0 else outer[:nested]))
+    return _group_has_this(query[where + 1 : _closing(query, where)])
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the ``}`` that closes the ``{`` at ``start`` (the end of the text if none)."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return len(text)
+
+
+def _group_has_this(group: str) -> bool:
+    nested = group.find("{")
+    if _THIS.search(group if nested < 0 else group[:nested]):
+        return True
+    if nested < 0 or group[:nested].strip():
+        return False
+    branches, rest = [], group
+    while True:  # { … } UNION { … } UNION …, and nothing else
+        rest = rest.strip()
+        if not rest.startswith("{"):
+            return False
+        end = _closing(rest, 0)
+        branches.append(rest[1:end])
+        rest = rest[end + 1 :].strip()
+        if not rest:
+            return all(_group_has_this(b) for b in branches)
+        if not rest.startswith("UNION"):
+            return False
+        rest = rest[len("UNION") :]
 
 
 def split(shapes: Graph) -> tuple[Graph, list[SparqlShape]]:
@@ -102,12 +139,30 @@ def _closure(shapes: Graph, node: Node) -> set[Node]:
 
 def _sparql_only(shapes: Graph, node: Node) -> SparqlShape | None:
     predicates = set(shapes.predicates(node, None))
-    allowed = {RDF.type, SH.target, SH.sparql, SH.severity, SH.message, SH.name, SH.description}
-    if not predicates <= allowed or SH.target not in predicates or SH.sparql not in predicates:
+    allowed = {
+        RDF.type,
+        SH.target,
+        SH.sparql,
+        SH.severity,
+        SH.message,
+        SH.name,
+        SH.description,
+        *_PLAIN_TARGETS,
+    }
+    if (
+        not predicates <= allowed
+        or not predicates & {*_PLAIN_TARGETS, SH.target}
+        or SH.sparql not in predicates
+    ):
         return None
     if (node, SH.deactivated, Literal(True)) in shapes:
         return None
     targets = []
+    for predicate, query in _PLAIN_TARGETS.items():  # sh:targetSubjectsOf … as the query they stand for
+        for value in shapes.objects(node, predicate):
+            if not isinstance(value, URIRef):
+                return None
+            targets.append(query.replace("<TARGET>", value.n3()))
     for target in shapes.objects(node, SH.target):
         select = shapes.value(target, SH.select)
         if (target, RDF.type, SH.SPARQLTarget) not in shapes or select is None:

@@ -1,12 +1,15 @@
-"""SHACL validation (pySHACL) of the asserted + inferred graph against ``shapes/``, as a value.
+"""SHACL validation of the asserted + inferred graph against ``shapes/``, as a value.
 
-The ontology is given to pySHACL as ``ont_graph`` (so ``sh:targetClass org:Organization`` reaches
-units and formal organisations through ``rdfs:subClassOf``) and is also part of the data graph, so
-that the kind scheme's concepts are there for ``sh:hasValue kind:scheme`` (its concepts, schemes and
-roles only). No inference runs inside
-pySHACL: :mod:`kgpub.reason` has already added what ORG entails, and owlrl's ``owl:hasKey`` rule
-must not run over ORG (see ``reason.py``). Warnings (``sh:Warning``) are reported but do not make
-the graph non-conforming.
+pySHACL's semantics, evaluated in time linear in the graph: the SPARQL-only shapes run as one
+pyoxigraph query each (:mod:`kgpub.sparql_shapes`), the SHACL Core shapes in
+:mod:`kgpub.core_shapes`, and pySHACL itself only for a shape neither evaluates (none in ``shapes/``);
+the tests compare all three against pySHACL alone. The ontology is mixed into the data graph as
+pySHACL mixes an ``ont_graph`` (its own ``inoculate``), so that ``sh:targetClass org:Organization``
+reaches units and formal organisations through ``rdfs:subClassOf``; the kind scheme's concepts are
+added too, for ``sh:hasValue kind:scheme`` (its concepts, schemes and roles only). No inference runs
+here: :mod:`kgpub.reason` has already added what ORG entails, and owlrl's ``owl:hasKey`` rule must not
+run over ORG (see ``reason.py``). Warnings (``sh:Warning``) are reported but do not make the graph
+non-conforming.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pyshacl import validate as shacl_validate
-from rdflib import BNode, Graph, Node
+from pyshacl.rdfutil.inoculate import inoculate
+from rdflib import BNode, Graph, Literal, Node
 from rdflib.collection import Collection
 
-from . import sparql_shapes
+from . import core_shapes, sparql_shapes
 from .errors import ShapesError
-from .namespaces import ORG, PROV, RDF, SH, SKOS
+from .namespaces import ORG, PROV, RDF, RDFS, SH, SKOS
 
 MAX_ORIGINS = 3
 
@@ -81,43 +85,98 @@ class ValidationReport:
 
 
 def validate(
-    data: Graph, shapes: Graph, ontology: Graph, *, sparql_by_oxigraph: bool = True
+    data: Graph,
+    shapes: Graph,
+    ontology: Graph,
+    *,
+    sparql_by_oxigraph: bool = True,
+    core_by_kgpub: bool = True,
 ) -> ValidationReport:
     """Validate ``data`` (not modified) with ``shapes``; the ontology is mixed in for class hierarchy.
 
     With ``sparql_by_oxigraph`` (the default) the shapes made only of SPARQL targets and constraints
     are evaluated by pyoxigraph, one query per constraint (:mod:`kgpub.sparql_shapes`): pySHACL's
-    per-focus-node evaluation of the evidence shape grows with the square of the graph. ``False``
-    gives every shape to pySHACL (what the tests compare against)."""
+    per-focus-node evaluation of the evidence shape grows with the square of the graph. With
+    ``core_by_kgpub`` (the default) the SHACL Core shapes are evaluated by :mod:`kgpub.core_shapes`,
+    with pySHACL's semantics in linear time. pySHACL runs only for what is left (nothing, for
+    ``shapes/``). Both ``False`` give every shape to pySHACL (what the tests compare against)."""
     data_graph = Graph()
     for prefix, namespace in (*data.namespaces(), *shapes.namespaces()):
         data_graph.bind(prefix, namespace, override=False)
     data_graph += data
     data_graph += _vocabulary_individuals(ontology)
     kept, moved = sparql_shapes.split(shapes) if sparql_by_oxigraph else (shapes, [])
-    try:
-        conforms, report, text = shacl_validate(
-            data_graph,
-            shacl_graph=kept,
-            ont_graph=ontology,
-            inference="none",
-            advanced=True,
-            allow_warnings=True,
-            abort_on_first=False,
-            meta_shacl=False,
-        )
-    except Exception as exc:  # pySHACL reports broken shapes as ReportableRuntimeError and friends
-        raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
-    if not isinstance(report, Graph):  # pySHACL returns a ValidationFailure instead of raising
-        raise ShapesError(f"the SHACL shapes could not be applied: {text}")
+    compiled_from = kept
+    kept, core = core_shapes.split(kept) if core_by_kgpub else (kept, [])
+    report = Graph()
+    conforms = True
     try:
         moved_results, moved_violations = sparql_shapes.evaluate(data_graph, moved, report)
     except (SyntaxError, ValueError, OSError) as exc:  # pyoxigraph's errors on a broken query
         raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
+    conforms = conforms and not moved_violations
+    # the graph pySHACL validates: the data with the ontology mixed in by pySHACL's own inoculation
+    # (its classes and properties), which the core shapes need for sh:targetClass and sh:class
+    mixed = Graph()
+    for prefix, namespace in data_graph.namespaces():
+        mixed.bind(prefix, namespace)
+    inoculate(mixed, ontology)  # type: ignore[arg-type]  # pySHACL's DataGraph is any rdflib graph
+    names = Graph()  # the prefixes pySHACL's generic messages show data nodes with
+    for prefix, namespace in mixed.namespaces():
+        names.bind(prefix, namespace, override=False)
+    data_graph += mixed
+    try:
+        core_results, core_violations = core_shapes.evaluate(data_graph, compiled_from, core, report, names)
+    except ValueError as exc:  # e.g. sh:lessThan on a blank node, which pySHACL refuses too
+        raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
+    conforms = conforms and not core_violations
+    text = ""
+    if _has_shapes(kept):
+        try:
+            shacl_conforms, shacl_report, text = shacl_validate(
+                data_graph,
+                shacl_graph=kept,
+                ont_graph=None,  # mixed in above, once
+                inference="none",
+                advanced=True,
+                allow_warnings=True,
+                abort_on_first=False,
+                meta_shacl=False,
+            )
+        except Exception as exc:  # pySHACL reports broken shapes as ReportableRuntimeError and friends
+            raise ShapesError(f"the SHACL shapes could not be applied: {exc}") from exc
+        if not isinstance(shacl_report, Graph):  # pySHACL returns a ValidationFailure instead of raising
+            raise ShapesError(f"the SHACL shapes could not be applied: {text}")
+        conforms = conforms and bool(shacl_conforms)
+        report = _merged(shacl_report, report)
+    top = next(iter(report.subjects(RDF.type, SH.ValidationReport)), None)
+    if top is None:
+        top = BNode()
+        report.add((top, RDF.type, SH.ValidationReport))
+    report.set((top, SH.conforms, Literal(conforms)))
     results = _results(report, data_graph, shapes)
-    if moved_results:  # pySHACL's text does not know the moved shapes' results: add them, in its words
-        text = _text(bool(conforms) and not moved_violations, results)
-    return ValidationReport(bool(conforms) and not moved_violations, report, str(text), results)
+    if moved_results or core_results or not text:  # pySHACL's text does not know the others' results
+        text = _text(conforms, results)
+    return ValidationReport(conforms, report, str(text), results)
+
+
+def _has_shapes(shapes: Graph) -> bool:
+    """Whether any shape with a target is left for pySHACL."""
+    targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.target)
+    return any(True for p in targets for _ in shapes.subject_objects(p)) or any(
+        True for _ in shapes.subjects(RDF.type, RDFS.Class)
+    )
+
+
+def _merged(shacl_report: Graph, ours: Graph) -> Graph:
+    """pySHACL's report with the results evaluated elsewhere moved under its one sh:ValidationReport."""
+    top = next(iter(shacl_report.subjects(RDF.type, SH.ValidationReport)))
+    for result in ours.objects(None, SH.result):
+        shacl_report.add((top, SH.result, result))
+    for triple in ours:
+        if triple[1] not in (SH.result, SH.conforms) and triple[2] != SH.ValidationReport:
+            shacl_report.add(triple)
+    return shacl_report
 
 
 def _text(conforms: bool, results: tuple[Violation, ...]) -> str:
