@@ -33,11 +33,11 @@ _DUTY_VERBS = (
     r"har\s+fokus\s+på|överlämnar|remitterar"
 )  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
 DUTY = re.compile(
-    r"(?:"
+    r"(?:(?:"
     + _DUTY_VERBS
-    + r"|(?:ska|skall)\s+(?:också\s+|även\s+)?(?!väljas?\b|utse\b|tillsätta\b)[a-zåäö]+a\b)",
+    + r")\b|(?:ska|skall)\s+(?:också\s+|även\s+)?(?!väljas?\b|utse\b|tillsätta\b)[a-zåäö]+a\b)",
     re.IGNORECASE,
-)  # "Utskottet ska följa och förbereda ärenden som handlar om" (a task in the infinitive)
+)  # a whole word ("styr", not the start of "styrelser"); "Utskottet ska följa och förbereda …" (infinitive)
 #: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
 _DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
 #: "<organ> är … och <duty verb>": a predicate noun, then the duty.

@@ -19,7 +19,14 @@ _QUANTIFIERS = words(
     hela första enda nuvarande tidigare"""
 )
 _GENITIVE = re.compile(r"^(?:stadens|kommunens|samkommunens|[A-ZÅÄÖ][\wåäö-]+s)$")
-MUNICIPALITY = re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][\wåäö]+)?)\s+(stad|kommun)(?:s)?\b")
+#: Capitalised words that open a sentence and name no place: "En kommun är …", "Varje kommun ska …".
+_NOT_A_PLACE = (
+    r"(?!(?:En|Ett|Den|Det|Denna|Detta|Varje|Vår|Var|Er|Hela|Samma|Annan|Någon|Ingen|Egen|Vilken|Alla|"
+    r"Om|I|Per|Din|Min|Sin|Närmaste|Nästa|Större|Mindre|Liten|Stor)\s)"
+)
+MUNICIPALITY = re.compile(
+    r"\b" + _NOT_A_PLACE + r"([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][\wåäö]+)?)\s+(stad|kommun)(?:s)?\b"
+)
 _MUNICIPALITY_REF = re.compile(
     r"\b(?:(?:stadens|kommunens|[A-ZÅÄÖ][\wåäö]+\s+(?:stads|kommuns))\s+(?:förvaltnings|tjänsteinnehavar)?"
     r"(?:organisation|förvaltning)|(?:staden|kommunen)s?)\b",
@@ -271,7 +278,9 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             k = _proper_complement(text, toks, i)
             full = text[prev.start() : toks[k].end()]
             return Mention(prev.start(), toks[k].end(), full, spec.kind, (word.definite,), head=word.head)
-        attributive = adj.lower().endswith("a") and len(adj) >= 5 and not _superlative(adj.lower())
+        low = adj.lower()
+        participle = low.endswith(("da", "ta", "ade", "dna", "tna")) and not low.endswith(("iska", "ista"))
+        attributive = low.endswith("a") and len(adj) >= 5 and not _superlative(low) and not participle
         sector = word.head == "sektor" and adj.lower() in _SECTORS  # "kommunala sektorn": all of it
         if attributive and adj.lower() not in _QUANTIFIERS and not sector:
             first = i - 1 if not _infinitive(toks, i - 1) else i

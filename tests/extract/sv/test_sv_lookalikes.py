@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.sv.test_sv_extract import names, run
+from tests.extract.sv.test_sv_extract import duties, names, run
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_the_body_named_after_such_a_word_is_still_found() -> None:
 def test_a_verb_before_an_indefinite_body_word_is_no_adjective_of_its_name() -> None:
     got = names(run("Tillsammans utgör styrgrupp och referensgrupp projektets ledning."))
     assert not any(name.startswith("utgöra") for name in got)
+
+
+def test_a_duty_verb_is_a_whole_word_not_the_start_of_a_noun() -> None:
+    e = run("Kommunen är en politiskt styrd organisation med ledamöter i nämnder och styrelser som beslutar.")
+    assert duties(e) == set()
+
+
+def test_an_article_before_kommun_is_no_place_name() -> None:
+    assert names(run("En kommun är en politiskt styrd organisation.")) == set()
+
+
+def test_a_participle_before_fullmäktige_is_no_part_of_its_name() -> None:
+    e = run("Organisationen består av det folkvalda fullmäktige och en kommunstyrelse.")
+    assert "folkvalda fullmäktige" not in names(e)
