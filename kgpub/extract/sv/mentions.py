@@ -391,7 +391,7 @@ def _attribute(word: str) -> bool:
     return weak and not _superlative(word) and word not in _QUANTIFIERS and not _FIELD.search(word)
 
 
-def _anaphor(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention:
+def _anaphor(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention | None:
     """ "Förvaltningen består av …": a bare head that names no body by itself refers back to the last
     body with that head; opening a sentence after an article and an adjective's weak form it names one
     ("Den samlade förvaltningen kommer att …"), as "Temporära beredningsorganet" does."""
@@ -405,10 +405,15 @@ def _anaphor(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mentio
     ):
         name = f"{toks[1].group().lower()} {word.definite}"
         return Mention(toks[0].start(), tok.end(), name, spec.kind, (f"den {name}",), head=word.head)
+    if text[: tok.start()].strip() and not _SUBJECT_LEAD.fullmatch(text[: tok.start()]):
+        return None  # only as a subject: in "… utvecklar verksamheten och förvaltningen" it is an activity
     gen = word.form == "gendef"
     return Mention(
         tok.start(), tok.end(), word.definite, spec.kind, refers=word.head, genitive=gen, head=word.head
     )
+
+
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:Dessutom|Därtill|Vidare|Även|Också|Hela)\s*,?\s*)?")
 
 
 def _named_enterprise(text: str, toks: list[re.Match[str]], i: int) -> Mention:
@@ -445,8 +450,9 @@ def mentions(text: str) -> list[Mention]:
         if word is None:
             anaphor = read_anaphor(tok.group().lower())
             owned = _owned_bare(text, toks, i) if anaphor is None else None
-            if anaphor is not None:
-                found.append(_anaphor(text, toks, i, anaphor))
+            referent = _anaphor(text, toks, i, anaphor) if anaphor is not None else None
+            if referent is not None:
+                found.append(referent)
             elif owned is not None:
                 found.append(owned)
             continue

@@ -28,3 +28,10 @@ def test_förvaltningen_with_nothing_to_refer_to_names_no_body() -> None:
     e = run("Förvaltningen svarar för tillsynen över miljön. Den ekonomiska förvaltningen sköts centralt.")
     assert not any("förvaltning" in name for name in names(e))
     assert duties(e) == set()
+
+
+def test_förvaltningen_in_an_object_is_an_activity_not_a_reference() -> None:
+    e = run(
+        "Centralförvaltningen\n\nVi utvecklar verksamheten och förvaltningen inom stadens organisation.\n"
+    )
+    assert not any(c == "centralförvaltningen" for c, _, _ in parts(e))

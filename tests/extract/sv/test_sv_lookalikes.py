@@ -28,6 +28,7 @@ from tests.extract.sv.test_sv_extract import duties, names, run
         ("Målen följer kommunsektorns aktuella utsikter.", "kommunsektorn"),
         ("Kommunala sektorn omfattar verksamheten i kommuner och landsting.", "kommunala sektorn"),
         ("Den ideella sektorns betydelse ska beaktas.", "ideella sektorn"),
+        ("Nämnderna styr verksamheten inom sitt uppgiftsområde.", "uppgiftsområdet"),
         (
             "Till ledningsgruppen hör stadsdirektören, ekonomidirektören och tekniska direktören.",
             "tekniska direktören",
