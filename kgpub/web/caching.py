@@ -119,6 +119,13 @@ def documents(build: Build) -> Documents | None:
     return found
 
 
+def cached(key: str) -> Response | None:
+    """The rendered answer kept under ``key`` (see :func:`rendered`), or None: a hit needs neither the
+    document's record nor the store, since only answers that rendered 200 for this build are kept."""
+    hit = _memory().rendered.get(key)
+    return None if hit is None else Response(hit[0], status=200, mimetype=hit[1])
+
+
 def rendered(key: str, compute: Callable[[], Response]) -> Response:
     """A rendered document, kept per process in an LRU of ``Settings.document_cache_mb``: ``key`` must
     name everything the answer depends on (the ETag does: code, build, language, path, format)."""

@@ -31,6 +31,7 @@ from ..formats import BY_SUFFIX, Format
 from . import pages, paths, urls
 from .caching import (
     Build,
+    cached,
     current,
     documents,
     etag_for,
@@ -95,13 +96,15 @@ def document(rest: str) -> Response:
     if not_modified(build, etag):
         answer = not_modified_response(build, etag, weak=weak(fmt.name))
         return _finish(answer, f"{paths.DOC}/{stem}", DOC_FORMATS)
-    thing, source = _thing_of(stem, store, build)
-    if thing is None:
-        return _finish(pages.not_found(fmt, f"{request.path} describes nothing in this dataset"), None, ())
-    response = rendered(
-        f"{etag}\x1f{urls.public_root()}",
-        lambda: pages.document(source, build, settings, thing, f"{paths.DOC}/{stem}", fmt),
-    )
+    key = f"{etag}\x1f{urls.public_root()}"
+    response = cached(key)  # rendered before for this build: no record to read, no query
+    if response is None:
+        thing, source = _thing_of(stem, store, build)
+        if thing is None:
+            missing = pages.not_found(fmt, f"{request.path} describes nothing in this dataset")
+            return _finish(missing, None, ())
+        doc = f"{paths.DOC}/{stem}"
+        response = rendered(key, lambda: pages.document(source, build, settings, thing, doc, fmt))
     if not suffix and not stem.endswith("/"):
         response.headers["Content-Location"] = (
             urls.url(urls.public_root(), f"{paths.DOC}/{stem}") + fmt.suffix

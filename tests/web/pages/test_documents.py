@@ -278,3 +278,23 @@ def test_the_rendered_cache_keeps_to_its_budget() -> None:
     assert cache.get("a") is None and cache.get("c") == (page, "text/turtle")  # 3 × 400 KiB > 1 MiB
     cache.put("d", (page, "text/turtle"), budget_mb=0)
     assert cache.get("d") is None  # 0: nothing kept
+
+
+def test_a_rendered_answer_is_served_without_reading_the_record_again(
+    pages_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgpub.documents import Documents
+
+    client = pages_app.test_client()
+    first = client.get("/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto.ttl")
+    assert first.status_code == 200
+
+    def unreadable(self: Documents, rest: str) -> None:
+        raise AssertionError(f"the record of {rest} was read for an answer already rendered")
+
+    monkeypatch.setattr(Documents, "document", unreadable)
+    again = client.get("/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto.ttl")
+    assert (again.status_code, again.data) == (200, first.data)
+    assert again.headers["ETag"] == first.headers["ETag"]
+    # a format not rendered yet does read it (the app answers the patched error with a 500)
+    assert client.get("/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto.nt").status_code == 500
