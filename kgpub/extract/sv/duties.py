@@ -202,10 +202,26 @@ def _fronted_duties(state: State, i: int, found: list[Mention]) -> None:
             )
 
 
+#: "Vi sköter stadens kommunikation": a body's own page speaking of itself.
+_WE = re.compile(r"^\s*(?:(?:Dessutom|Därtill|Även|Också)\s*,?\s*)?Vi\s+" + _ADVERBS)
+
+
+def _we(state: State, i: int) -> bool:
+    """ "Vi ansvarar för …" under the heading of a body's own page: that body's duty."""
+    seg = state.segs[i]
+    we = _WE.match(seg.text)
+    cue = DUTY.match(seg.text, we.end()) if we else None
+    org = (state.section_body(seg.line) or state.topic) if cue else None
+    if cue is None or org is None or NEGATION.search(seg.text):
+        return False
+    state.facts.duty(org, seg.text[cue.start() :].rstrip(" ."), seg.start, seg.end, "duty.sv.we")
+    return True
+
+
 def _subjectless(state: State, i: int, found: list[Mention]) -> None:
     """A sentence that does not open with a body: a passive at a body, a task, a relative clause, a
     fronted verb."""
-    if _passive_place(state, i, found):
+    if _passive_place(state, i, found) or _we(state, i):
         return
     _task_duty(state, i, found)
     _relative_duties(state, state.segs[i], found)

@@ -46,6 +46,11 @@ _PERSON_FIRST = re.compile(
 #: Titles of the one who heads a whole agency: they lead the page's own body ("Statskontoret" /
 #: "Generaldirektör Knut Rexed har beslutat …").
 _AGENCY_TITLES = frozenset(("generaldirektör", "landshövding"))
+#: "Tomas Häyry är Vasas stadsdirektör", "Anna Berg är kommunens kommundirektör".
+_PERSON_IS_MUNICIPAL = re.compile(
+    r"(?P<person>" + PERSON + r")\s+är\s+(?:[A-ZÅÄÖ][\wåäö]+s\s+|stadens\s+|kommunens\s+)?"
+    r"(?P<title>(?i:stadsdirektör|kommundirektör|borgmästare))(?:en|n)?\b"
+)
 #: Bodies that decide rather than run an administration: a "-direktör" leads no committee.
 _ORGANS = ("council", "board", "committee")
 _UNDER = re.compile(r"\bunder\s+ledning\s+av\s+$", re.IGNORECASE)
@@ -61,6 +66,8 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     if seg.heading and i + 1 < len(state.segs):
         _title_line(state, seg, state.segs[i + 1])
+    if seg.heading:
+        _name_line(state, seg, state.segs[i + 1] if i + 1 < len(state.segs) else None)
     for m in found:
         named = _LED_BY_NAME.match(seg.text, m.end)
         org = state.resolve(seg, m) if named and _real_person(named.group("person")) else None
@@ -81,6 +88,10 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         if org:
             state.facts.head(org, title, tp.group("person"), seg, "head.sv.title-name")
     _person_first(state, seg, found)
+    mayor = _PERSON_IS_MUNICIPAL.search(seg.text)
+    if mayor is not None and _real_person(mayor.group("person")):
+        title = mayor.group("title").lower()
+        state.facts.head(state.municipality(seg), title, mayor.group("person"), seg, "head.sv.name-title")
 
 
 def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
@@ -193,6 +204,37 @@ def _class_word(prefix: str) -> str | None:
     if word is not None and not word.prefix:
         return word.head
     return stem if stem in lexicon.HEADS else None
+
+
+def _name_line(state: State, seg: Segment, nxt: Segment | None) -> None:
+    """A contact card the other way round: the holder's name, then the bare title ("Tomas Häyry" /
+    "stadsdirektör", one line once the lower-case title is joined to it): the body the title names,
+    or the section's body for a title that names none of its own ("förvaltningschef")."""
+    joined = _NAME_TITLE.match(seg.text.strip())
+    if joined is not None:
+        person, words, span = joined.group("person"), joined.group("title").split(), seg
+    elif nxt is not None and nxt.heading and nxt.line == seg.line + 1 and len(nxt.text.split()) <= 2:
+        person = person_line(seg.text, lambda w: bool(lexicon.read_word(w.lower()) or lexicon.is_post(w)))
+        words = nxt.text.strip().rstrip(".").split()
+        span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
+    else:
+        return
+    if person is None or _PARTY.search(person) or not words or not lexicon.is_post(words[-1]):
+        return
+    if any(lexicon.read_word(w.lower()) for w in words):
+        return  # "Stadsstyrelsens ordförande": a person card, read by the member lines
+    title = title_of(" ".join(words))
+    if title is None or not lexicon.leads(title) or not _real_person(person):
+        return
+    org = by_title(state, seg, title) or (state.section_body(seg.line) if _generic(title) else None)
+    if org:
+        state.facts.head(org, title, person, span, "head.sv.name-line")
+
+
+_NAME_TITLE = re.compile(
+    r"^(?P<person>" + PERSON + r")\s+(?P<title>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*)?)$"
+)
+_PARTY = re.compile(r"(?:parti(?:et)?|förbund(?:et)?)\b", re.IGNORECASE)
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:

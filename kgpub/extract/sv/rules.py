@@ -16,9 +16,10 @@ from .duties import (
     _plural_duties,
     _relative_duties,
     _task_duty,
+    _we,
     duties,
 )
-from .heads import _person_first, _title_line, heads
+from .heads import _name_line, _person_first, _title_line, heads
 from .layout import _duty_item, _item_duty, item, read_lists
 from .members import _card, _chair, _head
 from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
@@ -107,6 +108,14 @@ RULES: list[Rule] = [
             "duty: kansliavdelningen | sköts diarieföring, protokollhantering och kungörelser",
             "duty: miljöenheten | handläggs tillstånd för avlopp och värmepumpar",
         ],
+        langs=LANGS,
+    ),
+    rule(
+        "duty.sv.we",
+        "duties",
+        _we,
+        example=("Centralförvaltningen\n\nVi sköter stadens kommunikation och marknadsföring.\n"),
+        expects=["duty: centralförvaltningen | sköter stadens kommunikation och marknadsföring"],
         langs=LANGS,
     ),
     rule(
@@ -211,6 +220,14 @@ RULES: list[Rule] = [
         _chair,
         example="Miljönämndens sammansättning\n\nAnna Berg (ordf.)\n\nPer Holm\n",
         expects=["head: miljönämnden | ordförande | Anna Berg"],
+        langs=LANGS,
+    ),
+    rule(
+        "head.sv.name-line",
+        "heads",
+        _name_line,
+        example="Miljöförvaltningen\n\nVi ansvarar för tillsynen.\n\nKarin Lund\nförvaltningschef\n",
+        expects=["head: miljöförvaltningen | förvaltningschef | Karin Lund"],
         langs=LANGS,
     ),
     rule(
