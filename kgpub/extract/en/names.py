@@ -364,9 +364,16 @@ def _owned(name: str, start: int) -> list[Mention] | None:
     ]
 
 
+#: A capitalised run longer than this (in words) is a title line or noise, not a name; reading it would
+#: cost time quadratic in its length ("A Committee and B and C …" over a megabyte).
+MAX_RUN_WORDS = 30
+
+
 def _runs(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN.finditer(text):
+        if m.group().count(" ") >= MAX_RUN_WORDS:
+            continue
         this = _THIS.fullmatch(m.group())
         if this and head_word(this.group(1)) in STRONG:  # "This Directorate": a reference, no name
             head = head_word(this.group(1))

@@ -4,6 +4,8 @@ phrase, and a bare plural class word after "and" (invented names)."""
 
 from __future__ import annotations
 
+import time
+
 from kgpub.extract.en.names import mentions
 from tests.extract.en.test_en_extract import duties, names, run
 
@@ -49,3 +51,10 @@ def test_a_comma_before_a_capitalised_word_of_a_phrase_is_no_series() -> None:
 
 def test_a_bare_plural_class_after_and_leaves_the_body_before_it() -> None:
     assert _bodies("The hall is the meeting place of the Town Board and Committees.") == ["Town Board"]
+
+
+def test_a_very_long_capitalised_run_is_read_in_linear_time() -> None:
+    text = "Alpha Committee and Beta " * 4000
+    start = time.perf_counter()
+    mentions(text)
+    assert time.perf_counter() - start < 2.0
