@@ -31,7 +31,7 @@ from ..core.sites import contact_phone, find_sites, prose_address
 from . import layout
 from .context import State, municipality, register, resolve, subject_of
 from .duties import duties
-from .heads import heads
+from .heads import heads, pending_heads
 from .names import Mention, is_post
 from .parts import parts
 
@@ -84,6 +84,7 @@ def extract_en(source: Source) -> Extraction:
         _prose_sites(state, state.segs[i], found)
         subject = subject_of(state, state.segs[i], found)
         state.subject = resolve(state, state.segs[i], subject) if subject else state.about
+    pending_heads(state)
     find_sites(state.facts, state.segs, state.section, is_post)
     return state.facts.extraction()
 

@@ -81,6 +81,8 @@ class State(PageState):
     about: str | None = None  # the body "The main responsibility of the department is …" was about
     most_named: tuple[str | None] | None = None  # the page's most named body, computed once
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
+    #: "Director of Department: Jane Smith" before any department is named: (class, title, person, line)
+    pending_heads: list[tuple[str, str, str, Segment]] = dataclasses.field(default_factory=list)
 
 
 def resolve(state: State, seg: Segment, m: Mention) -> str | None:

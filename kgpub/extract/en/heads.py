@@ -266,13 +266,32 @@ def _label_line(state: State, seg: Segment, found: list[Mention]) -> None:
     first, second = found
     pair = (first, second) if first.what == "post" else (second, first)
     post, person = pair
-    if post.what != "post" or person.what != "person" or not _LEADING.match(post.name):
+    cls = _class_word(post.parent) if post.parent and post.what == "post" else None
+    leading = _LEADING.match(post.name) or (cls and _LEADING.match(title_of(state, post)))
+    if post.what != "post" or person.what != "person" or not leading:
         return
     if not _LABEL_GAP.match(seg.text[first.end : second.start]) or seg.text[: first.start].strip():
         return
     org = state.section_body(seg.line, inclusive=True)
     if org:
-        state.facts.head(org, post.name.lower(), person.name, seg, "head.en.label-line")
+        title = title_of(state, post) if cls else post.name.lower()
+        state.facts.head(org, title, person.name, seg, "head.en.label-line")
+    elif cls:  # "Director of Department: Jane Smith" at the top of a department's page
+        state.pending_heads.append((cls, title_of(state, post), person.name, seg))
+
+
+def pending_heads(state: State) -> None:
+    """The label lines that named their body by its class word only ("Director of Department: …"): the
+    head of the first body of that class the page names, when it names one."""
+    if not state.pending_heads:
+        return
+    first: dict[str, str] = {}  # one pass over the bodies: a page of many label lines stays linear
+    for b in state.facts.bodies.values():
+        first.setdefault(names.head_word(b.name.split()[-1]) if b.name.split() else "", b.name)
+    for cls, title, person, seg in state.pending_heads:
+        body = first.get(cls)
+        if body:
+            state.facts.head(body, title, person, seg, "head.en.label-line")
 
 
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:

@@ -181,7 +181,8 @@ def _named_of(ws: list[str]) -> str | None:
             rest = ws[k + 2 :]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            if rest and rest[0][:1].isupper():
+            bare = len(rest) == 1 and head_word(rest[0]) in STRONG  # "… Department of the Ministry"
+            if rest and rest[0][:1].isupper() and not bare:
                 return STRONG[head_word(ws[k])]
     return None
 
@@ -289,6 +290,9 @@ def _classify(name: str, start: int) -> list[Mention]:
             return [Mention(start, end, left, kind, parent=_without_country(right), aliases=(name,))]
         if is_post(left):  # "Director of Technical Services": of the body only if the text has one so named
             return [Mention(start, end, name, "other", "post", parent=right)]
+        if len(left.split()) >= 2 and head_word(left.split()[-1]) in STRONG and head_word(right) in STRONG:
+            # "Regional Policy Department of the Ministry": the body; the class word is a reference
+            return [Mention(start, start + len(left), left, STRONG[head_word(left.split()[-1])])]
     inner = _without_country(name)
     if inner != name:  # "Ministry of Defence of Finland": the body, the name as written an alias
         return [Mention(start, start + len(inner), inner, body_kind(inner) or "other", aliases=(name,))]

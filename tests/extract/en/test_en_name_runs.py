@@ -58,3 +58,9 @@ def test_a_very_long_capitalised_run_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     mentions(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_bare_class_word_after_of_is_a_reference_not_part_of_the_name() -> None:
+    assert _bodies("The Regional Policy Department of the Ministry plans regions.") == [
+        "Regional Policy Department"
+    ]
