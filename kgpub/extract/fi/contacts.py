@@ -71,9 +71,9 @@ def contacts(reader: Reader, s: Sent) -> bool:
             return True
         # a postal address ("Postiosoite: Kajaanin kaupunki, PL 133, 87101 Kajaani") is a second site
         # of the same body, the box and post office without the recipient lines before it
-        org = pending.org
+        owner = pending.org
         flush(reader)
-        reader.site = PendingSite(org, s.sentence.start, s.sentence.end, address, phone)
+        reader.site = PendingSite(owner, s.sentence.start, s.sentence.end, address, phone)
         return True
     if pending is None or (address and pending.address) or (phone and pending.phone):
         flush(reader)
