@@ -129,6 +129,7 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
     _possessive(state, seg, found)
     _counted_under(state, i, found)
     _relations(state, seg, found)
+    _of_and_its(state, seg, found)
     _subject_relations(state, i, found)
 
 
@@ -389,6 +390,31 @@ def _relations(state: State, seg: Segment, found: list[Mention]) -> None:
             if child and parent:
                 relation = "subordinate" if rel.group("sub") else "part"
                 state.facts.part(child, parent, relation, seg, f"part.en.{relation}")  # type: ignore[arg-type]
+
+
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_ITS = re.compile(r"\s*,?\s+and\s+its\s+")
+
+
+def _of_and_its(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "the Services Development unit of the Corporate Group Administration": a body named with its
+    class noun, then "of" and another body, is that body's part; "the Sector Management of X and its
+    Public Works Department": the body after "and its" is a part of the one before."""
+    for m, nxt in itertools.pairwise(found):
+        if m.what != "body" or nxt.what != "body" or nxt.refers is not None:
+            continue
+        gap = seg.text[m.end : nxt.start]
+        child, parent = (
+            (m, nxt) if _OF_GAP.fullmatch(gap) else (nxt, m) if _AND_ITS.fullmatch(gap) else (None, m)
+        )
+        if child is None or child.refers is not None:
+            continue
+        written = seg.text[m.start : m.end].split()  # "Data Services unit": the class noun as written
+        if child is m and (not written or names.head_word(written[-1]) not in names.STRONG):
+            continue  # "Sector Management of Technical Services": one name, no part
+        c, p = resolve(state, seg, child), resolve(state, seg, parent)
+        if c and p and c != p:
+            state.facts.part(c, p, "part", seg, "part.en.of")
 
 
 def _work_of(state: State, seg: Segment, found: list[Mention]) -> Mention | None:
