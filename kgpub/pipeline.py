@@ -174,7 +174,8 @@ def check(
             asserted += graph
         inferred = infer(asserted, ontology)
     with stage("validate"):
-        report = validate(asserted + inferred, shapes, ontology)
+        asserted += inferred  # the graph validated; not used afterwards, so validated in place
+        report = validate(asserted, shapes, ontology, in_place=True)
     return assembled, ontology, inferred, report
 
 

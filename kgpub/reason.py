@@ -155,14 +155,11 @@ def infer(data: Graph, ontology: Graph, *, engine: str = "rules") -> Graph:
         if rules is not None:
             closure = rules.closure(knowing, safe)
             if closure is not None:
-                asserted = Graph()
-                for triple in knowing:
-                    asserted.add(triple)
                 new = Graph()
                 for triple in closure:
                     if triple not in rules.given:
                         new.add(triple)
-                return _useful(new, asserted, data, _instances(asserted, ontology))
+                return _useful(new, knowing, data, _instances(knowing, ontology))
     return _owlrl(data, ontology)
 
 
