@@ -94,6 +94,8 @@ def owner(state: State, i: int) -> str | None:
 def item(state: State, i: int) -> str | None:
     """The body an item names: its body mention when it starts the item, else the item as written."""
     seg = state.segs[i]
+    if seg.heading and role(seg) is not None:
+        return None  # "Utbildningsnämndens två sektioner" after a list's bullets opens a list of its own
     head = _CUT.split(seg.text.strip(), maxsplit=1)[0].strip().rstrip(".;")
     for m in state.mentions(seg.text):
         starts = not seg.text[: m.start].strip()

@@ -139,9 +139,11 @@ def _compound(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Menti
         owner = _owner(text, toks, j - 1)
         if owner is not None:
             # "Stadsmiljönämndens tillståndssektion": the name as written, the bare definite an alias
-            written = _lower_first(text[prev.start() : end])
+            # ("Kultur- och idrottsnämndens idrottssektion": from the owner's first word)
+            begin = min(prev.start(), owner.start)
+            written = _lower_first(text[begin:end])
             aliases = [definite, *aliases]
-            return Mention(prev.start(), end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
+            return Mention(begin, end, written, spec.kind, tuple(aliases), head=word.head, owner=owner)
         if _PLACE_GENITIVE.fullmatch(prev.group()) and prev.start() > 0:
             # "Västra Nylands avfallsnämnd": a proper name with its place, as written
             first = j - 1
@@ -233,6 +235,8 @@ _BUILDING = re.compile(r"(?:hus|huset|gatan|vägen|torget|gården|byggnaden|cent
 #: "samarbetsdelegationen för …"); a board or committee with "för" after it is mostly a verb's object.
 _NAMED_FOR = frozenset(("grupp", "team", "delegation", "kommitté"))
 
+_COUNTS = words("två tre fyra fem sex sju åtta nio tio elva tolv")
+
 #: Words a "för …" complement never runs over: an article or a preposition starts a new phrase.
 _ENDS_COMPLEMENT = frozenset(("en", "ett", "inom", "under", "vid", "hos"))
 
@@ -251,6 +255,10 @@ def _complement(text: str, toks: list[re.Match[str]], i: int) -> int | None:
         glued = word[:1].isupper() and read_word(word.lower()) is not None
         if word.lower() in _ENDS_COMPLEMENT or glued:
             break  # "… för klientärenden Bildningsnämnd Svenskspråkig sektion": table cells run together
+        if word.lower() in _COUNTS:
+            break  # "Nämnden för fostran och undervisningens tre sektioner": the count is no part of it
+        if word.lower() == "av" and k + 1 < len(toks) and read_word(toks[k + 1].group().lower()):
+            break  # "Sektionen för individuella ärenden av nämnden …": the owner follows
         if toks[k].group().lower() != "och":
             last = k
     return last
@@ -264,6 +272,39 @@ def _in_municipality(text: str, toks: list[re.Match[str]], k: int) -> Mention | 
     if m is None:
         return None
     return Mention(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "municipality", (m.group(2) + "en",))
+
+
+def _modified(
+    text: str, toks: list[re.Match[str]], i: int, first: int, last: int | None, word: Word
+) -> Mention:
+    """A bare head named by an adjective before it (``first`` < i) or a "för …" complement ending at
+    ``last``: "tekniska nämnden", "avdelningen för teknik och miljö (i Sibbo kommun)"."""
+    tok, spec = toks[i], HEADS[word.head]
+    end = toks[last].end() if last is not None else tok.end()
+    name = _lower_first(text[toks[first].start() : end])
+    if word.form == "gendef" and last is None:
+        name = name[:-1]
+    counted = last is not None and last + 1 < len(toks) and toks[last + 1].group().lower() in _COUNTS
+    genitive = word.form == "gendef" or (counted and name.endswith("s"))
+    if counted and name.endswith("s"):  # "… och undervisningens tre sektioner": the whole name's genitive
+        base = name[:-1]
+        name = base[:-2] if base.endswith(("en", "et")) and len(base.split()[-1]) > 6 else base
+    place = _in_municipality(text, toks, (last if last is not None else i) + 1)
+    aliases: tuple[str, ...] = (f"{name} {text[end : place.end].strip()}",) if place is not None else ()
+    if word.form == "indef" and first == i and last is not None:
+        # "Sektion för klientärenden" (a table cell): named in the definite, as the text refers to it
+        written, name = name, word.definite + name[len(tok.group()) :]
+        aliases = (*aliases, written)
+    return Mention(
+        toks[first].start(),
+        place.end if place is not None else end,
+        name,
+        spec.kind,
+        aliases,
+        genitive=genitive,
+        head=word.head,
+        owner=place,
+    )
 
 
 def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention | None:
@@ -286,26 +327,7 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
             first = i - 1 if not _infinitive(toks, i - 1) else i
     last = _complement(text, toks, i) if word.form in ("def", "indef") else None
     if last is not None or first < i:
-        end = toks[last].end() if last is not None else tok.end()
-        name = _lower_first(text[toks[first].start() : end])
-        if word.form == "gendef" and last is None:
-            name = name[:-1]
-        place = _in_municipality(text, toks, (last if last is not None else i) + 1)
-        aliases: tuple[str, ...] = (f"{name} {text[end : place.end].strip()}",) if place is not None else ()
-        if word.form == "indef" and first == i and last is not None:
-            # "Sektion för klientärenden" (a table cell): named in the definite, as the text refers to it
-            written, name = name, word.definite + name[len(tok.group()) :]
-            aliases = (*aliases, written)
-        return Mention(
-            toks[first].start(),
-            place.end if place is not None else end,
-            name,
-            spec.kind,
-            aliases,
-            genitive=word.form == "gendef",
-            head=word.head,
-            owner=place,
-        )
+        return _modified(text, toks, i, first, last, word)
     if (
         adjacent
         and prev
@@ -327,18 +349,18 @@ def _bare(text: str, toks: list[re.Match[str]], i: int, word: Word) -> Mention |
     if adjacent and prev and word.form == "indef" and i >= 2 and prev.group().lower().endswith("a"):
         owner = _owner(text, toks, i - 2) if _gap(text, toks[i - 2], prev) == " " else None
         if owner is not None:  # "Bildningsnämndens svenskspråkiga sektion"
-            name = _lower_first(text[toks[i - 2].start() : tok.end()])
+            begin = min(toks[i - 2].start(), owner.start)
+            name = _lower_first(text[begin : tok.end()])
             alias = f"{prev.group().lower()} {word.definite}"
-            return Mention(
-                toks[i - 2].start(), tok.end(), name, spec.kind, (alias,), head=word.head, owner=owner
-            )
+            return Mention(begin, tok.end(), name, spec.kind, (alias,), head=word.head, owner=owner)
     owned = _owner(text, toks, i - 1) if adjacent and prev and word.form == "indef" else None
     if adjacent and prev and word.form == "indef" and (_GENITIVE.match(prev.group()) or owned is not None):
         # "Stadsstyrelsens sektion", and mid-sentence "kommunstyrelsens presidium" (a body's genitive)
-        name = text[prev.start() : tok.end()]
+        begin = min(prev.start(), owned.start) if owned is not None else prev.start()
+        name = text[begin : tok.end()]
         owner = owned
         name = _lower_first(name) if owner or prev.group().lower() in ("stadens", "kommunens") else name
-        return Mention(prev.start(), tok.end(), name, spec.kind, head=word.head, owner=owner)
+        return Mention(begin, tok.end(), name, spec.kind, head=word.head, owner=owner)
     if (
         word.head == "affärsverk"
         and word.form == "def"

@@ -48,7 +48,7 @@ _RELATION = re.compile(
     r"(?:lyder|verkar|sorterar)\s+(?:direkt\s+)?under|"
     r"(?:är|blir|kommer\s+att\s+vara)\s+(?:direkt\s+)?(?:placerad|placerat|placerade)\s+under)|"
     r"(?P<part>hör\s+till|hör\s+under|är\s+(?:en\s+)?del(?:ar)?\s+av|ingår\s+i|(?:verkar|finns|ligger)\s+inom|"
-    r"inom))\s+$",
+    r"inom|av))\s+$",
     re.IGNORECASE,
 )
 _TILL_HOR = re.compile(r"(?:^|,|\boch)\s*(?:Till|till)\s+\S+\s+hör\s", re.IGNORECASE)
