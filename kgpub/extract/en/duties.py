@@ -15,7 +15,7 @@ import re
 from ..core.facts import words
 from ..core.segments import Segment
 from . import names
-from .context import ADVERBS, COPULA, IS_A, State, items_after, plural, resolve, subject_of
+from .context import ADVERBS, COPULA, IS_A, State, items_after, plural, resolve, subject_of, topic
 from .names import Mention
 
 _VERBS = (
@@ -239,9 +239,55 @@ def _passive_duties(state: State, seg: Segment, found: list[Mention]) -> None:
         state.facts.duty(org, what, seg.start, seg.end, "duty.en.passive")
 
 
+#: A heading that announces what the section's body does: "Responsibilities", "Our main tasks", "What we do".
+_DUTY_HEADING = re.compile(
+    r"^\s*(?:(?:our|its|the)\s+)?(?:(?:main|key|core|principal|other)\s+)?(?:responsibilities|tasks|duties|"
+    r"functions|areas\s+of\s+responsibility|what\s+we\s+do|roles?\s+and\s+responsibilities)\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: "We manage …", "We also provide …": the page speaking for the body of its section.
+_WE = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore)\s*,\s*)?We\s+" + ADVERBS)
+
+
+def _section_owner(state: State, seg: Segment) -> str | None:
+    return state.section_body(seg.line) or topic(state, seg)
+
+
+def _section_duties(state: State, i: int, found: list[Mention]) -> None:
+    """Duties a page states for the body of its section without naming it in the sentence: the bullets
+    under a "Responsibilities" / "What we do" heading; the bullets under a line that is only the body's
+    name and a colon ("The Planning Department:") when they open with a verb; "We manage …"."""
+    seg = state.segs[i]
+    items = items_after(state.segs, i) if not seg.bullet else []
+    if items and _DUTY_HEADING.match(seg.text):
+        org = _section_owner(state, seg)
+        for item in items if org else []:
+            state.facts.duty(org, item.text.rstrip(" .;"), item.start, item.end, "duty.en.list")  # type: ignore[arg-type]
+        return
+    name_only = (
+        len(found) == 1
+        and found[0].what == "body"
+        and re.fullmatch(r"\s*(?:The\s+)?", seg.text[: found[0].start]) is not None
+        and re.fullmatch(r"\s*:\s*", seg.text[found[0].end :]) is not None
+    )
+    org = resolve(state, seg, found[0]) if items and name_only else None
+    for item in items if org else []:
+        verb = _FINITE.match(item.text.strip()) or _open_verb(item.text.strip(), 0)
+        if verb and not _RELATIONAL.match(item.text.strip()):
+            state.facts.duty(org, item.text.rstrip(" .;"), item.start, item.end, "duty.en.list")  # type: ignore[arg-type]
+    we = _WE.match(seg.text) if not seg.bullet else None
+    verb = _FINITE.match(seg.text, we.end()) if we else None
+    if we and verb and not _RELATIONAL.match(seg.text, verb.start()):
+        org = _section_owner(state, seg)
+        if org:
+            text = re.split(r";|\.\s", seg.text[verb.start() :])[0].rstrip(" .")
+            state.facts.duty(org, text, seg.start, seg.end, "duty.en.verb")
+
+
 def duties(state: State, i: int, found: list[Mention]) -> None:
     """The duties segment ``i`` states, for its subjects (and the body "The … of X is to" names)."""
     seg = state.segs[i]
+    _section_duties(state, i, found)
     _relative_duties(state, seg, found)
     _passive_duties(state, seg, found)
     state.about = _responsibility_of(state, i, found)

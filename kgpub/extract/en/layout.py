@@ -43,9 +43,17 @@ _POST = re.compile(r"\b(?:director|manager|officer|mayor|chief|head|chair(?:man|
 MAX_ITEM_WORDS = 7
 
 
+#: An introducer of what a body does, not of what it is made of: "’s responsibilities include:", "The
+#: department provides the following services:".
+_DOES = re.compile(
+    r"\b(?:responsibilit(?:y|ies)|tasks?|duties|remit|provides?|offers?|delivers?|performs?|handles?)\b",
+    re.IGNORECASE,
+)
+
+
 def _role(seg: Segment) -> Role | None:
     text = seg.text.rstrip()
-    if len(text) > 250 or not text.endswith(":"):
+    if len(text) > 250 or not text.endswith(":") or _DOES.search(text):
         return None
     return "parts" if _COMPOSE.search(text) or _CLASS.search(text) or _CLASS_ARE.search(text) else None
 
