@@ -33,7 +33,7 @@ from .collective import class_parts, collective
 from .context import State
 from .duties import DUTY, NEGATION, duties
 from .heads import heads
-from .lexicon import is_post
+from .lexicon import HEADS, is_post
 from .members import member_lines
 from .mentions import Mention
 from .parts import parts
@@ -108,7 +108,7 @@ def extract_sv(source: Source) -> Extraction:
         _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)
         named = subject is not None and subject.kind != "municipality"
-        state.previous = state.resolve(state.segs[i], subject) if subject and named else None
+        state.previous = _den(state, state.segs[i], found, subject) if subject and named else None
         state.about = state.topics(state.segs[i], found)
     _heading_items(state)
     member_lines(state)  # "Name, title, unit" / "Unit, title Name"
@@ -116,6 +116,16 @@ def extract_sv(source: Source) -> Extraction:
     class_parts(state)  # "Enheterna inom X": each enhet the page names and nothing else owns is X's
     find_sites(state.facts, state.segs, state.section, is_post, lambda name, seg: state.municipality(seg))
     return state.facts.extraction()
+
+
+def _den(state: State, seg: Segment, found: list[Mention], subject: Mention) -> str | None:
+    """What "Den" in the next sentence refers to: the subject when it is of common gender
+    ("nämnden", "sektionen"); after a neuter or plural subject ("Stadsfullmäktige utser en
+    stadsstyrelse, som leder …") the last body of common gender the sentence names."""
+    if subject.head is None or HEADS[subject.head].definite in ("n", "en"):
+        return state.resolve(seg, subject)
+    common = [m for m in found if m.head and m.refers is None and HEADS[m.head].definite in ("n", "en")]
+    return state.resolve(seg, common[-1]) if common else None
 
 
 def _prose_sites(state: State, seg: Segment, found: list[Mention]) -> None:
