@@ -90,7 +90,7 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 #: "The main responsibility of the department is to …": the body is named after "of".
-_RESPONSIBILITY_OF = re.compile(r"^\s*The\s+" + _DUTY_NOUN + r"\s+of\s+", re.IGNORECASE)
+_RESPONSIBILITY_OF = re.compile(r"^\s*(?:The\s+)?" + _DUTY_NOUN + r"\s+of\s+", re.IGNORECASE)
 #: "… is to direct", "… are, among other things, to decide:", "… include:" — not "are divided between".
 _IS_TO = re.compile(r"\s+" + _SAYS, re.IGNORECASE)
 #: What "to decide:" leaves for the bullets below it: a verb, or nothing.
@@ -319,11 +319,48 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
             for item in items_after(state.segs, i):
                 state.facts.duty(org, item.text, item.start, item.end, "duty.en.list")
         return
-    text = seg.text[cue.start() :] if finite and cue is finite else seg.text[cue.end() :]
+    begin = cue.start() if finite and cue is finite else cue.end()
+    other = _next_clause(state, seg, found, begin)
+    text = seg.text[begin : other.start if other else len(seg.text)]
     text = re.sub(r"^(?:must|shall|will|should)\s+", "", text)
+    text = _CLAUSE_JOIN.sub("", text) if other else text
     rule = "duty.en.verb" if cue is finite else "duty.en.task" if cue is task else "duty.en.responsible"
     for org in orgs:
         state.facts.duty(org, text.rstrip(" ."), seg.start, seg.end, rule)
+    if other is not None:
+        _clause_duty(state, seg, other)
+
+
+#: "… and the Licensing Committee deals with …": a new clause with a subject of its own.
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:the\s+)?$")
+
+
+def _next_clause(state: State, seg: Segment, found: list[Mention], at: int) -> Mention | None:
+    """The body that opens a new clause after ``at`` with a duty predicate of its own ("The Planning
+    Committee deals with planning applications and the Licensing Committee deals with licences")."""
+    for m in found:
+        if (
+            m.start <= at
+            or m.what != "body"
+            or not _CLAUSE_JOIN.search(seg.text, max(at, m.start - 12), m.start)
+        ):
+            continue
+        cue = COPULA.match(seg.text, m.end + 1) or _FINITE.match(seg.text, m.end + 1)
+        if seg.text[m.end : m.end + 1] == " " and cue and not _RELATIONAL.match(seg.text, cue.start()):
+            return m
+    return None
+
+
+def _clause_duty(state: State, seg: Segment, m: Mention) -> None:
+    """The duty a second clause states for its own subject (see :func:`_next_clause`)."""
+    org = resolve(state, seg, m)
+    copula = COPULA.match(seg.text, m.end + 1)
+    finite = None if copula else _FINITE.match(seg.text, m.end + 1)
+    cue = copula or finite
+    if org and cue:
+        text = seg.text[cue.end() if copula else cue.start() :]
+        text = re.split(r";|\.\s", text)[0].rstrip(" .")
+        state.facts.duty(org, text, seg.start, seg.end, "duty.en.verb" if finite else "duty.en.responsible")
 
 
 #: The first predicate of a sentence: a verb right after its subject ("is the peak body of …", "meets …").

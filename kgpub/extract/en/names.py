@@ -290,6 +290,11 @@ def _classify(name: str, start: int) -> list[Mention]:
             return [Mention(start, end, left, kind, parent=_without_country(right), aliases=(name,))]
         if is_post(left):  # "Director of Technical Services": of the body only if the text has one so named
             return [Mention(start, end, name, "other", "post", parent=right)]
+        lone = " " not in left and head_word(left) not in STRONG and head_word(left) not in WEAK
+        if lone and right_kind and head_word(right.split()[-1]) in STRONG:
+            # "Responsibilities of the Finance Department": a capitalised common noun before the body
+            at = start + of.end()
+            return [Mention(at, end, right, right_kind)]
         if len(left.split()) >= 2 and head_word(left.split()[-1]) in STRONG and head_word(right) in STRONG:
             # "Regional Policy Department of the Ministry": the body; the class word is a reference
             return [Mention(start, start + len(left), left, STRONG[head_word(left.split()[-1])])]

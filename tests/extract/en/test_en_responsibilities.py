@@ -64,3 +64,25 @@ def test_its_tasks_refer_to_the_body_of_the_sentence_before() -> None:
 def test_tasks_divided_between_bodies_are_no_duty() -> None:
     e = run("The tasks of the Ministry are divided between four departments.\n")
     assert duties(e) == set()
+
+
+def test_responsibilities_of_a_body_without_an_article() -> None:
+    e = run("Responsibilities of the Finance Department include budgeting, accounting and payroll.\n")
+    assert duties(e) == {("Finance Department", "budgeting, accounting and payroll")}
+    assert names(e) == {"Finance Department"}
+
+
+def test_a_second_clause_with_a_body_of_its_own_is_its_duty() -> None:
+    e = run(
+        "The Planning Committee deals with planning applications and the Licensing Committee deals "
+        "with licences.\n"
+    )
+    assert duties(e) == {
+        ("Planning Committee", "deals with planning applications"),
+        ("Licensing Committee", "deals with licences"),
+    }
+
+
+def test_a_body_in_the_object_stays_in_the_duty() -> None:
+    e = run("The Town Board prepares matters for the Town Council and the Audit Committee.\n")
+    assert duties(e) == {("Town Board", "prepares matters for the Town Council and the Audit Committee")}
