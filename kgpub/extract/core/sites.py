@@ -148,6 +148,7 @@ def find_sites(
 _WHERE = re.compile(
     r"\b(?:at\s+the\s+(?:street\s+|visiting\s+)?address|(?:moved|relocated|move|relocate)\s+to|"
     r"(?:is|are)\s+(?:located|situated|based|housed)\s+(?:at|in)|på\s+adressen|"
+    r"(?:visiting\s+|street\s+|office\s+)?address\s+is|besöksadress(?:en)?\s+är|"
     r"(?:finns|ligger|sammanträder|verkar|flyttat|flyttar)\s+(?:i|på|till))\s+",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ head of <Body>", "<Name>, Director of <Body>", a title line followed by the hold
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.persons import person_line
@@ -55,6 +56,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         _title_line(state, seg, state.segs[i + 1])
     _person_first(state, seg, found)
     _untitled(state, seg, found)
+    _owned_post(state, seg, found)
     _label_line(state, seg, found)
     for k, post in enumerate(found):
         if post.what != "post":
@@ -181,6 +183,27 @@ def _apposition(seg: Segment, found: list[Mention], k: int) -> bool:
     return seg.text[found[k - 1].end : found[k].start].strip() == ","
 
 
+#: "The department’s director is Jane Smith": a post owned by the body, then "is" and its holder.
+_OWNED_POST = re.compile(
+    r"[’']s\s+(?P<title>(?:[A-Za-z-]+\s+){0,2}?(?:director|manager|head|chair(?:man|person|woman)?|leader|"
+    r"chief\s+executive(?:\s+officer)?|mayor|president))\s+(?:is|was)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _owned_post(state: State, seg: Segment, found: list[Mention]) -> None:
+    """ "The department’s director is Jane Smith": the holder of a post the body owns is its head (title
+    without the body, convention A)."""
+    for body, person in itertools.pairwise(found):
+        if body.what != "body" or person.what != "person":
+            continue
+        owned = _OWNED_POST.fullmatch(seg.text[body.end : person.start])
+        org = resolve(state, seg, body) if owned else None
+        if owned and org:
+            title = re.sub(r"\s+", " ", owned["title"]).lower()
+            state.facts.head(org, title, person.name, seg, "head.en.owned-post")
+
+
 def _untitled(state: State, seg: Segment, found: list[Mention]) -> None:
     """ "The Legal Section is headed by Anna Lind", "It is led by …": a holder the text names with no
     title — a head whose title stays empty, as in the text."""
@@ -197,8 +220,9 @@ def _untitled(state: State, seg: Segment, found: list[Mention]) -> None:
         if body is None or not _BY_NAME.fullmatch(seg.text[body.end : person.start]):
             continue
         org = resolve(state, seg, body)
-        if org:
-            state.facts.head(org, "", person.name, seg, "head.en.headed-by-name")
+        chaired = re.search(r"\bchaired\b", seg.text[body.end : person.start], re.IGNORECASE)
+        if org:  # "is chaired by Anna Lind": the verb names the post
+            state.facts.head(org, "chair" if chaired else "", person.name, seg, "head.en.headed-by-name")
 
 
 def _post_without_holder(state: State, seg: Segment, found: list[Mention], k: int) -> None:

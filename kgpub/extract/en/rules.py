@@ -7,7 +7,15 @@ from ..core.rules import Rule, rule
 from . import _bodies_in_post_modifiers
 from .context import municipality, resolve
 from .duties import _passive_duties, _relative_duties, _responsibility_of, duties
-from .heads import _label_line, _person_first, _post_without_holder, _title_line, _untitled, heads
+from .heads import (
+    _label_line,
+    _owned_post,
+    _person_first,
+    _post_without_holder,
+    _title_line,
+    _untitled,
+    heads,
+)
 from .layout import item, read_lists
 from .parts import _child, _children, _collective_duty, _has_list, _possessive, _relations
 
@@ -301,6 +309,14 @@ RULES: list[Rule] = [
             "Multicultural Affairs unit."
         ),
         expects=["part: Multicultural Affairs < Citizen Services"],
+        langs=LANGS,
+    ),
+    rule(
+        "head.en.owned-post",
+        "heads",
+        _owned_post,
+        example="Finance Department\n\nThe department’s director is Jane Smith.\n",
+        expects=["head: Finance Department | director | Jane Smith"],
         langs=LANGS,
     ),
     rule(

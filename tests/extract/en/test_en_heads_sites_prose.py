@@ -1,0 +1,31 @@
+"""English heads and sites stated in prose: "is chaired by <name>" (the verb names the post), "the
+department’s director is <name>", "the … visiting address is <street>" (invented names)."""
+
+from __future__ import annotations
+
+from tests.extract.en.test_en_extract import heads, run
+
+
+def test_chaired_by_names_the_chair() -> None:
+    e = run("The Town Council is chaired by Jane Smith.\n")
+    assert heads(e) == {("Town Council", "chair", "Jane Smith")}
+
+
+def test_led_by_a_name_alone_leaves_the_title_empty() -> None:
+    e = run("The Town Council is led by Jane Smith.\n")
+    assert heads(e) == {("Town Council", "", "Jane Smith")}
+
+
+def test_a_body_s_owned_post_and_its_holder() -> None:
+    e = run("Finance Department\n\nThe department’s director is Jane Smith.\n")
+    assert heads(e) == {("Finance Department", "director", "Jane Smith")}
+
+
+def test_an_owned_post_without_a_holder_is_no_head() -> None:
+    e = run("Finance Department\n\nThe department’s director is responsible for the budget.\n")
+    assert heads(e) == set()
+
+
+def test_a_visiting_address_is_stated_in_prose() -> None:
+    e = run("The Planning Department’s visiting address is Main Street 5.\n")
+    assert {(s.org, s.address) for s in e.sites} == {("Planning Department", "Main Street 5")}
