@@ -30,7 +30,7 @@ _DUTY_VERBS = (
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
     r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger|lägger\s+fram|tar\s+ställning\s+till|"
-    r"har\s+fokus\s+på|överlämnar|remitterar"
+    r"har\s+fokus\s+på|överlämnar|remitterar|stöttar"
 )  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
 DUTY = re.compile(
     r"(?:(?:"
@@ -40,6 +40,8 @@ DUTY = re.compile(
 )  # a whole word ("styr", not the start of "styrelser"); "Utskottet ska följa och förbereda …" (infinitive)
 #: A duty sentence whose object is the bullets below it: "… ärenden som handlar om" / "… ansvarar för".
 _DANGLING = re.compile(r"\b(?:om|för|med|kring|inom)\s*:?$")
+#: "<organ> är den del av organisationen som stöttar …": a predicate noun, then its relative clause.
+_IS_WHICH = re.compile(r"\s+är\s+(?:den|det|en|ett)\s+[^,.;:]{1,60}?\s+som\s+" + _ADVERBS, re.IGNORECASE)
 #: "<organ> är … och <duty verb>": a predicate noun, then the duty.
 #: "<organ> leds av <titel> och <duty verb>": a passive of leading, then the duty.
 _IS_AND = re.compile(r"\s+(?:är|leds\s+av)\s+[^,.;:]{1,80}?\s+och\s+" + _ADVERBS, re.IGNORECASE)
@@ -50,7 +52,9 @@ _PRONOUN = re.compile(r"^\s*Den(?=\s)")
 _THEY = re.compile(r"^\s*De(?=\s)")
 NEGATION = re.compile(r"\b(?:inte|ej|icke)\b", re.IGNORECASE)
 _LIST_ONLY = re.compile(r"^(?:följande|bland\s+annat|bl\.\s?a\.|till\s+exempel|t\.\s?ex\.)?\s*:?$", re.I)
-_TASK = re.compile(r"\s*(?:\w+\s+)?uppgift(?:er)?\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE)
+_TASK = re.compile(
+    r"\s*(?:\w+\s+)?(?:uppgift(?:er)?|uppdrag(?:et)?)\s+(?:är|omfattar|hör)\s*(?:att\s+)?", re.IGNORECASE
+)  # "… uppgift är att …", and "Kommunledningsförvaltningens uppdrag är att samordna …"
 
 
 def _heading_list(state: State, i: int, found: list[Mention]) -> None:
@@ -228,6 +232,17 @@ def _subjectless(state: State, i: int, found: list[Mention]) -> None:
     _fronted_duties(state, i, found)
 
 
+def _after_predicate(text: str, at: int) -> re.Match[str] | None:
+    """The duty verb after a predicate noun: "Kommunstyrelsen är kommunens ledande förvaltningsorgan
+    och har hand om ekonomin", "Kansliet är den del av organisationen som stöttar …"."""
+    for predicate in (_IS_AND, _IS_WHICH):
+        also = predicate.match(text, at)
+        cue = DUTY.match(text, also.end()) if also else None
+        if cue is not None:
+            return cue
+    return None
+
+
 def duties(state: State, i: int, found: list[Mention]) -> None:
     """The duties segment ``i`` states, for its subject or the bodies it refers back to."""
     seg = state.segs[i]
@@ -251,10 +266,7 @@ def duties(state: State, i: int, found: list[Mention]) -> None:
         _subjectless(state, i, found)
         return
     rest_at = _GAP.match(seg.text, subject.end).end()  # type: ignore[union-attr]
-    cue = DUTY.match(seg.text, rest_at)
-    also = _IS_AND.match(seg.text, subject.end) if cue is None else None
-    if also:  # "Kommunstyrelsen är kommunens ledande förvaltningsorgan och har hand om ekonomin"
-        cue = DUTY.match(seg.text, also.end())
+    cue = DUTY.match(seg.text, rest_at) or _after_predicate(seg.text, subject.end)
     if cue is None and _parts_do(state, seg, subject, rest_at):
         return
     if cue is None:

@@ -463,6 +463,21 @@ def _municipality(text: str) -> list[Mention]:
     return found
 
 
+#: Words after which an indefinite noun is plural: "sina förvaltningskontor", "flera utskott", "tre råd".
+_PLURAL_DETERMINERS = words(
+    """sina våra era deras dessa alla flera många olika några somliga båda två tre fyra fem sex sju åtta
+    nio tio elva tolv"""
+)
+
+
+def _plural_before(toks: list[re.Match[str]], i: int) -> bool:
+    """Whether a plural determiner stands before token i (an adjective may come between)."""
+    for k in (i - 1, i - 2):
+        if k >= 0 and toks[k].group().lower() in _PLURAL_DETERMINERS:
+            return k == i - 1 or toks[i - 1].group().lower().endswith(("a", "e"))
+    return False
+
+
 def mentions(text: str) -> list[Mention]:
     """Every body named in ``text`` (a sentence), left to right, without overlaps."""
     toks = list(_TOKEN.finditer(text))
@@ -478,8 +493,8 @@ def mentions(text: str) -> list[Mention]:
             elif owned is not None:
                 found.append(owned)
             continue
-        if word.form == "plural":
-            continue
+        if word.form == "plural" or (word.form == "indef" and _plural_before(toks, i)):
+            continue  # "sina förvaltningskontor", "två utskott": neuter plurals look singular
         mention = _compound(text, toks, i, word) if word.prefix else _bare(text, toks, i, word)
         if mention is not None:
             found.append(mention)

@@ -29,3 +29,16 @@ def test_det_innebär_lists_what_the_body_of_the_sentence_before_does() -> None:
         ("kommunkansliet", "samordning mellan förvaltningarna"),
         ("kommunkansliet", "gemensam policy för kommunikation"),
     }
+
+
+def test_the_mission_of_a_body_is_its_duty() -> None:
+    e = run("Planeringskontorets uppdrag är att samordna och följa upp den fysiska planeringen.")
+    assert duties(e) == {("planeringskontoret", "samordna och följa upp den fysiska planeringen")}
+
+
+def test_a_predicate_noun_s_relative_clause_states_the_subject_s_duty() -> None:
+    e = run(
+        "Kommunkansliet är den del av organisationen som stöttar kommunstyrelsen med samordning "
+        "och utveckling."
+    )
+    assert duties(e) == {("kommunkansliet", "stöttar kommunstyrelsen med samordning och utveckling")}

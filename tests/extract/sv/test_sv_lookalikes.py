@@ -61,3 +61,8 @@ def test_an_article_before_kommun_is_no_place_name() -> None:
 def test_a_participle_before_fullmäktige_is_no_part_of_its_name() -> None:
     e = run("Organisationen består av det folkvalda fullmäktige och en kommunstyrelse.")
     assert "folkvalda fullmäktige" not in names(e)
+
+
+def test_a_neuter_noun_after_a_plural_determiner_is_plural_and_names_no_body() -> None:
+    assert names(run("Nämnderna har stöd av sina förvaltningskontor och dess medarbetare.")) == set()
+    assert "regionkontoret" in names(run("Regionkontoret har stöd av kansliet."))
