@@ -410,6 +410,32 @@ def _runs(text: str) -> list[Mention]:
     return out
 
 
+#: "the Finance and Planning departments", "standalone Housing, Planning, and Infrastructure directorates":
+#: one class noun in the plural after single capitalised words joined by commas and "and".
+_DISTRIBUTIVE = re.compile(
+    r"\b(?P<members>(?:[A-Z][\w-]*,\s+){0,6}[A-Z][\w-]*,?\s+and\s+[A-Z][\w-]*)\s+"
+    r"(?P<noun>departments|directorates|divisions|units|committees|boards|sections|teams|offices|branches|"
+    r"sectors)\b"
+)
+
+
+def _distributive(text: str) -> list[Mention]:
+    """Each member of a distributive plural is a body of that class: "Finance department", "Planning
+    department"."""
+    found: list[Mention] = []
+    for m in _DISTRIBUTIVE.finditer(text):
+        noun = singular(m["noun"])
+        for w in re.finditer(r"[A-Z][\w-]*", m["members"]):
+            if head_word(w.group()) in STRONG or is_post(w.group()):
+                break  # "the Council and Board committees": no distributive reading
+            at = m.start("members") + w.start()
+            found.append(Mention(at, at + len(w.group()), f"{w.group()} {noun}", STRONG[noun]))
+        else:
+            continue
+        found = [f for f in found if not m.start() <= f.start < m.end()]
+    return found
+
+
 def _lower(text: str) -> list[Mention]:
     own = _OWN.finditer(text)
     found = [Mention(m.start(), m.end(), m.group(), "municipality", refers="own") for m in own]
@@ -437,7 +463,7 @@ def _lower(text: str) -> list[Mention]:
 
 def mentions(text: str) -> list[Mention]:
     """Every body, post and person named in ``text``, left to right, without overlaps."""
-    found = _runs(text) + _lower(text)
+    found = _distributive(text) + _runs(text) + _lower(text)
     found.sort(key=lambda x: (x.start, -x.end))
     out: list[Mention] = []
     for x in found:

@@ -64,3 +64,19 @@ def test_a_bare_class_word_after_of_is_a_reference_not_part_of_the_name() -> Non
     assert _bodies("The Regional Policy Department of the Ministry plans regions.") == [
         "Regional Policy Department"
     ]
+
+
+def test_each_member_of_a_distributive_plural_is_a_body_of_that_class() -> None:
+    assert _bodies("The Finance and Planning departments share a building.") == [
+        "Finance department",
+        "Planning department",
+    ]
+    assert _bodies("It creates standalone Housing, Roads, and Parks directorates.") == [
+        "Housing directorate",
+        "Roads directorate",
+        "Parks directorate",
+    ]
+
+
+def test_bodies_before_a_plural_class_are_no_distributive_plural() -> None:
+    assert "Council committee" not in _bodies("The Council and Board committees met.")
