@@ -25,7 +25,13 @@ _ADDRESS_LABEL = re.compile(
 )
 _STREET = r"[A-ZÅÄÖ][\wåäöéü.-]*(?:\s+[\wåäöéü.-]+){0,3}\s+\d{1,4}(?:\s?[A-Za-z])?(?:\s?[-–]\s?\d{1,4})?"
 _POSTCODE = r",\s*\d{5}\s+[A-ZÅÄÖ][\wåäö-]+"
-_ADDRESS = re.compile(rf"^(?:{_STREET}|(?:PB|PL|PO\s+Box|P\.O\.\s+Box|Box)\s+\d{{1,5}})(?:{_POSTCODE})?$")
+#: ", Northtown" after a labelled street: the town without a postal code (the street is the address).
+_TOWN = r",\s*[A-ZÅÄÖ][\wåäö-]+"
+_ADDRESS = re.compile(
+    rf"^(?:{_STREET}|(?:PB|PL|PO\s+Box|P\.O\.\s+Box|Box)\s+\d{{1,5}})(?:{_POSTCODE}|{_TOWN})?$"
+)
+#: A postal code and town on a line of their own ("00100 Northtown", "FI-00099 Helsingin kaupunki").
+_POSTCODE_LINE = re.compile(r"^(?:[A-Z]{2}-)?\d{5}\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[\wåäö-]+){0,2}$")
 #: A street line with no label: only with its postal code ("Rådhusgatan 26, 65100 Vasa").
 _BARE_ADDRESS = re.compile(rf"^{_STREET}{_POSTCODE}$")
 _PHONE_LABEL = (
@@ -87,6 +93,8 @@ def _site_values(
         address = value if _ADDRESS.match(value) else None
     elif _BARE_ADDRESS.match(text):
         address = text
+    elif _ADDRESS.match(text) and i + 1 < len(segs) and _POSTCODE_LINE.match(segs[i + 1].text.strip()):
+        address = f"{text}, {segs[i + 1].text.strip()}"  # "Main Street 5" / "00100 Northtown"
     phone_m = _PHONE.search(text)
     if phone_m is None and re.fullmatch(_PHONE_LABEL + r"\s*:?", text, re.I):
         nxt = segs[i + 1].text.strip() if i + 1 < len(segs) else ""

@@ -35,3 +35,25 @@ def test_a_person_a_post_or_a_line_word_before_a_number_names_no_body() -> None:
     )
     assert {s.org for s in e.sites} <= {"stadskansliet", "Stadskansliet"}
     assert not {"Anna Lindholm", "Stadsdirektör", "Mobil"} & names(e)
+
+
+def test_a_street_line_and_a_postal_code_line_make_one_address() -> None:
+    e = run_checked(
+        extract_sv,
+        "sv",
+        "Byggnadsnämnden\n\nByggnadsnämnden beviljar bygglov.\n\nKontakt\nTorggatan 5\n65100 Norrstad\n"
+        "Telefon 06 123 4567\n",
+    )
+    assert ("Byggnadsnämnden", "Torggatan 5, 65100 Norrstad", "06 123 4567") in {
+        (s.org.capitalize(), s.address, s.phone) for s in e.sites
+    }
+
+
+def test_a_labelled_street_with_its_town_and_no_postal_code_is_an_address() -> None:
+    e = run_checked(extract_en, "en", "Planning Department\n\nVisiting address\nMain Street 5, Northtown\n")
+    assert _sites(e) == {("Planning Department", "Main Street 5, Northtown", None)}
+
+
+def test_a_town_alone_is_no_address() -> None:
+    e = run_checked(extract_en, "en", "Planning Department\n\nVisiting address\nNorthtown\n")
+    assert _sites(e) == set()
