@@ -15,6 +15,7 @@ from ..core.facts import key
 from ..core.segments import Segment
 from .context import State
 from .lexicon import read_word
+from .mentions import Mention
 
 _LEAD = re.compile(
     r"^\s*(?P<till>Till\s+)?(?P<others>(?:de\s+)?övriga\s+|alla\s+|samtliga\s+)?(?P<noun>[^\W\d_]+)\b",
@@ -34,11 +35,16 @@ _VERB = re.compile(
 MIN_MEMBERS = 2
 
 
-def _members(state: State, head: str) -> list[str]:
+def _page_mentions(state: State) -> list[list[Mention]]:
+    """Every segment's mentions, read once for the passes that run after the page has been read."""
+    return [state.mentions(seg.text) for seg in state.segs]
+
+
+def _members(state: State, head: str, page: list[list[Mention]]) -> list[str]:
     """The bodies of class ``head`` the page names, in page order."""
     out: list[str] = []
-    for seg in state.segs:
-        for m in state.mentions(seg.text):
+    for found in page:
+        for m in found:
             if m.head == head and m.refers is None:
                 name = state.facts.find(m.name)
                 if name and name not in out:
@@ -49,6 +55,7 @@ def _members(state: State, head: str) -> list[str]:
 def collective(state: State) -> None:
     """Record the duties and relations stated of a bare plural class, for each of its bodies."""
     cache: dict[str, list[str]] = {}
+    page: list[list[Mention]] | None = None
     for seg in state.segs:
         lead = _LEAD.match(seg.text)
         if lead is None:
@@ -59,7 +66,10 @@ def collective(state: State) -> None:
         word = read_word(noun)
         if word is None or word.prefix or word.form != "plural" or not noun.endswith("na"):
             continue  # the definite plural ("nämnderna"), not "nämnder" (any committees)
-        members = cache.setdefault(word.head, _members(state, word.head))
+        if word.head not in cache:
+            page = page if page is not None else _page_mentions(state)
+            cache[word.head] = _members(state, word.head, page)
+        members = cache[word.head]
         if lead.group("others"):
             parented = {key(c) for c, _ in state.facts.part_of}
             members = [m for m in members if key(m) not in parented]
@@ -103,12 +113,11 @@ _CLASS_WITHIN = re.compile(r"\b(?P<noun>[^\W\d_]+na)\s+(?:inom|vid|på|under)\s+
 _PLURAL_WORD = re.compile(r"\s+(?P<noun>[^\W\d_]+)\b")
 
 
-def _class_owners(state: State) -> dict[str, dict[str, Segment]]:
+def _class_owners(state: State, page: list[list[Mention]]) -> dict[str, dict[str, Segment]]:
     """Which bodies the page says have bodies of a class: "Skatteförvaltningens enheter", "cheferna för
     regionens avdelningar", "Enheterna inom Skatteförvaltningen" — class head → owners."""
     owners: dict[str, dict[str, Segment]] = {}
-    for seg in state.segs:
-        found = state.mentions(seg.text)
+    for seg, found in zip(state.segs, page, strict=True):
         for m in found:
             if m.refers is not None or m.kind == "municipality":
                 continue
@@ -132,13 +141,14 @@ def class_parts(state: State) -> None:
     Skatteförvaltningen leds av enhetens chefer", "cheferna för Skatteförvaltningens enheter") makes
     each body of that class it names, and that nothing else owns, a part of that body. Only when the
     page names one owner of the class and two such bodies at least."""
-    owners = _class_owners(state)
+    page = _page_mentions(state)
+    owners = _class_owners(state, page)
     for head, found in owners.items():
         if len(found) != 1:
             continue
         owner, said = next(iter(found.items()))
         parented = {key(c) for c, _ in state.facts.part_of}
-        members = [m for m in _members(state, head) if key(m) != key(owner) and key(m) not in parented]
+        members = [m for m in _members(state, head, page) if key(m) != key(owner) and key(m) not in parented]
         if len(members) < MIN_MEMBERS:
             continue
         for child in members:  # the evidence is the sentence that says the owner has them

@@ -234,8 +234,20 @@ class Word:
         return self.prefix + self.head
 
 
+def _endings(spec: Head) -> set[str]:
+    forms = {"", "s", spec.definite, spec.definite + "s", *spec.plural}
+    return forms | {p + "s" for p in spec.plural}
+
+
+#: Every way a word can end in a head noun and one of its endings: a quick test before reading it.
+_TAILS = frozenset(head + ending for head, spec in HEADS.items() for ending in _endings(spec))
+_TAIL_LENGTHS = sorted({len(t) for t in _TAILS})
+
+
 def read_word(word: str) -> Word | None:
     """Read a (lowercased) word as a body head noun in one of its forms, or None."""
+    if not any(word[-n:] in _TAILS for n in _TAIL_LENGTHS if n <= len(word)):
+        return None
     for head in _BY_LENGTH:
         spec = HEADS[head]
         at = word.rfind(head)
@@ -252,9 +264,14 @@ def read_word(word: str) -> Word | None:
     return None
 
 
+_ANAPHOR_START = re.compile("|".join(h for h, spec in HEADS.items() if not spec.bare))
+
+
 def read_anaphor(word: str) -> Word | None:
     """A bare head that names no body by itself ("förvaltningen", "området", "bolagets") in its
     definite singular: it may only refer back to a body with that head named before."""
+    if not _ANAPHOR_START.match(word):
+        return None
     for head, spec in HEADS.items():
         if not spec.bare and word.startswith(head):
             form = _form(word[len(head) :], spec)
