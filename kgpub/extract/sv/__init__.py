@@ -33,7 +33,7 @@ from .collective import class_parts, collective
 from .context import State
 from .duties import DUTY, NEGATION, duties
 from .heads import heads
-from .lexicon import HEADS, is_post
+from .lexicon import HEADS, is_post, read_word
 from .members import member_lines
 from .mentions import Mention
 from .parts import parts
@@ -146,7 +146,7 @@ def _register(state: State, i: int) -> list[Mention]:
     administration named as a task ("svarar för stadens ekonomiförvaltning") is no body.
     """
     seg = state.segs[i]
-    found = [m for m in state.mentions(seg.text) if not _activity(seg, m)]
+    found = [m for m in state.mentions(seg.text) if not _activity(seg, m) and not _description(seg, m)]
     for m in found:
         if m.refers is None and m.kind != "municipality":
             state.resolve(seg, m)
@@ -169,6 +169,22 @@ def _only_names(text: str, found: list[Mention]) -> bool:
     ends = [0, *(m.end for m in found)]
     rest = "".join(text[end : m.start] for end, m in zip(ends, found, strict=False)) + text[found[-1].end :]
     return not rest.strip(" ,/–-|")
+
+
+#: What stands before a body word used as a description: "… är också koncernledning",
+#: "Qulturum, utvecklingsenhet".
+_DESCRIBED = re.compile(r"(?:\bär\s+(?:också\s+|även\s+|därmed\s+)?|[A-ZÅÄÖ][\wåäö-]+\s*,\s*)$")
+
+
+def _description(seg: Segment, m: Mention) -> bool:
+    """An indefinite body word with no article, owner or adjective, used as a predicate or an
+    apposition ("Kommunledningsförvaltningen är också koncernledning", "• Qulturum, utvecklingsenhet"),
+    says what something is; it names no body of its own."""
+    written = seg.text[m.start : m.end]
+    word = read_word(written.lower()) if " " not in written.strip() else None
+    if word is None or word.form != "indef" or not seg.text[: m.start].strip():
+        return False
+    return bool(_DESCRIBED.search(seg.text[: m.start])) and not seg.text[m.end :].strip(" .")
 
 
 def _activity(seg: Segment, m: Mention) -> bool:

@@ -233,7 +233,7 @@ _BUILDING = re.compile(r"(?:hus|huset|gatan|vägen|torget|gården|byggnaden|cent
 
 #: Compounds of these heads may be named by a "för …" complement ("ledningsgruppen för …",
 #: "samarbetsdelegationen för …"); a board or committee with "för" after it is mostly a verb's object.
-_NAMED_FOR = frozenset(("grupp", "team", "delegation", "kommitté"))
+_NAMED_FOR = frozenset(("grupp", "team", "delegation", "kommitté", "område"))
 
 _COUNTS = words("två tre fyra fem sex sju åtta nio tio elva tolv")
 

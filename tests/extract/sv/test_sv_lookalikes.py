@@ -66,3 +66,15 @@ def test_a_participle_before_fullmäktige_is_no_part_of_its_name() -> None:
 def test_a_neuter_noun_after_a_plural_determiner_is_plural_and_names_no_body() -> None:
     assert names(run("Nämnderna har stöd av sina förvaltningskontor och dess medarbetare.")) == set()
     assert "regionkontoret" in names(run("Regionkontoret har stöd av kansliet."))
+
+
+def test_an_indefinite_body_word_as_a_predicate_or_apposition_names_no_body() -> None:
+    assert "koncernledningen" not in names(run("Kommunkansliet är också koncernledning\n"))
+    e = run("På kontoret finns följande enheter:\n\n  • Kansliet\n  • Qvintus, utvecklingsenhet\n")
+    assert "utvecklingsenheten" not in names(e)
+
+
+def test_a_compound_service_area_is_named_with_what_it_is_for() -> None:
+    e = run("Våra tre serviceområden heter:\n- Serviceområdet för bildning\n- Serviceområdet för omsorg\n")
+    assert "serviceområdet" not in names(e)
+    assert {"serviceområdet för bildning", "serviceområdet för omsorg"} <= names(e)
