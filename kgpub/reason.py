@@ -35,7 +35,7 @@ raise :class:`InconsistentGraph` with every problem listed.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from owlrl import DeductiveClosure, OWLRL_Semantics
@@ -49,6 +49,7 @@ from .errors import InconsistentGraph
 from .namespaces import OA, ORG, RDF
 
 _GRAPH = "urn:kgpub:reasoning:"
+_TYPE, _HELD_BY, _HOLDS = RDF.type, ORG.heldBy, ORG.holds  # rdflib's namespace lookups cost µs each
 DROPPED_PREDICATES = frozenset({OWL.hasKey, RDFS.domain, RDFS.range})
 ERRATA_REMOVED = frozenset(
     {(ORG.holds, RDFS.subPropertyOf, ORG.memberOf), (ORG.heldBy, RDFS.subPropertyOf, ORG.hasMember)}
@@ -134,12 +135,15 @@ def reasoning_ontology(ontology: Graph) -> Graph:
 
 def knowledge(data: Graph) -> Graph:
     """The data without its provenance nodes (claims, evidence, selectors)."""
-    provenance = {s for p in PROVENANCE_MARKERS for s in data.subjects(p, None)}
     out = Graph()
-    for triple in data:
-        if triple[0] not in provenance:
-            out.add(triple)
+    for triple in _knowledge_triples(data):
+        out.add(triple)
     return out
+
+
+def _knowledge_triples(data: Graph) -> list[tuple[Node, Node, Node]]:
+    provenance = {s for p in PROVENANCE_MARKERS for s in data.subjects(p, None)}
+    return [triple for triple in data if triple[0] not in provenance]
 
 
 def infer(data: Graph, ontology: Graph, *, engine: str = "rules") -> Graph:
@@ -150,16 +154,14 @@ def infer(data: Graph, ontology: Graph, *, engine: str = "rules") -> Graph:
     with ``engine="owlrl"`` — owlrl computes it (and words the inconsistencies)."""
     if engine == "rules":
         safe = reasoning_ontology(ontology)
-        knowing = knowledge(data)
+        knowing = _knowledge_triples(data)
         rules = _Rules.for_axioms(safe, knowing)
         if rules is not None:
             closure = rules.closure(knowing, safe)
             if closure is not None:
-                new = Graph()
-                for triple in closure:
-                    if triple not in rules.given:
-                        new.add(triple)
-                return _useful(new, knowing, data, _instances(knowing, ontology))
+                new = (t for t in closure if t not in rules.given)
+                formal = {s for s, p, o in knowing if p == _TYPE and o == ORG.FormalOrganization}
+                return _useful(new, formal, data, _instances(knowing, ontology))
     return _owlrl(data, ontology)
 
 
@@ -184,7 +186,8 @@ def _owlrl(data: Graph, ontology: Graph) -> Graph:
         raise InconsistentGraph(
             f"reasoning found {len(problems)} inconsistenc{'y' if len(problems) == 1 else 'ies'}", problems
         )
-    return _useful(inferred, asserted, data, instances)
+    formal = set(asserted.subjects(RDF.type, ORG.FormalOrganization))
+    return _useful(inferred, formal, data, instances)
 
 
 def _apply_rules(dataset: Dataset, inferred: Graph) -> int:
@@ -198,9 +201,13 @@ def _apply_rules(dataset: Dataset, inferred: Graph) -> int:
     return added
 
 
-def _instances(asserted: Graph, ontology: Graph) -> set[URIRef]:
+def _instances(asserted: Iterable[tuple[Node, Node, Node]], ontology: Graph) -> set[URIRef]:
     """The data's own things: IRIs it describes or points to, minus the ontology's terms."""
-    nodes = set(asserted.subjects()) | {o for p, o in asserted.predicate_objects() if p != RDF.type}
+    nodes: set[Node] = set()
+    for s, p, o in asserted:
+        nodes.add(s)
+        if p != _TYPE:
+            nodes.add(o)
     return {n for n in nodes if isinstance(n, URIRef)} - set(ontology.subjects())
 
 
@@ -218,9 +225,11 @@ def _problems(dataset: Dataset, inferred: Graph, instances: set[URIRef]) -> list
     return problems
 
 
-def _useful(inferred: Graph, asserted: Graph, data: Graph, instances: set[URIRef]) -> Graph:
-    """Keep new triples about the data's own things; drop schema, sameAs, noise and illegal hasUnit."""
-    formal = set(asserted.subjects(RDF.type, ORG.FormalOrganization))
+def _useful(
+    inferred: Iterable[tuple[Node, Node, Node]], formal: set[Node], data: Graph, instances: set[URIRef]
+) -> Graph:
+    """Keep new triples about the data's own things; drop schema, sameAs, noise and illegal hasUnit
+    (``formal``: the asserted legal persons)."""
     out = Graph()
     for s, p, o in inferred:
         if s not in instances or isinstance(o, BNode) or p in SCHEMA_PREDICATES or (s, p, o) in data:
@@ -310,8 +319,8 @@ class _Rules:
         for p, q in ontology.subject_objects(OWL.inverseOf):
             self.inverses[p].add(q)
             self.inverses[q].add(p)
-        self.transitive = set(ontology.subjects(RDF.type, OWL.TransitiveProperty))
-        self.functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
+        self.transitive = set(ontology.subjects(_TYPE, OWL.TransitiveProperty))
+        self.functional = set(ontology.subjects(_TYPE, OWL.FunctionalProperty))
         self.disjoint = {(a, b) for a, b in ontology.subject_objects(OWL.disjointWith)}
         self.chains: list[tuple[Node, Node, Node]] = []
         for p, listed in ontology.subject_objects(OWL.propertyChainAxiom):
@@ -334,11 +343,11 @@ class _Rules:
         self.given: set[tuple[Node, Node, Node]] = set()
 
     @classmethod
-    def for_axioms(cls, ontology: Graph, data: Graph) -> _Rules | None:
+    def for_axioms(cls, ontology: Graph, data: Iterable[tuple[Node, Node, Node]]) -> _Rules | None:
         """The rules for ``ontology``, or None when it or the data says what they do not implement."""
         for _, p, o in ontology:
             if p not in RULE_AXIOMS or (
-                p == RDF.type and str(o).startswith(str(OWL)) and o not in NEUTRAL_TYPES
+                p == _TYPE and str(o).startswith(str(OWL)) and o not in NEUTRAL_TYPES
             ):
                 return None
         for chain in ontology.objects(None, OWL.propertyChainAxiom):
@@ -348,7 +357,7 @@ class _Rules:
             if len(list(ontology.objects(r, OWL.onProperty))) != 1:
                 return None
         for _, p, o in data:  # schema statements or OWL terms in the data: owlrl's business
-            if str(p).startswith(_VOCABULARIES) or (p == RDF.type and str(o).startswith(_VOCABULARIES)):
+            if str(p).startswith(_VOCABULARIES) or (p == _TYPE and str(o).startswith(_VOCABULARIES)):
                 return None
         return cls(ontology)
 
@@ -377,7 +386,9 @@ class _Rules:
             found = self._upprops[p] = frozenset(seen)
         return found
 
-    def closure(self, data: Graph, ontology: Graph) -> set[tuple[Node, Node, Node]] | None:
+    def closure(
+        self, data: Iterable[tuple[Node, Node, Node]], ontology: Graph
+    ) -> set[tuple[Node, Node, Node]] | None:
         """Every triple entailed (given ones included); None when the graph may be inconsistent."""
         out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))  # p → s → {o}
         into: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))  # p → o → {s}
@@ -391,15 +402,15 @@ class _Rules:
                 into[p][o].add(s)
                 queue.append((s, p, o))
 
-        for graph in (data, ontology):
-            for triple in graph:
+        for triples_in in (data, ontology):
+            for triple in triples_in:
                 add(*triple)
         self.given = set(triples)
         while True:
             while queue:
                 self._fire(*queue.popleft(), out, into, add)
             before = len(triples)
-            for triple in self._org_rules(out):
+            for triple in self._org_rules(out, into):
                 add(*triple)
             if len(triples) == before:
                 break
@@ -408,7 +419,7 @@ class _Rules:
     def _fire(
         self, s: Node, p: Node, o: Node, out: Any, into: Any, add: Callable[[Node, Node, Node], None]
     ) -> None:
-        if p == RDF.type:
+        if p == _TYPE:
             self._fire_type(s, o, out, add)
             return
         for q in self.upprops(p):
@@ -428,27 +439,26 @@ class _Rules:
                 for w in list(into[first][s]):
                     add(w, chained, o)
         for restriction, target in self.all_values.get(p, ()):
-            if restriction in out[RDF.type][s]:
-                add(o, RDF.type, target)
+            if restriction in out[_TYPE][s]:
+                add(o, _TYPE, target)
 
     def _fire_type(self, s: Node, o: Node, out: Any, add: Callable[[Node, Node, Node], None]) -> None:
         """cax-sco/cax-eqc (with the schema rules folded into :meth:`up`), cls-int1 and cls-avf."""
+        types = out[_TYPE][s]
         for c in self.up(o):
-            add(s, RDF.type, c)
+            add(s, _TYPE, c)
             for i in self.members_of.get(c, ()):
-                if all(m in out[RDF.type][s] for m in self.intersections[i]):
-                    add(s, RDF.type, i)
+                if all(m in types for m in self.intersections[i]):
+                    add(s, _TYPE, i)
             for prop, target in self.restrictions.get(c, ()):
                 for y in list(out[prop][s]):
-                    add(y, RDF.type, target)
+                    add(y, _TYPE, target)
 
     @staticmethod
-    def _org_rules(out: Any) -> Iterator[tuple[Node, Node, Node]]:
+    def _org_rules(out: Any, into: Any) -> Iterator[tuple[Node, Node, Node]]:
         """kgpub's SPARQL rules (:data:`RULES`) over the indexes: roleProperty and memberOf."""
         for post, orgs in list(out[ORG.postIn].items()):
-            agents = out[ORG.heldBy].get(post, set()) | {
-                a for a in out[ORG.holds] if post in out[ORG.holds][a]
-            }
+            agents = out[_HELD_BY].get(post, set()) | into[_HOLDS].get(post, set())
             for org in orgs:
                 for agent in agents:
                     yield agent, ORG.memberOf, org
@@ -473,5 +483,5 @@ class _Rules:
             for s in list(out[ORG.transitiveSubOrganizationOf])
         ):
             return True
-        types = list(out[RDF.type].values())
+        types = list(out[_TYPE].values())
         return any(a in ts and b in ts for a, b in self.disjoint for ts in types)
