@@ -54,6 +54,7 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
     if seg.heading and i + 1 < len(state.segs):
         _title_line(state, seg, state.segs[i + 1])
+        _name_then_title(state, seg, state.segs[i + 1])
     _person_first(state, seg, found)
     _untitled(state, seg, found)
     _owned_post(state, seg, found)
@@ -318,10 +319,35 @@ def pending_heads(state: State) -> None:
             state.facts.head(body, title, person, seg, "head.en.label-line")
 
 
+def _name_then_title(state: State, seg: Segment, nxt: Segment) -> None:
+    """A line naming a person with a leading title on the next line ("Jane Smith" / "Head of
+    Department"): the head of the body the title names, else of the section's (or the page's) body. A
+    staff list's other titles ("Office Secretary") make no head."""
+    if not (seg.heading and nxt.heading and nxt.line == seg.line + 1):
+        return
+    person = person_line(seg.text, lambda w: names.head_word(w) in names.STRONG or names.is_post(w))
+    found = names.mentions(nxt.text) if person else []
+    post = found[0] if len(found) == 1 and found[0].what == "post" else None
+    if person is None or post is None or post.end - post.start < len(nxt.text.strip()) - 1:
+        return
+    title = title_of(state, post)
+    if not _LEADING.match(title):
+        return
+    cls = _class_word(post.parent) if post.parent else None
+    parent = state.facts.find(post.parent) if post.parent and not cls else None
+    org = parent or state.section_body(seg.line) or topic(state, seg)
+    span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
+    if org and (cls is None or names.head_word(org.split()[-1]) == cls):
+        state.facts.head(org, title, person, span, "head.en.title-line")
+        state.paired_titles.add(nxt.line)  # the name below this title line is the next pair's
+
+
 def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     """A title line ("Director of Education Services") with the holder's name on the next line."""
     found = names.mentions(seg.text)
     if not nxt.heading or nxt.line != seg.line + 1 or not found or found[0].what != "post":
+        return
+    if seg.line in state.paired_titles:  # read with the name line above it
         return
     person = person_line(nxt.text, lambda w: names.head_word(w) in names.STRONG or names.is_post(w))
     if person is None:

@@ -18,7 +18,7 @@ from ..core.lists import ListBlock, Role
 from ..core.page import list_of, read_list_item, segment_lists
 from ..core.segments import Segment
 from . import names
-from .context import State, resolve, topic
+from .context import State, municipality, resolve, topic
 
 RULE = "part.en.list"
 _COMPOSE = re.compile(
@@ -66,11 +66,20 @@ def blocks(segs: list[Segment]) -> list[ListBlock]:
 def owner(state: State, i: int) -> str | None:
     """The body the list at introducer ``i`` belongs to."""
     seg = state.segs[i]
-    for m in names.mentions(seg.text):
+    found_in = names.mentions(seg.text)
+    for m in found_in:
         if m.what == "body" and m.refers is None:
             found = resolve(state, seg, m)
             if found is not None:
                 return found
+    own = found_in[0] if found_in and found_in[0].refers in ("city", "municipality", "council") else None
+    if own is not None and re.fullmatch(r"\s*(?:The|Our)\s+", seg.text[: own.start], re.IGNORECASE):
+        # "The council is organised into four directorates:": the page's own organisation (convention B)
+        if own.refers == "council":
+            return resolve(state, seg, own) or state.facts.body(
+                own.name.lower(), "council", seg, "body.en.organ"
+            )
+        return resolve(state, seg, own) or municipality(state, seg)
     if (above := state.heading_above(seg.line)) is not None:
         return state.facts.find(above) or None
     return topic(state, seg) or _most_named(state, seg)
