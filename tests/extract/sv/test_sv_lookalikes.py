@@ -78,3 +78,13 @@ def test_a_compound_service_area_is_named_with_what_it_is_for() -> None:
     e = run("Våra tre serviceområden heter:\n- Serviceområdet för bildning\n- Serviceområdet för omsorg\n")
     assert "serviceområdet" not in names(e)
     assert {"serviceområdet för bildning", "serviceområdet för omsorg"} <= names(e)
+
+
+def test_an_administration_a_sentence_is_about_is_a_field_of_activity() -> None:
+    assert names(run("Med delegationen samverkar länsstyrelsen i frågor om fiskeförvaltningen.")) >= {
+        "länsstyrelsen"
+    }
+    assert "fiskeförvaltningen" not in names(
+        run("Med delegationen samverkar länsstyrelsen i frågor om fiskeförvaltningen.")
+    )
+    assert "socialförvaltningen" in names(run("Socialförvaltningen sköter om stödet."))
