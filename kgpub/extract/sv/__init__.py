@@ -104,6 +104,8 @@ def extract_sv(source: Source) -> Extraction:
         layout.read_lists(state, listed, i, list_names)
         layout.inline_list(state, listed, i)
         layout.announced(state, i, found)
+        if not state.segs[i].bullet and re.match(r"\s*Här\s", state.segs[i].text):
+            layout.here_parts(state, state.segs[i], state.section_body(state.segs[i].line))
         heads(state, i, found)
         _prose_sites(state, state.segs[i], found)
         subject = state.subject(state.segs[i], found)

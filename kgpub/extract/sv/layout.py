@@ -125,6 +125,24 @@ def read_lists(state: State, listed: list[ListBlock], i: int, names: dict[int, s
     read_list_item(state, block, group, i, names, lambda k: owner(state, k), lambda k: item(state, k), RULE)
     if i in names:
         _item_duty(state, state.segs[i], names[i])
+        here_parts(state, state.segs[i], names[i])
+
+
+#: "Här ingår även arbetsmiljöenheten …": the bodies that belong to the one being described.
+_HERE_PARTS = re.compile(r"\b[Hh]är\s+(?:ingår|finns|verkar)\s+(?:även\s+|också\s+|dessutom\s+)?")
+
+
+def here_parts(state: State, seg: Segment, org: str | None) -> None:
+    """ "• Personal (Här ingår även arbetsmiljöenheten som …)", or "Här ingår enheterna A och B" under
+    a body's heading: each body named after the cue is a part of the item's or section's body."""
+    cue = _HERE_PARTS.search(seg.text)
+    if cue is None or org is None:
+        return
+    for m in state.mentions(seg.text[cue.end() :]):
+        if m.refers is None and m.kind != "municipality" and not m.genitive:
+            child = state.resolve(seg, m)
+            if child and child != org and not any(c == child for c, _ in state.facts.part_of):
+                state.facts.part(child, org, "part", seg, "part.sv.here")
 
 
 #: An item that says what its body does after the name: "Futurum med ansvar för forskning …",

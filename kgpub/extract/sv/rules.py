@@ -20,7 +20,7 @@ from .duties import (
     duties,
 )
 from .heads import _name_line, _person_first, _title_line, heads
-from .layout import _duty_item, _item_duty, item, read_lists
+from .layout import _duty_item, _item_duty, here_parts, item, read_lists
 from .members import _card, _chair, _head
 from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
 
@@ -323,6 +323,22 @@ RULES: list[Rule] = [
             "generaldirektören och cheferna för Kundenheten och Analysenheten."
         ),
         expects=["part: kundenheten < registerförvaltningen", "part: analysenheten < registerförvaltningen"],
+        langs=LANGS,
+    ),
+    rule(
+        "part.sv.here",
+        "sub_organization_of",
+        here_parts,
+        example=(
+            "Kansliavdelningen\n\nHär ingår även arkivenheten och registratorskontoret.\n\n"
+            "På kontoret finns följande funktioner:\n\n  • Ekonomi\n"
+            "  • Personal (Här ingår även arbetsmiljöenheten som är den interna företagshälsovården)\n"
+        ),
+        expects=[
+            "part: arkivenheten < kansliavdelningen",
+            "part: registratorskontoret < kansliavdelningen",
+            "part: arbetsmiljöenheten < personal",
+        ],
         langs=LANGS,
     ),
     rule(
