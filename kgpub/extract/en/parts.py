@@ -251,7 +251,7 @@ def _children(
         if not pieces:  # "is divided into four divisions and the Central Administration."
             pieces = [m.name for m in names.mentions(noun_text) if m.what == "body" and m.refers is None]
     kind = next((k for h, k in names.STRONG.items() if h in noun), "unit")
-    structural = structural or _all_names(pieces)
+    structural = structural or _all_names(pieces, _collegial(parent))
     counted = [_COUNTED_PIECE.match(t) for t in pieces]
     if not listed.strip() and structural and not pieces and expected:
         _announced(state, i, parent, expected, noun)  # "… is divided between eight departments."
@@ -265,9 +265,21 @@ def _children(
             state.facts.part(child, parent, relation, seg, rule)
 
 
-def _all_names(pieces: list[str]) -> bool:
+#: Bodies whose members are people: a list of names after them may name persons.
+_COLLEGIAL = frozenset(
+    "council board committee commission subcommittee assembly cabinet panel government group team".split()
+)
+
+
+def _collegial(parent: str) -> bool:
+    ws = parent.split()
+    return bool(ws) and names.head_word(ws[-1]) in _COLLEGIAL
+
+
+def _all_names(pieces: list[str], members: bool = True) -> bool:
     """ "includes Planning, Highways and Waste Services": every item a capitalised name of at most five
-    words (no post, no person), at least one of them a body — the items name units, not activities."""
+    words (no post; no person where the parent has members — a department's "Vantaa Infos" is a unit),
+    at least one of them a body — the items name units, not activities."""
     items = [re.sub(r"^(?:the\s+)", "", p.strip(" ,.")) for p in pieces]
     if len(items) < 2 or not any(_named(t) for t in items):
         return False
@@ -275,7 +287,8 @@ def _all_names(pieces: list[str]) -> bool:
         ws = item.split()
         if not 0 < len(ws) <= 5 or not all(w[:1].isupper() or w in ("and", "&", "of") for w in ws):
             return False
-        if names.is_post(item) or any(m.what in ("post", "person") for m in names.mentions(item)):
+        kinds = ("post", "person") if members else ("post",)
+        if names.is_post(item) or any(m.what in kinds for m in names.mentions(item)):
             return False
     return True
 
