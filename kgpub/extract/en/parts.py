@@ -13,6 +13,7 @@ import re
 
 from ...model import Relation
 from ..core.enumeration import count_value, split_list
+from ..core.facts import words
 from ..core.segments import Segment
 from . import names
 from .context import State, items_after, known, municipality, plural, resolve, subject_of, topic
@@ -266,8 +267,8 @@ def _children(
 
 
 #: Bodies whose members are people: a list of names after them may name persons.
-_COLLEGIAL = frozenset(
-    "council board committee commission subcommittee assembly cabinet panel government group team".split()
+_COLLEGIAL = words(
+    "council board committee commission subcommittee assembly cabinet panel government group team"
 )
 
 

@@ -9,7 +9,8 @@ from tests.extract.en.test_en_extract import parts, run
 
 def test_a_department_s_capitalised_items_are_units() -> None:
     e = run(
-        "Customer Services consists of Registry, Phone Services, Northtown Infos, as well as Debt Counseling.\n"
+        "Customer Services consists of Registry, Phone Services, Northtown Infos, as well as "
+        "Debt Counseling.\n"
     )
     assert {c for c, p, _ in parts(e) if p == "Customer Services"} == {
         "Registry",
