@@ -69,11 +69,12 @@ fmt: install ## format the code
 	$(BIN)/ruff format kgpub tests
 	$(BIN)/ruff check --fix kgpub tests
 
-bench: install ## benchmarks: store (docs/benchmarks.md), 1 MB extraction (docs/benchmarks-extraction.md), search (docs/benchmarks-search.md), build 10k-1M triples (docs/benchmarks-build.md)
+bench: install ## benchmarks: store (docs/benchmarks.md), 1 MB extraction (docs/benchmarks-extraction.md), search (docs/benchmarks-search.md), dereference (docs/benchmarks-deref.md), SPARQL vs peers (docs/benchmarks-sparql.md), build 10k-1M triples (docs/benchmarks-build.md)
 	$(BIN)/python -m kgpub.bench --out docs/benchmarks.md
 	$(BIN)/python -m kgpub.bench_extract --shared $(SHARED) --out docs/benchmarks-extraction.md
 	$(BIN)/python -m kgpub.search_bench --out docs/benchmarks-search.md
 	$(BIN)/python -m kgpub.bench_deref --municipalities 62 --out docs/benchmarks-deref.md
+	$(BIN)/python -m kgpub.bench_sparql --municipalities 6 --out docs/benchmarks-sparql.md
 	$(BIN)/python -m kgpub.build_bench --out docs/benchmarks-build.md
 
 soak: install ## load (50 clients x 60 s, twice; then 4 hogs) and faults on a scratch copy → docs/reliability.md

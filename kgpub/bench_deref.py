@@ -22,18 +22,13 @@ against the client's own ceiling (it is the same client for every row).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,8 +36,9 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from . import documents, publish, store
+from . import documents, httpload, publish, store
 from .config import PROJECT_ROOT, Settings
+from .engines import free_port, kgpub_serve, oxigraph_binary, running
 
 
 @dataclass(frozen=True)
@@ -53,108 +49,10 @@ class Row:
     statuses: str
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _read_response(sock: socket.socket, buf: bytearray) -> int:
-    """Read one HTTP/1.1 response (Content-Length or chunked) from ``sock``; its status code."""
-    while b"\r\n\r\n" not in buf:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("closed")
-        buf += chunk
-    head_end = buf.index(b"\r\n\r\n") + 4
-    head = bytes(buf[:head_end]).decode("latin-1").lower()
-    status = int(head[9:12])
-    del buf[:head_end]
-    if "transfer-encoding: chunked" in head:
-        while True:
-            while b"\r\n" not in buf:
-                buf += sock.recv(65536)
-            line_end = buf.index(b"\r\n")
-            size = int(bytes(buf[:line_end]).split(b";")[0], 16)
-            while len(buf) < line_end + 2 + size + 2:
-                buf += sock.recv(65536)
-            del buf[: line_end + 2 + size + 2]
-            if size == 0:
-                return status
-    length = 0
-    for line in head.split("\r\n"):
-        if line.startswith("content-length:"):
-            length = int(line.split(":", 1)[1])
-    while len(buf) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("closed")
-        buf += chunk
-    del buf[:length]
-    return status
-
-
-def _client(port: int, request: bytes, seconds: float, threads: int, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    times: list[float] = []
-    statuses: dict[int, int] = {}
-    lock = threading.Lock()
-    stop = time.monotonic() + seconds
-
-    def one() -> None:
-        local: list[float] = []
-        seen: dict[int, int] = {}
-        sock = socket.create_connection(("127.0.0.1", port))
-        buf = bytearray()
-        while (start := time.monotonic()) < stop:
-            try:
-                sock.sendall(request)
-                status = _read_response(sock, buf)
-            except OSError:  # the server closed a keep-alive connection (nginx after N requests): reopen
-                sock.close()
-                sock, buf = socket.create_connection(("127.0.0.1", port)), bytearray()
-                seen[-1] = seen.get(-1, 0) + 1
-                continue
-            local.append(time.monotonic() - start)
-            seen[status] = seen.get(status, 0) + 1
-        sock.close()
-        with lock:
-            times.extend(local)
-            for k, v in seen.items():
-                statuses[k] = statuses.get(k, 0) + v
-
-    workers = [threading.Thread(target=one) for _ in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    out.put((times, statuses))
-
-
 def hammer(port: int, path: str, accept: str, seconds: float, connections: int) -> tuple[float, float, str]:
     """(requests/s, p50 ms, statuses) of ``connections`` keep-alive clients asking for ``path``."""
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: {accept}\r\n\r\n".encode("latin-1")
-    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
-    half = max(1, connections // 2)
-    procs = [
-        multiprocessing.Process(target=_client, args=(port, request, seconds, n, queue))
-        for n in (half, connections - half)
-        if n
-    ]
-    for p in procs:
-        p.start()
-    times: list[float] = []
-    statuses: dict[int, int] = {}
-    for _ in procs:
-        t, s = queue.get()
-        times += t
-        for k, v in s.items():
-            statuses[k] = statuses.get(k, 0) + v
-    for p in procs:
-        p.join()
-    p50 = statistics.median(times) * 1000 if times else float("nan")
-    shown = ", ".join(f"{k if k >= 0 else 'reconnect'}×{v}" for k, v in sorted(statuses.items()))
-    return len(times) / seconds, p50, shown
+    sample = httpload.hammer(port, httpload.get_request(port, path, accept), seconds, connections)
+    return sample.rps, sample.p50_ms or float("nan"), sample.shown_statuses()
 
 
 def measure(name: str, port: int, path: str, accept: str, args: argparse.Namespace) -> Row:
@@ -196,36 +94,6 @@ GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 1""",
     return str(next(iter(rows))["b"].value)
 
 
-def _wait(port: int, proc: subprocess.Popen[bytes], timeout_s: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args!r} exited with {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on {port}")
-
-
-@contextmanager
-def running(command: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[None]:
-    proc = subprocess.Popen(
-        command, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        _wait(port, proc)
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path) -> list[str]:
     print(f"{title}", file=sys.stderr)
     before = publish_copy(trig, work / "var-before", base, record=False)
@@ -237,16 +105,9 @@ def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path)
     turtle, html = "text/turtle", "text/html"
 
     def serve(settings: Settings, cache_mb: int) -> tuple[list[str], dict[str, str], int]:
-        port = _free_port()
-        env = {
-            "KGPUB_VAR_DIR": str(settings.var_dir),
-            "KGPUB_BASE_IRI": settings.base_iri,
-            "KGPUB_PUBLIC_BASE": f"http://127.0.0.1:{port}/",
-            "KGPUB_PORT": str(port),
-            "KGPUB_DOCUMENT_CACHE_MB": str(cache_mb),
-            "KGPUB_MAX_CONNECTIONS_PER_CLIENT": "0",
-        }
-        return [sys.executable, "-m", "kgpub", "serve"], env, port
+        return kgpub_serve(
+            settings, KGPUB_DOCUMENT_CACHE_MB=str(cache_mb), KGPUB_MAX_CONNECTIONS_PER_CLIENT="0"
+        )
 
     command, env, port = serve(before, 0)  # as before recorded documents: query, render, every time
     with running(command, port, env):
@@ -262,11 +123,11 @@ def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path)
         rows.append(measure("kgpub /doc HTML, recorded + cache", port, doc + ".html", html, args))
         rows.append(measure("kgpub /id → 303", port, "/" + quote(rel), turtle, args))
     oxi = work / "oxigraph"
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    binary = oxigraph_binary()
     subprocess.run(
         [binary, "load", "--location", str(oxi), "--file", str(trig)], check=True, capture_output=True
     )
-    port = _free_port()
+    port = free_port()
     with running([binary, "serve-read-only", "--location", str(oxi), "--bind", f"127.0.0.1:{port}"], port):
         query = quote(f"DESCRIBE <{body}>", safe="")
         path = f"/query?query={query}&union-default-graph"
@@ -276,7 +137,7 @@ def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path)
         return table(title, body, rows)
     from .site import export_site
 
-    port = _free_port()
+    port = free_port()
     site = export_site(
         after.with_(public_base=f"http://127.0.0.1:{port}/"), work / "site", listen=f"127.0.0.1:{port}"
     )
@@ -303,55 +164,100 @@ def table(title: str, body: str, rows: list[Row]) -> list[str]:
     return [*lines, ""]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--seed", type=Path, help="a dataset.trig (default: the published build's)")
-    parser.add_argument("--municipalities", type=int, default=0, help="also a synthetic graph of N")
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument(
-        "--site-max", type=int, default=5000, help="export the site up to this many documents"
-    )
-    parser.add_argument("--out", type=Path, help="write the Markdown here (default: stdout)")
-    args = parser.parse_args(argv)
+@dataclass(frozen=True)
+class BenchGraph:
+    """A graph to measure: its TriG, a title, its base IRI and a scratch folder of its own."""
+
+    trig: Path
+    title: str
+    base: str
+    work: Path
+
+
+def graphs(seed: Path | None, municipalities: int, work: Path) -> Iterator[BenchGraph]:
+    """The benchmarks' graphs: ``seed`` (default: the published build's ``dataset.trig``, if any), then
+    with ``municipalities`` a :mod:`kgpub.synthetic` graph written under ``work``."""
     from .synthetic import DEFAULT_BASE, write_trig
 
-    sections: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="kgpub-deref-") as tmp:
-        work = Path(tmp)
-        seed = args.seed or PROJECT_ROOT / "var" / "published" / "dataset.trig"
-        if seed.is_file():
-            base = publish.Published(seed.parent).manifest().get("base_iri") if args.seed is None else None
-            sections += run(
-                seed, "Seed build (the sources in `data/`)", base or Settings().base_iri, args, work / "seed"
-            )
-        if args.municipalities:
-            trig = work / "synthetic.trig"
-            triples = write_trig(trig, args.municipalities)
-            title = f"Synthetic graph, {args.municipalities} municipalities ({triples:,} triples)"
-            sections += run(trig, title, DEFAULT_BASE, args, work / "synthetic")
-    import platform
+    trig = seed or PROJECT_ROOT / "var" / "published" / "dataset.trig"
+    if trig.is_file():
+        base = publish.Published(trig.parent).manifest().get("base_iri") if seed is None else None
+        triples = sum(1 for _ in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+        (work / "seed").mkdir()
+        yield BenchGraph(
+            trig, f"Seed build ({triples:,} triples)", base or Settings().base_iri, work / "seed"
+        )
+    if municipalities:
+        (work / "synthetic").mkdir()
+        trig = work / "synthetic" / "synthetic.trig"
+        triples = write_trig(trig, municipalities)
+        title = f"Synthetic graph, {municipalities} municipalities ({triples:,} triples)"
+        yield BenchGraph(trig, title, DEFAULT_BASE, work / "synthetic")
 
-    command = " ".join(["python -m kgpub.bench_deref", *(argv if argv is not None else sys.argv[1:])])
+
+def arguments(doc: str | None) -> argparse.ArgumentParser:
+    """The options every graph benchmark has: ``--seed``, ``--municipalities``, ``--out``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    parser.add_argument("--seed", type=Path, help="a dataset.trig (default: the published build's)")
+    parser.add_argument("--municipalities", type=int, default=0, help="also a synthetic graph of N")
+    parser.add_argument("--out", type=Path, help="write the Markdown here (default: stdout)")
+    return parser
+
+
+Run = Callable[[Path, str, str, argparse.Namespace, Path], list[str]]
+
+
+def bench_main(
+    module: str,
+    parser: argparse.ArgumentParser,
+    argv: list[str] | None,
+    run: Run,
+    intro: Callable[[argparse.Namespace, str], list[str]],
+) -> int:
+    """A graph benchmark's ``main``: ``run`` on each of the :func:`graphs` that ``--seed`` and
+    ``--municipalities`` name (in a scratch folder removed afterwards), then the Markdown — ``intro``
+    (given the options and "Produced by `<command>` on <time> UTC") and the sections — written to
+    ``--out`` or printed."""
+    args = parser.parse_args(argv)
+    started = datetime.now(UTC)
+    sections: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kgpub-bench-") as tmp:
+        for graph in graphs(args.seed, args.municipalities, Path(tmp)):
+            sections += run(graph.trig, graph.title, graph.base, args, graph.work)
+    command = " ".join([f"python -m {module}", *(argv if argv is not None else sys.argv[1:])])
     text = "\n".join(
-        [
-            "# Benchmarks: dereference (`/doc`, `/id`) against Oxigraph server and the static site",
-            "",
-            f"Produced by `{command}` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPU "
-            f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end), Python "
-            f"{platform.python_version()}, pyoxigraph {ox.__version__}. {args.connections} keep-alive "
-            f"connections, {args.rounds} round(s) of {args.seconds:g} s, the median round; the client "
-            "shares the cores with the server, so the fastest rows are the client's ceiling too.",
-            "",
-            *sections,
-        ]
+        [*intro(args, f"Produced by `{command}` on {started:%Y-%m-%d %H:%M} UTC"), "", *sections]
     )
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     else:
         print(text)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = arguments(__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--site-max", type=int, default=5000, help="export the site up to this many documents"
+    )
+
+    def intro(args: argparse.Namespace, produced: str) -> list[str]:
+        import platform
+
+        return [
+            "# Benchmarks: dereference (`/doc`, `/id`) against Oxigraph server and the static site",
+            "",
+            f"{produced}; {os.cpu_count()} CPU "
+            f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end), Python "
+            f"{platform.python_version()}, pyoxigraph {ox.__version__}. {args.connections} keep-alive "
+            f"connections, {args.rounds} round(s) of {args.seconds:g} s, the median round; the client "
+            "shares the cores with the server, so the fastest rows are the client's ceiling too.",
+        ]
+
+    return bench_main("kgpub.bench_deref", parser, argv, run, intro)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kgpub.config import Settings
+from kgpub.engines import stop
 from kgpub.web import create_app
 from tests.web.conftest import LiveServer
 
@@ -125,12 +126,7 @@ def site_live(pages_settings: Settings, tmp_path_factory: pytest.TempPathFactory
         _wait_for(port, proc, conf.parent / "logs" / "error.log")
         yield Site(url, report.root)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @pytest.fixture(params=["app", pytest.param("nginx", marks=pytest.mark.slow)])
