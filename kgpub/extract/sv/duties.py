@@ -135,8 +135,8 @@ def _verb_second(state: State, i: int, found: list[Mention], text: str) -> bool:
         modal = _MODAL.fullmatch(verb.group()) is not None
         if not (modal or (DUTY.match(seg.text, verb.start()) and DUTY.match(verb.group()))):
             continue
-        if _NAMED_PERSON.search(text[: verb.start()]):
-            return False  # "Tf. förvaltningschef Maria Ek leder socialförvaltningen": a person is the subject
+        if _NAMED_PERSON.search(text[: verb.start()]) or any(lexicon.is_post(w.group()) for w in words[:k]):
+            return False  # "Tf. förvaltningschef Maria Ek leder …", "Kommundirektören leder …": the subject
         subject = next((m for m in found if m.start == after.start()), None)
         orgs: list[str] = []
         end = after.end()

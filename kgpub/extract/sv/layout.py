@@ -17,7 +17,7 @@ from ..core.lists import ListBlock, Role
 from ..core.page import list_of, read_list_item, segment_lists
 from ..core.segments import Segment
 from .context import State
-from .lexicon import read_word
+from .lexicon import is_post, read_word
 from .mentions import Mention
 from .parts import _child, _named
 
@@ -97,6 +97,8 @@ def item(state: State, i: int) -> str | None:
     if seg.heading and role(seg) is not None:
         return None  # "Utbildningsnämndens två sektioner" after a list's bullets opens a list of its own
     head = _CUT.split(seg.text.strip(), maxsplit=1)[0].strip().rstrip(".;")
+    if head.split() and is_post(head.split()[0]):
+        return None  # a post in a composition ("• Sektorchef Barn och utbildning"), convention C
     for m in state.mentions(seg.text):
         starts = not seg.text[: m.start].strip()
         if starts and re.match(r"\s+för\s+\w", seg.text[m.end :]) and len(head.split()) <= MAX_ITEM_WORDS:

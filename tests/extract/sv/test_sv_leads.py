@@ -56,3 +56,16 @@ def test_the_head_of_a_whole_agency_leads_the_page_s_body() -> None:
 def test_a_director_general_on_a_board_s_page_heads_nothing() -> None:
     e = run("Kommunstyrelsen\n\nGeneraldirektör Anna Berg besökte kommunstyrelsen.\n")
     assert heads(e) == set()
+
+
+def test_a_post_before_leder_is_the_subject_not_a_fronted_object() -> None:
+    e = run("Kommundirektören leder kommunens ledningsgrupp.")
+    assert duties(e) == set()
+
+
+def test_posts_listed_as_a_group_s_members_are_no_bodies() -> None:
+    e = run(
+        "Kommunchefens ledningsgrupp\n\nGruppen består av:\n\n • Kommunchef\n"
+        " • Sektorchef Barn och utbildning\n • Ekonomichef\n"
+    )
+    assert names(e) == {"ledningsgruppen"}
