@@ -83,6 +83,8 @@ class State(PageState):
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
     #: "Director of Department: Jane Smith" before any department is named: (class, title, person, line)
     pending_heads: list[tuple[str, str, str, Segment]] = dataclasses.field(default_factory=list)
+    #: The body an "Organisation of <Body>" heading opened a section about, until the next heading.
+    organisation_of: str | None = None
     #: Title lines already read with the name line above them ("Jane Smith" / "Head of Department").
     paired_titles: set[int] = dataclasses.field(default_factory=set)
 

@@ -92,8 +92,42 @@ _COUNTED_PIECE = re.compile(r"^\s*(?P<count>" + _COUNT + r")\s+(?P<noun>(?:[\w-]
 ANNOUNCED_WINDOW = 30
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: "… Division 1 of June 2017", "… Division 2024": the date an organisation chart is valid from.
+_DATED = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\s+)?\d{4}\s*$")
+#: Class nouns of the units an organisation section presents.
+_UNIT_NOUNS = words("department unit section division team office services service directorate branch centre")
+
+
+def _organisation_section(state: State, i: int, found: list[Mention]) -> None:
+    """ "Organisation of the Social Services and Health Care Division 1 of June 2017" and, under it, "The
+    Family and Social Services Department manages …", "The Hospital … Department manages …": each unit
+    a sentence of the section opens with is a part of the body the heading names."""
+    seg = state.segs[i]
+    titled = not seg.bullet and not seg.text.rstrip().endswith((".", ":", "!", "?", ";", ","))
+    if seg.heading or (titled and names.ASPECT_OF.match(seg.text.strip())):  # a dated title is no "heading"
+        text = _DATED.sub("", seg.text.strip())
+        aspect = names.ASPECT_OF.match(text)
+        rest = text[aspect.end() :] if aspect else ""
+        kind = names.body_kind(rest) if rest else None
+        state.organisation_of = (
+            state.facts.find(rest) or state.facts.body(rest, kind, seg, "body.en.heading") if kind else None
+        )
+        return
+    parent = state.organisation_of
+    subject = subject_of(state, seg, found) if parent else None
+    if parent is None or subject is None or subject.refers is not None or subject.what != "body":
+        return
+    written = seg.text[subject.start : subject.end].split()
+    if written and names.head_word(written[-1]) in _UNIT_NOUNS:
+        child = resolve(state, seg, subject)
+        if child and child != parent:
+            state.facts.part(child, parent, "part", seg, "part.en.enumeration")
+
+
 def parts(state: State, i: int, found: list[Mention]) -> None:
     seg = state.segs[i]
+    _organisation_section(state, i, found)
     subject = subject_of(state, seg, found)
     if subject is None:
         subject = _work_of(state, seg, found)
