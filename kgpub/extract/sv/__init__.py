@@ -192,9 +192,11 @@ def _description(seg: Segment, m: Mention) -> bool:
 def _activity(seg: Segment, m: Mention) -> bool:
     """An indefinite "-förvaltning" after a duty verb is what a body does, not a body; a
     "-förvaltning" a sentence is about ("i frågor om viltförvaltningen", "om ekonomiförvaltningens
-    organisation") is a field of activity."""
+    organisation", "frågor som rör viltförvaltningen") is a field of activity."""
     written = seg.text[m.start : m.end].lower()
-    if re.search(r"\bom\s+$", seg.text[: m.start]) and re.search(r"förvaltning(?:en)?s?$", written):
+    if re.search(r"\b(?:om|rör|gäller|kring)\s+$", seg.text[: m.start]) and re.search(
+        r"förvaltning(?:en)?s?$", written
+    ):
         return " " not in written.strip()  # one compound word, not "om Vasa stads förvaltning"
     if not written.endswith("förvaltning"):
         return False

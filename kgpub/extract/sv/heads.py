@@ -189,7 +189,7 @@ def _prefix(title: str) -> str:
     return title[: len(title) - len(post)].removeprefix("biträdande ").strip()
 
 
-def _generic(title: str) -> bool:
+def generic_title(title: str) -> bool:
     """A title that names no area of its own ("direktör", "sektorchef", "förvaltningschef"): it leads
     the body the page is about."""
     prefix = _prefix(title)
@@ -226,7 +226,7 @@ def _name_line(state: State, seg: Segment, nxt: Segment | None) -> None:
     title = title_of(" ".join(words))
     if title is None or not lexicon.leads(title) or not _real_person(person):
         return
-    org = by_title(state, seg, title) or (state.section_body(seg.line) if _generic(title) else None)
+    org = by_title(state, seg, title) or (state.section_body(seg.line) if generic_title(title) else None)
     if org:
         state.facts.head(org, title, person, span, "head.sv.name-line")
 
@@ -251,7 +251,7 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
         found = mentions.mentions(m.group("org"))
         org = state.resolve(seg, found[0], create=True) if found else state.facts.find(m.group("org"))
     else:
-        generic = lexicon.leads(title) and _generic(title)
+        generic = lexicon.leads(title) and generic_title(title)
         org = by_title(state, seg, title) or (state.topic if generic else None)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:

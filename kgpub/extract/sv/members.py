@@ -15,6 +15,7 @@ import re
 from ..core.persons import PERSON_RE
 from ..core.segments import Segment
 from .context import State
+from .heads import by_title, generic_title
 from .lexicon import is_post, leads, title_base
 
 RULE = "head.sv.member-line"
@@ -122,11 +123,26 @@ def _line(state: State, seg: Segment) -> None:
         if title and unit and not PERSON_RE.fullmatch(unit):
             _head(state, seg, unit, title, parts[0])
         return
+    if len(parts) == 2 and PERSON_RE.fullmatch(parts[0]):
+        _name_title(state, seg, parts[0], parts[1])
+        return
     last = _TITLE_PERSON.match(parts[-1])
     if last is not None and len(parts) == 2:
         title = _title(last.group("title"))
         if title:
             _head(state, seg, parts[0], title, last.group("person"))
+
+
+def _name_title(state: State, seg: Segment, person: str, written: str) -> None:
+    """ "Berit Högman, Landshövding", "Karin Lund, förvaltningschef" on a body's page: the title names
+    the body it leads ("stadsdirektör" → the municipality), or it names none of its own and leads the
+    body whose heading the line is under."""
+    title = _title(written)
+    if title is None or "vice" in title or "biträdande" in title:
+        return
+    org = by_title(state, seg, title) or (state.section_body(seg.line) if generic_title(title) else None)
+    if org:
+        state.facts.head(org, title, person, seg, "head.sv.name-comma-title")
 
 
 _TITLE_FOR = re.compile(

@@ -21,7 +21,7 @@ from .duties import (
 )
 from .heads import _name_line, _person_first, _title_line, heads
 from .layout import _duty_item, _item_duty, here_parts, item, read_lists
-from .members import _card, _chair, _head
+from .members import _card, _chair, _head, _name_title
 from .parts import _child, _enumeration, _is_owners, _pronoun_parent, _relations
 
 LANGS = ("sv",)
@@ -227,6 +227,14 @@ RULES: list[Rule] = [
         "heads",
         _name_line,
         example="Miljöförvaltningen\n\nVi ansvarar för tillsynen.\n\nKarin Lund\nförvaltningschef\n",
+        expects=["head: miljöförvaltningen | förvaltningschef | Karin Lund"],
+        langs=LANGS,
+    ),
+    rule(
+        "head.sv.name-comma-title",
+        "heads",
+        _name_title,
+        example="Miljöförvaltningen\n\nVi ansvarar för tillsynen.\n\nKarin Lund, förvaltningschef\n",
         expects=["head: miljöförvaltningen | förvaltningschef | Karin Lund"],
         langs=LANGS,
     ),

@@ -88,3 +88,9 @@ def test_an_administration_a_sentence_is_about_is_a_field_of_activity() -> None:
         run("Med delegationen samverkar länsstyrelsen i frågor om fiskeförvaltningen.")
     )
     assert "socialförvaltningen" in names(run("Socialförvaltningen sköter om stödet."))
+
+
+def test_an_administration_a_matter_concerns_is_a_field() -> None:
+    assert "viltförvaltningen" not in names(
+        run("Delegationen behandlar frågor som rör viltförvaltningen i länet.")
+    )

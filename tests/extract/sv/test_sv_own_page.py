@@ -33,3 +33,13 @@ def test_a_party_above_a_post_line_is_no_holder() -> None:
 def test_a_person_who_is_the_town_s_director() -> None:
     e = run("Ekstad stad\n\nPer Holm är Ekstads stadsdirektör. Han leder stadens förvaltning.\n")
     assert heads(e) == {("Ekstad stad", "stadsdirektör", "Per Holm")}
+
+
+def test_a_name_comma_title_line_under_a_body_s_heading_heads_it() -> None:
+    e = run("Miljöförvaltningen\n\nVi ansvarar för tillsynen.\n\nKarin Lund, förvaltningschef\n")
+    assert heads(e) == {("miljöförvaltningen", "förvaltningschef", "Karin Lund")}
+
+
+def test_a_deputy_or_a_staff_title_in_a_name_comma_title_line_heads_nothing() -> None:
+    e = run("Miljöförvaltningen\n\nPer Holm, biträdande förvaltningschef\n\nEva Lind, controller\n")
+    assert heads(e) == set()
