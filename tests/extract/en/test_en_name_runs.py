@@ -57,7 +57,7 @@ def test_a_very_long_capitalised_run_is_read_in_linear_time() -> None:
     text = "Alpha Committee and Beta " * 4000
     start = time.perf_counter()
     mentions(text)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 5.0  # quadratic reading took about 20 s
 
 
 def test_a_bare_class_word_after_of_is_a_reference_not_part_of_the_name() -> None:
