@@ -107,6 +107,7 @@ HEADS: dict[str, Head] = {
             "fritids",
             "widget",
             "uppgifts",
+            "förvaltnings",  # a ministry's "förvaltningsområde": its branch of government, no unit
         ),
         bare=False,
     ),
@@ -157,6 +158,10 @@ HEADS: dict[str, Head] = {
         ),
         bare=False,
     ),
+    # ministries: "Finansdepartementet" (Sweden), "Finansministeriet", "Undervisnings- och
+    # kulturministeriet" (Finland; the definite forms, the indefinite "-ministerium" is not read)
+    "departement": Head("agency", "et", ("en",), 3, bare=False),
+    "ministeri": Head("agency", "et", ("er", "erna"), 3, bare=False),
     "institut": Head("agency", "et", ("en",), 4, ("forsknings",), bare=False),
     "anstalt": Head(
         "agency", "en", ("er", "erna"), 4, ("läro", "kur", "bad", "tvätt", "straff", "fång"), bare=False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.sv.test_sv_extract import duties, names, run
+from tests.extract.sv.test_sv_extract import duties, names, parts, run
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,12 @@ def test_two_regional_agencies_joined_by_och_stay_two() -> None:
 
 def test_a_building_is_no_region() -> None:
     assert "miljöcentralen" in names(run("Miljöcentralen i Vasa Stadshus har öppet."))
+
+
+def test_ministries_are_bodies_and_a_ministry_s_branch_is_the_ministry() -> None:
+    e = run("Länsstyrelsen lyder under Finansdepartementet.")
+    assert parts(e) == {("länsstyrelsen", "finansdepartementet", "subordinate")}
+    e = run("Regionförvaltningsverket hör till finansministeriets förvaltningsområde.")
+    assert parts(e) == {("regionförvaltningsverket", "finansministeriet", "part")}
+    e = run("Undervisnings- och kulturministeriet ansvarar för utbildningspolitiken.")
+    assert duties(e) == {("undervisnings- och kulturministeriet", "ansvarar för utbildningspolitiken")}
