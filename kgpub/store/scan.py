@@ -31,8 +31,9 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import QueryError
@@ -94,27 +95,51 @@ def decode_codepoints(sparql: str) -> str:
 
 def keywords(sparql: str) -> list[str]:
     """The bare words of a query (keywords, ``a``, ``true``…), upper-cased, in order."""
-    return [m.group("word").upper() for m in _TOKEN.finditer(sparql) if m.lastgroup == "word"]
+    return list(lex(sparql)[0])
 
 
 def nesting_depth(sparql: str) -> int:
     """How deeply ``{``, ``(`` and ``[`` nest outside strings, IRIs and comments."""
+    return lex(sparql)[1]
+
+
+#: Queries up to this length have their :func:`lex` remembered (:data:`LEX_CACHE_SIZE` of them, the
+#: most recently used): a query is analysed twice per request (the endpoint picks the result format,
+#: the store polices it) and clients send the same queries again and again. At most ~2 M characters held.
+LEX_CACHE_CHARS = 8192
+LEX_CACHE_SIZE = 256
+
+
+def lex(sparql: str) -> tuple[tuple[str, ...], int]:
+    """One pass of the tokeniser over the query: its bare words upper-cased, in order, and how deeply
+    ``{``, ``(`` and ``[`` nest outside strings, IRIs and comments."""
+    return _lex_remembered(sparql) if len(sparql) <= LEX_CACHE_CHARS else _lex(sparql)
+
+
+def _lex(sparql: str) -> tuple[tuple[str, ...], int]:
+    words: list[str] = []
     depth = deepest = 0
     for match in _TOKEN.finditer(sparql):
-        if match.lastgroup == "other":
+        kind = match.lastgroup
+        if kind == "word":
+            words.append(match.group().upper())
+        elif kind == "other":
             c = match.group()
             if c in OPENERS:
                 depth += 1
                 deepest = max(deepest, depth)
             elif c in CLOSERS:
                 depth = max(0, depth - 1)
-    return deepest
+    return tuple(words), deepest
+
+
+_lex_remembered = functools.lru_cache(maxsize=LEX_CACHE_SIZE)(_lex)
 
 
 def analyse(sparql: str, base_iri: str | None = None) -> QueryInfo:
     """Classify a query; never raises (malformed queries are the engine's to report). ``base_iri``:
     what relative IRIs resolve against when the query has no ``BASE`` (the store's base)."""
-    words = keywords(sparql)
+    words, depth = lex(sparql)
     first = next((w for w in words if w.lower() in QUERY_FORMS | UPDATE_WORDS), None)
     is_update = first is not None and first.lower() in UPDATE_WORDS
     iris = dataset_iris(sparql, base_iri)
@@ -123,7 +148,7 @@ def analyse(sparql: str, base_iri: str | None = None) -> QueryInfo:
         has_dataset="FROM" in words or bool(iris),
         uses_service=asks_for_service(sparql, words),
         update_keyword=first if is_update else None,
-        depth=nesting_depth(sparql),
+        depth=depth,
         dataset_iris=iris,
     )
 
@@ -201,7 +226,7 @@ def check_dataset(
                 )
 
 
-def asks_for_service(sparql: str, words: list[str] | None = None) -> bool:
+def asks_for_service(sparql: str, words: Sequence[str] | None = None) -> bool:
     """Whether any reading of the query — as written, with code points decoded, by rdflib's full
     parser — has a SERVICE pattern. Cheap for ordinary queries: the parser runs only when the text
     contains the letters "service" (any case) once escapes are decoded."""
