@@ -178,6 +178,11 @@ def _only_names(text: str, found: list[Mention]) -> bool:
 _DESCRIBED = re.compile(r"(?:\bär\s+(?:också\s+|även\s+|därmed\s+)?|[A-ZÅÄÖ][\wåäö-]+\s*,\s*)$")
 
 
+_AS_ROLE = re.compile(
+    r"\b(?:fungerar|verkar|agerar|tjänstgör|arbetar|fungera|verka)\s+som\s+$", re.IGNORECASE
+)
+
+
 def _description(seg: Segment, m: Mention) -> bool:
     """An indefinite body word with no article, owner or adjective, used as a predicate or an
     apposition ("Kommunledningsförvaltningen är också koncernledning", "• Qulturum, utvecklingsenhet"),
@@ -186,6 +191,8 @@ def _description(seg: Segment, m: Mention) -> bool:
     word = read_word(written.lower()) if " " not in written.strip() else None
     if word is None or word.form != "indef" or not seg.text[: m.start].strip():
         return False
+    if _AS_ROLE.search(seg.text[: m.start]):
+        return True  # "… fungerar som serviceorgan åt kommunens skolor"
     return bool(_DESCRIBED.search(seg.text[: m.start])) and not seg.text[m.end :].strip(" .")
 
 

@@ -94,3 +94,8 @@ def test_an_administration_a_matter_concerns_is_a_field() -> None:
     assert "viltförvaltningen" not in names(
         run("Delegationen behandlar frågor som rör viltförvaltningen i länet.")
     )
+
+
+def test_a_body_word_after_fungerar_som_is_a_role() -> None:
+    e = run("Utbildningsförvaltningen fungerar som serviceorgan åt kommunens skolor.")
+    assert names(e) == {"utbildningsförvaltningen"}
