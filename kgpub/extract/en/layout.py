@@ -118,6 +118,8 @@ def item(state: State, i: int) -> str | None:
     words = head.split()
     if not words or len(words) > MAX_ITEM_WORDS or re.search(r"\d", head) or _POST.search(head):
         return None
+    if names.ASPECT_OF.match(head):  # "Leadership of the Council - Commissioners": an aspect, no body
+        return None
     return state.facts.body(head, names.body_kind(head) or "unit", seg, "body.en.list")
 
 

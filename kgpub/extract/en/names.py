@@ -232,7 +232,8 @@ def _trim(name: str, start: int) -> tuple[str, int]:
     """Drop a leading article and a trailing possessive: "The Electoral Commission’s" → its name; and
     an aspect before the body ("Organisation of the Social Services Division")."""
     aspect = ASPECT_OF.match(name)
-    if aspect and body_kind(name[aspect.end() :]):
+    rest = name[aspect.end() :] if aspect else ""
+    if aspect and (body_kind(rest) or (" " not in rest and head_word(rest) in STRONG)):  # "… of the Council"
         name, start = name[aspect.end() :], start + aspect.end()
     m = re.match(r"^(?:The|A|An)\s+", name)
     if m:

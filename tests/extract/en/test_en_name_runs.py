@@ -80,3 +80,8 @@ def test_each_member_of_a_distributive_plural_is_a_body_of_that_class() -> None:
 
 def test_bodies_before_a_plural_class_are_no_distributive_plural() -> None:
     assert "Council committee" not in _bodies("The Council and Board committees met.")
+
+
+def test_an_aspect_of_a_bare_class_word_is_no_body() -> None:
+    e = run("  1. Leadership of the Council - Commissioners\n  2. Structure of the Department\n")
+    assert not {n for n in names(e) if n.lower().startswith(("leadership", "structure"))}
