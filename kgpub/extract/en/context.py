@@ -55,7 +55,7 @@ _ORGANS = frozenset(("council", "board"))
 #: Generic class words a page capitalises for its own body ("the Directorate", "the Ministry", "Council
 #: is also guided by …"): named so when no body of that class was named before (gold convention B).
 _OWN_CLASS = _ORGANS | {"directorate", "ministry"}
-_PRONOUN = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore)\s*,\s*)?(It)\s+")
+_PRONOUN = re.compile(r"^\s*(?:(?:In addition|Additionally|Also|Furthermore|Moreover)\s*,\s*)?([Ii]t)\s+")
 _START_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&-]*\s+){1,5}[A-Z][\w’'&-]*)")
 
 
