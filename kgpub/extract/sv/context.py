@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..core.facts import key
 from ..core.page import PageState
 from ..core.segments import Segment
 from . import lexicon, mentions
@@ -97,10 +98,18 @@ class State(PageState):
         return (lead.end(), names) if len(names) >= 2 else None
 
     def subject(self, seg: Segment, found: list[Mention]) -> Mention | None:
-        """The body a sentence is about: its first mention, at the start of the sentence."""
-        if not found or not _LEAD.match(seg.text[: found[0].start]) or found[0].genitive:
+        """The body a sentence is about: its first mention, at the start of the sentence; after "En"
+        or "Ett" only a body named before ("Ett temporärt beredningsorgan bereder …" under the heading
+        "Temporärt beredningsorgan"), not any body of a kind ("En nämnd kan …")."""
+        if not found or found[0].genitive:
             return None
-        return found[0]
+        lead = seg.text[: found[0].start]
+        if _LEAD.match(lead):
+            return found[0]
+        if re.fullmatch(r"\s*(?:En|Ett)\s+", lead) and found[0].refers is None:
+            body = self.facts.bodies.get(key(found[0].name))
+            return found[0] if body is not None and body.evidence.start < seg.start else None
+        return None
 
     def topics(self, seg: Segment, found: list[Mention]) -> list[str]:
         """The bodies a sentence is about, for a "De" that opens the next one: its coordinated subjects
