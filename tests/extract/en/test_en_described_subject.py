@@ -27,7 +27,5 @@ def test_a_generic_description_or_another_class_noun_is_not_the_heading_s_body()
 
 
 def test_it_after_a_sentence_adverb_and_a_comma_refers_to_the_body_before() -> None:
-    e = run(
-        "The Equality Unit plans equality work. In addition, it coordinates projects with other towns.\n"
-    )
+    e = run("The Equality Unit plans equality work. In addition, it coordinates projects with other towns.\n")
     assert ("Equality Unit", "coordinates projects with other towns") in duties(e)
