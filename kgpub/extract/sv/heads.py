@@ -26,6 +26,7 @@ _TITLE = (
 )
 _TITLE_PERSON = re.compile(
     r"(?P<title>" + _TITLE + r")(?P<of>\s+för\s+(?:(?!\sär\s)[^,.;:]){1,80}?)?"  # "för X", not "för X är"
+    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?(?=\s+är\s))?"  # "Landshövding i Skåne är …": the region
     r"(?:\s*:\s*|\s+)(?:är\s+)?(?P<person>" + PERSON + ")"  # "Teknisk direktör: Lars Lindholm"
 )
 _TITLE_LINE = re.compile(

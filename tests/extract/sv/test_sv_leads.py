@@ -69,3 +69,8 @@ def test_posts_listed_as_a_group_s_members_are_no_bodies() -> None:
         " • Sektorchef Barn och utbildning\n • Ekonomichef\n"
     )
     assert names(e) == {"ledningsgruppen"}
+
+
+def test_a_title_with_its_region_before_är_and_the_holder() -> None:
+    e = run("Länsstyrelsen\n\nLandshövding i Norrland är Anna Berg.\n")
+    assert heads(e) == {("länsstyrelsen", "landshövding", "Anna Berg")}
