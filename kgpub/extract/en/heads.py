@@ -71,17 +71,22 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
             continue
         org = _head_org(state, seg, found, k, j)
         if org:
-            state.facts.head(org, title_of(state, post), person.name, seg, "head.en.title-name")
+            state.facts.head(org, title_of(state, post, org), person.name, seg, "head.en.title-name")
 
 
-def title_of(state: State, post: Mention) -> str:
+def title_of(state: State, post: Mention, org: str | None = None) -> str:
     """The title as written, in lower case: "Director of Finnish-language Education" is "director" when
-    the text has a body of that name, "Mayor of Vaasa" is "mayor", "Chief of Staff" stays whole."""
+    the text has a body of that name, "Mayor of Vaasa" is "mayor", "Chief of Staff" stays whole; the
+    "of" part that names the body headed ("Executive Director of Place" of the Place Directorate) goes
+    (convention A)."""
     title = re.sub(r"^the\s+", "", post.name.lower())
     if _MINISTER.match(title):
         return title  # "minister for foreign affairs" heads the ministry, title whole
     of = re.search(r"\s+(?:of|for)\s+", title)
-    if of and post.parent and (state.facts.find(post.parent) or _class_word(post.parent)):
+    headed = bool(
+        org and post.parent and re.search(r"(?<!\w)" + re.escape(post.parent) + r"(?!\w)", org, re.I)
+    )
+    if of and post.parent and (state.facts.find(post.parent) or _class_word(post.parent) or headed):
         return title[: of.start()]
     return re.sub(r"^((?:deputy\s+|lord\s+)?mayor)\s+of\s+[a-zåäö][\w-]*$", r"\1", title)
 
@@ -103,7 +108,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
             post = found[k - 1] if titled or _apposition(seg, found, k) else None
             if post is not None:
                 post_body(state, seg, post)  # "Director of Planning, NAME, will lead …": the title's own body
-            title = title_of(state, post) if post is not None else ""
+            title = title_of(state, post, org) if post is not None else ""
             if org:
                 state.facts.head(org, title, person.name, seg, "head.en.name-leads")
             continue
@@ -134,7 +139,7 @@ def _person_first(state: State, seg: Segment, found: list[Mention]) -> None:
         else:
             continue
         if org:
-            state.facts.head(org, title_of(state, nxt), person.name, seg, "head.en.name-title")
+            state.facts.head(org, title_of(state, nxt, org), person.name, seg, "head.en.name-title")
 
 
 _MINISTER = re.compile(r"^(?:the\s+)?minister\s+(?:of|for)\s", re.IGNORECASE)
@@ -356,4 +361,4 @@ def _title_line(state: State, seg: Segment, nxt: Segment) -> None:
     org = parent or topic(state, seg)
     span = Segment(seg.start, nxt.end, state.facts.text[seg.start : nxt.end], seg.line)
     if org:
-        state.facts.head(org, title_of(state, found[0]), person, span, "head.en.title-line")
+        state.facts.head(org, title_of(state, found[0], org), person, span, "head.en.title-line")

@@ -29,3 +29,13 @@ def test_an_owned_post_without_a_holder_is_no_head() -> None:
 def test_a_visiting_address_is_stated_in_prose() -> None:
     e = run("The Planning Department’s visiting address is Main Street 5.\n")
     assert {(s.org, s.address) for s in e.sites} == {("Planning Department", "Main Street 5")}
+
+
+def test_the_of_part_of_a_title_that_names_the_body_headed_goes() -> None:
+    e = run("The Place Directorate is led by the Executive Director of Place, John Smith.\n")
+    assert heads(e) == {("Place Directorate", "executive director", "John Smith")}
+
+
+def test_the_of_part_of_a_title_that_names_a_field_stays() -> None:
+    e = run("The Resources Directorate is led by the Director of Transformation, John Smith.\n")
+    assert heads(e) == {("Resources Directorate", "director of transformation", "John Smith")}
