@@ -242,7 +242,8 @@ def _passive_duties(state: State, seg: Segment, found: list[Mention]) -> None:
 #: A heading that announces what the section's body does: "Responsibilities", "Our main tasks", "What we do".
 _DUTY_HEADING = re.compile(
     r"^\s*(?:(?:our|its|the)\s+)?(?:(?:main|key|core|principal|other)\s+)?(?:responsibilities|tasks|duties|"
-    r"functions|areas\s+of\s+responsibility|what\s+we\s+do|roles?\s+and\s+responsibilities)\s*:?\s*$",
+    r"functions|areas\s+of\s+responsibility|what\s+we\s+do|roles?\s+and\s+responsibilities|"
+    r"services\s+(?:include|are))\s*:?\s*$",
     re.IGNORECASE,
 )
 #: "We manage …", "We also provide …": the page speaking for the body of its section.

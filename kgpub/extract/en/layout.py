@@ -46,7 +46,8 @@ MAX_ITEM_WORDS = 7
 #: An introducer of what a body does, not of what it is made of: "’s responsibilities include:", "The
 #: department provides the following services:".
 _DOES = re.compile(
-    r"\b(?:responsibilit(?:y|ies)|tasks?|duties|remit|provides?|offers?|delivers?|performs?|handles?)\b",
+    r"\b(?:responsibilit(?:y|ies)|tasks?|duties|remit|provides?|offers?|delivers?|performs?|handles?)\b"
+    r"|^\s*(?:Our|Its|Their)\s+(?:main\s+|key\s+)?services\b",
     re.IGNORECASE,
 )
 

@@ -44,3 +44,12 @@ def test_what_a_body_does_in_a_list_is_no_part_of_it() -> None:
     assert parts(e) == set()
     assert ("Finance Department", "budgeting") in duties(e)
     assert ("Parks Department", "tree care") in duties(e)
+
+
+def test_our_services_include_lists_duties_of_the_section_body_not_parts() -> None:
+    e = run("Environment Services\n\nOur services include:\n\n  • Waste collection\n  • Street cleaning\n")
+    assert parts(e) == set()
+    assert duties(e) == {
+        ("Environment Services", "Waste collection"),
+        ("Environment Services", "Street cleaning"),
+    }
