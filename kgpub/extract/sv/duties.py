@@ -30,7 +30,7 @@ _DUTY_VERBS = (
     r"godkänner|fastställer|följer\s+upp|främjar|stöder|stödjer|bistår|representerar|företräder|hanterar|"
     r"administrerar|förvaltar|granskar|bevakar|utvärderar|skapar|genomför|utför|driver|arbetar\s+med|"
     r"verkar\s+för|har\s+(?:till|som)\s+uppgift\s+att|ger|lägger\s+fram|tar\s+ställning\s+till|"
-    r"har\s+fokus\s+på|överlämnar|remitterar|stöttar"
+    r"har\s+fokus\s+på|överlämnar|remitterar|stöttar|biträder"
 )  # no "väljer", "utser", "tillsätter": electing or appointing is no duty (gold convention D)
 DUTY = re.compile(
     r"(?:(?:"

@@ -42,3 +42,8 @@ def test_a_predicate_noun_s_relative_clause_states_the_subject_s_duty() -> None:
         "och utveckling."
     )
     assert duties(e) == {("kommunkansliet", "stöttar kommunstyrelsen med samordning och utveckling")}
+
+
+def test_biträder_in_a_relative_clause_is_a_duty() -> None:
+    e = run("Direktörens arbete stöds av en ledningsgrupp, som biträder direktören vid ledningen av verket.")
+    assert duties(e) == {("ledningsgruppen", "biträder direktören vid ledningen av verket")}
