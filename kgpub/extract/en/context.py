@@ -83,6 +83,8 @@ class State(PageState):
     loose_heading: str | None = None  # "Budget & Treasury": a heading "the department" may refer to
     #: "Director of Department: Jane Smith" before any department is named: (class, title, person, line)
     pending_heads: list[tuple[str, str, str, Segment]] = dataclasses.field(default_factory=list)
+    #: The class a body was announced as ("consists of two result divisions" → its sections: "division").
+    announced_as: dict[str, str] = dataclasses.field(default_factory=dict)
     #: The body an "Organisation of <Body>" heading opened a section about, until the next heading.
     organisation_of: str | None = None
     #: Title lines already read with the name line above them ("Jane Smith" / "Head of Department").
@@ -286,7 +288,8 @@ def _described(state: State, seg: Segment) -> Mention | None:
     if any(w in names.GENERIC for w in found["mods"].split()):
         return None
     body = state.heading_above(seg.line)
-    if body is None or names.head_word(body.split()[-1]) != found["noun"]:
+    noun = found["noun"]
+    if body is None or (names.head_word(body.split()[-1]) != noun and state.announced_as.get(body) != noun):
         return None
     kind = state.facts.bodies[key(body)].kind if key(body) in state.facts.bodies else "other"
     return Mention(found.start("mods"), found.end("noun"), body, kind)

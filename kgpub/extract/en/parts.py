@@ -279,7 +279,7 @@ def _children(
 ) -> None:
     """Each item of ``listed`` (or of the bullets after segment i) that names a body is a child."""
     seg = state.segs[i]
-    pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named, expected)]
+    pieces = [t for _, _, t in split_list(listed, 0, ("and", "as well as"), _named_or_classed, expected)]
     noun = noun_text.lower()
     if not listed.strip() and structural:
         pieces = [s.text.rstrip(" .;") for s in items_after(state.segs, i)]
@@ -328,6 +328,11 @@ def _all_names(pieces: list[str], members: bool = True) -> bool:
     return True
 
 
+def _named_or_classed(text: str) -> bool:
+    """An item that names a body, or a lower-case one ending in a class noun ("a service unit")."""
+    return _named(text) or _classed(re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,")).split() or ["-"])
+
+
 def _named(text: str) -> bool:
     return any(m.what == "body" and m.refers is None for m in names.mentions(text))
 
@@ -342,9 +347,19 @@ def _child(state: State, seg: Segment, text: str, kind: str, structural: bool) -
     if (found and found[0].what == "post") or names.is_post(text):
         return None
     ws = text.split()
-    if not structural or not ws or len(ws) > 6 or re.search(r"\d|[()]", text):
+    if not ws or len(ws) > 6 or re.search(r"\d|[()]", text):
+        return None
+    if not structural and not _classed(ws):
         return None
     return state.facts.body(text, kind, seg, "body.en.enumerated")
+
+
+def _classed(ws: list[str]) -> bool:
+    """ "service unit", "work training unit", "the division's administration": a lower-case item of at
+    most four words that ends in a body's class noun names a body in any enumeration of parts."""
+    last = names.head_word(ws[-1])
+    lower = all(w[:1].islower() for w in ws)
+    return lower and len(ws) <= 4 and (last in names.STRONG or last == "administration") and last != "body"
 
 
 #: "… the County Council has:", "The Council includes:": an owner and a colon, its bodies in the bullets.
@@ -510,6 +525,7 @@ def _announced(state: State, i: int, parent: str, count: int, noun: str) -> None
     if len(picked) != count:
         return
     for child in picked:
+        state.announced_as[child] = singular  # "The result division consists of …" in its section
         if not any(c == child for c, _ in state.facts.part_of):
             state.facts.part(child, parent, "part", state.segs[i], "part.en.enumeration")
 
