@@ -160,6 +160,7 @@ def parts(state: State, i: int, found: list[Mention]) -> None:
         _enumeration(state, i, parent, there, True)
         _collective_duty(state, seg, there.group("noun"), [c for c, _ in set(state.facts.part_of) - before])
     _within(state, i, found)
+    _its_include(state, i)
     _has_list(state, i, found)
     _possessive(state, seg, found)
     _counted_under(state, i, found)
@@ -360,6 +361,35 @@ def _classed(ws: list[str]) -> bool:
     last = names.head_word(ws[-1])
     lower = all(w[:1].islower() for w in ws)
     return lower and len(ws) <= 4 and (last in names.STRONG or last == "administration") and last != "body"
+
+
+#: "Its operations include …": what the body the sentence before was about is made of.
+_ITS_INCLUDE = re.compile(
+    r"^\s*(?:(?:In addition|Also)\s*,\s*)?Its\s+(?:operations|activities|units|functions|services|"
+    r"departments|divisions|sections|teams)\s+(?:also\s+)?include\s+",
+    re.IGNORECASE,
+)
+
+
+def _its_include(state: State, i: int) -> None:
+    """ "Its operations include Rehabilitation Work Activities, Vantaa Labor Service Center (TYP), as
+    well as employment projects …": the items that name bodies are parts of the body the sentence
+    before was about; activities named without a body word are not."""
+    seg = state.segs[i]
+    its = _ITS_INCLUDE.match(seg.text)
+    if its is None or state.subject is None:
+        return
+    listed = seg.text[its.end() :].rstrip(" .")
+    for _, _, text in split_list(listed, 0, ("and", "as well as"), _named, None):
+        text = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" ,"))  # "… Center (TYP)": the abbreviation
+        found = [m for m in names.mentions(text) if m.what == "body" and m.refers is None]
+        if (
+            len(found) == 1
+            and found[0].end - found[0].start >= len(re.sub(r"^(?:the|a|an)\s+", "", text)) - 1
+        ):
+            child = resolve(state, seg, found[0])
+            if child and child != state.subject:
+                state.facts.part(child, state.subject, "part", seg, "part.en.enumeration")
 
 
 #: "… the County Council has:", "The Council includes:": an owner and a colon, its bodies in the bullets.

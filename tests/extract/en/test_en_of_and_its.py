@@ -26,3 +26,11 @@ def test_a_name_with_of_inside_and_two_coordinated_bodies_are_no_parts() -> None
         "The Finance Committee and the Audit Committee met.\n"
     )
     assert parts(e) == set()
+
+
+def test_its_operations_include_bodies_and_activities() -> None:
+    e = run(
+        "Employment Services helps jobseekers. Its operations include Work Activities, Northtown Job "
+        "Centre (NJC), as well as projects with outside funding.\n"
+    )
+    assert parts(e) == {("Northtown Job Centre", "Employment Services", "part")}
