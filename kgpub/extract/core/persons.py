@@ -12,7 +12,7 @@ _NAME_PART = (
 #: Two to four capitalised words ("Marja-Leena Rinkineva", "Anna-Kaisa Ikonen"), nothing else.
 PERSON = rf"{_NAME_PART}(?:\s+(?:af\s+|von\s+|de\s+)?{_NAME_PART}){{1,3}}"
 PERSON_RE = re.compile(PERSON)
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr)\.?\s+")  # "Cllr": a councillor, as UK pages write
 
 
 def person_line(text: str, banned: Callable[[str], bool]) -> str | None:

@@ -36,7 +36,9 @@ _MUNICIPAL_TITLE = re.compile(r"(?:the\s+)?(?:mayor|(?:city|municipal)\s+(?:mana
 
 _PERSON_IS = re.compile(r"^\s*(?:is|was)\s+(?:the\s+)?$")
 
-_TITLE_GAP = re.compile(r"^\s*[,:]?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_TITLE_GAP = re.compile(
+    r"^\s*[,:]?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr)\.?\s+|Councillor\s+)?$"
+)
 
 #: "… has been appointed (as) Director of …": the post a named person takes.
 _APPOINTED = re.compile(

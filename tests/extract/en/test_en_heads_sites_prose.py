@@ -39,3 +39,8 @@ def test_the_of_part_of_a_title_that_names_the_body_headed_goes() -> None:
 def test_the_of_part_of_a_title_that_names_a_field_stays() -> None:
     e = run("The Resources Directorate is led by the Director of Transformation, John Smith.\n")
     assert heads(e) == {("Resources Directorate", "director of transformation", "John Smith")}
+
+
+def test_cllr_is_an_honorific_not_part_of_the_name() -> None:
+    e = run("Chair of the Audit Committee: Cllr Jane Smith\n")
+    assert heads(e) == {("Audit Committee", "chair", "Jane Smith")}
