@@ -183,9 +183,17 @@ def test_sigterm_finishes_the_query_in_flight_then_ends_every_worker(live: Live)
         response = httpx.get(live.url + "/sparql", params={"query": SLOW}, timeout=30)
         answers.append(response.status_code)
 
+    before = {p: _cpu_ticks(p) for p in workers}
     thread = threading.Thread(target=slow)
     thread.start()
-    time.sleep(0.7)  # the query is running now
+
+    def running() -> bool:  # a worker is spending CPU: the query is in flight
+        return any(_cpu_ticks(p) > before.get(p, 0) + 1 for p in live.workers())
+
+    deadline = time.monotonic() + 20  # a busy machine may take a while to start it: wait, don't guess
+    while time.monotonic() < deadline and not running():
+        time.sleep(0.05)
+    assert running(), "the query never started running"
     live.proc.send_signal(signal.SIGTERM)
     time.sleep(0.3)
     with pytest.raises(httpx.TransportError):
@@ -195,6 +203,15 @@ def test_sigterm_finishes_the_query_in_flight_then_ends_every_worker(live: Live)
     assert live.proc.wait(15) == 0
     time.sleep(0.3)
     assert [p for p in (*workers, *live.workers()) if _alive(p)] == []
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User + system CPU time of a process in clock ticks (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def read_all(sock: socket.socket, within: float = 10) -> bytes:

@@ -285,7 +285,8 @@ def test_a_rendered_answer_is_served_without_reading_the_record_again(
 ) -> None:
     from kgpub.documents import Documents
 
-    client = pages_app.test_client()
+    app = create_app(pages_app.extensions["kgpub"]["settings"])  # its own, empty, rendered-answer cache
+    client = app.test_client()
     first = client.get("/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto.ttl")
     assert first.status_code == 200
 
@@ -298,3 +299,4 @@ def test_a_rendered_answer_is_served_without_reading_the_record_again(
     assert again.headers["ETag"] == first.headers["ETag"]
     # a format not rendered yet does read it (the app answers the patched error with a 500)
     assert client.get("/doc/org/helsinki-kaupunginkanslia-elinkeino-osasto.nt").status_code == 500
+    app.extensions["kgpub"]["stores"].close()
