@@ -36,6 +36,8 @@ _MUNICIPAL_TITLE = re.compile(r"(?:the\s+)?(?:mayor|(?:city|municipal)\s+(?:mana
 
 _PERSON_IS = re.compile(r"^\s*(?:is|was)\s+(?:the\s+)?$")
 
+#: Titles that say a person is a member, not which post they hold.
+_MEMBER_TITLES = frozenset(("councillor", "councilor", "member", "alderman"))
 _TITLE_GAP = re.compile(
     r"^\s*[,:]?\s*(?:(?:is|was)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr)\.?\s+|Councillor\s+)?$"
 )
@@ -72,8 +74,11 @@ def heads(state: State, i: int, found: list[Mention]) -> None:
         if not _TITLE_GAP.match(seg.text[found[j - 1].end : person.start]):
             continue
         org = _head_org(state, seg, found, k, j)
+        title = title_of(state, post, org)
+        if title in _MEMBER_TITLES and re.search(r"\bchaired\s+by\s+$", seg.text[: post.start], re.I):
+            title = "chair"  # "chaired by Councillor John Brown": the verb names the post
         if org:
-            state.facts.head(org, title_of(state, post, org), person.name, seg, "head.en.title-name")
+            state.facts.head(org, title, person.name, seg, "head.en.title-name")
 
 
 def title_of(state: State, post: Mention, org: str | None = None) -> str:

@@ -44,3 +44,8 @@ def test_the_of_part_of_a_title_that_names_a_field_stays() -> None:
 def test_cllr_is_an_honorific_not_part_of_the_name() -> None:
     e = run("Chair of the Audit Committee: Cllr Jane Smith\n")
     assert heads(e) == {("Audit Committee", "chair", "Jane Smith")}
+
+
+def test_chaired_by_a_councillor_names_the_chair() -> None:
+    e = run("The Planning Committee is chaired by Councillor John Brown.\n")
+    assert heads(e) == {("Planning Committee", "chair", "John Brown")}
