@@ -168,7 +168,7 @@ def post_body(state: State, seg: Segment, post: Mention, *, create: bool = True)
     if cls is None and post.parent is None and len(ws) == 2 and names.head_word(ws[0]) in names.STRONG:
         cls = names.head_word(ws[0])  # "Department Director Maarit Sulavuori"
     if cls:
-        ref = Mention(post.start, post.end, cls, names.STRONG[cls], refers=cls)
+        ref = Mention(post.start, post.end, post.parent or cls, names.STRONG[cls], refers=cls)
         return resolve(state, seg, ref) or _topic_of_class(state, seg, cls)
     if not post.parent:
         return None

@@ -4,7 +4,7 @@ verb states no duty (invented names)."""
 
 from __future__ import annotations
 
-from tests.extract.en.test_en_extract import duties, names, run
+from tests.extract.en.test_en_extract import duties, heads, names, run
 
 
 def test_the_capitalised_directorate_is_the_page_s_own_body_not_the_heading_above() -> None:
@@ -36,3 +36,8 @@ def test_a_headline_with_a_verb_states_no_duty() -> None:
         "The Chief Executive today announced changes to the structure of the Council.\n"
     )
     assert duties(e) == set()
+
+
+def test_a_post_of_the_council_heads_the_page_s_council() -> None:
+    e = run("The Leader of the Council is Cllr Jane Smith.\n")
+    assert heads(e) == {("Council", "leader", "Jane Smith")}
