@@ -4,14 +4,21 @@ Each rule reads one segment (sentence, heading or list item) and names the const
 
 * duties — "<Body> is responsible for / is tasked with / is in charge of …", "<Body>
   guides, supervises and supports …" (a duty verb right after the body), "<Body>’s job is to …", and
-  "<Body> is responsible for" followed by a bulleted list (one duty per item);
+  "<Body> is responsible for" followed by a bulleted list (one duty per item); any noun for the duties
+  ("The objectives of <body> are … to decide:" and bullets, "Its tasks include …"), a second predicate
+  ("… and is responsible for …"), a second clause with its own body, and the section's body for bullets
+  under "Responsibilities" / "What we do", verb bullets under "<Body>:" and "We manage …";
 * parts — "<Body> is made up of / consists of / is divided into / comprises …: a, b and c" (or the
   bullets after it), "<Body> has, directly subordinate to …, a, b and c", "There are seven units …:
   a, b, c" (the page's body), "Within <body> there operate a and b", "<Body> is part of / belongs
-  to / is subordinate to / reports to <Body>", "Road Division of the Official Committee";
+  to / is subordinate to / reports to <Body>", "Road Division of the Official Committee", "<Body> has:"
+  with bullets (and a counted class with name lines under it), "the X unit of <Body>", "<Body> and its
+  <Body>", "Its operations include …", the units under an "Organisation of <Body>" title;
 * heads — "<Title>, Mr <Name>, is the head of <Body>", "<Body>, headed by <title> <Name>", "<Body>
   is managed by <title> <Name>", "The Director of <Body> is <Name>", "Director of <Body> <Name>",
-  and a title line followed by the holder's name.
+  a title line followed by the holder's name (or a name line followed by a leading title), "<Body>’s
+  director is <Name>", "chaired by <Name>" (chair) and "Director of Department: <Name>" (the first
+  department the page names).
 
 Rooms: ``duties``; ``parts`` and ``layout``; ``heads``; the body mentions and words in ``names``;
 what a reference points to in ``context``.
