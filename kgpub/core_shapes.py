@@ -415,8 +415,8 @@ class Evaluator:
         for focus in focus_nodes:
             values = self.values(shape, focus)
             yield from self._constraints(shape, focus, values)
-            for prop in shape.properties:
-                yield from self.results(prop, [focus])
+            for prop in shape.properties:  # a property shape's own sh:property applies to its values
+                yield from self.results(prop, sorted(values, key=str))
 
     def _constraints(self, shape: CoreShape, focus: Node, values: set[Node]) -> Iterator[Result]:
         p = shape.params
@@ -741,7 +741,7 @@ def evaluate(
         targets = {p: list(shapes.objects(shape.node, p)) for p in TARGETS}
         focus = evaluator.focus_nodes(shape, targets)
         for result in evaluator.results(shape, sorted(focus, key=str)):
-            _write(report, top, result, shapes)
+            _write(report, top, result, shapes, data)
             added += 1
             violations += result.shape.severity != SH_Warning
     if violations:
@@ -749,8 +749,11 @@ def evaluate(
     return added, violations
 
 
-def _write(report: Graph, top: Node, result: Result, shapes: Graph) -> None:
+def _write(report: Graph, top: Node, result: Result, shapes: Graph, data: Graph) -> None:
     node = BNode()
+    for term in (result.focus, result.value):  # a blank node means nothing without its description:
+        if isinstance(term, BNode):  # copied into the report with it, as pySHACL does
+            _copy_description(report, data, term, set())
     shape = result.shape
     report.add((top, SH_result, node))
     report.add((node, RDF.type, SH_ValidationResult))
@@ -769,3 +772,12 @@ def _write(report: Graph, top: Node, result: Result, shapes: Graph) -> None:
     messages = shape.messages or ((Literal(result.generic),) if result.generic else ())
     for message in messages:
         report.add((node, SH_resultMessage, message))
+
+
+def _copy_description(report: Graph, data: Graph, node: BNode, seen: set[BNode]) -> None:
+    """The triples of ``node`` in ``data``, and of the blank nodes they reach (its bounded description)."""
+    seen.add(node)
+    for p, o in data.predicate_objects(node):
+        report.add((node, p, o))
+        if isinstance(o, BNode) and o not in seen:
+            _copy_description(report, data, o, seen)
