@@ -460,7 +460,10 @@ def _division_page(rng: random.Random, kunta: str, hallitus_gen: str, d: int) ->
 
 def corpus_pages(pages: int, seed: int = 0) -> Iterator[tuple[str, str, str]]:
     """``(source id, municipality name, text)`` for ``pages`` pages, municipality by municipality in
-    the order of the reference list (Finnish-speaking ones: the pages are in Finnish)."""
+    the order of the reference list (Finnish-speaking ones: the pages are in Finnish). Past the last
+    municipality the list starts again (``<slug>-1-…``) with the same texts: a second copy of a site
+    names the same heads, so the graph stays conforming (with fresh draws, a body got two heads from
+    two sentences and a 1 M-triple build was refused by the head shape)."""
     from .config import Settings
     from .municipalities import load_reference
 
@@ -469,7 +472,7 @@ def corpus_pages(pages: int, seed: int = 0) -> Iterator[tuple[str, str, str]]:
     made = 0
     for round_ in range(pages // (PAGES_PER_MUNICIPALITY * len(finnish)) + 1):
         for m in finnish:
-            rng = random.Random(f"{seed}:{round_}:{m.number}")
+            rng = random.Random(f"{seed}:0:{m.number}")  # every round: the same site again
             town = rng.random() < 0.4
             hallitus = "kaupunginhallitus" if town else "kunnanhallitus"
             johtaja = "kaupunginjohtaja" if town else "kunnanjohtaja"
