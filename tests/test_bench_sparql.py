@@ -108,6 +108,11 @@ def test_result_size_counts_rows_and_triples() -> None:
     assert result_size(b'{"head": {}, "boolean": true}', "application/sparql-results+json") == "boolean"
     turtle = b"@prefix e: <http://e/> . e:a e:b e:c , e:d ; e:f e:g ."
     assert result_size(turtle, "text/turtle") == "3 triples"
+    rdfxml = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/">
+  <rdf:Description rdf:about="http://e/a"><e:b rdf:resource="http://e/c"/><e:f>g</e:f></rdf:Description>
+</rdf:RDF>"""
+    assert result_size(rdfxml, "text/turtle") == "2 triples (RDF/XML)"  # sent whatever was asked
 
 
 def test_read_response_reads_one_answer_at_a_time_off_a_keep_alive_connection() -> None:
