@@ -92,6 +92,8 @@ class Cell:
 
 #: (query name, engine, clients) → what was measured.
 Results = dict[tuple[str, str, int], Cell]
+#: (query name, engine) → the size of its answer ("233", "22 triples", "503").
+Sizes = dict[tuple[str, str], str]
 
 
 METHOD = """\
@@ -167,8 +169,17 @@ def table(results: Results, queries: Sequence[str], sizes: dict[tuple[str, str],
     return lines
 
 
-def headline(results: Results, queries: Sequence[str], at: Sequence[int] = (1, 16)) -> list[str]:
-    """kgpub's p50 as a multiple of each peer's, per query at ``at`` clients, and the geometric means."""
+def answers_differ(sizes: Sizes, query: str, engine: str) -> bool:
+    """Whether ``engine``'s answer to ``query`` had another size than kgpub's (both known)."""
+    mine, theirs = sizes.get((query, "kgpub")), sizes.get((query, engine))
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def headline(
+    results: Results, queries: Sequence[str], at: Sequence[int] = (1, 16), sizes: Sizes | None = None
+) -> list[str]:
+    """kgpub's p50 as a multiple of each peer's, per query at ``at`` clients, and the geometric means;
+    "≠" where the peer's answer had another size (another answer is no comparison)."""
     peers = ENGINES[1:]
     head = [f"÷ {peer} ({n})" for peer in peers for n in at]
     lines = ["| query | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
@@ -176,6 +187,9 @@ def headline(results: Results, queries: Sequence[str], at: Sequence[int] = (1, 1
     for query in queries:
         cells = []
         for i, (peer, n) in enumerate((peer, n) for peer in peers for n in at):
+            if sizes is not None and answers_differ(sizes, query, peer):
+                cells.append("≠")
+                continue
             value = p50_ratio(results, query, peer, n)
             if value is not None:
                 columns[i].append(value)
@@ -335,9 +349,9 @@ def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path)
     names = [q.name for q in queries]
     lines = [f"### {title}", "", f"`DESCRIBE` is of `{body}`. Cells: p50 / p95 ms · requests/s.", ""]
     lines += [
-        "kgpub's p50 as a multiple of each peer's (1 and 16 clients):",
+        "kgpub's p50 as a multiple of each peer's (1 and 16 clients; ≠: the peer's answer differs):",
         "",
-        *headline(results, names),
+        *headline(results, names, sizes=sizes),
         "",
     ]
     lines += [*table(results, names, sizes), ""]

@@ -97,6 +97,18 @@ def test_headline_takes_the_geometric_mean_of_each_column() -> None:
     assert lines[-1] == "| **geometric mean** | 4.00× | – | – |"
 
 
+def test_no_ratio_is_taken_against_another_answer() -> None:
+    results: Results = {
+        ("q", "kgpub", 1): _ok(2.0),
+        ("q", "Virtuoso", 1): _ok(1.0),
+        ("q", "Oxigraph", 1): _ok(1.0),
+    }
+    sizes = {("q", "kgpub"): "22 triples", ("q", "Virtuoso"): "57 triples", ("q", "Oxigraph"): "22 triples"}
+    lines = headline(results, ["q"], at=(1,), sizes=sizes)
+    assert lines[2] == "| `q` | 2.00× | ≠ | – |"
+    assert lines[-1] == "| **geometric mean** | 2.00× | – | – |"
+
+
 def test_a_result_size_that_differs_from_kgpubs_is_reported() -> None:
     sizes = {("q", "kgpub"): "233", ("q", "Oxigraph"): "233", ("q", "Virtuoso"): "200"}
     assert size_notes(sizes, ["q"]) == ["- `q`: Virtuoso answered 200 where kgpub answered 233."]
