@@ -39,6 +39,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .namespaces import RDF, RDFS, SH, XSD
+from .sparql_shapes import owned
 
 TARGETS = frozenset({SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode})
 #: The constraint parameters this module evaluates (and the shape's own descriptive predicates).
@@ -212,7 +213,7 @@ def split(shapes: Graph) -> tuple[Graph, list[CoreShape]]:
         return shapes, []
     drop: set[Node] = set()
     for shape in moved:
-        drop |= _owned(shapes, shape.node)
+        drop |= owned(shapes, shape.node)
     still_needed = _referenced_by(
         shapes, [n for n in set(shapes.subjects(RDF.type, SH_NodeShape)) if n not in drop]
     )
@@ -223,17 +224,6 @@ def split(shapes: Graph) -> tuple[Graph, list[CoreShape]]:
         if triple[0] not in drop or triple[0] in still_needed:
             kept.add(triple)
     return kept, moved
-
-
-def _owned(shapes: Graph, node: Node) -> set[Node]:
-    """``node`` and the blank nodes under it (property shapes, paths, lists), not named shapes."""
-    out, todo = {node}, [node]
-    while todo:
-        for o in shapes.objects(todo.pop(), None):
-            if isinstance(o, BNode) and o not in out:
-                out.add(o)
-                todo.append(o)
-    return out
 
 
 def _referenced_by(shapes: Graph, nodes: Iterable[Node]) -> set[Node]:
@@ -766,8 +756,8 @@ def _write(report: Graph, top: Node, result: Result, shapes: Graph, data: Graph)
     if shape.path is not None:
         report.add((node, SH_resultPath, shape.path))
         if isinstance(shape.path, BNode):
-            for owned in _owned(shapes, shape.path):
-                for triple in shapes.triples((owned, None, None)):
+            for part in owned(shapes, shape.path):
+                for triple in shapes.triples((part, None, None)):
                     report.add(triple)
     messages = shape.messages or ((Literal(result.generic),) if result.generic else ())
     for message in messages:

@@ -247,25 +247,7 @@ def _useful(
 #: What :class:`_Rules` implements of OWL 2 RL: the axioms (predicates) and the property and class
 #: characteristics (types) it reads from the ontology; anything else in the ontology or the data
 #: leaves the closure to owlrl.
-RULE_AXIOMS = frozenset(
-    {
-        RDF.type,
-        RDF.first,
-        RDF.rest,
-        RDFS.subClassOf,
-        RDFS.subPropertyOf,
-        OWL.equivalentClass,
-        OWL.equivalentProperty,
-        OWL.inverseOf,
-        OWL.disjointWith,
-        OWL.propertyChainAxiom,
-        OWL.unionOf,
-        OWL.intersectionOf,
-        OWL.onProperty,
-        OWL.allValuesFrom,
-        ORG.roleProperty,
-    }
-)
+RULE_AXIOMS = AXIOM_PREDICATES - {OWL.someValuesFrom, OWL.hasValue, OWL.members, OWL.complementOf}
 NEUTRAL_TYPES = frozenset(
     {
         OWL.Class,

@@ -116,7 +116,7 @@ def split(shapes: Graph) -> tuple[Graph, list[SparqlShape]]:
         return shapes, []
     drop: set[Node] = set()
     for shape in moved:
-        drop |= _closure(shapes, shape.node)
+        drop |= owned(shapes, shape.node)
     kept = Graph()
     for prefix, namespace in shapes.namespaces():
         kept.bind(prefix, namespace)
@@ -126,7 +126,7 @@ def split(shapes: Graph) -> tuple[Graph, list[SparqlShape]]:
     return kept, sorted(moved, key=lambda s: str(s.node))
 
 
-def _closure(shapes: Graph, node: Node) -> set[Node]:
+def owned(shapes: Graph, node: Node) -> set[Node]:
     """``node`` and the blank nodes it owns (targets, constraints), but not the shared prefixes."""
     out, todo = {node}, [node]
     while todo:
