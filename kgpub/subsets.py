@@ -111,6 +111,7 @@ class Index:
         self.back: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self.types: dict[Node, set[Node]] = defaultdict(set)
         self.graph_bodies: dict[URIRef, set[Node]] = defaultdict(set)  # the bodies typed in each graph
+        self._municipalities: dict[str, URIRef] | None = None
         body_types = set(BODY_TYPES)
         backwards = set(_BACKWARDS)
         for iri, graph in named.items():
@@ -132,7 +133,14 @@ class Index:
         return set(self.back.get((predicate, obj), ()))
 
     def municipalities(self) -> dict[str, URIRef]:
-        """The municipalities with bodies: ``{slug: IRI}`` (slug as in ``id/org/<slug>``), sorted."""
+        """The municipalities with bodies: ``{slug: IRI}`` (slug as in ``id/org/<slug>``), sorted. Found
+        once per index: every :meth:`municipality` resolves its slug here, and a scan of every typed
+        node per municipality made the part dumps grow with the square of the country."""
+        if self._municipalities is None:
+            self._municipalities = self._find_municipalities()
+        return dict(self._municipalities)
+
+    def _find_municipalities(self) -> dict[str, URIRef]:
         prefix = str(self.local.ID["org/"])
         kind = self.local.KIND["municipality"]
         found = {}

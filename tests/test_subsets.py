@@ -95,3 +95,27 @@ def test_select_graphs_by_short_name_or_iri(named: dict[URIRef, Graph], local: L
     assert "source/helsinki-kaupunginkanslia" in names and "curation" in names
     chosen = select_graphs(named, local, ["source/helsinki-kaupunginkanslia", str(local.GRAPH["curation"])])
     assert set(chosen) == {local.GRAPH["source/helsinki-kaupunginkanslia"], local.GRAPH["curation"]}
+
+
+def test_the_municipalities_are_found_once_per_index(
+    named: dict[URIRef, Graph], local: Local, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every municipality's part resolves its slug; a scan of every typed node per municipality made
+    # the part dumps grow with the square of the country (312 s of a 1 M-triple build)
+    index = Index(named, local)
+    scans = 0
+    find = Index._find_municipalities
+
+    def counted(self: Index) -> dict[str, URIRef]:
+        nonlocal scans
+        scans += 1
+        return find(self)
+
+    monkeypatch.setattr(Index, "_find_municipalities", counted)
+    slugs = list(index.municipalities())
+    assert len(slugs) >= 2
+    for slug in slugs:
+        assert index.municipality(slug)
+    index.municipalities()["changed by a caller"] = URIRef("urn:x")  # a copy: the index is unchanged
+    assert "changed by a caller" not in index.municipalities()
+    assert scans == 1
