@@ -3,7 +3,7 @@
 - ``ontology.ttl``, ``shapes.ttl`` — the schema graphs, each a document of its own (the data dumps
   leave them out);
 - ``municipality-<slug>.ttl`` and ``.jsonld`` — one municipality's part (:mod:`kgpub.subsets`), the
-  JSON-LD compacted with the short-name context (:mod:`kgpub.jsonld`);
+  JSON-LD compacted with the short-name context, node by node (:mod:`kgpub.jsonld_dump`);
 - ``municipality-<slug>.tree.jsonld`` — its organisation tree (:func:`kgpub.jsonld.org_tree`);
 - ``graph-<name>.trig`` — one data graph, its name kept (``/`` in a graph name becomes ``-``:
   ``graph-source-helsinki-kaupunginkanslia.trig``).
@@ -16,9 +16,10 @@ into ``void:subset``\\ s and ``dcat:distribution``\\ s.
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -28,9 +29,11 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from . import jsonld, subsets
-from .export import jsonld_bytes
+from .export import jsonld_context
+from .jsonld_dump import write_compact
 from .namespaces import Local, bind_prefixes
 from .publish import write_bytes, writing
+from .quads import Converter
 from .store.results import prefixes as dump_prefixes
 
 TURTLE, TRIG = "text/turtle", "application/trig"
@@ -62,15 +65,15 @@ def _graph(quads: list[subsets.Quad], local: Local) -> Graph:
     return graph
 
 
-def _oxigraph(graph: Graph, local: Local, fmt: ox.RdfFormat, name: URIRef | None = None) -> bytes:
-    """``graph`` written by pyoxigraph (as the full dumps are): every literal keeps its lexical form —
-    rdflib's Turtle writer respells ``"1"^^xsd:decimal`` as ``1.0``, another term. With ``name``, as
-    that named graph (TriG)."""
-    parsed = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    quads = list(parsed)
-    if name is not None:
-        graph_name = ox.NamedNode(str(name))
-        quads = [ox.Quad(q.subject, q.predicate, q.object, graph_name) for q in quads]
+def _triples(terms: Converter, quads: list[subsets.Quad]) -> Iterator[ox.Triple]:
+    term = terms.term
+    for s, p, o, _g in quads:
+        yield ox.Triple(term(s), term(p), term(o))  # type: ignore[arg-type]
+
+
+def _serialized(quads: list[ox.Quad] | list[ox.Triple], local: Local, fmt: ox.RdfFormat) -> bytes:
+    """Written by pyoxigraph (as the full dumps are): every literal keeps its lexical form — rdflib's
+    Turtle writer respells ``"1"^^xsd:decimal`` as ``1.0``, another term."""
     return bytes(ox.serialize(quads, format=fmt, prefixes=dump_prefixes(local.base)) or b"")
 
 
@@ -85,26 +88,32 @@ def write_part_dumps(build_dir: Path, named: Mapping[URIRef, Graph], local: Loca
         write_bytes(out_dir / name, data)  # a full disk: a PublishError naming the file
         written.append(PartDump(name, media_type, None, len(data), scope, about, title))
 
+    terms = Converter()  # rdflib terms to pyoxigraph's once, no N-Triples round trip per file
+    context = jsonld_context(local)
     for schema in subsets.SCHEMA_GRAPHS:
         iri = local.GRAPH[schema]
         if iri in named and len(named[iri]):
-            data = _oxigraph(named[iri], local, ox.RdfFormat.TURTLE)
+            triples = [ox.Triple(*t) for t in terms.triples(named[iri])]  # type: ignore[arg-type]
+            data = _serialized(triples, local, ox.RdfFormat.TURTLE)
             write(f"{schema}.ttl", data, TURTLE, "schema", str(iri), f"The {schema} (not in the data dumps)")
     index = subsets.Index(named, local)
     for slug, municipality in index.municipalities().items():
         quads = index.municipality(slug)
         graph = _graph(quads, local)
+        part = list(dict.fromkeys(_triples(terms, quads)))  # a triple of two graphs once
         about = str(municipality)
         stem = f"municipality-{file_name(slug)}"
         write(
             f"{stem}.ttl",
-            _oxigraph(graph, local, ox.RdfFormat.TURTLE),
+            _serialized(part, local, ox.RdfFormat.TURTLE),
             TURTLE,
             "municipality",
             about,
             f"Municipality {slug}: its bodies, posts, persons, duties and claims",
         )
-        data = jsonld_bytes(graph, local)
+        buffer = io.BytesIO()  # compact JSON-LD node by node (kgpub.jsonld_dump): rdflib's compaction
+        write_compact(part, context, buffer)  # was a third of this stage
+        data = buffer.getvalue()
         write(
             f"{stem}.jsonld",
             data,
@@ -126,7 +135,7 @@ def write_part_dumps(build_dir: Path, named: Mapping[URIRef, Graph], local: Loca
     for g in subsets.graph_names(subsets.data_only(named, local), local):
         write(
             f"graph-{file_name(g.name)}.trig",
-            _oxigraph(named[g.iri], local, ox.RdfFormat.TRIG, g.iri),
+            _serialized(list(terms.quads(named[g.iri], g.iri)), local, ox.RdfFormat.TRIG),
             TRIG,
             "graph",
             str(g.iri),
