@@ -200,12 +200,7 @@ def write(
         db = sqlite3.connect(target)
         try:
             db.executescript(_SCHEMA)
-            meta = {
-                "version": VERSION,
-                "base_iri": base_iri,
-                "max_incoming": str(limit),
-                "recorded": "no" if index_only else "yes",
-            }
+            meta = {"version": VERSION, "base_iri": base_iri, "max_incoming": str(limit)}
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany("INSERT INTO iris VALUES (?)", ((r,) for r in sorted(rels) if "#" not in r))
             if index_only:

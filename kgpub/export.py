@@ -28,7 +28,7 @@ from rdflib.term import IdentifiedNode, Identifier
 
 from .errors import InputError, NotRepresentable
 from .formats import Format, lookup
-from .jsonld_dump import write_compact
+from .jsonld_dump import compact_bytes
 from .namespaces import Local, bind_prefixes
 from .publish import write_bytes, writing
 from .quads import graph_bytes, quads_of_dataset, union_triples, write_quads
@@ -199,9 +199,7 @@ def write_dumps(build_dir: Path, dataset: Dataset | list[ox.Quad], local: Local)
             write_quads(quads, buffer, prefixes)
             data = buffer.getvalue()
         elif fmt_name == "jsonld":
-            buffer = io.BytesIO()
-            write_compact(triples, jsonld_context(local), buffer)
-            data = buffer.getvalue()
+            data = compact_bytes(triples, jsonld_context(local))
         else:
             data = graph_bytes(triples, _OX_FORMATS[fmt_name], prefixes)
         if encoding == "gzip":

@@ -22,6 +22,7 @@ back exactly the triples written, which the tests check.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
@@ -116,6 +117,13 @@ def _node(
         elif isinstance(value, dict) and key != "@id":
             node[key] = {lang: v[0] if len(v) == 1 else v for lang, v in value.items()}
     return node
+
+
+def compact_bytes(triples: Iterable[ox.Triple], context: Mapping[str, Any]) -> bytes:
+    """:func:`write_compact` into bytes."""
+    out = io.BytesIO()
+    write_compact(triples, context, out)
+    return out.getvalue()
 
 
 def write_compact(triples: Iterable[ox.Triple], context: Mapping[str, Any], out: IO[bytes]) -> None:

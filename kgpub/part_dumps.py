@@ -16,10 +16,9 @@ into ``void:subset``\\ s and ``dcat:distribution``\\ s.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from rdflib.term import Node
 
 from . import jsonld, subsets
 from .export import jsonld_context
-from .jsonld_dump import write_compact
+from .jsonld_dump import compact_bytes
 from .namespaces import Local, bind_prefixes
 from .publish import write_bytes, writing
 from .quads import Converter
@@ -65,12 +64,6 @@ def _graph(quads: list[subsets.Quad], local: Local) -> Graph:
     return graph
 
 
-def _triples(terms: Converter, quads: list[subsets.Quad]) -> Iterator[ox.Triple]:
-    term = terms.term
-    for s, p, o, _g in quads:
-        yield ox.Triple(term(s), term(p), term(o))  # type: ignore[arg-type]
-
-
 def _serialized(quads: list[ox.Quad] | list[ox.Triple], local: Local, fmt: ox.RdfFormat) -> bytes:
     """Written by pyoxigraph (as the full dumps are): every literal keeps its lexical form — rdflib's
     Turtle writer respells ``"1"^^xsd:decimal`` as ``1.0``, another term."""
@@ -93,14 +86,13 @@ def write_part_dumps(build_dir: Path, named: Mapping[URIRef, Graph], local: Loca
     for schema in subsets.SCHEMA_GRAPHS:
         iri = local.GRAPH[schema]
         if iri in named and len(named[iri]):
-            triples = [ox.Triple(*t) for t in terms.triples(named[iri])]  # type: ignore[arg-type]
-            data = _serialized(triples, local, ox.RdfFormat.TURTLE)
+            data = _serialized(list(terms.triples(named[iri])), local, ox.RdfFormat.TURTLE)
             write(f"{schema}.ttl", data, TURTLE, "schema", str(iri), f"The {schema} (not in the data dumps)")
     index = subsets.Index(named, local)
     for slug, municipality in index.municipalities().items():
         quads = index.municipality(slug)
         graph = _graph(quads, local)
-        part = list(dict.fromkeys(_triples(terms, quads)))  # a triple of two graphs once
+        part = list(terms.triples(graph))  # the graph holds a triple of two source graphs once
         about = str(municipality)
         stem = f"municipality-{file_name(slug)}"
         write(
@@ -111,9 +103,7 @@ def write_part_dumps(build_dir: Path, named: Mapping[URIRef, Graph], local: Loca
             about,
             f"Municipality {slug}: its bodies, posts, persons, duties and claims",
         )
-        buffer = io.BytesIO()  # compact JSON-LD node by node (kgpub.jsonld_dump): rdflib's compaction
-        write_compact(part, context, buffer)  # was a third of this stage
-        data = buffer.getvalue()
+        data = compact_bytes(part, context)  # node by node: rdflib's compaction was a third of the stage
         write(
             f"{stem}.jsonld",
             data,

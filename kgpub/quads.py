@@ -56,10 +56,10 @@ class Converter:
         """Every term converted so far, with what it became (to map query results back)."""
         return self._terms.items()
 
-    def triples(self, graph: Graph) -> Iterable[tuple[OxTerm, OxTerm, OxTerm]]:
+    def triples(self, graph: Graph) -> Iterable[ox.Triple]:
         term = self.term
         for s, p, o in graph:
-            yield term(s), term(p), term(o)
+            yield ox.Triple(term(s), term(p), term(o))  # type: ignore[arg-type]
 
     def quads(self, graph: Graph, name: URIRef) -> Iterable[ox.Quad]:
         g = ox.NamedNode(str(name))

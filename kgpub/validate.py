@@ -93,7 +93,8 @@ def validate(
     core_by_kgpub: bool = True,
     in_place: bool = False,
 ) -> ValidationReport:
-    """Validate ``data`` (not modified) with ``shapes``; the ontology is mixed in for class hierarchy.
+    """Validate ``data`` (not modified unless ``in_place``) with ``shapes``; the ontology is mixed in
+    for class hierarchy.
 
     With ``sparql_by_oxigraph`` (the default) the shapes made only of SPARQL targets and constraints
     are evaluated by pyoxigraph, one query per constraint (:mod:`kgpub.sparql_shapes`): pySHACL's

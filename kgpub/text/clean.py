@@ -178,16 +178,16 @@ MAX_UNMARKED_ITEM_WORDS = 20
 _NOT_AN_ITEM_END = re.compile(r"[.!?:…]\s*$")
 
 
-def _unmarked_items(text: str, lines: list[_Line]) -> set[int]:
+def _unmarked_items(text: str, lines: list[_Line], pieces: list[list[tuple[int, int, bool]]]) -> set[int]:
     """The lines that are list items although the page (or its conversion to text) lost the markers.
 
     Only on a page with no marker at all (a page that marks its items marks them all): after a line
     ending with a colon ("Osastot ovat:", "Nämnder:"), a block of two or more lines that a blank line
     (or the end of the text) closes, each a short name-like line — one sentence, no final full stop, no
     digits (an address, a phone), not a contact line — is that list's items. One line after a colon is
-    a value, not a list; lines that run on into prose are no separate list.
+    a value, not a list; lines that run on into prose are no separate list. ``pieces``: each line's
+    :func:`_pieces`.
     """
-    pieces = [list(_pieces(text, line)) for line in lines]
     if any(item for line in pieces for _s, _e, item in line):
         return set()
     found: set[int] = set()
@@ -231,9 +231,10 @@ def clean(text: str) -> CleanText:
     blocks: list[CleanBlock] = []
     seen: set[str] = set()
     lines = _logical_lines(text)
-    unmarked = _unmarked_items(text, lines)
-    for n, line in enumerate(lines):
-        for start, end, item in _pieces(text, line):
+    pieces = [list(_pieces(text, line)) for line in lines]
+    unmarked = _unmarked_items(text, lines, pieces)
+    for n, (line, parts) in enumerate(zip(lines, pieces, strict=True)):
+        for start, end, item in parts:
             kind = _kind(text, start, end, line, item or n in unmarked)
             spans: list[tuple[int, int]] = []
             block_start = builder.length

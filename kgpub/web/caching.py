@@ -129,13 +129,13 @@ def cached(key: str) -> Response | None:
 def rendered(key: str, compute: Callable[[], Response]) -> Response:
     """A rendered document, kept per process in an LRU of ``Settings.document_cache_mb``: ``key`` must
     name everything the answer depends on (the ETag does: code, build, language, path, format)."""
-    cache = _memory().rendered
-    hit = cache.get(key)
+    hit = cached(key)
     if hit is not None:
-        return Response(hit[0], status=200, mimetype=hit[1])
+        return hit
     response = compute()
     if response.status_code == 200 and not response.is_streamed:
-        cache.put(key, (response.get_data(), response.mimetype or ""), current_settings().document_cache_mb)
+        value = (response.get_data(), response.mimetype or "")
+        _memory().rendered.put(key, value, current_settings().document_cache_mb)
     return response
 
 
