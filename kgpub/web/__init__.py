@@ -6,6 +6,9 @@ Blueprints: ``sparql`` (SPARQL 1.1 Protocol + query page), ``resources`` (/id â†
 ``stores`` â€” use :func:`current_store` in views: it follows ``var/published`` when a new build is
 swapped in, without a restart.
 
+A ``/doc`` answer already rendered for this build is sent by :mod:`.hits`, a WSGI layer in front of
+Flask, exactly as the app sent it before (status, headers, body).
+
 Every response allows cross-origin reads (``Access-Control-Allow-Origin: *``, no credentials): the
 site is public and read-only. Every response also carries the security headers of :mod:`.security`
 (Content-Security-Policy, ``X-Content-Type-Options``, ``Referrer-Policy``), and absolute URLs come
@@ -31,6 +34,7 @@ def create_app(settings: Settings | None = None, *, store: QueryStore | None = N
     """Build the Flask app. Invalid settings raise here, not on the first request."""
     from . import context, dataset, errors, i18n, resources, review_ui, search, security, sparql, versions
     from .cite import register as register_cite
+    from .hits import DocumentHits
     from .limits import ClientLimiter
 
     settings = settings or Settings.from_env()
@@ -50,6 +54,7 @@ def create_app(settings: Settings | None = None, *, store: QueryStore | None = N
     review_ui.register(app, settings)  # /login, /logout, /review: curators only (auth.py)
     app.after_request(_cors)
     security.register(app)  # CSP, nosniff, Referrer-Policy on every response; the link filter
+    app.wsgi_app = DocumentHits(app, app.wsgi_app)  # type: ignore[method-assign]
     atexit.register(stores.close)
     return app
 

@@ -10,6 +10,9 @@
   ``304 Not Modified`` answered before the store is asked anything.
 - :func:`memo` keeps expensive per-build results (the home tree, VoID statistics, the sitemap) until
   ``var/published`` points at another build.
+- :func:`rendered` keeps rendered ``/doc`` answers per process (an LRU of ``document_cache_mb``), keyed
+  by their ETag (code, build, language, path, format) and the public root; :mod:`.hits` adds to an
+  entry the status and headers the app sent with it, and then answers the same request itself.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from flask import Response, current_app, request
+from flask import Flask, Response, current_app, request
 from werkzeug.http import is_resource_modified
 
 from ..config import Settings
@@ -78,8 +81,12 @@ def etag_for(build: Build, *parts: str) -> str:
     """Per representation and per interface language (a page in Swedish is another representation)."""
     from .i18n import current_language, explicit_choice
 
-    language = f"{current_language()}{'!' if explicit_choice() else ''}"
-    keys = (CODE_TAG, build.build_id, language, *parts)
+    return etag_of(build, current_language(), explicit_choice(), *parts)
+
+
+def etag_of(build: Build, language: str, explicit: bool, *parts: str) -> str:
+    """:func:`etag_for` given the request's language and whether the reader chose it."""
+    keys = (CODE_TAG, build.build_id, f"{language}{'!' if explicit else ''}", *parts)
     digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()
     return digest[:32]
 
@@ -119,11 +126,24 @@ def documents(build: Build) -> Documents | None:
     return found
 
 
+class Kept(NamedTuple):
+    """A rendered answer: its body and media type (what :func:`rendered` keeps), and once the app has
+    sent it whole, the status line and headers it went out with (what :mod:`.hits` replays)."""
+
+    body: bytes
+    mimetype: str
+    sent: tuple[str, tuple[tuple[str, str], ...]] | None = None
+
+    def size(self, key: str) -> int:
+        headers = 0 if self.sent is None else sum(len(n) + len(v) for n, v in self.sent[1])
+        return len(self.body) + len(key) + headers
+
+
 def cached(key: str) -> Response | None:
     """The rendered answer kept under ``key`` (see :func:`rendered`), or None: a hit needs neither the
     document's record nor the store, since only answers that rendered 200 for this build are kept."""
     hit = _memory().rendered.get(key)
-    return None if hit is None else Response(hit[0], status=200, mimetype=hit[1])
+    return None if hit is None else Response(hit.body, status=200, mimetype=hit.mimetype)
 
 
 def rendered(key: str, compute: Callable[[], Response]) -> Response:
@@ -134,7 +154,7 @@ def rendered(key: str, compute: Callable[[], Response]) -> Response:
         return hit
     response = compute()
     if response.status_code == 200 and not response.is_streamed:
-        value = (response.get_data(), response.mimetype or "")
+        value = Kept(response.get_data(), response.mimetype or "")
         _memory().rendered.put(key, value, current_settings().document_cache_mb)
     return response
 
@@ -144,29 +164,29 @@ class _Lru:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._items: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self._items: OrderedDict[str, Kept] = OrderedDict()
         self._bytes = 0
 
-    def get(self, key: str) -> tuple[bytes, str] | None:
+    def get(self, key: str) -> Kept | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: str, value: tuple[bytes, str], budget_mb: int) -> None:
+    def put(self, key: str, value: Kept, budget_mb: int) -> None:
         budget = budget_mb << 20
-        size = len(value[0]) + len(key)
+        size = value.size(key)
         if size > budget:
             return
         with self._lock:
             old = self._items.pop(key, None)
-            self._bytes -= 0 if old is None else len(old[0]) + len(key)
+            self._bytes -= 0 if old is None else old.size(key)
             self._items[key] = value
             self._bytes += size
             while self._bytes > budget:
                 k, v = self._items.popitem(last=False)
-                self._bytes -= len(v[0]) + len(k)
+                self._bytes -= v.size(k)
 
     def clear(self) -> None:
         with self._lock:
@@ -180,6 +200,8 @@ def memo(build: Build, key: str, compute: Callable[[], T]) -> T:
 
 
 class _Memory:
+    """Per app: the builds seen, :func:`memo`'s values and the rendered answers (:func:`rendered`)."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._builds: dict[Path, Build] = {}
@@ -218,9 +240,14 @@ class _Memory:
 
 
 def _memory() -> _Memory:
-    memory = current_app.extensions.get("kgpub.pages")
+    return memory_of(current_app)
+
+
+def memory_of(app: Flask) -> _Memory:
+    """``app``'s per-build memory (outside a request too: :mod:`.hits` runs before Flask)."""
+    memory = app.extensions.get("kgpub.pages")
     if memory is None:
-        memory = current_app.extensions.setdefault("kgpub.pages", _Memory())
+        memory = app.extensions.setdefault("kgpub.pages", _Memory())
     assert isinstance(memory, _Memory)
     return memory
 

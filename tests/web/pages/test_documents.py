@@ -267,17 +267,22 @@ def test_a_recorded_document_needs_no_store(pages_app: Flask, published_dir: Pat
 
 def test_the_rendered_cache_keeps_to_its_budget() -> None:
     from kgpub.errors import InputError
-    from kgpub.web.caching import _Lru
+    from kgpub.web.caching import Kept, _Lru
 
     with pytest.raises(InputError, match="document_cache_mb"):
         Settings(document_cache_mb=-1)
     cache = _Lru()
-    page = b"x" * (400 << 10)
+    page = Kept(b"x" * (400 << 10), "text/turtle")
     for key in "abc":
-        cache.put(key, (page, "text/turtle"), budget_mb=1)
-    assert cache.get("a") is None and cache.get("c") == (page, "text/turtle")  # 3 × 400 KiB > 1 MiB
-    cache.put("d", (page, "text/turtle"), budget_mb=0)
+        cache.put(key, page, budget_mb=1)
+    assert cache.get("a") is None and cache.get("c") == page  # 3 × 400 KiB > 1 MiB
+    cache.put("d", page, budget_mb=0)
     assert cache.get("d") is None  # 0: nothing kept
+    # the headers kept with an answer (kgpub.web.hits) count too: 2 × (400 KiB + 150 KiB) > 1 MiB
+    sent = ("200 OK", (("Link", "x" * (150 << 10)),))
+    cache.put("e", page._replace(sent=sent), budget_mb=1)
+    cache.put("f", page._replace(sent=sent), budget_mb=1)
+    assert cache.get("e") is None and cache.get("f") is not None
 
 
 def test_a_rendered_answer_is_served_without_reading_the_record_again(
