@@ -34,6 +34,7 @@ SOURCE_SUFFIXES = (*DOC_SUFFIXES, ".txt")
 #: Paths under the base that are documents themselves (no 303): served as they are.
 DIRECT = frozenset({"dataset", "sparql", "sitemap.xml", "robots.txt", ".well-known/void"})
 _ALLOWED = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 class BadPath(ValueError):
@@ -44,7 +45,7 @@ def check_path(rel: str) -> None:
     """Refuse paths no IRI can have (→ 400); the caller still answers 404 for well-formed unknowns."""
     if "\ufffd" in rel:
         raise BadPath("the path is not valid UTF-8 (after percent-decoding)")
-    if any(ord(c) < 32 or ord(c) == 127 for c in rel):
+    if _CONTROL.search(rel):
         raise BadPath("the path contains control characters")
     if any(seg in (".", "..") for seg in rel.split("/")):
         raise BadPath("the path contains '.' or '..' segments")
