@@ -1,6 +1,6 @@
 """Dereference throughput: kgpub ``/doc`` before and after recorded documents, against Oxigraph
-server's DESCRIBE and the static site on nginx, measured in one run on the same data
-(``python -m kgpub.bench_deref``; issue 12, docs/benchmarks.md).
+server's and rdflib-endpoint's DESCRIBE and the static site on nginx, measured in one run on the same
+data (``python -m kgpub.bench_deref``; issue 12, docs/benchmarks.md).
 
 For a graph (the seed build's ``dataset.trig``, or ``--municipalities N`` of :mod:`kgpub.synthetic`)
 it publishes two builds in a scratch folder — one with ``documents.sqlite`` (:mod:`kgpub.documents`),
@@ -11,12 +11,16 @@ one without (as before) — and measures, each in its own server process on loop
   (``KGPUB_DOCUMENT_CACHE_MB=0``: recorded answers, rendered by rdflib on every request) and on;
 - ``/id`` → 303;
 - ``oxigraph serve-read-only`` answering ``DESCRIBE <body>`` (the practical limit of an engine);
+- ``rdflib-endpoint serve`` of the same TriG answering the same ``DESCRIBE`` (rdflib's engine behind
+  FastAPI/uvicorn, :class:`kgpub.engines.RdflibEndpoint`; its description is not kgpub's concise
+  bounded one, so its answer is larger);
 - nginx serving ``kgpub export --site`` (:mod:`kgpub.site`).
 
 The load: ``--connections`` keep-alive HTTP/1.1 connections (raw sockets, half in each of two client
 processes) asking for the same URL for ``--seconds``, ``--rounds`` times; the median round is
 reported. The client shares the machine's cores with the server, so the fastest servers are measured
-against the client's own ceiling (it is the same client for every row).
+against the client's own ceiling (it is the same client for every row). Each row's throughput is also
+given as a ratio to the two engines' DESCRIBE (issue 12's targets: ≥ 0.15× Oxigraph, ≥ 3× rdflib-endpoint).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import pyoxigraph as ox
 
 from . import documents, httpload, publish, store
 from .config import PROJECT_ROOT, Settings
-from .engines import free_port, kgpub_serve, oxigraph_binary, running
+from .engines import RdflibEndpoint, free_port, kgpub_serve, oxigraph_binary, running
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,10 @@ def run(trig: Path, title: str, base: str, args: argparse.Namespace, work: Path)
     with running([binary, "serve-read-only", "--location", str(oxi), "--bind", f"127.0.0.1:{port}"], port):
         query = quote(f"DESCRIBE <{body}>", safe="")
         path = f"/query?query={query}&union-default-graph"
-        rows.append(measure("Oxigraph server DESCRIBE (RocksDB)", port, path, turtle, args))
+        rows.append(measure(OXIGRAPH, port, path, turtle, args))
+    with RdflibEndpoint(trig) as rdflib_endpoint:
+        path = "/?query=" + quote(f"DESCRIBE <{body}>", safe="")
+        rows.append(measure(RDFLIB_ENDPOINT, rdflib_endpoint.port, path, turtle, args))
     if documents.open_documents(publish.current(after).path, base) is None or _count(after) > args.site_max:
         print(f"  static site skipped (more than {args.site_max} documents to export)", file=sys.stderr)
         return table(title, body, rows)
@@ -155,13 +162,32 @@ def _count(settings: Settings) -> int:
     return 0 if recorded is None else sum(1 for _ in recorded.paths())
 
 
+OXIGRAPH = "Oxigraph server DESCRIBE (RocksDB)"
+RDFLIB_ENDPOINT = "rdflib-endpoint DESCRIBE"
+
+
 def table(title: str, body: str, rows: list[Row]) -> list[str]:
-    oxigraph = next(r.rps for r in rows if r.name.startswith("Oxigraph"))
+    """The section of one graph: every row with its ratios to the two engines' DESCRIBE."""
+    oxigraph = next(r.rps for r in rows if r.name == OXIGRAPH)
+    rdflib_endpoint = next(r.rps for r in rows if r.name == RDFLIB_ENDPOINT)
     lines = [f"### {title}", "", f"One body, `{body}`.", ""]
-    lines += ["| | req/s | p50 ms | × Oxigraph DESCRIBE | statuses |", "|---|---:|---:|---:|---|"]
+    lines += [
+        "| | req/s | p50 ms | × Oxigraph DESCRIBE | × rdflib-endpoint DESCRIBE | statuses |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r.name} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.rps / oxigraph:.2f} | {r.statuses} |")
+        lines.append(
+            f"| {r.name} | {r.rps:,.0f} | {r.p50_ms:.1f} | {_ratio(r.rps, oxigraph)} "
+            f"| {_ratio(r.rps, rdflib_endpoint)} | {r.statuses} |"
+        )
     return [*lines, ""]
+
+
+def _ratio(rps: float, peer: float) -> str:
+    if not peer:
+        return "–"
+    ratio = rps / peer
+    return f"{ratio:.2f}" if ratio < 10 else f"{ratio:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -248,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         import platform
 
         return [
-            "# Benchmarks: dereference (`/doc`, `/id`) against Oxigraph server and the static site",
+            "# Benchmarks: dereference (`/doc`, `/id`) against Oxigraph server, rdflib-endpoint and the "
+            "static site",
             "",
             f"{produced}; {os.cpu_count()} CPU "
             f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end), Python "
