@@ -80,7 +80,7 @@ def build(ctx: click.Context, if_stale: bool) -> None:
     else:
         for source in result.reports:
             click.echo("\n".join(source.lines()))
-        click.echo(f"published {result.triples} quads to {result.published.path}")
+        click.echo(f"published {result.triples} quads to {result.published.path} ({result.reuse})")
 
 
 @main.command()

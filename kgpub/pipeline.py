@@ -25,7 +25,18 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from . import __version__, documents, incremental, municipalities, publish, quads, search, store, versions
+from . import (
+    __version__,
+    delta,
+    documents,
+    incremental,
+    municipalities,
+    publish,
+    quads,
+    search,
+    store,
+    versions,
+)
 from .config import Settings
 from .curation import load_curation
 from .duties import cofog_graph, duty_words
@@ -69,6 +80,7 @@ class BuildResult:
     skipped: bool = False
     reason: str = ""  # why it was rebuilt (``if_stale``), or why not
     reports: tuple[SourceReport, ...] = ()
+    reuse: str = ""  # what the build took from the published one (kgpub.delta), or why nothing
 
 
 def input_digest(settings: Settings, contents: Mapping[Path, bytes] | None = None) -> str:
@@ -216,8 +228,11 @@ def build(
         started = datetime.now(UTC)
         named[Local(settings.base_iri).GRAPH["build"]] = _build_activity(named, settings, started, digest)
         with stage("quads"):
-            dataset = quads.quads_of(named)  # every file is written from these (kgpub.quads)
-        _write_build(build_dir, dataset, named, assembled, settings, digest, started, stage)
+            terms = quads.Converter(stable=True)  # its blank-node labels and converted terms: kept
+            dataset = quads.quads_of(named, terms)  # every file is written from these (kgpub.quads)
+        with stage("delta"):
+            change, why = delta.against_published(settings, dataset)  # what may be reused from it
+        _write_build(build_dir, dataset, named, assembled, settings, digest, started, stage, terms, change)
         published = publish.swap_in(build_dir, settings)
     except PublishError as exc:
         _abandon(build_dir, pending)
@@ -238,7 +253,14 @@ def build(
         raise PublishError(
             f"{exc}; the build {published.path.name} is published but not recorded as a version"
         ) from exc
-    return BuildResult(published, report, len(dataset), reason=reason, reports=tuple(assembled.reports))
+    reuse = (
+        f"{why}: the store and unchanged parts taken from the published build"
+        if change
+        else f"{why}: made anew"
+    )
+    return BuildResult(
+        published, report, len(dataset), reason=reason, reports=tuple(assembled.reports), reuse=reuse
+    )
 
 
 def _abandon(build_dir: Path | None, pending: Path) -> None:
@@ -313,8 +335,11 @@ def _write_build(
     digest: str,
     started: datetime,
     stage: Stages,
+    terms: quads.Converter | None = None,
+    change: delta.Delta | None = None,
 ) -> None:
-    """Write every file of the build, ``build.json`` (with their hashes) last."""
+    """Write every file of the build, ``build.json`` (with their hashes) last; with ``change``, the
+    files the published build already has for what did not change are taken from it."""
     with publish.writing(build_dir / "sources"):
         (build_dir / "sources").mkdir()
     for source in assembled.sources:
@@ -328,12 +353,13 @@ def _write_build(
     ):
         quads.write_quads(dataset, out, dump_prefixes(Local(settings.base_iri)))
     with stage("store"), publish.writing(build_dir / "store"):  # RocksDB's own OSError on open names its file
-        store.prepare(build_dir, settings.base_iri)
+        store.prepare(build_dir, settings.base_iri, change)
     local = Local(settings.base_iri)
     with stage("dumps"):
         write_dumps(build_dir, without_schema(dataset, local), local)  # data only
     with stage("part dumps"):
-        write_part_dumps(build_dir, named, local)  # the schema documents, each municipality, each graph
+        # the schema documents, each municipality, each graph
+        write_part_dumps(build_dir, named, local, terms=terms, change=change)
     with stage("search index"):
         search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
     with stage("documents"):
@@ -344,6 +370,7 @@ def _write_build(
         "build": build_dir.name,
         "created": started.isoformat(),
         "kgpub": __version__,
+        "code": delta.code_digest(),  # a later build reuses files of this one only if the code is the same
         "base_iri": settings.base_iri,
         "inputs": digest,
         "triples": len(dataset),

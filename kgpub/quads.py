@@ -11,6 +11,7 @@ checks by parsing each file back with rdflib and comparing graphs for isomorphis
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
@@ -22,14 +23,34 @@ from rdflib.term import Node
 
 #: pyoxigraph's term types, as it returns them from a store.
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+#: Rounds of :func:`stable_labels` at most (a list of n cells needs about n to tell its cells apart).
+MAX_ROUNDS = 64
 
 
 class Converter:
     """rdflib terms → pyoxigraph terms, each distinct term converted once. Blank nodes keep their
-    rdflib identity: the same ``BNode`` in two graphs is the same pyoxigraph blank node."""
+    rdflib identity: the same ``BNode`` in two graphs is the same pyoxigraph blank node. With
+    ``stable``, a blank node is labelled from what it is (:func:`stable_labels`), so the same graph
+    converted twice gives the same quads — rdflib's own labels are random for every parse."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, stable: bool = False) -> None:
         self._terms: dict[Node, OxTerm] = {}
+        self._stable = stable
+        self._labels: set[str] = set()
+        self.merged = False
+        self._labelled: set[URIRef] = set()
+
+    def label_blank_nodes(self, graph: Graph, name: URIRef) -> None:
+        """Give ``graph``'s blank nodes not converted yet their stable labels (``stable`` only)."""
+        if not self._stable or name in self._labelled:
+            return
+        self._labelled.add(name)
+        for node, label in stable_labels(graph, name).items():
+            if node in self._terms:
+                continue
+            self.merged |= label in self._labels  # alike all the way: one node (see stable_labels)
+            self._labels.add(label)
+            self._terms[node] = ox.BlankNode(label)
 
     def term(self, node: Node) -> OxTerm:
         found = self._terms.get(node)
@@ -63,19 +84,59 @@ class Converter:
 
     def quads(self, graph: Graph, name: URIRef) -> Iterable[ox.Quad]:
         g = ox.NamedNode(str(name))
+        self.label_blank_nodes(graph, name)
         term = self.term
         for s, p, o in graph:
             yield ox.Quad(term(s), term(p), term(o), g)  # type: ignore[arg-type]
 
 
-def quads_of(graphs: Mapping[URIRef, Graph]) -> list[ox.Quad]:
-    """Each graph's triples as quads in the named graph it is keyed by, graph after graph.
+def stable_labels(graph: Graph, name: URIRef) -> dict[BNode, str]:
+    """A label for each blank node of ``graph`` made from what it is, not from when it was made: a
+    hash of the graph's name, its own triples and the triples that point at it, with the blank nodes
+    among them known by their label of the round before, round after round until no round tells two
+    more nodes apart (colour refinement, as graph isomorphism tests do). An evidence selector is then
+    labelled by its claim and offsets, a shape's property node by its shape and path, in every build.
+
+    Why (:mod:`kgpub.delta`): a rebuild compares its quads with the published build's, and a random
+    label would make every blank node — every evidence selector, 1 quad in 8 — a change.
+
+    Two blank nodes that no round tells apart (two identical property shapes under one shape, the same
+    selector twice on one claim) get one label, i.e. become one node: the graph written is the same
+    graph with a redundant copy left out (each entails the other), where numbering the copies would
+    pair their parts differently from build to build."""
+    nodes = {t for triple in graph for t in (triple[0], triple[2]) if isinstance(t, BNode)}
+    if not nodes:
+        return {}
+    prefix = str(name).encode() + b"\0"
+    known: dict[BNode, str] = {}
+    classes = 1
+    for _round in range(MAX_ROUNDS):
+
+        def sig(node: Node, known: dict[BNode, str] = known) -> str:
+            return "_:" + known.get(node, "") if isinstance(node, BNode) else node.n3()
+
+        labels = {}
+        for node in nodes:
+            parts = sorted(f">{p.n3()} {sig(o)}" for p, o in graph.predicate_objects(node))
+            parts += sorted(f"<{sig(s)} {p.n3()}" for s, p in graph.subject_predicates(node))
+            parts.append(known.get(node, ""))
+            labels[node] = "b" + hashlib.sha256(prefix + "\n".join(parts).encode()).hexdigest()[:32]
+        known, before, classes = labels, classes, len(set(labels.values()))
+        if classes == before or classes == len(nodes):  # no node told apart any more, or every one
+            break
+    return known
+
+
+def quads_of(graphs: Mapping[URIRef, Graph], convert: Converter | None = None) -> list[ox.Quad]:
+    """Each graph's triples as quads in the named graph it is keyed by, graph after graph, blank
+    nodes labelled from what they are (:func:`stable_labels`: the same graphs give the same quads).
 
     A list, not a ``pyoxigraph.Store``: the store canonicalises typed literals as it encodes them
     (``"0"^^xsd:nonNegativeInteger`` comes back as ``"0"^^xsd:integer``, ``"1.50"`` as ``"1.5"``),
     which would change the published triples; serialising the quads themselves does not."""
-    convert = Converter()
-    return [quad for name, graph in graphs.items() for quad in convert.quads(graph, name)]
+    convert = convert or Converter(stable=True)
+    quads = [quad for name, graph in graphs.items() for quad in convert.quads(graph, name)]
+    return list(dict.fromkeys(quads)) if convert.merged else quads
 
 
 def quads_of_dataset(dataset: Dataset) -> list[ox.Quad]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import shutil
 import threading
 from pathlib import Path
 from typing import Literal, Protocol
@@ -34,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..config import Settings
+from ..delta import Delta
 from ..errors import (
     KgpubError,
     NotFoundError,
@@ -75,17 +77,38 @@ _ERRORS: dict[str, type[KgpubError]] = {
 }
 
 
-def prepare(build_dir: Path, base_iri: str | None = None) -> None:
-    """Load ``build_dir/dataset.trig`` into a new store at ``build_dir/store`` (PublishError if it fails)."""
+def prepare(build_dir: Path, base_iri: str | None = None, delta: Delta | None = None) -> None:
+    """Load ``build_dir/dataset.trig`` into a new store at ``build_dir/store`` (PublishError if it fails).
+
+    With a ``delta`` (:mod:`kgpub.delta`), the published build's store is copied instead — a RocksDB
+    checkpoint: hard links to its table files, which RocksDB never rewrites, so the published store is
+    left byte for byte as it was — and the delta's quads are removed from and added to the copy. The
+    store holds the same quads as a load of ``dataset.trig`` would (``tests/store/test_prepare.py``)."""
     target = build_dir / STORE_DIR
     base_iri = base_iri or _manifest_base(build_dir)
     if target.exists():
         raise PublishError(f"{target} exists already: a build folder is prepared once")
+    if delta is not None:
+        try:
+            ox.Store.read_only(str(delta.previous / STORE_DIR)).backup(str(target))
+        except OSError as exc:
+            log.warning("could not copy the published store (%s); loading %s instead", exc, DATASET)
+            shutil.rmtree(target, ignore_errors=True)
+            delta = None
     store = ox.Store(str(target))
     try:
-        store.bulk_load(path=build_dir / DATASET, format=ox.RdfFormat.TRIG, base_iri=base_iri)
-        store.flush()
-        store.optimize()
+        if delta is None:
+            # parsed, then loaded: bulk_load(path=…) would give the blank nodes new random labels,
+            # and a later build's delta names them by the labels of dataset.trig (kgpub.quads)
+            parsed = ox.parse(path=build_dir / DATASET, format=ox.RdfFormat.TRIG, base_iri=base_iri)
+            store.bulk_extend(parsed)
+            store.flush()
+            store.optimize()
+        else:
+            for quad in delta.removed:
+                store.remove(quad)
+            store.extend(delta.added | delta.restore)
+            store.flush()
     except (OSError, SyntaxError, ValueError) as exc:
         raise PublishError(f"could not load {build_dir / DATASET} into the store: {exc}") from exc
     finally:
