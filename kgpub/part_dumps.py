@@ -140,10 +140,8 @@ def write_part_dumps(
         terms.label_blank_nodes(graph, iri)
     index = subsets.Index(named, local)
     for slug, municipality in index.municipalities().items():
-        quads = index.municipality(slug)
-        term = terms.term  # the graph holds a triple of two source graphs once
-        part = list(dict.fromkeys(ox.Triple(term(s), term(p), term(o)) for s, p, o, _g in quads))  # type: ignore[arg-type]
-        digest = hashlib.sha256("\n".join(sorted(map(str, part))).encode()).hexdigest()
+        quads = index.municipality(slug, ordered=False)
+        part, digest = _ordered(quads, terms)
         about = str(municipality)
         stem = f"municipality-{file_name(slug)}"
         names = [f"{stem}.ttl", f"{stem}.jsonld", f"{stem}.tree.jsonld"]
@@ -192,6 +190,16 @@ def write_part_dumps(
     _list(out_dir, written)
     write_bytes(build_dir / INPUTS, json.dumps(inputs, indent=0, sort_keys=True).encode("utf-8"))
     return written
+
+
+def _ordered(quads: list[subsets.Quad], terms: Converter) -> tuple[list[ox.Triple], str]:
+    """A part's triples in order (equal parts, equal files) and their digest; a triple of two source
+    graphs is in the part once."""
+    term = terms.term
+    triples = {ox.Triple(term(s), term(p), term(o)) for s, p, o, _g in quads}  # type: ignore[arg-type]
+    lines = sorted((str(t), t) for t in triples)
+    digest = hashlib.sha256("\n".join(line for line, _t in lines).encode()).hexdigest()
+    return [t for _line, t in lines], digest
 
 
 def _inputs(build: Path) -> dict[str, str]:

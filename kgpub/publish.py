@@ -134,20 +134,44 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def file_record(build_dir: Path) -> dict[str, dict[str, Any]]:
-    """``{relative path: {"size": bytes, "sha256": hex}}`` for every recorded file of a build."""
-    return {
-        path.relative_to(build_dir).as_posix(): {"size": path.stat().st_size, "sha256": file_digest(path)}
-        for path in _recorded(build_dir)
-    }
+def file_record(build_dir: Path, previous: Path | None = None) -> dict[str, dict[str, Any]]:
+    """``{relative path: {"size": bytes, "sha256": hex}}`` for every recorded file of a build.
+
+    A file that *is* the ``previous`` build's file at the same path (a hard link: a store table or a
+    part dump the build took from it, see :mod:`kgpub.delta`) keeps the digest that build recorded."""
+    known: dict[str, Any] = {}
+    if previous is not None:
+        try:
+            known = Published(previous).manifest().get("files", {})
+        except (OSError, ValueError):
+            known = {}
+    record = {}
+    for path in _recorded(build_dir):
+        rel = path.relative_to(build_dir).as_posix()
+        stat = path.stat()
+        earlier = known.get(rel)
+        same = earlier is not None and earlier.get("size") == stat.st_size
+        same = same and _same_file(stat, previous / rel if previous else None)
+        digest = str(earlier["sha256"]) if same and earlier is not None else file_digest(path)
+        record[rel] = {"size": stat.st_size, "sha256": digest}
+    return record
 
 
-def seal(build_dir: Path, manifest: dict[str, Any]) -> Path:
+def _same_file(stat: os.stat_result, other: Path | None) -> bool:
+    try:
+        found = other.stat() if other is not None else None
+    except OSError:
+        return False
+    return found is not None and (found.st_dev, found.st_ino) == (stat.st_dev, stat.st_ino)
+
+
+def seal(build_dir: Path, manifest: dict[str, Any], previous: Path | None = None) -> Path:
     """Write ``build.json`` — ``manifest`` plus the record of every file — as the build's last file,
-    atomically and synced: a build folder with a ``build.json`` is a complete one."""
+    atomically and synced: a build folder with a ``build.json`` is a complete one. Files hard-linked
+    from the ``previous`` build keep its digests (:func:`file_record`)."""
     path = build_dir / MANIFEST
     tmp = path.with_name(MANIFEST + ".tmp")
-    text = json.dumps({**manifest, "files": file_record(build_dir)}, indent=1)
+    text = json.dumps({**manifest, "files": file_record(build_dir, previous)}, indent=1)
     try:
         with writing(path), tmp.open("w", encoding="utf-8") as f:
             f.write(text)

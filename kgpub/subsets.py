@@ -202,11 +202,12 @@ class Index:
     def _independent(self, node: Node) -> bool:
         return bool(self.types.get(node, set()) & set(_INDEPENDENT))
 
-    def municipality(self, slug: str) -> list[Quad]:
-        """The quads of one municipality's part (see the module), sorted."""
-        return self.describe(self.members(self.resolve(slug)))
+    def municipality(self, slug: str, *, ordered: bool = True) -> list[Quad]:
+        """The quads of one municipality's part (see the module), sorted unless not ``ordered`` (the
+        part dumps order the pyoxigraph terms they make of them)."""
+        return self.describe(self.members(self.resolve(slug)), ordered=ordered)
 
-    def describe(self, members: set[Node]) -> list[Quad]:
+    def describe(self, members: set[Node], *, ordered: bool = True) -> list[Quad]:
         local = self.local
         dependent = (str(local.KGP), str(local.GRAPH))  # terms and graph names: never described here
         todo = sorted(members, key=str)
@@ -234,7 +235,7 @@ class Index:
                     and p != PROV.wasGeneratedBy
                 ):
                     todo.append(o)  # an evidence span, a site's location, a curation record
-        return sorted(quads, key=lambda q: tuple(str(t) for t in q))
+        return sorted(quads, key=lambda q: tuple(str(t) for t in q)) if ordered else list(quads)
 
 
 def to_dataset(named: Named, local: Local) -> Dataset:

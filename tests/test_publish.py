@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -136,6 +137,28 @@ def test_seal_writes_the_manifest_last_and_whole(tmp_path: Path) -> None:
     assert sorted(manifest["files"]) == ["dataset.trig", "store/CURRENT"]  # LOG is RocksDB's scratch
     assert not list(tmp_path.glob("build.json.*"))  # no temporary left behind
     assert publish.verify(publish.Published(tmp_path)) == []
+
+
+def test_a_file_linked_from_the_previous_build_keeps_its_recorded_digest(tmp_path: Path) -> None:
+    """Sealing hashes every file; one that *is* the previous build's (a hard link, kgpub.delta) is not
+    read again. Shown by a previous record that is not the file's real digest: it is kept for the
+    linked file, and not for a file of the same path and size that is only a copy."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for build in (old, new):
+        (build / "dumps").mkdir(parents=True)
+    (old / "dumps" / "linked.ttl").write_bytes(b"<urn:a> <urn:b> <urn:c> .\n")
+    (old / "dumps" / "copied.ttl").write_bytes(b"<urn:a> <urn:b> <urn:d> .\n")
+    publish.seal(old, {"build": "old"})
+    manifest = json.loads((old / "build.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"].values():
+        entry["sha256"] = "0" * 64
+    (old / "build.json").write_text(json.dumps(manifest), encoding="utf-8")
+    os.link(old / "dumps" / "linked.ttl", new / "dumps" / "linked.ttl")
+    shutil.copyfile(old / "dumps" / "copied.ttl", new / "dumps" / "copied.ttl")
+    publish.seal(new, {"build": "new"}, previous=old)
+    files = json.loads((new / "build.json").read_text(encoding="utf-8"))["files"]
+    assert files["dumps/linked.ttl"]["sha256"] == "0" * 64
+    assert files["dumps/copied.ttl"]["sha256"] == publish.file_digest(new / "dumps" / "copied.ttl")
 
 
 def test_a_write_error_becomes_one_line_naming_the_file(tmp_path: Path) -> None:
