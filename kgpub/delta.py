@@ -74,6 +74,13 @@ class Delta:
                     found.add(term.value)
         return frozenset(found)
 
+    def terms(self) -> frozenset[str]:
+        """The subjects and objects (IRIs and blank nodes, as ``str`` writes them: ``<iri>``, ``_:b``)
+        of every changed quad."""
+        return frozenset(
+            str(t) for q in self.changed() for t in (q.subject, q.object) if not isinstance(t, ox.Literal)
+        )
+
     def __len__(self) -> int:
         return len(self.added) + len(self.removed)
 

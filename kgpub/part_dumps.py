@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,8 +41,8 @@ from .quads import Converter
 from .store.results import prefixes as dump_prefixes
 
 TURTLE, TRIG = "text/turtle", "application/trig"
-#: At the build's root: each part dump's input digest (what a later build compares to reuse it).
-INPUTS = "parts.json"
+#: At the build's root: each part dump's digest and each municipality part's terms, for the next build.
+INPUTS = "parts.sqlite"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -87,48 +88,22 @@ def write_part_dumps(
     """Write every part dump into ``build_dir/dumps`` and add them to ``dumps.json``.
 
     ``terms``: the converter the build's quads were made with (its blank-node labels and its cache of
-    converted terms). With ``change`` (:mod:`kgpub.delta`), a part made from exactly the input it was
-    made from in the published build is that build's file, hard-linked (a municipality's part: the
-    same triples, by digest; a graph's: no quad of it changed). ``parts.json`` at the build's root keeps
-    each part's input digest for the next build; it is sealed with the build like every file."""
-    out_dir = build_dir / "dumps"
-    with writing(out_dir):
-        out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[PartDump] = []
-    inputs: dict[str, str] = {}
-    before = _inputs(change.previous) if change is not None else {}
-    changed_graphs = change.graphs() if change is not None else frozenset()
-
-    def reused(names: list[str], digest: str | None) -> bool:
-        """Link the published build's files for ``names`` if they were made from ``digest``."""
-        if change is None or digest is None or any(before.get(n) != digest for n in names):
-            return False
-        for name in names:
-            _link(change.previous / "dumps" / name, out_dir / name)
-        return True
-
-    def add(name: str, media_type: str, scope: str, about: str | None, title: str, digest: str) -> None:
-        inputs[name] = digest
-        written.append(PartDump(name, media_type, None, (out_dir / name).stat().st_size, scope, about, title))
-
-    def graph_part(
-        iri: URIRef, name: str, make: Callable[[], bytes], media_type: str, scope: str, title: str
-    ) -> None:
-        digest = before.get(name) if str(iri) not in changed_graphs else None
-        if not reused([name], digest):
-            data = make()
-            write_bytes(out_dir / name, data)  # a full disk: a PublishError naming the file
-            digest = hashlib.sha256(data).hexdigest()
-        assert digest is not None
-        add(name, media_type, scope, str(iri), title, digest)
-
+    converted terms). With ``change`` (:mod:`kgpub.delta`), a part the change cannot reach is the
+    published build's file, hard-linked, without being computed: a graph's when no quad of it changed;
+    a municipality's when no changed quad has a subject or object among the terms of its published
+    part (its walk from the municipality, :meth:`subsets.Index.describe`, only follows quads whose
+    subject it describes or whose object it reached, so it would find the same quads). A part that is
+    computed and comes out the same (by digest) is linked too. ``parts.sqlite`` at the build's root
+    keeps each part's digest and each municipality part's terms (hashed) for the next build; it is
+    sealed with the build like every file."""
+    writer = _Writer(build_dir, change)
     terms = terms or Converter(stable=True)
     context = jsonld_context(local)
     for schema in subsets.SCHEMA_GRAPHS:
         iri = local.GRAPH[schema]
         if iri in named and len(named[iri]):
             terms.label_blank_nodes(named[iri], iri)
-            graph_part(
+            writer.graph_part(
                 iri,
                 f"{schema}.ttl",
                 lambda iri=iri: _serialized(list(terms.triples(named[iri])), local, ox.RdfFormat.TURTLE),  # type: ignore[misc]
@@ -140,46 +115,37 @@ def write_part_dumps(
         terms.label_blank_nodes(graph, iri)
     index = subsets.Index(named, local)
     for slug, municipality in index.municipalities().items():
-        quads = index.municipality(slug, ordered=False)
-        part, digest = _ordered(quads, terms)
-        about = str(municipality)
         stem = f"municipality-{file_name(slug)}"
         names = [f"{stem}.ttl", f"{stem}.jsonld", f"{stem}.tree.jsonld"]
-        if not reused(names, digest):
-            write_bytes(out_dir / names[0], _serialized(part, local, ox.RdfFormat.TURTLE))
-            # node by node: rdflib's compaction was a third of the stage
-            write_bytes(out_dir / names[1], compact_bytes(part, context))
-            graph = _graph(quads, local)
-            bodies = {s for s in graph.subjects(RDF.type, None) if _is_body(graph, s)}
-            write_bytes(
-                out_dir / names[2], jsonld.tree_bytes(jsonld.org_tree(graph, local, municipality, bodies))
-            )
-        add(
-            names[0],
-            TURTLE,
-            "municipality",
-            about,
+        about = str(municipality)
+        titles = [
             f"Municipality {slug}: its bodies, posts, persons, duties and claims",
-            digest,
-        )
-        add(
-            names[1],
-            jsonld.MEDIA_TYPE,
-            "municipality",
-            about,
             f"Municipality {slug} (JSON-LD, short names)",
-            digest,
-        )
-        add(
-            names[2],
-            jsonld.MEDIA_TYPE,
-            "tree",
-            about,
             f"Municipality {slug}: organisation tree (framed JSON-LD)",
-            digest,
-        )
+        ]
+        digest = writer.untouched(slug, names)
+        if digest is None:
+            quads = index.municipality(slug, ordered=False)
+            part, digest = _ordered(quads, terms)
+            writer.record_terms(slug, part)
+            if not writer.reused(names, digest):
+                writer.write(names[0], _serialized(part, local, ox.RdfFormat.TURTLE))
+                # node by node: rdflib's compaction was a third of the stage
+                writer.write(names[1], compact_bytes(part, context))
+                graph = _graph(quads, local)
+                bodies = {s for s in graph.subjects(RDF.type, None) if _is_body(graph, s)}
+                tree = jsonld.org_tree(graph, local, municipality, bodies)
+                writer.write(names[2], jsonld.tree_bytes(tree))
+        for name, media_type, scope, title in zip(
+            names,
+            (TURTLE, jsonld.MEDIA_TYPE, jsonld.MEDIA_TYPE),
+            ("municipality", "municipality", "tree"),
+            titles,
+            strict=True,
+        ):
+            writer.add(name, media_type, scope, about, title, digest)
     for g in subsets.graph_names(subsets.data_only(named, local), local):
-        graph_part(
+        writer.graph_part(
             g.iri,
             f"graph-{file_name(g.name)}.trig",
             lambda g=g: _serialized(list(terms.quads(named[g.iri], g.iri)), local, ox.RdfFormat.TRIG),  # type: ignore[misc]
@@ -187,9 +153,129 @@ def write_part_dumps(
             "graph",
             f"Named graph {g.name}",
         )
-    _list(out_dir, written)
-    write_bytes(build_dir / INPUTS, json.dumps(inputs, indent=0, sort_keys=True).encode("utf-8"))
-    return written
+    return writer.finish()
+
+
+_SCHEMA = """
+CREATE TABLE parts (name TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TABLE terms (h INTEGER NOT NULL, part TEXT NOT NULL);
+CREATE INDEX terms_h ON terms (h);
+CREATE INDEX terms_part ON terms (part);
+"""
+
+
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _part_terms(part: list[ox.Triple]) -> set[str]:
+    """The subjects and objects of a part (IRIs and blank nodes), as ``str`` of pyoxigraph writes them."""
+    return {
+        str(t) for triple in part for t in (triple.subject, triple.object) if not isinstance(t, ox.Literal)
+    }
+
+
+class _Writer:
+    """The part dumps of one build: writes or links each file, and keeps ``parts.sqlite``."""
+
+    def __init__(self, build_dir: Path, change: Delta | None) -> None:
+        self.build_dir = build_dir
+        self.out_dir = build_dir / "dumps"
+        with writing(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.change = change
+        self.written: list[PartDump] = []
+        self.digests: dict[str, str] = {}
+        self.rows: list[tuple[int, str]] = []
+        self.kept: list[str] = []  # municipality parts whose term rows are copied from the last build
+        self.before: dict[str, str] = {}
+        self.touched: set[str] = set()  # municipality parts a changed quad reaches
+        self.previous: Path | None = None
+        if change is not None:
+            self.previous = change.previous / INPUTS
+            self.before, self.touched = _previous(self.previous, change)
+        self.changed_graphs = change.graphs() if change is not None else frozenset()
+
+    def write(self, name: str, data: bytes) -> None:
+        write_bytes(self.out_dir / name, data)  # a full disk: a PublishError naming the file
+
+    def reused(self, names: list[str], digest: str | None) -> bool:
+        """Link the published build's files for ``names`` if they were made from ``digest``."""
+        if self.change is None or digest is None or any(self.before.get(n) != digest for n in names):
+            return False
+        for name in names:
+            _link(self.change.previous / "dumps" / name, self.out_dir / name)
+        return True
+
+    def untouched(self, slug: str, names: list[str]) -> str | None:
+        """The digest of a municipality's part that no changed quad reaches, its files linked; else None."""
+        digest = self.before.get(names[0])
+        if self.change is None or slug in self.touched or digest is None or not self.reused(names, digest):
+            return None
+        self.kept.append(slug)
+        return digest
+
+    def record_terms(self, slug: str, part: list[ox.Triple]) -> None:
+        self.rows.extend((_term_hash(t), slug) for t in _part_terms(part))
+
+    def add(self, name: str, media_type: str, scope: str, about: str | None, title: str, digest: str) -> None:
+        self.digests[name] = digest
+        size = (self.out_dir / name).stat().st_size
+        self.written.append(PartDump(name, media_type, None, size, scope, about, title))
+
+    def graph_part(
+        self, iri: URIRef, name: str, make: Callable[[], bytes], media_type: str, scope: str, title: str
+    ) -> None:
+        digest = self.before.get(name) if str(iri) not in self.changed_graphs else None
+        if not self.reused([name], digest):
+            data = make()
+            self.write(name, data)
+            digest = hashlib.sha256(data).hexdigest()
+        assert digest is not None
+        self.add(name, media_type, scope, str(iri), title, digest)
+
+    def finish(self) -> list[PartDump]:
+        """List the parts in ``dumps.json`` and write ``parts.sqlite``."""
+        _list(self.out_dir, self.written)
+        target = self.build_dir / INPUTS
+        with writing(target):
+            db = sqlite3.connect(target)
+            try:
+                db.executescript(_SCHEMA)
+                db.executemany("INSERT INTO parts VALUES (?, ?)", sorted(self.digests.items()))
+                db.executemany("INSERT INTO terms VALUES (?, ?)", self.rows)
+                if self.kept and self.previous is not None:
+                    db.execute(
+                        "ATTACH DATABASE ? AS before", (f"{self.previous.resolve().as_uri()}?mode=ro",)
+                    )
+                    db.execute("CREATE TEMP TABLE kept (part TEXT PRIMARY KEY)")
+                    db.executemany("INSERT INTO kept VALUES (?)", ((k,) for k in self.kept))
+                    db.execute("INSERT INTO terms SELECT h, part FROM before.terms JOIN kept USING (part)")
+                db.commit()
+            finally:
+                db.close()
+        return self.written
+
+
+def _previous(path: Path, change: Delta) -> tuple[dict[str, str], set[str]]:
+    """The published build's part digests, and the municipality parts ``change`` reaches (nothing
+    known when it has no ``parts.sqlite``: every part is computed again)."""
+    if not path.is_file():
+        return {}, set()
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            digests = dict(db.execute("SELECT name, digest FROM parts").fetchall())
+            touched: set[str] = set()
+            for term in change.terms():
+                touched.update(
+                    r[0] for r in db.execute("SELECT part FROM terms WHERE h = ?", (_term_hash(term),))
+                )
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return {}, set()
+    return digests, touched
 
 
 def _ordered(quads: list[subsets.Quad], terms: Converter) -> tuple[list[ox.Triple], str]:
@@ -200,15 +286,6 @@ def _ordered(quads: list[subsets.Quad], terms: Converter) -> tuple[list[ox.Tripl
     lines = sorted((str(t), t) for t in triples)
     digest = hashlib.sha256("\n".join(line for line, _t in lines).encode()).hexdigest()
     return [t for _line, t in lines], digest
-
-
-def _inputs(build: Path) -> dict[str, str]:
-    """A build's ``parts.json`` (nothing when it has none: every part is made again)."""
-    try:
-        found = json.loads((build / INPUTS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
 def _link(source: Path, target: Path) -> None:

@@ -95,6 +95,7 @@ def test_one_changed_page_is_extracted_again_and_the_build_equals_a_full_one(tmp
         p.name for p in (reused / "dumps").iterdir() if p.stat().st_ino == _inode(previous / "dumps" / p.name)
     ]
     assert "graph-source-kalajoki-hallintopalvelut.trig" in linked  # another page's graph
+    assert {"municipality-helsinki.ttl", "municipality-kalajoki.tree.jsonld"} <= set(linked)  # other towns
     assert f"graph-source-{page.meta.id}.trig" not in linked  # the page's own: new
     assert not any(n.startswith(f"municipality-{page.meta.id.split('-')[0]}.") for n in linked)  # its town's
     for name in sorted(
