@@ -49,7 +49,8 @@ def _rows(path: Path) -> dict[str, Any]:
         docs = {}
         for rest, thing, answers, hashes, watched in db.execute("SELECT * FROM documents"):
             unpacked = json.loads(zlib.decompress(answers))
-            docs[rest] = (thing, unpacked, json.loads(hashes), json.loads(watched))
+            keys = None if watched is None else documents.unpack_keys(watched)
+            docs[rest] = (thing, unpacked, json.loads(hashes), keys)
         return {
             "meta": sorted(db.execute("SELECT * FROM meta")),
             "iris": sorted(db.execute("SELECT * FROM iris")),
