@@ -46,7 +46,7 @@ def layer(app: Flask) -> tuple[DocumentHits, Counting]:
 
 
 def send(wsgi: Any, path: str, method: str = "GET", **headers: str) -> Answer:
-    environ = EnvironBuilder(path=path, method=method, headers=headers).get_environ()
+    environ = EnvironBuilder(path=path, method=method, headers=list(headers.items())).get_environ()
     body, status, sent = run_wsgi_app(wsgi, environ, buffered=True)
     return status, list(sent.items()), b"".join(body)
 
@@ -151,7 +151,9 @@ LEFT_TO_FLASK = [
     ("/doc/", "GET", {}),
     (DOC + ".ttl", "POST", {}),
     (DOC + ".ttl", "OPTIONS", {"Access-Control-Request-Method": "GET", "Origin": "http://x.example"}),
-    ("/id/org/helsinki-kaupunginkanslia", "GET", {}),
+    ("/id/org/nothing-here", "GET", {}),
+    ("/id/org/helsinki-kaupunginkanslia", "GET", {"Cookie": "kgpub_lang=sv"}),
+    ("/id/org/helsinki-kaupunginkanslia?format=ttl", "GET", {}),
     ("/source/helsinki-kaupunginkanslia", "GET", {}),
 ]
 
@@ -164,6 +166,25 @@ def test_other_requests_go_to_flask(app: Flask, path: str, method: str, headers:
     again = send(hits, path, method, **headers)
     assert flask.calls == calls + 1
     assert again == first == send(flask, path, method, **headers)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "headers"),
+    [("", {}), ("", {"Accept": "text/html"}), ("", {"Accept": "image/png"}), (".ttl", {})],
+)
+def test_a_see_other_is_what_flask_sends(app: Flask, suffix: str, headers: dict[str, str]) -> None:
+    hits, flask = layer(app)
+    thing = "/id/org/helsinki-kaupunginkanslia" + suffix
+    first = send(hits, thing, **headers)
+    assert first[0] == "303 SEE OTHER"
+    assert dict(first[1])["Location"] == "http://127.0.0.1:5000" + DOC + suffix
+    calls = flask.calls
+    for method in ("GET", "HEAD"):
+        fast = send(hits, thing, method, **headers)
+        assert flask.calls == calls
+        assert fast == send(flask, thing, method, **headers)
+        calls += 1
+    assert send(hits, thing, "HEAD")[2] == b""
 
 
 def test_a_cookie_answer_is_not_replayed_to_a_request_without_one(app: Flask) -> None:
@@ -185,8 +206,14 @@ def test_a_new_build_is_answered_at_once(tmp_path: Path) -> None:
         assert send(hits, DOC + ".ttl") == old
         calls = flask.calls
         assert send(hits, DOC + ".ttl") == old and flask.calls == calls  # answered by the layer
+        gone = "/id/org/helsinki-sisainen-tarkastus"
+        see_other = send(hits, gone)
+        assert see_other[0] == "303 SEE OTHER" and send(hits, gone) == see_other
         renamed = SEED_TRIG.replace('skos:prefLabel "kaupunginkanslia"@fi', 'skos:prefLabel "kanslia"@fi')
-        make_published(tmp_path, renamed)
+        make_published(tmp_path, renamed.replace("helsinki-sisainen-tarkastus", "helsinki-tarkastus"))
+        assert send(hits, gone)[0] == "404 NOT FOUND"  # not the old build's 303
+        assert send(hits, "/id/org/helsinki-tarkastus")[0] == "303 SEE OTHER"
+        calls = flask.calls
         new = send(hits, DOC + ".ttl")
         assert flask.calls == calls + 1  # a new build is a miss
         assert dict(new[1])["ETag"] != dict(old[1])["ETag"]
