@@ -363,8 +363,12 @@ def _write_build(
     with stage("search index"):
         search.build_index(build_dir, settings.base_iri)  # names → search.sqlite, hashed by seal
     with stage("documents"):
-        documents.write(  # /doc without a query
-            build_dir, settings.base_iri, settings.max_result_rows, record_max=settings.documents_recorded_max
+        documents.write(  # /doc without a query; with a delta, the unchanged documents kept
+            build_dir,
+            settings.base_iri,
+            settings.max_result_rows,
+            record_max=settings.documents_recorded_max,
+            delta=change,
         )
     manifest = {
         "build": build_dir.name,
@@ -378,4 +382,4 @@ def _write_build(
         "sources": [s.meta.id for s in assembled.sources],
     }
     with stage("seal"):
-        publish.seal(build_dir, manifest)
+        publish.seal(build_dir, manifest, change.previous if change is not None else None)
