@@ -24,12 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .config import PROJECT_ROOT, Settings
+from .generated import write_block
 from .stages import Stages
 from .synthetic import write_corpus
 
@@ -158,23 +160,41 @@ def report(runs: list[dict[str, Any]], argv: list[str], workers: int, plot: Path
         "Each cell: wall-clock time / peak resident memory of the build process during that stage "
         "(extraction workers: their own peak, in the *extract* row after the slash).",
         "",
-        "| stage | " + " | ".join(f"{r['triples']:,} triples ({r['pages']:,} pages)" for r in ok) + " |",
-        "|---|" + "---:|" * len(ok),
     ]
-    for name in names:
-        cells = []
-        for run in ok:
-            rec = _by_stage(run, "full").get(name)
-            if rec is None:
-                cells.append("–")
-                continue
-            extra = f" (workers {rec['children_peak_mb']:,.0f} MB)" if name == "extract" else ""
-            cells.append(f"{_fmt_s(rec['seconds'])} / {rec['peak_mb']:,.0f} MB{extra}")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+
+    def full_cell(name: str, run: dict[str, Any]) -> str:
+        rec = _by_stage(run, "full").get(name)
+        if rec is None:
+            return "–"
+        extra = f" (workers {rec['children_peak_mb']:,.0f} MB)" if name == "extract" else ""
+        return f"{_fmt_s(rec['seconds'])} / {rec['peak_mb']:,.0f} MB{extra}"
+
+    def again_cell(name: str, run: dict[str, Any]) -> str:
+        again, full = _by_stage(run, "incremental").get(name), _by_stage(run, "full").get(name)
+        if again is None:
+            return "–"
+        share = f" ({again['seconds'] / full['seconds']:.0%})" if full and full["seconds"] >= 0.05 else ""
+        return f"{_fmt_s(again['seconds'])}{share}"
+
+    lines += _stage_table(
+        [f"{r['triples']:,} triples ({r['pages']:,} pages)" for r in ok], names, ok, full_cell
+    )
     lines.append("| **whole build** | " + " | ".join(f"**{_fmt_s(r['full_s'])}**" for r in ok) + " |")
     lines.append(
         "| incremental rebuild (one page changed) | "
         + " | ".join(f"{_fmt_s(r['incremental_s'])} ({r['incremental_s'] / r['full_s']:.0%})" for r in ok)
+        + " |"
+    )
+    lines += [
+        "",
+        "The incremental rebuild, stage by stage (the published build of the full run is the one it "
+        "compares with, :mod:`kgpub.delta`; in brackets: share of the stage's time in the full build):",
+        "",
+    ]
+    lines += _stage_table([f"{r['triples']:,} triples" for r in ok], names, ok, again_cell)
+    lines.append(
+        "| **whole rebuild** | "
+        + " | ".join(f"**{_fmt_s(r['incremental_s'])}** ({r['incremental_s'] / r['full_s']:.0%})" for r in ok)
         + " |"
     )
     for run in runs:
@@ -220,6 +240,14 @@ def report(runs: list[dict[str, Any]], argv: list[str], workers: int, plot: Path
     return "\n".join(lines) + "\n"
 
 
+def _stage_table(
+    heads: list[str], names: list[str], runs: list[dict[str, Any]], cell: Callable[[str, dict[str, Any]], str]
+) -> list[str]:
+    """A Markdown table: a row per stage, a column per run."""
+    lines = ["| stage | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
+    return lines + [f"| {name} | " + " | ".join(cell(name, run) for run in runs) + " |" for name in names]
+
+
 def _plot(runs: list[dict[str, Any]], names: list[str], path: Path) -> None:
     import matplotlib
 
@@ -255,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kgpub.build_bench", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, help="write the Markdown report here (default: stdout)")
     parser.add_argument("--plot", type=Path, help="write the PNG plot here (default: next to --out)")
+    parser.add_argument("--json", type=Path, help="also write the measurements (JSON) here")
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="target triple counts")
     parser.add_argument("--workers", type=int, default=0, help="extraction processes (0: one per core)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per size before it is stopped")
@@ -271,9 +300,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {json.dumps({k: v for k, v in runs[-1].items() if k not in ('full', 'incremental')})}",
                 file=sys.stderr,
             )
+    if args.json:  # the measurements themselves: a report can be made again without measuring again
+        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     text = report(runs, argv, workers, plot)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    if args.out:  # the tables are a generated block: the history written around them is kept
+        write_block(args.out, "build-bench", text.split("\n", 2)[2], title=text.split("\n", 1)[0][2:])
     else:
         sys.stdout.write(text)
     return 0
