@@ -96,7 +96,7 @@ def write_part_dumps(
     computed and comes out the same (by digest) is linked too. ``parts.sqlite`` at the build's root
     keeps each part's digest and each municipality part's terms (hashed) for the next build; it is
     sealed with the build like every file."""
-    writer = _Writer(build_dir, change)
+    writer = _Writer(build_dir, change, local)
     terms = terms or Converter(stable=True)
     context = jsonld_context(local)
     for schema in subsets.SCHEMA_GRAPHS:
@@ -158,7 +158,7 @@ def write_part_dumps(
 
 _SCHEMA = """
 CREATE TABLE parts (name TEXT PRIMARY KEY, digest TEXT NOT NULL);
-CREATE TABLE terms (h INTEGER NOT NULL, part TEXT NOT NULL);
+CREATE TABLE terms (h INTEGER NOT NULL, part TEXT NOT NULL, subject INTEGER NOT NULL);
 CREATE INDEX terms_h ON terms (h);
 CREATE INDEX terms_part ON terms (part);
 """
@@ -168,17 +168,18 @@ def _term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _part_terms(part: list[ox.Triple]) -> set[str]:
-    """The subjects and objects of a part (IRIs and blank nodes), as ``str`` of pyoxigraph writes them."""
-    return {
-        str(t) for triple in part for t in (triple.subject, triple.object) if not isinstance(t, ox.Literal)
-    }
+def _part_terms(part: list[ox.Triple]) -> dict[str, bool]:
+    """The subjects and objects of a part (IRIs and blank nodes, as ``str`` of pyoxigraph writes them),
+    each with whether it is a subject there (described) or only an object (named)."""
+    found = {str(t.object): False for t in part if not isinstance(t.object, ox.Literal)}
+    found.update((str(t.subject), True) for t in part)
+    return found
 
 
 class _Writer:
     """The part dumps of one build: writes or links each file, and keeps ``parts.sqlite``."""
 
-    def __init__(self, build_dir: Path, change: Delta | None) -> None:
+    def __init__(self, build_dir: Path, change: Delta | None, local: Local) -> None:
         self.build_dir = build_dir
         self.out_dir = build_dir / "dumps"
         with writing(self.out_dir):
@@ -186,14 +187,14 @@ class _Writer:
         self.change = change
         self.written: list[PartDump] = []
         self.digests: dict[str, str] = {}
-        self.rows: list[tuple[int, str]] = []
+        self.rows: list[tuple[int, str, int]] = []
         self.kept: list[str] = []  # municipality parts whose term rows are copied from the last build
         self.before: dict[str, str] = {}
         self.touched: set[str] = set()  # municipality parts a changed quad reaches
         self.previous: Path | None = None
         if change is not None:
             self.previous = change.previous / INPUTS
-            self.before, self.touched = _previous(self.previous, change)
+            self.before, self.touched = _previous(self.previous, change, local)
         self.changed_graphs = change.graphs() if change is not None else frozenset()
 
     def write(self, name: str, data: bytes) -> None:
@@ -216,7 +217,7 @@ class _Writer:
         return digest
 
     def record_terms(self, slug: str, part: list[ox.Triple]) -> None:
-        self.rows.extend((_term_hash(t), slug) for t in _part_terms(part))
+        self.rows.extend((_term_hash(t), slug, int(subject)) for t, subject in _part_terms(part).items())
 
     def add(self, name: str, media_type: str, scope: str, about: str | None, title: str, digest: str) -> None:
         self.digests[name] = digest
@@ -243,34 +244,61 @@ class _Writer:
             try:
                 db.executescript(_SCHEMA)
                 db.executemany("INSERT INTO parts VALUES (?, ?)", sorted(self.digests.items()))
-                db.executemany("INSERT INTO terms VALUES (?, ?)", self.rows)
+                db.executemany("INSERT INTO terms VALUES (?, ?, ?)", self.rows)
                 if self.kept and self.previous is not None:
                     db.execute(
                         "ATTACH DATABASE ? AS before", (f"{self.previous.resolve().as_uri()}?mode=ro",)
                     )
                     db.execute("CREATE TEMP TABLE kept (part TEXT PRIMARY KEY)")
                     db.executemany("INSERT INTO kept VALUES (?)", ((k,) for k in self.kept))
-                    db.execute("INSERT INTO terms SELECT h, part FROM before.terms JOIN kept USING (part)")
+                    copy = (
+                        "INSERT INTO terms SELECT h, part, subject FROM before.terms JOIN kept USING (part)"
+                    )
+                    db.execute(copy)
                 db.commit()
             finally:
                 db.close()
         return self.written
 
 
-def _previous(path: Path, change: Delta) -> tuple[dict[str, str], set[str]]:
+def _previous(path: Path, change: Delta, local: Local) -> tuple[dict[str, str], set[str]]:
     """The published build's part digests, and the municipality parts ``change`` reaches (nothing
-    known when it has no ``parts.sqlite``: every part is computed again)."""
+    known when it has no ``parts.sqlite``: every part is computed again).
+
+    A changed quad ``s p o`` (in graph ``g``) reaches a part (:meth:`subsets.Index.describe` walks from
+    the municipality's members along the quads of what it describes) when ``s`` is described there;
+    when ``s`` is only named there but the quad may make the walk follow it (its type decides whether
+    it is described; a node under the base outside the vocabulary and graph names is followed); when
+    ``p`` is a link the walk follows backwards and ``o`` is in the part; or when ``g`` is the graph of
+    a source the part describes (a body new in a page belongs to the page's town). A term named by
+    every part (a class, a kind, ``org:purpose`` as a claim's predicate) then reaches none by itself."""
     if not path.is_file():
         return {}, set()
+    base, skip = local.base, (str(local.KGP), str(local.GRAPH))
+    graphs, backwards = str(local.GRAPH), {str(p) for p in subsets.BACKWARDS}
+    wanted: dict[str, bool] = {}  # term → must it be described in the part (True), or only be in it?
+
+    def want(term: str, described: bool) -> None:
+        wanted[term] = wanted.get(term, True) and described
+
+    for q in change.changed():
+        s, p = q.subject, q.predicate.value
+        followed = p == str(RDF.type) or isinstance(s, ox.BlankNode)
+        followed |= isinstance(s, ox.NamedNode) and s.value.startswith(base) and not s.value.startswith(skip)
+        want(str(s), not followed)
+        if p in backwards and not isinstance(q.object, ox.Literal):
+            want(str(q.object), False)
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and g.value.startswith(graphs):
+            want(f"<{base}{g.value[len(graphs) :]}>", True)
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             digests = dict(db.execute("SELECT name, digest FROM parts").fetchall())
             touched: set[str] = set()
-            for term in change.terms():
-                touched.update(
-                    r[0] for r in db.execute("SELECT part FROM terms WHERE h = ?", (_term_hash(term),))
-                )
+            for term, described in wanted.items():
+                query = "SELECT part FROM terms WHERE h = ?" + (" AND subject = 1" if described else "")
+                touched.update(r[0] for r in db.execute(query, (_term_hash(term),)))
         finally:
             db.close()
     except sqlite3.Error:

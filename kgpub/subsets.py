@@ -40,7 +40,7 @@ BODY_TYPES = (ORG.Organization, ORG.OrganizationalUnit, ORG.FormalOrganization)
 #: Things described on their own: reached through a link, they are named, not described.
 _INDEPENDENT = (*BODY_TYPES, CPOV.PublicOrganisation, ORG.Post, FOAF.Person, SKOS.Concept, FOAF.Document)
 #: The links the index keeps backwards (object → subjects), to walk from a municipality to its parts.
-_BACKWARDS = (ORG.subOrganizationOf, ORG.postIn, ORG.headOf, RDF.subject, DCTERMS.spatial)
+BACKWARDS = (ORG.subOrganizationOf, ORG.postIn, ORG.headOf, RDF.subject, DCTERMS.spatial)
 
 Named = Mapping[URIRef, Graph]
 Quad = tuple[Node, Node, Node, URIRef]
@@ -113,7 +113,7 @@ class Index:
         self.graph_bodies: dict[URIRef, set[Node]] = defaultdict(set)  # the bodies typed in each graph
         self._municipalities: dict[str, URIRef] | None = None
         body_types = set(BODY_TYPES)
-        backwards = set(_BACKWARDS)
+        backwards = set(BACKWARDS)
         for iri, graph in named.items():
             if is_schema(iri, local):
                 continue
