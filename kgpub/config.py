@@ -102,6 +102,9 @@ class Settings:
     documents_recorded_max: int = 20000
     # Builds (kgpub/incremental.py): processes extracting the sources not found in var/cache/extract.
     extract_workers: int = 0  # 0: one per CPU core; 1: extract in the build's own process
+    # Builds (kgpub/delta.py): above this share of changed quads a build makes everything anew instead of
+    # taking the store, part dumps and documents of what did not change from the published build; 0: never
+    reuse_max_changed: float = 0.25
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a str path from code (not only from the environment) is a Path too
@@ -150,6 +153,8 @@ class Settings:
     def _check_serving_limits(self) -> None:
         if self.document_cache_mb < 0:
             raise InputError(f"document_cache_mb must be 0 or more, not {self.document_cache_mb}")
+        if not 0 <= self.reuse_max_changed <= 1:
+            raise InputError(f"reuse_max_changed must be between 0 and 1, not {self.reuse_max_changed}")
         if self.documents_recorded_max < 0:
             raise InputError(f"documents_recorded_max must be 0 or more, not {self.documents_recorded_max}")
         positive = ("threads", "site_workers", "sparql_workers", "max_connections", "max_query_depth")

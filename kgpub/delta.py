@@ -89,6 +89,8 @@ def against_published(
     settings: Settings, dataset: list[ox.Quad], *, max_fraction: float = MAX_FRACTION
 ) -> tuple[Delta | None, str]:
     """``(delta, why)``: the change from the published build to ``dataset``, or ``(None, why not)``."""
+    if max_fraction <= 0:
+        return None, "reuse of the published build is off (reuse_max_changed = 0)"
     try:
         current = publish.current(settings)
         manifest = current.manifest()

@@ -107,6 +107,7 @@ def kill_mid_build(settings: Settings, delays: list[float], url: str | None = No
     """``kill -9`` a ``kgpub build`` (its whole process group) after each delay; the published build
     must be unchanged. With ``url``, the server's own count is checked too."""
     faults = []
+    settings = settings.with_(reuse_max_changed=0)  # a full build: an incremental one may end before the kill
     for delay in delays:
         before = State.of(settings)
         proc = subprocess.Popen(

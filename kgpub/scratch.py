@@ -42,6 +42,7 @@ def environment(settings: Settings) -> dict[str, str]:
     for name in (*INPUTS, "var"):
         env[f"KGPUB_{name.upper()}_DIR"] = str(getattr(settings, f"{name}_dir"))
     env["KGPUB_BASE_IRI"] = settings.base_iri
+    env["KGPUB_REUSE_MAX_CHANGED"] = str(settings.reuse_max_changed)  # the faults ask for full builds
     return env
 
 

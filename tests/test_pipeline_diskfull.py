@@ -66,12 +66,14 @@ def _snapshot(settings: Settings) -> dict[str, bytes]:
 
 def _build(settings: Settings) -> subprocess.CompletedProcess[str]:
     env = {**env_for(settings), "PATH": str(Path(sys.executable).parent)}
+    env["KGPUB_REUSE_MAX_CHANGED"] = str(settings.reuse_max_changed)
     return subprocess.run([KGPUB, "build"], env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.mark.slow
 def test_disk_full_at_every_step_is_exit_4_and_publishes_nothing(tmp_path: Path, small_disk: Path) -> None:
-    settings = copy_project(tmp_path / "project").with_(var_dir=small_disk / "var")
+    # full builds: the sizes below are what a build writes when it takes nothing from the published one
+    settings = copy_project(tmp_path / "project").with_(var_dir=small_disk / "var", reuse_max_changed=0)
     first = _build(settings)
     assert first.returncode == 0, first.stderr
     published = publish.current(settings)
