@@ -13,13 +13,12 @@ label, which is why :mod:`kgpub.quads` labels them from what they are, not at ra
 There is no delta (a full build) when nothing is published, when the published build is of another
 base IRI or of other code (``build.json``'s ``code``: a change to kgpub may change how any file is
 written from the same quads), when it no longer matches its seal (``publish.verify``: its store is
-copied), or when more than ``max_fraction`` of the quads changed (reuse would then cost more than it
-saves).
+copied), or when more than ``reuse_max_changed`` (a setting) of the quads changed (reuse would then
+cost more than it saves).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,20 +28,13 @@ import pyoxigraph as ox
 from . import publish
 from .config import Settings
 from .errors import KgpubError
-
-PACKAGE = Path(__file__).parent
-#: Above this share of changed quads a build does everything again.
-MAX_FRACTION = 0.25
+from .incremental import PACKAGE, package_digest
 
 
 @cache
 def code_digest() -> str:
     """The SHA-256 of kgpub's own code (every file of the package), kept in ``build.json``."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return package_digest(sorted(p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"))
 
 
 @dataclass(frozen=True)
@@ -63,32 +55,14 @@ class Delta:
         """The named graphs (IRIs) with a quad added or removed."""
         return frozenset(q.graph_name.value for q in self.changed() if isinstance(q.graph_name, ox.NamedNode))
 
-    def iris(self, *, skip_graphs: frozenset[str] = frozenset()) -> frozenset[str]:
-        """The IRIs in subject or object position of a changed quad (outside ``skip_graphs``)."""
-        found: set[str] = set()
-        for quad in self.changed():
-            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in skip_graphs:
-                continue
-            for term in (quad.subject, quad.object):
-                if isinstance(term, ox.NamedNode):
-                    found.add(term.value)
-        return frozenset(found)
-
-    def terms(self) -> frozenset[str]:
-        """The subjects and objects (IRIs and blank nodes, as ``str`` writes them: ``<iri>``, ``_:b``)
-        of every changed quad."""
-        return frozenset(
-            str(t) for q in self.changed() for t in (q.subject, q.object) if not isinstance(t, ox.Literal)
-        )
-
     def __len__(self) -> int:
         return len(self.added) + len(self.removed)
 
 
-def against_published(
-    settings: Settings, dataset: list[ox.Quad], *, max_fraction: float = MAX_FRACTION
-) -> tuple[Delta | None, str]:
-    """``(delta, why)``: the change from the published build to ``dataset``, or ``(None, why not)``."""
+def against_published(settings: Settings, dataset: list[ox.Quad]) -> tuple[Delta | None, str]:
+    """``(delta, why)``: the change from the published build to ``dataset``, or ``(None, why not)``.
+    Above ``settings.reuse_max_changed`` of changed quads (0: always) there is none."""
+    max_fraction = settings.reuse_max_changed
     if max_fraction <= 0:
         return None, "reuse of the published build is off (reuse_max_changed = 0)"
     try:

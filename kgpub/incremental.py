@@ -62,8 +62,14 @@ CACHE_FORMAT = b"kgpub-extraction-1"
 @cache
 def code_digest() -> str:
     """The SHA-256 of the extractor's code (:data:`EXTRACTOR_CODE`), read once per process."""
-    digest = hashlib.sha256(CACHE_FORMAT)
-    for name in EXTRACTOR_CODE:
+    return package_digest(EXTRACTOR_CODE, CACHE_FORMAT)
+
+
+def package_digest(names: Iterable[str], seed: bytes = b"") -> str:
+    """The SHA-256 of ``seed`` and the files ``names`` are (relative to the package; folders: every file
+    under them, ``__pycache__`` left out), each with its path."""
+    digest = hashlib.sha256(seed)
+    for name in names:
         root = PACKAGE / name
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files:

@@ -90,19 +90,19 @@ def write_part_dumps(
     ``terms``: the converter the build's quads were made with (its blank-node labels and its cache of
     converted terms). With ``change`` (:mod:`kgpub.delta`), a part the change cannot reach is the
     published build's file, hard-linked, without being computed: a graph's when no quad of it changed;
-    a municipality's when no changed quad has a subject or object among the terms of its published
-    part (its walk from the municipality, :meth:`subsets.Index.describe`, only follows quads whose
-    subject it describes or whose object it reached, so it would find the same quads). A part that is
-    computed and comes out the same (by digest) is linked too. ``parts.sqlite`` at the build's root
+    a municipality's when no changed quad can reach its published part by the rules of the walk that
+    made it (:func:`_previous`). A part that is computed and comes out the same (by digest) is linked
+    too. ``parts.sqlite`` at the build's root
     keeps each part's digest and each municipality part's terms (hashed) for the next build; it is
     sealed with the build like every file."""
     writer = _Writer(build_dir, change, local)
     terms = terms or Converter(stable=True)
     context = jsonld_context(local)
+    for iri, graph in named.items():  # a blank node is known by its label in the graph it is in
+        terms.label_blank_nodes(graph, iri)
     for schema in subsets.SCHEMA_GRAPHS:
         iri = local.GRAPH[schema]
         if iri in named and len(named[iri]):
-            terms.label_blank_nodes(named[iri], iri)
             writer.graph_part(
                 iri,
                 f"{schema}.ttl",
@@ -111,8 +111,6 @@ def write_part_dumps(
                 "schema",
                 f"The {schema} (not in the data dumps)",
             )
-    for iri, graph in named.items():  # a blank node is known by its label in the graph it is in
-        terms.label_blank_nodes(graph, iri)
     index = subsets.Index(named, local)
     for slug, municipality in index.municipalities().items():
         stem = f"municipality-{file_name(slug)}"

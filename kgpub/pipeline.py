@@ -231,9 +231,7 @@ def build(
             terms = quads.Converter(stable=True)  # its blank-node labels and converted terms: kept
             dataset = quads.quads_of(named, terms)  # every file is written from these (kgpub.quads)
         with stage("delta"):
-            change, why = delta.against_published(
-                settings, dataset, max_fraction=settings.reuse_max_changed
-            )  # what may be reused from it
+            change, why = delta.against_published(settings, dataset)  # what may be reused from it
         _write_build(build_dir, dataset, named, assembled, settings, digest, started, stage, terms, change)
         published = publish.swap_in(build_dir, settings)
     except PublishError as exc:

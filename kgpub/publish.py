@@ -150,19 +150,20 @@ def file_record(build_dir: Path, previous: Path | None = None) -> dict[str, dict
         rel = path.relative_to(build_dir).as_posix()
         stat = path.stat()
         earlier = known.get(rel)
-        same = earlier is not None and earlier.get("size") == stat.st_size
-        same = same and _same_file(stat, previous / rel if previous else None)
-        digest = str(earlier["sha256"]) if same and earlier is not None else file_digest(path)
+        if earlier and earlier.get("size") == stat.st_size and previous and _same_file(stat, previous / rel):
+            digest = str(earlier["sha256"])
+        else:
+            digest = file_digest(path)
         record[rel] = {"size": stat.st_size, "sha256": digest}
     return record
 
 
-def _same_file(stat: os.stat_result, other: Path | None) -> bool:
+def _same_file(stat: os.stat_result, other: Path) -> bool:
     try:
-        found = other.stat() if other is not None else None
+        found = other.stat()
     except OSError:
         return False
-    return found is not None and (found.st_dev, found.st_ino) == (stat.st_dev, stat.st_ino)
+    return (found.st_dev, found.st_ino) == (stat.st_dev, stat.st_ino)
 
 
 def seal(build_dir: Path, manifest: dict[str, Any], previous: Path | None = None) -> Path:

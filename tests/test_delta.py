@@ -50,9 +50,9 @@ def test_no_delta_from_a_damaged_build_another_base_or_other_code(
     assert delta.against_published(settings, dataset)[0] is not None
     other_base = settings.with_(base_iri="https://example.org/")
     assert "base IRI" in delta.against_published(other_base, dataset)[1]
-    too_much, why = delta.against_published(settings, dataset, max_fraction=1e-9)
+    too_much, why = delta.against_published(settings.with_(reuse_max_changed=1e-9), dataset)
     assert too_much is None and "quads changed" in why
-    off, why = delta.against_published(settings, dataset, max_fraction=0.0)  # KGPUB_REUSE_MAX_CHANGED=0
+    off, why = delta.against_published(settings.with_(reuse_max_changed=0), dataset)
     assert off is None and "off" in why
     monkeypatch.setattr(delta, "code_digest", lambda: "0" * 64)  # as if kgpub had changed since
     assert "other code" in delta.against_published(settings, dataset)[1]
